@@ -1,0 +1,27 @@
+// Login, session and the current user.
+import { Type, type Static } from 'typebox';
+import { Role } from './common.schema';
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+});
+export type User = Static<typeof User>;
+
+export const LoginReply = Type.Object({
+  token: Type.String({ description: 'Bearer token; also set as the HTTP-only cookie `toc_session`' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  user: User,
+});
+export type LoginReply = Static<typeof LoginReply>;

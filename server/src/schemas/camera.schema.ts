@@ -1,0 +1,75 @@
+// Camera: its place on the map, its stream and its live health.
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, LonLat } from './common.schema';
+
+/**
+ * An RTSP URL with no whitespace and no characters that could smuggle ffmpeg options
+ * or shell syntax. Credentials (user:pass@) are allowed.
+ */
+export const RTSP_URL_PATTERN = "^rtsp://[A-Za-z0-9._~%!$&'()*+,;=:@\\-]+(/[A-Za-z0-9._~%!$&'()*+,;=:@/\\-]*)?(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?\\-]*)?$";
+export const RtspUrl = Type.String({ pattern: RTSP_URL_PATTERN, maxLength: 2048, description: 'rtsp:// URL' });
+
+export const CameraState = Type.Union([
+  Type.Literal('starting'),
+  Type.Literal('online'),
+  Type.Literal('stalled'),
+  Type.Literal('offline'),
+  Type.Literal('error'),
+  Type.Literal('disabled'),
+]);
+export type CameraState = Static<typeof CameraState>;
+
+const cameraFields = {
+  name: Type.String({ minLength: 1, maxLength: 120, description: 'Name in English' }),
+  nameTh: Type.String({ minLength: 1, maxLength: 120, description: 'Name in Thai' }),
+  location: LonLat,
+  headingDeg: Type.Number({ minimum: 0, maximum: 360, description: 'Direction the camera looks, degrees from north' }),
+  fovDeg: Type.Number({ exclusiveMinimum: 0, maximum: 180, description: 'Horizontal field of view, degrees' }),
+  rtspUrl: RtspUrl,
+  enabled: Type.Boolean(),
+  modelId: Type.String({ minLength: 1, maxLength: 64, default: 'yolox_nano_416' }),
+  detectFps: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 5 }),
+};
+
+export const CameraCreate = Type.Object(
+  {
+    ...cameraFields,
+    enabled: Type.Optional(cameraFields.enabled),
+    modelId: Type.Optional(cameraFields.modelId),
+    detectFps: Type.Optional(cameraFields.detectFps),
+  },
+  { additionalProperties: false },
+);
+export type CameraCreate = Static<typeof CameraCreate>;
+
+export const CameraUpdate = Type.Partial(Type.Object(cameraFields, { additionalProperties: false }), {
+  additionalProperties: false,
+  minProperties: 1,
+});
+export type CameraUpdate = Static<typeof CameraUpdate>;
+
+export const CameraHealth = Type.Object({
+  state: CameraState,
+  reason: Type.Union([Type.String(), Type.Null()]),
+  lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+
+export const Camera = Type.Object({
+  id: Type.Integer(),
+  ...cameraFields,
+  status: CameraState,
+  statusReason: Type.Union([Type.String(), Type.Null()]),
+  lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Camera = Static<typeof Camera>;
+
+/** Pushed on the socket and stored when a worker's view of a camera changes. */
+export const CameraStatusMessage = Type.Object({
+  cameraId: Type.Integer(),
+  status: CameraState,
+  reason: Type.Union([Type.String(), Type.Null()]),
+  at: IsoDateTime,
+});
+export type CameraStatusMessage = Static<typeof CameraStatusMessage>;

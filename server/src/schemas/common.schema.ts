@@ -1,0 +1,32 @@
+// Shared building blocks for every REST, socket and job schema.
+import { Type, type Static } from 'typebox';
+
+export const Role = Type.Union(
+  [Type.Literal('admin'), Type.Literal('operator'), Type.Literal('police'), Type.Literal('planner'), Type.Literal('viewer')],
+  { description: 'User role' },
+);
+export type Role = Static<typeof Role>;
+export const ROLES: readonly Role[] = ['admin', 'operator', 'police', 'planner', 'viewer'];
+
+export const LonLat = Type.Object(
+  {
+    lon: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+  },
+  { additionalProperties: false },
+);
+export type LonLat = Static<typeof LonLat>;
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export type IdParams = Static<typeof IdParams>;
+
+/** Every 4xx/5xx reply: a machine code and a reason in English and Thai. */
+export const ErrorReply = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String({ description: 'Reason in English' }),
+  messageTh: Type.Optional(Type.String({ description: 'Reason in Thai' })),
+});
+export type ErrorReply = Static<typeof ErrorReply>;
+
+export const IsoDateTime = Type.String({ format: 'date-time' });

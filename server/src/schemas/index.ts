@@ -1,0 +1,7 @@
+// The single source of every schema: REST bodies and replies, socket events, job payloads.
+export * from './common.schema';
+export * from './camera.schema';
+export * from './event.schema';
+export * from './auth.schema';
+export * from './realtime.schema';
+export * from './jobs.schema';
