@@ -12,15 +12,15 @@ export const EVENT_TYPES = [
   'crowd.count',
   'crowd.alert',
 ] as const;
-export const EventType = Type.Union(EVENT_TYPES.map((t) => Type.Literal(t)));
+export const EventType = Type.Enum(EVENT_TYPES);
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
+export const Severity = Type.Enum(SEVERITIES);
 export type Severity = (typeof SEVERITIES)[number];
 
 export const EVENT_STATUSES = ['open', 'acknowledged', 'resolved', 'false_alarm'] as const;
-export const EventStatus = Type.Union(EVENT_STATUSES.map((s) => Type.Literal(s)));
+export const EventStatus = Type.Enum(EVENT_STATUSES);
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** Payload of a `traffic.vehicles` event: vehicles seen by class over one interval. */

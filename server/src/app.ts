@@ -1,0 +1,44 @@
+// Builds the fastify application: plugins in order (config, db, redis, auth, socket.io, docs, metrics), then routes.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import './plugins/types';
+import errorsPlugin from './plugins/errors.plugin';
+import dbPlugin from './plugins/db.plugin';
+import redisPlugin from './plugins/redis.plugin';
+import authPlugin from './plugins/auth.plugin';
+import socketPlugin from './realtime/socket.plugin';
+import docsPlugin from './plugins/docs.plugin';
+import metricsPlugin from './plugins/metrics.plugin';
+import webPlugin from './plugins/web.plugin';
+import healthRoutes from './routes/health/health.routes';
+import authRoutes from './routes/auth/auth.routes';
+import cameraRoutes from './routes/cameras/cameras.routes';
+import eventRoutes from './routes/events/events.routes';
+import basemapRoutes from './routes/basemap/basemap.routes';
+
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
+    },
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  app.decorate('config', config);
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin);
+  await app.register(redisPlugin);
+  await app.register(authPlugin);
+  await app.register(socketPlugin);
+  await app.register(docsPlugin);
+  await app.register(metricsPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(cameraRoutes);
+  await app.register(eventRoutes);
+  await app.register(basemapRoutes);
+  await app.register(webPlugin);
+  return app;
+}

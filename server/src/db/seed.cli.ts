@@ -1,0 +1,27 @@
+// `npm run seed -w @toc/server`: load the demo (passwords from TOC_PASSWORD_<USERNAME>, RTSP_BASE for streams).
+import { loadConfig } from '../config';
+import { applyMigrations } from './migrate';
+import { createPool } from './pool';
+import { DEMO_USERS, seedDemo } from './seed';
+
+const config = loadConfig();
+const passwords = Object.fromEntries(
+  DEMO_USERS.map((u) => [u.username, process.env[`TOC_PASSWORD_${u.username.toUpperCase()}`] ?? '']),
+);
+const missing = DEMO_USERS.filter((u) => !passwords[u.username]).map((u) => `TOC_PASSWORD_${u.username.toUpperCase()}`);
+if (missing.length) {
+  console.error(`Set ${missing.join(', ')} to seed the demo users`);
+  process.exit(2);
+}
+const pool = createPool(config.databaseUrl, 2);
+try {
+  await applyMigrations(pool);
+  await seedDemo(pool, {
+    rtspBase: process.env.RTSP_BASE ?? 'rtsp://127.0.0.1:8554',
+    sharedDir: config.sharedDir,
+    passwords,
+  });
+  console.log('Demo data seeded');
+} finally {
+  await pool.end();
+}

@@ -1,0 +1,29 @@
+// Fastify type extensions: decorations and the per-route role declaration.
+import type { Redis } from 'ioredis';
+import type { Config } from '../config';
+import type { Pool } from '../db/pool';
+import type { Role, User } from '../schemas';
+import type { EventStore } from '../services/event-store.service';
+
+/** Who may call a route: a list of roles, or 'public' for routes that need no login. */
+export type RouteRoles = readonly Role[] | 'public';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Pool;
+    redis: Redis;
+    eventStore: EventStore;
+  }
+  interface FastifyRequest {
+    user: User | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    roles?: RouteRoles;
+  }
+}
+
+export const ALL_ROLES: readonly Role[] = ['admin', 'operator', 'police', 'planner', 'viewer'];
+export const OPERATORS: readonly Role[] = ['admin', 'operator'];
+export const ADMINS: readonly Role[] = ['admin'];

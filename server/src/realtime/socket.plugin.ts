@@ -1,0 +1,118 @@
+// socket.io on the fastify server: authenticated connections, rooms per event type, replay of missed events,
+// and the relay of Redis announcements to the rooms.
+import fp from 'fastify-plugin';
+import { Server } from 'socket.io';
+import { Compile } from 'typebox/compile';
+import { userForToken } from '../services/auth.service';
+import { queryEvents } from '../repositories/events.repository';
+import { SESSION_COOKIE } from '../plugins/auth.plugin';
+import { ALL_ROLES } from '../plugins/types';
+import {
+  CHANNELS,
+  EVENT_TYPES,
+  ResumeRequest,
+  SocketAuth,
+  SubscribeRequest,
+  type ClientToServerEvents,
+  type Event,
+  type ServerToClientEvents,
+} from '../schemas';
+import { bindMessage, defineMessage, type SocketData, type TocSocket } from './socket-handlers';
+
+const REPLAY_LIMIT = 500;
+const checkAuth = Compile(SocketAuth);
+const eventRoom = (type: string) => `events:${type}`;
+const CAMERA_ROOM = 'cameras';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  }
+}
+
+export default fp(async (app) => {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(app.server, {
+    serveClient: false,
+    cors: { origin: false },
+  });
+  app.decorate('io', io);
+
+  /** Sends the changes after `lastSeq` for the types this socket follows, oldest first. */
+  async function replay(socket: TocSocket, lastSeq: number): Promise<number> {
+    let sent = 0;
+    let after = lastSeq;
+    // Pages of REPLAY_LIMIT until caught up, bounded so a very old seq cannot flood the client.
+    for (let page = 0; page < 10; page++) {
+      const { items } = await queryEvents(app.db, {
+        afterSeq: after,
+        type: [...socket.data.types] as Event['type'][],
+        limit: REPLAY_LIMIT,
+        offset: 0,
+      });
+      for (const event of items) socket.emit('event', event);
+      sent += items.length;
+      if (items.length < REPLAY_LIMIT) break;
+      after = items[items.length - 1]!.seq;
+    }
+    return sent;
+  }
+
+  io.use(async (socket, next) => {
+    const auth = socket.handshake.auth ?? {};
+    if (!checkAuth.Check(auth)) return next(new Error('invalid handshake auth'));
+    const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+    const token = auth.token ?? cookies[SESSION_COOKIE];
+    const user = token ? await userForToken(app.db, token).catch(() => null) : null;
+    if (!user) return next(new Error('unauthorized'));
+    if (!ALL_ROLES.includes(user.role)) return next(new Error('forbidden'));
+    socket.data.user = user;
+    socket.data.types = new Set(EVENT_TYPES);
+    next();
+  });
+
+  const subscribe = defineMessage({
+    name: 'subscribe',
+    roles: ALL_ROLES,
+    schema: SubscribeRequest,
+    async handle(socket, body) {
+      for (const type of socket.data.types) await socket.leave(eventRoom(type));
+      socket.data.types = new Set(body.types);
+      for (const type of body.types) await socket.join(eventRoom(type));
+      return { ok: true };
+    },
+  });
+  const resume = defineMessage({
+    name: 'resume',
+    roles: ALL_ROLES,
+    schema: ResumeRequest,
+    async handle(socket, body) {
+      return { ok: true, count: await replay(socket, body.lastSeq) };
+    },
+  });
+
+  io.on('connection', async (socket) => {
+    bindMessage(socket, subscribe);
+    bindMessage(socket, resume);
+    // Join before replaying so nothing published in between is lost; the client merges duplicates by id.
+    await socket.join([CAMERA_ROOM, ...[...socket.data.types].map(eventRoom)]);
+    const { lastSeq } = socket.handshake.auth as SocketAuth;
+    if (lastSeq !== undefined) await replay(socket, lastSeq).catch((err) => app.log.warn({ err }, 'replay failed'));
+  });
+
+  const subscriber = app.redis.duplicate();
+  await subscriber.subscribe(CHANNELS.events, CHANNELS.cameraStatus);
+  subscriber.on('message', (channel, message) => {
+    try {
+      const body = JSON.parse(message);
+      if (channel === CHANNELS.events) io.to(eventRoom(body.type)).emit('event', body);
+      else io.to(CAMERA_ROOM).emit('camera.status', body);
+    } catch (err) {
+      app.log.warn({ err, channel }, 'dropped malformed realtime message');
+    }
+  });
+
+  app.addHook('onClose', async () => {
+    await subscriber.quit();
+    await io.close();
+  });
+});

@@ -1,0 +1,127 @@
+// SQL for cameras: definition, placement and live status.
+import type { Camera, CameraCreate, CameraState, CameraUpdate } from '../schemas';
+import type { Queryable } from '../db/pool';
+import { iso, isoRequired } from './row-mapping';
+
+interface CameraRow {
+  id: number;
+  name: string;
+  name_th: string;
+  lon: number;
+  lat: number;
+  heading_deg: number;
+  fov_deg: number;
+  rtsp_url: string;
+  enabled: boolean;
+  model_id: string;
+  detect_fps: number;
+  status: CameraState;
+  status_reason: string | null;
+  last_seen_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT_CAMERA = `SELECT id, name, name_th, ST_X(location) AS lon, ST_Y(location) AS lat, heading_deg, fov_deg,
+  rtsp_url, enabled, model_id, detect_fps, status, status_reason, last_seen_at, created_at, updated_at FROM cameras`;
+
+const toCamera = (row: CameraRow): Camera => ({
+  id: row.id,
+  name: row.name,
+  nameTh: row.name_th,
+  location: { lon: row.lon, lat: row.lat },
+  headingDeg: row.heading_deg,
+  fovDeg: row.fov_deg,
+  rtspUrl: row.rtsp_url,
+  enabled: row.enabled,
+  modelId: row.model_id,
+  detectFps: row.detect_fps,
+  status: row.status,
+  statusReason: row.status_reason,
+  lastSeenAt: iso(row.last_seen_at),
+  createdAt: isoRequired(row.created_at),
+  updatedAt: isoRequired(row.updated_at),
+});
+
+export async function listCameras(db: Queryable, options: { enabledOnly?: boolean } = {}): Promise<Camera[]> {
+  const where = options.enabledOnly ? ' WHERE enabled' : '';
+  const { rows } = await db.query<CameraRow>(`${SELECT_CAMERA}${where} ORDER BY id`);
+  return rows.map(toCamera);
+}
+
+export async function findCamera(db: Queryable, id: number): Promise<Camera | null> {
+  const { rows } = await db.query<CameraRow>(`${SELECT_CAMERA} WHERE id = $1`, [id]);
+  return rows[0] ? toCamera(rows[0]) : null;
+}
+
+export async function insertCamera(db: Queryable, camera: CameraCreate): Promise<Camera> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO cameras (name, name_th, location, heading_deg, fov_deg, rtsp_url, enabled, model_id, detect_fps, status)
+     VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [
+      camera.name,
+      camera.nameTh,
+      camera.location.lon,
+      camera.location.lat,
+      camera.headingDeg,
+      camera.fovDeg,
+      camera.rtspUrl,
+      camera.enabled ?? true,
+      camera.modelId ?? 'yolox_nano_416',
+      camera.detectFps ?? 5,
+      camera.enabled === false ? 'disabled' : 'starting',
+    ],
+  );
+  return (await findCamera(db, rows[0]!.id))!;
+}
+
+/** Each field is updated only when given: COALESCE keeps the stored value for nulls. */
+export async function updateCamera(db: Queryable, id: number, patch: CameraUpdate): Promise<Camera | null> {
+  const { rowCount } = await db.query(
+    `UPDATE cameras SET
+       name = COALESCE($2, name),
+       name_th = COALESCE($3, name_th),
+       location = COALESCE(ST_SetSRID(ST_MakePoint($4, $5), 4326), location),
+       heading_deg = COALESCE($6, heading_deg),
+       fov_deg = COALESCE($7, fov_deg),
+       rtsp_url = COALESCE($8, rtsp_url),
+       enabled = COALESCE($9, enabled),
+       model_id = COALESCE($10, model_id),
+       detect_fps = COALESCE($11, detect_fps),
+       status = CASE WHEN $9 IS NULL THEN status WHEN $9 THEN 'starting' ELSE 'disabled' END,
+       updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      patch.name ?? null,
+      patch.nameTh ?? null,
+      patch.location?.lon ?? null,
+      patch.location?.lat ?? null,
+      patch.headingDeg ?? null,
+      patch.fovDeg ?? null,
+      patch.rtspUrl ?? null,
+      patch.enabled ?? null,
+      patch.modelId ?? null,
+      patch.detectFps ?? null,
+    ],
+  );
+  return rowCount ? findCamera(db, id) : null;
+}
+
+export async function deleteCamera(db: Queryable, id: number): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM cameras WHERE id = $1', [id]);
+  return (rowCount ?? 0) > 0;
+}
+
+export async function setCameraStatus(
+  db: Queryable,
+  id: number,
+  status: CameraState,
+  reason: string | null,
+  seenAt: Date | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE cameras SET status = $2, status_reason = $3, last_seen_at = COALESCE($4, last_seen_at) WHERE id = $1`,
+    [id, status, reason, seenAt],
+  );
+}

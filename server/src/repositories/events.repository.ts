@@ -1,0 +1,134 @@
+// SQL for events: insert, query by place/time/type/status, resume by seq, operator actions.
+import type { Event, EventQuery, EventStatus, NewEvent } from '../schemas';
+import type { Queryable } from '../db/pool';
+import { iso, isoRequired } from './row-mapping';
+
+interface EventRow {
+  id: number;
+  seq: number;
+  type: Event['type'];
+  severity: Event['severity'];
+  status: EventStatus;
+  lon: number | null;
+  lat: number | null;
+  camera_id: number | null;
+  started_at: Date;
+  updated_at: Date;
+  ended_at: Date | null;
+  confidence: number | null;
+  model_id: string | null;
+  payload: Record<string, unknown>;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  note: string | null;
+}
+
+const SELECT_EVENT = `SELECT e.id, e.seq, e.type, e.severity, e.status, ST_X(e.location) AS lon, ST_Y(e.location) AS lat,
+  e.camera_id, e.started_at, e.updated_at, e.ended_at, e.confidence, e.model_id, e.payload,
+  ua.username AS acknowledged_by, e.acknowledged_at, ur.username AS resolved_by, e.resolved_at, e.note
+  FROM events e LEFT JOIN users ua ON ua.id = e.acknowledged_by LEFT JOIN users ur ON ur.id = e.resolved_by`;
+
+const toEvent = (row: EventRow): Event => ({
+  id: row.id,
+  seq: row.seq,
+  type: row.type,
+  severity: row.severity,
+  status: row.status,
+  location: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
+  cameraId: row.camera_id,
+  startedAt: isoRequired(row.started_at),
+  updatedAt: isoRequired(row.updated_at),
+  endedAt: iso(row.ended_at),
+  confidence: row.confidence,
+  modelId: row.model_id,
+  payload: row.payload,
+  acknowledgedBy: row.acknowledged_by,
+  acknowledgedAt: iso(row.acknowledged_at),
+  resolvedBy: row.resolved_by,
+  resolvedAt: iso(row.resolved_at),
+  note: row.note,
+});
+
+export async function findEvent(db: Queryable, id: number): Promise<Event | null> {
+  const { rows } = await db.query<EventRow>(`${SELECT_EVENT} WHERE e.id = $1`, [id]);
+  return rows[0] ? toEvent(rows[0]) : null;
+}
+
+export async function insertEvent(db: Queryable, event: NewEvent): Promise<Event> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO events (type, severity, location, camera_id, started_at, ended_at, confidence, model_id, payload)
+     VALUES ($1, $2, CASE WHEN $3::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($3, $4), 4326) END,
+             $5, $6, $7, $8, $9, $10)
+     RETURNING id`,
+    [
+      event.type,
+      event.severity,
+      event.location?.lon ?? null,
+      event.location?.lat ?? null,
+      event.cameraId,
+      event.startedAt,
+      event.endedAt ?? null,
+      event.confidence,
+      event.modelId,
+      JSON.stringify(event.payload),
+    ],
+  );
+  return (await findEvent(db, rows[0]!.id))!;
+}
+
+/** Builds the WHERE clause from a query; values are always bound parameters. */
+function eventFilter(query: EventQuery): { where: string; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (query.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = query.bbox.split(',').map(Number);
+    clauses.push(`e.location && ST_MakeEnvelope(${bind(minLon)}, ${bind(minLat)}, ${bind(maxLon)}, ${bind(maxLat)}, 4326)`);
+  }
+  if (query.from) clauses.push(`e.started_at >= ${bind(query.from)}`);
+  if (query.to) clauses.push(`e.started_at < ${bind(query.to)}`);
+  if (query.type?.length) clauses.push(`e.type = ANY(${bind(query.type)})`);
+  if (query.status?.length) clauses.push(`e.status = ANY(${bind(query.status)})`);
+  if (query.cameraId) clauses.push(`e.camera_id = ${bind(query.cameraId)}`);
+  if (query.afterSeq !== undefined) clauses.push(`e.seq > ${bind(query.afterSeq)}`);
+  return { where: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', values };
+}
+
+export async function queryEvents(db: Queryable, query: EventQuery): Promise<{ items: Event[]; total: number }> {
+  const { where, values } = eventFilter(query);
+  // Resuming wants changes in the order they happened; browsing wants the newest first.
+  const order = query.afterSeq !== undefined ? 'e.seq ASC' : 'e.started_at DESC, e.id DESC';
+  const limit = `LIMIT $${values.length + 1} OFFSET $${values.length + 2}`;
+  const [page, count] = await Promise.all([
+    db.query<EventRow>(`${SELECT_EVENT}${where} ORDER BY ${order} ${limit}`, [...values, query.limit, query.offset]),
+    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM events e${where}`, values),
+  ]);
+  return { items: page.rows.map(toEvent), total: count.rows[0]!.total };
+}
+
+export async function setEventStatus(
+  db: Queryable,
+  change: { id: number; status: EventStatus; userId: number; note: string | null },
+): Promise<Event | null> {
+  const acknowledging = change.status === 'acknowledged';
+  const { rowCount } = await db.query(
+    `UPDATE events SET
+       status = $2,
+       seq = nextval('event_seq'),
+       updated_at = now(),
+       acknowledged_by = CASE WHEN $3 THEN $4 ELSE COALESCE(acknowledged_by, $4) END,
+       acknowledged_at = CASE WHEN $3 THEN now() ELSE COALESCE(acknowledged_at, now()) END,
+       resolved_by = CASE WHEN $3 THEN resolved_by ELSE $4 END,
+       resolved_at = CASE WHEN $3 THEN resolved_at ELSE now() END,
+       ended_at = CASE WHEN $3 THEN ended_at ELSE COALESCE(ended_at, now()) END,
+       note = COALESCE($5, note)
+     WHERE id = $1`,
+    [change.id, change.status, acknowledging, change.userId, change.note],
+  );
+  return rowCount ? findEvent(db, change.id) : null;
+}

@@ -1,0 +1,60 @@
+// Login, logout and the current user.
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+import { ErrorReply, LoginBody, LoginReply, User } from '../../schemas';
+import { login, logout } from '../../services/auth.service';
+import { SESSION_COOKIE } from '../../plugins/auth.plugin';
+import { ALL_ROLES } from '../../plugins/types';
+import { clientInfo } from '../client-info';
+
+const authRoutes: FastifyPluginAsync = async (app) => {
+  const ctx = {
+    db: app.db,
+    redis: app.redis,
+    sessionTtlHours: app.config.sessionTtlHours,
+    maxFailures: app.config.loginMaxFailures,
+    lockoutSeconds: app.config.loginLockoutSeconds,
+  };
+
+  app.post<{ Body: LoginBody }>(
+    '/api/auth/login',
+    {
+      config: { roles: 'public' },
+      schema: {
+        tags: ['auth'],
+        security: [],
+        body: LoginBody,
+        response: { 200: LoginReply, 401: ErrorReply, 429: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(ctx, request.body, clientInfo(request));
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: app.config.cookieSecure,
+        expires: new Date(result.expiresAt),
+      });
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await logout(app.db, request.sessionToken!, request.user!, clientInfo(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], response: { 200: User, 401: ErrorReply } } },
+    async (request) => request.user!,
+  );
+};
+
+export default authRoutes;

@@ -1,0 +1,19 @@
+// Stores a camera's live status and pushes it to connected clients.
+import type { Redis } from 'ioredis';
+import type { Queryable } from '../db/pool';
+import { setCameraStatus } from '../repositories/cameras.repository';
+import { publishCameraStatus } from '../realtime/channels';
+import type { CameraState } from '../schemas';
+
+export async function reportCameraStatus(
+  ctx: { db: Queryable; redis: Redis },
+  report: { cameraId: number; status: CameraState; reason: string | null; seenAt: Date | null },
+): Promise<void> {
+  await setCameraStatus(ctx.db, report.cameraId, report.status, report.reason, report.seenAt);
+  await publishCameraStatus(ctx.redis, {
+    cameraId: report.cameraId,
+    status: report.status,
+    reason: report.reason,
+    at: new Date().toISOString(),
+  });
+}

@@ -1,0 +1,14 @@
+// What each role may do and where it lands after sign-in.
+import type { Role } from '@toc/server/schemas';
+
+const EVENT_ACTION_ROLES: readonly Role[] = ['admin', 'operator'];
+/** Roles whose own tools are not built yet: they land on a placeholder page linking to the map. */
+const TOOL_HOME_ROLES: readonly Role[] = ['police', 'planner'];
+
+export function canActOnEvents(role: Role): boolean {
+  return EVENT_ACTION_ROLES.includes(role);
+}
+
+export function hasToolHome(role: Role): boolean {
+  return TOOL_HOME_ROLES.includes(role);
+}

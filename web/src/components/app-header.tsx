@@ -1,0 +1,47 @@
+// Top bar of every signed-in page: title, navigation, user and role, connection, language, sign-out.
+import { useTranslation } from 'react-i18next';
+import type { User } from '@toc/server/schemas';
+import { routeHref, type Route } from '../app/hash-router';
+import { hasToolHome } from '../auth/permissions';
+import type { ConnectionState } from '../realtime/connection-state';
+import { roleKey } from '../format/labels';
+import { ConnectionStatus } from './connection-status';
+import { LanguageSwitch } from './language-switch';
+
+interface AppHeaderProps {
+  user: User;
+  route: Route;
+  connection: ConnectionState;
+  onLogout: () => void;
+}
+
+export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <h1 className="app-title">{t('app.shortTitle')}</h1>
+      <nav className="app-nav">
+        {hasToolHome(user.role) && (
+          <a href={routeHref('home')} className={route === 'home' ? 'active' : undefined} data-testid="nav-home">
+            {t('nav.home')}
+          </a>
+        )}
+        <a href={routeHref('map')} className={route === 'map' ? 'active' : undefined} data-testid="nav-map">
+          {t('nav.map')}
+        </a>
+      </nav>
+      <div className="header-spacer" />
+      <ConnectionStatus state={connection} />
+      <div className="user-badge" data-testid="user-badge">
+        <span className="user-name">{user.displayName || user.username}</span>
+        <span className={`role-tag role-${user.role}`} data-testid="user-role" data-role={user.role}>
+          {t(roleKey(user.role))}
+        </span>
+      </div>
+      <LanguageSwitch />
+      <button type="button" className="button secondary" onClick={onLogout} data-testid="logout">
+        {t('header.logout')}
+      </button>
+    </header>
+  );
+}

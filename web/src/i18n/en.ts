@@ -1,0 +1,116 @@
+// English UI strings; the key set here is the contract every other language must fill.
+import type { CameraState, EventStatus, EventType, Role, Severity } from '@toc/server/schemas';
+
+/** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
+type SchemaKeys =
+  | `eventType.${EventType}`
+  | `severity.${Severity}`
+  | `eventStatus.${EventStatus}`
+  | `cameraStatus.${CameraState}`
+  | `role.${Role}`;
+
+export const en = {
+  'app.title': 'Chachoengsao Traffic Operations Center',
+  'app.shortTitle': 'Chachoengsao TOC',
+  'common.loading': 'Loading…',
+
+  'lang.label': 'Language',
+  'lang.th': 'ไทย',
+  'lang.en': 'EN',
+
+  'login.title': 'Sign in',
+  'login.subtitle': 'Traffic operations center staff only',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.submitting': 'Signing in…',
+  'login.error.invalid': 'Sign-in failed: the username or password is not correct.',
+  'login.error.rateLimited': 'Too many sign-in attempts. Please wait a minute and try again.',
+  'login.error.network': 'Cannot reach the server. Check the network and try again.',
+  'login.error.generic': 'Sign-in failed. Please try again.',
+
+  'header.signedInAs': 'Signed in as',
+  'header.logout': 'Sign out',
+  'nav.map': 'Live map',
+  'nav.home': 'My tools',
+
+  'role.admin': 'Administrator',
+  'role.operator': 'Operator',
+  'role.police': 'Police',
+  'role.planner': 'Traffic planner',
+  'role.viewer': 'Viewer',
+
+  'connection.connecting': 'Connecting…',
+  'connection.connected': 'Live',
+  'connection.reconnecting': 'Reconnecting…',
+  'connection.disconnected': 'Offline',
+  'connection.banner.connecting': 'Connecting to live updates…',
+  'connection.banner.reconnecting': 'Connection lost. Reconnecting — the map may be out of date.',
+  'connection.banner.disconnected': 'Disconnected from the server. Live updates are paused; retrying.',
+
+  'events.title': 'Latest events',
+  'events.empty': 'No events yet.',
+  'events.loadFailed': 'Could not load events.',
+  'events.noCamera': 'No camera',
+  'events.unknownCamera': 'Camera #{{id}}',
+  'events.acknowledge': 'Acknowledge',
+  'events.resolve': 'Resolve',
+  'events.actionFailed': 'Action failed',
+  'events.vehicles.total': 'Total {{count}}',
+  'events.vehicles.none': 'No vehicles',
+  'events.showOnMap': 'Show on map',
+
+  'cameras.title': 'Cameras',
+  'cameras.loadFailed': 'Could not load cameras.',
+
+  'eventType.traffic.vehicles': 'Vehicle count',
+  'eventType.traffic.accident': 'Road accident',
+  'eventType.traffic.incident': 'Traffic incident',
+  'eventType.traffic.congestion': 'Congestion',
+  'eventType.elephant.sighting': 'Elephant sighted',
+  'eventType.elephant.warning': 'Elephant warning',
+  'eventType.crowd.count': 'Crowd count',
+  'eventType.crowd.alert': 'Crowd alert',
+
+  'severity.info': 'Info',
+  'severity.low': 'Low',
+  'severity.medium': 'Medium',
+  'severity.high': 'High',
+  'severity.critical': 'Critical',
+
+  'eventStatus.open': 'Open',
+  'eventStatus.acknowledged': 'Acknowledged',
+  'eventStatus.resolved': 'Resolved',
+  'eventStatus.false_alarm': 'False alarm',
+
+  'cameraStatus.starting': 'Starting',
+  'cameraStatus.online': 'Online',
+  'cameraStatus.stalled': 'Stalled',
+  'cameraStatus.offline': 'Offline',
+  'cameraStatus.error': 'Error',
+  'cameraStatus.disabled': 'Disabled',
+
+  'vehicle.car': 'Cars',
+  'vehicle.truck': 'Trucks',
+  'vehicle.bus': 'Buses',
+  'vehicle.motorcycle': 'Motorcycles',
+  'vehicle.bicycle': 'Bicycles',
+  'vehicle.person': 'People',
+
+  'map.label': 'Map of Chachoengsao',
+  'map.attribution': 'Roads © OpenStreetMap contributors (ODbL) · Boundaries © OCHA COD-AB (CC BY-IGO)',
+  'map.basemapFailed': 'Base map data could not be loaded.',
+
+  'home.police.title': 'Footage requests',
+  'home.police.body':
+    'Here you will search recorded footage by place and time, file requests with a case number and download approved, signed exports. This tool is coming soon.',
+  'home.planner.title': 'Accident analysis',
+  'home.planner.body':
+    'Here you will query accident hotspots by area, period, type and cause, compare before and after interventions and export reports. This tool is coming soon.',
+  'home.openMap': 'Open the live map',
+
+  'error.sessionExpired': 'Your session has ended. Please sign in again.',
+} as const satisfies Record<SchemaKeys, string> & Record<string, string>;
+
+export type TranslationKey = keyof typeof en;
+export type Translations = Record<TranslationKey, string>;

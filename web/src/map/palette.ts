@@ -1,0 +1,57 @@
+// Map colours and sizes keyed by schema values, shared by the layers and the side panel legend.
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { CameraState, EventStatus, EventType, Severity } from '@toc/server/schemas';
+
+export const CAMERA_STATUS_COLORS: Record<CameraState, string> = {
+  online: '#22c55e',
+  starting: '#38bdf8',
+  stalled: '#f59e0b',
+  offline: '#94a3b8',
+  error: '#ef4444',
+  disabled: '#475569',
+};
+
+export const EVENT_TYPE_COLORS: Record<EventType, string> = {
+  'traffic.vehicles': '#60a5fa',
+  'traffic.accident': '#ef4444',
+  'traffic.incident': '#f97316',
+  'traffic.congestion': '#facc15',
+  'elephant.sighting': '#c084fc',
+  'elephant.warning': '#e879f9',
+  'crowd.count': '#2dd4bf',
+  'crowd.alert': '#fb7185',
+};
+
+/** Circle radius in pixels at zoom 9; layers scale it up with zoom. */
+export const SEVERITY_RADIUS: Record<Severity, number> = {
+  info: 5,
+  low: 6,
+  medium: 8,
+  high: 11,
+  critical: 14,
+};
+
+export const EVENT_STATUS_OPACITY: Record<EventStatus, number> = {
+  open: 0.95,
+  acknowledged: 0.7,
+  resolved: 0.3,
+  false_alarm: 0.2,
+};
+
+export const BASEMAP_COLORS = {
+  background: '#0b1220',
+  districtFill: '#14213a',
+  districtLine: '#5b7290',
+  subdistrictLine: '#2c3d57',
+  roads: { motorway: '#f97316', trunk: '#eab308', primary: '#a3a38c', other: '#6b7280' },
+} as const;
+
+/** A MapLibre `match` expression mapping a feature property through a lookup table. */
+export function matchProperty<K extends string, V extends string | number>(
+  property: string,
+  table: Record<K, V>,
+  fallback: V,
+): ExpressionSpecification {
+  const pairs = (Object.entries(table) as [K, V][]).flat();
+  return ['match', ['get', property], ...pairs, fallback] as ExpressionSpecification;
+}

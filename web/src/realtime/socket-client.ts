@@ -1,0 +1,186 @@
+// The one typed socket.io client: tracks the last event seq, resumes from it, and hands bursts to
+// subscribers as latest-wins batches at a bounded rate so the map is not redrawn per message.
+import { io, type Socket } from 'socket.io-client';
+import type {
+  CameraStatusMessage,
+  ClientToServerEvents,
+  Event,
+  ServerToClientEvents,
+  SocketAuth,
+} from '@toc/server/schemas';
+import { LatestWinsBuffer } from './burst-buffer';
+import type { ConnectionState } from './connection-state';
+
+type TocSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface RealtimeBatch {
+  /** One entry per event id: the highest seq received since the last flush. */
+  events: Event[];
+  /** One entry per camera id: the latest status received since the last flush. */
+  cameraStatuses: CameraStatusMessage[];
+}
+
+export interface RealtimeClientOptions {
+  /** Minimum time between two flushes to subscribers. */
+  flushMs: number;
+  /** Called when the server refuses or drops the connection (the session may have ended). */
+  onRejected?: () => void;
+}
+
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
+function socketPath(): string {
+  // Same origin, resolved against the page so a path prefix in front of the app still works.
+  return new URL('socket.io', document.baseURI).pathname;
+}
+
+export class RealtimeClient {
+  private socket: TocSocket | null = null;
+  private lastSeq: number | undefined;
+  private state: ConnectionState = 'disconnected';
+  private readonly events = new LatestWinsBuffer<number, Event>(
+    (event) => event.id,
+    (next, current) => next.seq >= current.seq,
+  );
+  private readonly cameraStatuses = new LatestWinsBuffer<number, CameraStatusMessage>(
+    (status) => status.cameraId,
+    (next, current) => Date.parse(next.at) >= Date.parse(current.at),
+  );
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelayMs = RETRY_MIN_MS;
+  private readonly batchListeners = new Set<(batch: RealtimeBatch) => void>();
+  private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+
+  constructor(private readonly options: RealtimeClientOptions) {}
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  get lastSeenSeq(): number | undefined {
+    return this.lastSeq;
+  }
+
+  /** Records a seq seen outside the socket (the REST page) so a (re)connect resumes after it. */
+  noteSeq(seq: number): void {
+    if (this.lastSeq === undefined || seq > this.lastSeq) this.lastSeq = seq;
+  }
+
+  onBatch(listener: (batch: RealtimeBatch) => void): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
+  }
+
+  onState(listener: (state: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  connect(): void {
+    if (this.socket) return;
+    const socket: TocSocket = io({
+      path: socketPath(),
+      withCredentials: true,
+      // A function, so every reconnect attempt sends the highest seq seen so far.
+      auth: (cb) => cb(this.auth()),
+      reconnectionDelay: RETRY_MIN_MS,
+      reconnectionDelayMax: RETRY_MAX_MS,
+    });
+    this.socket = socket;
+    this.setState('connecting');
+
+    socket.on('connect', () => {
+      this.retryDelayMs = RETRY_MIN_MS;
+      this.setState('connected');
+    });
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io client disconnect') return this.setState('disconnected');
+      if (socket.active) return this.setState('reconnecting');
+      // The server closed the session on purpose: socket.io will not retry by itself.
+      this.setState('disconnected');
+      this.options.onRejected?.();
+      this.scheduleRetry();
+    });
+    socket.on('connect_error', () => {
+      if (socket.active) return this.setState('reconnecting');
+      // Refused by the server's middleware (e.g. no valid session).
+      this.setState('disconnected');
+      this.options.onRejected?.();
+      this.scheduleRetry();
+    });
+    socket.io.on('reconnect_attempt', () => this.setState('reconnecting'));
+
+    socket.on('event', (event) => {
+      this.noteSeq(event.seq);
+      this.events.put(event);
+      this.scheduleFlush();
+    });
+    socket.on('camera.status', (status) => {
+      this.cameraStatuses.put(status);
+      this.scheduleFlush();
+    });
+  }
+
+  disconnect(): void {
+    this.clearTimers();
+    this.socket?.removeAllListeners();
+    this.socket?.io.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.events.drain();
+    this.cameraStatuses.drain();
+    this.setState('disconnected');
+  }
+
+  private auth(): SocketAuth {
+    return this.lastSeq === undefined ? {} : { lastSeq: this.lastSeq };
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.stateListeners.forEach((listener) => listener(state));
+  }
+
+  /**
+   * The first update after a quiet period goes out at once; during a burst, at most one flush per
+   * `flushMs`, carrying only the latest value per event id and per camera id.
+   */
+  private scheduleFlush(): void {
+    if (this.flushTimer !== null) return;
+    const wait = Math.max(0, this.lastFlushAt + this.options.flushMs - performance.now());
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, wait);
+  }
+
+  private flush(): void {
+    this.lastFlushAt = performance.now();
+    const batch: RealtimeBatch = { events: this.events.drain(), cameraStatuses: this.cameraStatuses.drain() };
+    if (batch.events.length === 0 && batch.cameraStatuses.length === 0) return;
+    this.batchListeners.forEach((listener) => listener(batch));
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    const delay = this.retryDelayMs;
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.socket || this.socket.connected) return;
+      this.setState('reconnecting');
+      this.socket.connect();
+    }, delay);
+  }
+
+  private clearTimers(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.flushTimer = null;
+    this.retryTimer = null;
+  }
+}

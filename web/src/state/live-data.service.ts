@@ -1,0 +1,99 @@
+// Owns the live picture for a signed-in session: loads events and cameras over REST, then keeps
+// them current from the realtime client's batches (and reloads what the socket cannot replay).
+import type { Event } from '@toc/server/schemas';
+import { fetchCameras } from '../api/cameras.api';
+import { fetchEvents, postEventAction, type EventActionName } from '../api/events.api';
+import type { AppConfig } from '../config/app.config';
+import { RealtimeClient, type RealtimeBatch } from '../realtime/socket-client';
+import { CamerasStore } from './cameras.store';
+import { EventsStore } from './events.store';
+import { LoadStatusStore } from './load-status.store';
+
+export class LiveDataService {
+  readonly events: EventsStore;
+  readonly cameras = new CamerasStore();
+  readonly loadStatus = new LoadStatusStore();
+  readonly realtime: RealtimeClient;
+  private readonly unsubscribers: (() => void)[] = [];
+  private abort = new AbortController();
+  private eventsLoaded = false;
+  private cameraReload: Promise<void> | null = null;
+
+  constructor(
+    private readonly config: AppConfig,
+    onRejected: () => void,
+  ) {
+    this.events = new EventsStore(config.maxEventsInMemory);
+    this.realtime = new RealtimeClient({ flushMs: config.realtimeFlushMs, onRejected });
+  }
+
+  async start(): Promise<void> {
+    this.abort = new AbortController();
+    const { signal } = this.abort;
+    this.unsubscribers.push(
+      this.realtime.onBatch((batch) => this.applyBatch(batch)),
+      this.realtime.onState((state) => {
+        if (state !== 'connected') return;
+        // Camera status changes are not replayed, so every (re)connect re-reads the list.
+        void this.reloadCameras();
+        if (!this.eventsLoaded) void this.loadEvents();
+      }),
+    );
+    void this.reloadCameras();
+    // Events first, so the socket resumes right after the newest seq the page contained.
+    await this.loadEvents();
+    if (!signal.aborted) this.realtime.connect();
+  }
+
+  stop(): void {
+    this.abort.abort();
+    this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
+    this.realtime.disconnect();
+  }
+
+  /** Runs an operator action and shows its result at once (the socket echo is then a no-op). */
+  async act(eventId: number, action: EventActionName): Promise<Event> {
+    const event = await postEventAction(eventId, action);
+    this.events.upsert([event]);
+    return event;
+  }
+
+  private applyBatch(batch: RealtimeBatch): void {
+    if (batch.events.length > 0) this.events.upsert(batch.events);
+    if (batch.cameraStatuses.length > 0 && this.cameras.applyStatuses(batch.cameraStatuses).length > 0) {
+      void this.reloadCameras();
+    }
+  }
+
+  private async loadEvents(): Promise<void> {
+    try {
+      const page = await fetchEvents({ limit: this.config.initialEventLimit }, this.abort.signal);
+      this.events.upsert(page.items);
+      for (const event of page.items) this.realtime.noteSeq(event.seq);
+      this.eventsLoaded = true;
+      this.loadStatus.update('events', 'ready');
+    } catch (error) {
+      if (!this.abort.signal.aborted) {
+        console.warn('events: initial load failed', error);
+        this.loadStatus.update('events', 'failed');
+      }
+    }
+  }
+
+  private reloadCameras(): Promise<void> {
+    this.cameraReload ??= fetchCameras(this.abort.signal)
+      .then((cameras) => {
+        this.cameras.setAll(cameras);
+        this.loadStatus.update('cameras', 'ready');
+      })
+      .catch((error: unknown) => {
+        if (this.abort.signal.aborted) return;
+        console.warn('cameras: load failed', error);
+        if (this.loadStatus.get().cameras !== 'ready') this.loadStatus.update('cameras', 'failed');
+      })
+      .finally(() => {
+        this.cameraReload = null;
+      });
+    return this.cameraReload;
+  }
+}
