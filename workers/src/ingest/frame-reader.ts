@@ -1,0 +1,76 @@
+// Pulls an RTSP stream over TCP with ffmpeg and yields raw frames at the detect rate, already sized for the model.
+import ffmpeg from 'fluent-ffmpeg';
+import { FrameSplitter } from './frame-splitter';
+import { lastLine } from './probe';
+import { assertSafeRtspUrl } from './rtsp-url';
+
+export interface FrameReaderOptions {
+  url: string;
+  fps: number;
+  /** ffmpeg video filter that turns a source frame into exactly `frameBytes` of `pixelFormat`. */
+  filter: string;
+  pixelFormat: 'bgr24' | 'rgb24';
+  frameBytes: number;
+  stallTimeoutS: number;
+  onFrame: (frame: Buffer, at: Date) => void;
+}
+
+export interface FrameReader {
+  /** Resolves when the stream ends or fails; the reason says why. */
+  done: Promise<{ reason: string }>;
+  stop(): void;
+}
+
+export function startFrameReader(options: FrameReaderOptions): FrameReader {
+  assertSafeRtspUrl(options.url);
+  let stderrTail = '';
+  let stopped = false;
+  let lastFrameAt = Date.now();
+
+  const command = ffmpeg(options.url)
+    .inputOptions(['-rtsp_transport', 'tcp', '-timeout', String(options.stallTimeoutS * 1_000_000)])
+    .noAudio()
+    .videoFilters([`fps=${options.fps}`, options.filter])
+    .outputOptions(['-pix_fmt', options.pixelFormat])
+    .format('rawvideo');
+
+  const splitter = new FrameSplitter(options.frameBytes, (frame) => {
+    lastFrameAt = Date.now();
+    options.onFrame(frame, new Date(lastFrameAt));
+  });
+
+  const done = new Promise<{ reason: string }>((resolve) => {
+    let stallTimer: NodeJS.Timeout | undefined = undefined;
+    const finish = (reason: string) => {
+      clearInterval(stallTimer);
+      resolve({ reason });
+    };
+    // A stream that stops delivering frames without closing is killed, so the runner can reconnect.
+    stallTimer = setInterval(() => {
+      if (Date.now() - lastFrameAt > options.stallTimeoutS * 1000) {
+        stderrTail = `stalled: no frame for ${options.stallTimeoutS} s`;
+        command.kill('SIGKILL');
+      }
+    }, 1000);
+    command
+      .on('stderr', (line: string) => {
+        stderrTail = line;
+      })
+      .on('error', (error: Error) =>
+        finish(stopped ? 'stopped' : stderrTail.startsWith('stalled') ? stderrTail : lastLine(`${error.message}\n${stderrTail}`)),
+      )
+      .on('end', () => finish(stopped ? 'stopped' : 'stream ended'));
+  });
+
+  const output = command.pipe();
+  output.on('data', (chunk: Buffer) => splitter.push(chunk));
+  output.on('error', () => undefined); // reported through the command's 'error'
+
+  return {
+    done,
+    stop() {
+      stopped = true;
+      command.kill('SIGKILL');
+    },
+  };
+}
