@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `npm start`: install what is missing, start PostGIS, Redis and the simulated cameras, migrate, seed the demo,
+# build the web app, start the server and the camera worker, and print where to open it.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+require_node
+install_node_modules
+bash "$REPO_ROOT/infra/scripts/services.sh" start
+load_service_env
+load_demo_passwords
+export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
+
+if [ "${SKIP_WEB_BUILD:-}" != "1" ]; then
+  say "building the web app"
+  (cd "$REPO_ROOT" && npm run build --silent -w @toc/web >"$TOC_DATA_DIR/web-build.log" 2>&1) \
+    || die "web build failed; see $TOC_DATA_DIR/web-build.log"
+fi
+
+say "migrating and seeding the demo"
+(cd "$REPO_ROOT" && node_modules/.bin/tsx server/src/db/seed.cli.ts)
+
+start_process server "$REPO_ROOT/node_modules/.bin/tsx" server/src/main.ts
+wait_for_url "http://127.0.0.1:$PORT/readyz" 60 || die "server did not become ready; see $LOG_DIR/server.log"
+start_process camera-worker "$REPO_ROOT/node_modules/.bin/tsx" workers/src/main.ts
+
+cat <<MSG
+
+  Traffic Operations Center is running / ระบบศูนย์ปฏิบัติการจราจรพร้อมใช้งาน
+  Open:      http://$HOST:$PORT/        API docs: http://$HOST:$PORT/docs
+  Logins (username / password):
+    admin     / $TOC_PASSWORD_ADMIN
+    operator  / $TOC_PASSWORD_OPERATOR
+    police    / $TOC_PASSWORD_POLICE
+    planner   / $TOC_PASSWORD_PLANNER
+    viewer    / $TOC_PASSWORD_VIEWER
+  Logs: $LOG_DIR     Stop everything: npm stop
+
+MSG
