@@ -1,0 +1,103 @@
+// Medium: the camera worker on the real RTSP simulator, ffmpeg, YOLOX-nano, PostGIS and Redis.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { applyMigrations } from '@toc/server/db/migrate';
+import { createPool, type Pool } from '@toc/server/db/pool';
+import { findCamera, insertCamera } from '@toc/server/repositories/cameras.repository';
+import { queryEvents } from '@toc/server/repositories/events.repository';
+import { createEventStore } from '@toc/server/services/event-store.service';
+import { reportCameraStatus } from '@toc/server/services/camera-status.service';
+import { createTestSchema, requireEnv } from '@toc/server/testing';
+import { loadWorkerConfig } from '../src/config';
+import { DetectorPool } from '../src/detect/detector-pool';
+import { CameraRunner, type CameraRunnerContext } from '../src/camera/camera-runner';
+
+let db: Pool;
+let redis: Redis;
+let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let detectors: DetectorPool;
+let ctx: CameraRunnerContext;
+const logs: string[] = [];
+
+const cameraAt = (rtspUrl: string) => ({
+  name: 'Worker test',
+  nameTh: 'ทดสอบ',
+  location: { lon: 101.0536, lat: 13.7072 },
+  headingDeg: 80,
+  fovDeg: 60,
+  rtspUrl,
+  detectFps: 5,
+});
+
+const waitFor = async <T>(probe: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T> => {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`not reached within ${timeoutMs} ms; log: ${logs.slice(-5).join(' | ')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+beforeAll(async () => {
+  schema = await createTestSchema();
+  db = createPool(schema.databaseUrl, 4);
+  await applyMigrations(db);
+  redis = new Redis(requireEnv('REDIS_URL'));
+  const config = { ...loadWorkerConfig(), vehicleIntervalS: 3, retryInitialS: 1, retryMaxS: 2, probeTimeoutS: 3 };
+  detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: 1 });
+  ctx = {
+    config,
+    detectors,
+    events: createEventStore(db, redis),
+    reportStatus: (report) => reportCameraStatus({ db, redis }, report),
+    log: (level, message, detail) => logs.push(`${level} ${message} ${JSON.stringify(detail ?? {})}`),
+  };
+});
+
+afterAll(async () => {
+  await detectors?.close();
+  await db?.end();
+  await redis?.quit();
+  await schema?.drop();
+});
+
+describe('camera worker', () => {
+  it('reads the street clip over RTSP and records a vehicle event with cars at the camera position', async () => {
+    const rtspBase = requireEnv('RTSP_BASE');
+    const camera = await insertCamera(db, cameraAt(`${rtspBase}/odc_street_traffic_640x360_30fps`));
+    const runner = new CameraRunner(camera, ctx);
+    try {
+      const event = await waitFor(async () => {
+        const { items } = await queryEvents(db, { cameraId: camera.id, type: ['traffic.vehicles'], limit: 1, offset: 0 });
+        return items[0];
+      }, 90_000);
+      const counts = event.payload.counts as Record<string, number>;
+      expect(counts.car).toBeGreaterThanOrEqual(5); // the clip shows a busy street: ~20 cars per frame
+      expect(event.location).toEqual(camera.location);
+      expect(event.modelId).toBe('yolox_nano_416');
+      expect(event.payload.frames).toBeGreaterThan(0);
+      const status = await findCamera(db, camera.id);
+      expect(status).toMatchObject({ status: 'online', statusReason: null });
+      expect(status!.lastSeenAt).not.toBeNull();
+      expect(runner.stats.framesDetected).toBeGreaterThan(0);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('marks an unreachable camera offline with the reason and keeps retrying without crashing', async () => {
+    const camera = await insertCamera(db, cameraAt('rtsp://127.0.0.1:9/nothing-listens-here'));
+    const runner = new CameraRunner(camera, ctx);
+    try {
+      const offline = await waitFor(async () => {
+        const current = await findCamera(db, camera.id);
+        return current?.status === 'offline' ? current : null;
+      }, 30_000);
+      expect(offline.statusReason).toMatch(/refused|cannot open/i);
+      await waitFor(async () => (logs.filter((l) => l.includes(`"cameraId":${camera.id}`) && l.includes('camera down')).length >= 2 ? true : null), 30_000);
+    } finally {
+      await runner.stop();
+    }
+  });
+});
