@@ -2,7 +2,7 @@
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export TOC_DATA_DIR="${TOC_DATA_DIR:-$REPO_ROOT/.data}"
 export SHARED_DIR="${SHARED_DIR:-$(cd "$REPO_ROOT/.." && pwd)/shared}"
-export ONNXRUNTIME_NODE_INSTALL=skip
+export ONNXRUNTIME_NODE_INSTALL=skip TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 RUN_DIR="$TOC_DATA_DIR/run"
 LOG_DIR="$TOC_DATA_DIR/logs"
 

@@ -29,7 +29,8 @@ export class Detector {
     const manifest = getManifest(modelId);
     const file = await locateModel(manifest, options);
     const threads = options.threads ?? 1;
-    if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`);
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new Error(`threads must be a positive integer, got ${threads}`);
     const session = await ort.InferenceSession.create(file, {
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
@@ -54,7 +55,9 @@ export class Detector {
     if (this.closed) throw new Error(`Detector ${this.manifest.id} is closed`);
     const { name, width, height } = this.manifest.input;
     if (tensor.length !== 3 * width * height) {
-      throw new Error(`Input tensor has ${tensor.length} values, ${this.manifest.id} needs 3×${height}×${width}`);
+      throw new Error(
+        `Input tensor has ${tensor.length} values, ${this.manifest.id} needs 3×${height}×${width}`,
+      );
     }
     const feeds = { [name]: new ort.Tensor('float32', tensor, [1, 3, height, width]) };
     const started = performance.now();

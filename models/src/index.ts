@@ -11,7 +11,12 @@ export { tensorFromPackedFrame } from './preprocess/packed-frame';
 export { prepareImage, type PreparedImage } from './preprocess/prepare-image';
 export { nms, iou } from './decoders/nms';
 export { decodeYolox, YOLOX_STRIDES } from './decoders/yolox.decoder';
-export { decodePicodet, PICODET_STRIDES, PICODET_BINS, type PicodetOutputs } from './decoders/picodet.decoder';
+export {
+  decodePicodet,
+  PICODET_STRIDES,
+  PICODET_BINS,
+  type PicodetOutputs,
+} from './decoders/picodet.decoder';
 export { decodeOutputs, type OutputsByName } from './decoders/decode';
 export type { DecodeOptions, DecodeManifest } from './decoders/decode-options';
 export { Detector, type DetectorOptions, type DetectResult } from './detector';

@@ -28,8 +28,9 @@ export class ModelFileError extends Error {
   }
 }
 
-// Hashing 4-10 MB per load is cheap once, but detectors are loaded per camera: remember it per file version.
-const hashCache = new Map<string, { mtimeMs: number; size: number; sha256: string }>();
+// Hashing 4-10 MB per load is cheap once, but detectors are loaded per camera: remember it per file version
+// (the promise, so cameras starting together hash the file once).
+const hashCache = new Map<string, { mtimeMs: number; size: number; sha256: Promise<string> }>();
 
 /** Absolute path of the manifest's weights file after checking its sha256. */
 export async function locateModel(manifest: ModelManifest, options: LocateOptions = {}): Promise<string> {
@@ -43,12 +44,17 @@ export async function locateModel(manifest: ModelManifest, options: LocateOption
   return file;
 }
 
-async function sha256Of(file: string, mtimeMs: number, size: number): Promise<string> {
+function sha256Of(file: string, mtimeMs: number, size: number): Promise<string> {
   const cached = hashCache.get(file);
   if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.sha256;
+  const sha256 = hashFile(file);
+  hashCache.set(file, { mtimeMs, size, sha256 });
+  sha256.catch(() => hashCache.delete(file));
+  return sha256;
+}
+
+async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  const sha256 = hash.digest('hex');
-  hashCache.set(file, { mtimeMs, size, sha256 });
-  return sha256;
+  return hash.digest('hex');
 }

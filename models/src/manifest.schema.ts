@@ -5,7 +5,8 @@ export const ColorOrder = Type.Union([Type.Literal('BGR'), Type.Literal('RGB')])
 export type ColorOrder = Static<typeof ColorOrder>;
 
 export const ResizeMode = Type.Union([Type.Literal('letterbox-top-left'), Type.Literal('stretch')], {
-  description: 'letterbox-top-left: keep aspect, image at the top-left, padValue elsewhere; stretch: plain resize',
+  description:
+    'letterbox-top-left: keep aspect, image at the top-left, padValue elsewhere; stretch: plain resize',
 });
 export type ResizeMode = Static<typeof ResizeMode>;
 
@@ -24,7 +25,9 @@ export const ModelInput = Type.Object(
     colorOrder: ColorOrder,
     layout: Type.Literal('NCHW'),
     resize: ResizeMode,
-    padValue: Type.Optional(Type.Integer({ minimum: 0, maximum: 255, description: 'Letterbox fill, all channels' })),
+    padValue: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 255, description: 'Letterbox fill, all channels' }),
+    ),
     mean: Type.Optional(PerChannel),
     std: Type.Optional(PerChannel),
     scale: Type.Number({
@@ -43,7 +46,10 @@ const manifestFields = {
   id: Type.String({ pattern: '^[a-z0-9_]+$', maxLength: 64 }),
   file: Type.String({ pattern: '^[A-Za-z0-9._-]+$', description: 'File name inside the models directory' }),
   sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-  upstreamUrl: Type.String({ pattern: '^https://', description: 'Where these exact bytes can be downloaded' }),
+  upstreamUrl: Type.String({
+    pattern: '^https://',
+    description: 'Where these exact bytes can be downloaded',
+  }),
   licence: Type.String({ minLength: 1, description: 'SPDX id of the weights licence' }),
   licenceFile: Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
     description: 'Licence text, relative to the shared directory; null when no copy is kept there',

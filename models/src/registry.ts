@@ -27,7 +27,8 @@ export function parseManifest(value: unknown, source = 'manifest'): ModelManifes
   if (input.resize === 'letterbox-top-left' && input.padValue === undefined) {
     problems.push('/input/padValue is required for letterbox-top-left');
   }
-  if ((input.mean === undefined) !== (input.std === undefined)) problems.push('/input mean and std go together');
+  if ((input.mean === undefined) !== (input.std === undefined))
+    problems.push('/input mean and std go together');
   if (input.std?.some((s) => s === 0)) problems.push('/input/std must not contain 0');
   if (problems.length > 0) throw new Error(`Invalid model manifest ${source}: ${problems.join('; ')}`);
   const labels = typeof value.labels === 'string' ? [...LABEL_SETS[value.labels]] : value.labels;
@@ -39,13 +40,17 @@ let cache: ReadonlyMap<string, ModelManifest> | undefined;
 function manifests(): ReadonlyMap<string, ModelManifest> {
   if (cache) return cache;
   const byId = new Map<string, ModelManifest>();
-  for (const name of readdirSync(MANIFESTS_DIR).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(MANIFESTS_DIR)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const source = path.join('models/manifests', name);
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(path.join(MANIFESTS_DIR, name), 'utf8'));
     } catch (err) {
-      throw new Error(`Invalid model manifest ${source}: not JSON (${(err as Error).message})`);
+      throw new Error(`Invalid model manifest ${source}: not JSON (${(err as Error).message})`, {
+        cause: err,
+      });
     }
     const manifest = parseManifest(json, source);
     // The id is what cameras store, so the file name must agree with it.

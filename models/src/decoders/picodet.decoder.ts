@@ -14,7 +14,10 @@ export interface PicodetOutputs {
   boxes: readonly Float32Array[];
 }
 
-export function decodePicodet(outputs: PicodetOutputs, { manifest, scaleX, scaleY }: DecodeOptions): Detection[] {
+export function decodePicodet(
+  outputs: PicodetOutputs,
+  { manifest, scaleX, scaleY }: DecodeOptions,
+): Detection[] {
   const { width, height } = manifest.input;
   const classes = manifest.labels.length;
   const sideLength = 4 * PICODET_BINS;

@@ -14,13 +14,19 @@ export function resizeGeometry(input: ModelInput, srcWidth: number, srcHeight: n
   }
   const { width, height } = input;
   if (input.resize === 'stretch') {
-    return { resizedWidth: width, resizedHeight: height, scaleX: srcWidth / width, scaleY: srcHeight / height };
+    return {
+      resizedWidth: width,
+      resizedHeight: height,
+      scaleX: srcWidth / width,
+      scaleY: srcHeight / height,
+    };
   }
-  const r = Math.min(width / srcWidth, height / srcHeight);
   // The other side is rounded (not truncated as in YOLOX's own demo): the reference detections were made so.
   // Integer arithmetic keeps e.g. 640×360 → 416×234 exact.
   const widthLimited = width * srcHeight <= height * srcWidth;
   const resizedWidth = widthLimited ? width : Math.max(1, Math.round((srcWidth * height) / srcHeight));
   const resizedHeight = widthLimited ? Math.max(1, Math.round((srcHeight * width) / srcWidth)) : height;
-  return { resizedWidth, resizedHeight, scaleX: 1 / r, scaleY: 1 / r };
+  // 1 / r, with r = min(width / srcWidth, height / srcHeight).
+  const scale = widthLimited ? srcWidth / width : srcHeight / height;
+  return { resizedWidth, resizedHeight, scaleX: scale, scaleY: scale };
 }
