@@ -26,3 +26,8 @@ export function routeHref(route: Route): string {
 export function navigate(route: Route): void {
   window.location.hash = `/${route}`;
 }
+
+/** Drops the route (on sign-out), so the next user lands on their role's default page. */
+export function clearRoute(): void {
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+}

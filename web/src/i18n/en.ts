@@ -24,9 +24,10 @@ export const en = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
-  'login.error.invalid': 'Sign-in failed: the username or password is not correct.',
+  'login.error.invalid': 'Sign-in failed: those sign-in details were not accepted. Please try again.',
   'login.error.rateLimited': 'Too many sign-in attempts. Please wait a minute and try again.',
   'login.error.network': 'Cannot reach the server. Check the network and try again.',
+  'login.error.missing': 'Enter your username and password.',
   'login.error.generic': 'Sign-in failed. Please try again.',
 
   'header.signedInAs': 'Signed in as',
@@ -56,7 +57,7 @@ export const en = {
   'events.acknowledge': 'Acknowledge',
   'events.resolve': 'Resolve',
   'events.actionFailed': 'Action failed',
-  'events.vehicles.total': 'Total {{count}}',
+  'events.vehicles.total': 'Total {{total}}',
   'events.vehicles.none': 'No vehicles',
   'events.showOnMap': 'Show on map',
 

@@ -16,9 +16,10 @@ export const th: Translations = {
   'login.password': 'รหัสผ่าน',
   'login.submit': 'เข้าสู่ระบบ',
   'login.submitting': 'กำลังเข้าสู่ระบบ…',
-  'login.error.invalid': 'เข้าสู่ระบบไม่สำเร็จ: ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
+  'login.error.invalid': 'เข้าสู่ระบบไม่สำเร็จ: ข้อมูลเข้าสู่ระบบไม่ถูกต้อง กรุณาลองใหม่',
   'login.error.rateLimited': 'พยายามเข้าสู่ระบบหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
   'login.error.network': 'ไม่สามารถติดต่อเซิร์ฟเวอร์ได้ กรุณาตรวจสอบเครือข่ายแล้วลองใหม่',
+  'login.error.missing': 'กรุณากรอกชื่อผู้ใช้และรหัสผ่าน',
   'login.error.generic': 'เข้าสู่ระบบไม่สำเร็จ กรุณาลองใหม่อีกครั้ง',
 
   'header.signedInAs': 'ผู้ใช้',
@@ -48,7 +49,7 @@ export const th: Translations = {
   'events.acknowledge': 'รับทราบ',
   'events.resolve': 'ปิดเหตุการณ์',
   'events.actionFailed': 'ดำเนินการไม่สำเร็จ',
-  'events.vehicles.total': 'รวม {{count}} คัน',
+  'events.vehicles.total': 'รวม {{total}} คัน',
   'events.vehicles.none': 'ไม่พบยานพาหนะ',
   'events.showOnMap': 'แสดงบนแผนที่',
 

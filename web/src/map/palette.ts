@@ -53,5 +53,6 @@ export function matchProperty<K extends string, V extends string | number>(
   fallback: V,
 ): ExpressionSpecification {
   const pairs = (Object.entries(table) as [K, V][]).flat();
-  return ['match', ['get', property], ...pairs, fallback] as ExpressionSpecification;
+  // A non-empty table makes this a well-formed match; the tuple type cannot express that.
+  return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
 }

@@ -15,7 +15,7 @@ export class LiveDataService {
   readonly loadStatus = new LoadStatusStore();
   readonly realtime: RealtimeClient;
   private readonly unsubscribers: (() => void)[] = [];
-  private abort = new AbortController();
+  private abort: AbortController | null = null;
   private eventsLoaded = false;
   private cameraReload: Promise<void> | null = null;
 
@@ -28,25 +28,29 @@ export class LiveDataService {
   }
 
   async start(): Promise<void> {
+    this.abort?.abort();
     this.abort = new AbortController();
+    // Each start has its own signal, so a stop/start pair (React StrictMode) cannot mix them up.
     const { signal } = this.abort;
     this.unsubscribers.push(
       this.realtime.onBatch((batch) => this.applyBatch(batch)),
       this.realtime.onState((state) => {
         if (state !== 'connected') return;
         // Camera status changes are not replayed, so every (re)connect re-reads the list.
-        void this.reloadCameras();
-        if (!this.eventsLoaded) void this.loadEvents();
+        void this.reloadCameras(signal);
+        if (!this.eventsLoaded) void this.loadEvents(signal);
       }),
     );
-    void this.reloadCameras();
+    void this.reloadCameras(signal);
     // Events first, so the socket resumes right after the newest seq the page contained.
-    await this.loadEvents();
+    await this.loadEvents(signal);
     if (!signal.aborted) this.realtime.connect();
   }
 
   stop(): void {
-    this.abort.abort();
+    this.abort?.abort();
+    this.abort = null;
+    this.cameraReload = null;
     this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
     this.realtime.disconnect();
   }
@@ -61,39 +65,44 @@ export class LiveDataService {
   private applyBatch(batch: RealtimeBatch): void {
     if (batch.events.length > 0) this.events.upsert(batch.events);
     if (batch.cameraStatuses.length > 0 && this.cameras.applyStatuses(batch.cameraStatuses).length > 0) {
-      void this.reloadCameras();
+      if (this.abort) void this.reloadCameras(this.abort.signal);
     }
   }
 
-  private async loadEvents(): Promise<void> {
+  private async loadEvents(signal: AbortSignal): Promise<void> {
     try {
-      const page = await fetchEvents({ limit: this.config.initialEventLimit }, this.abort.signal);
+      const page = await fetchEvents({ limit: this.config.initialEventLimit }, signal);
+      if (signal.aborted) return;
       this.events.upsert(page.items);
       for (const event of page.items) this.realtime.noteSeq(event.seq);
       this.eventsLoaded = true;
       this.loadStatus.update('events', 'ready');
     } catch (error) {
-      if (!this.abort.signal.aborted) {
+      if (!signal.aborted) {
         console.warn('events: initial load failed', error);
         this.loadStatus.update('events', 'failed');
       }
     }
   }
 
-  private reloadCameras(): Promise<void> {
-    this.cameraReload ??= fetchCameras(this.abort.signal)
+  /** One camera request at a time; callers during a reload share it. */
+  private reloadCameras(signal: AbortSignal): Promise<void> {
+    if (this.cameraReload) return this.cameraReload;
+    const reload: Promise<void> = fetchCameras(signal)
       .then((cameras) => {
+        if (signal.aborted) return;
         this.cameras.setAll(cameras);
         this.loadStatus.update('cameras', 'ready');
       })
       .catch((error: unknown) => {
-        if (this.abort.signal.aborted) return;
+        if (signal.aborted) return;
         console.warn('cameras: load failed', error);
         if (this.loadStatus.get().cameras !== 'ready') this.loadStatus.update('cameras', 'failed');
       })
       .finally(() => {
-        this.cameraReload = null;
+        if (this.cameraReload === reload) this.cameraReload = null;
       });
-    return this.cameraReload;
+    this.cameraReload = reload;
+    return reload;
   }
 }

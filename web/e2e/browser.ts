@@ -1,0 +1,32 @@
+// Headless Debian Chromium through playwright-core, with the flags this closed network needs.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+export function screenshotPath(name: string): string {
+  const dir = path.join(process.env.TEST_OUTPUT_DIR ?? 'test-output', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
+export function e2eEnv() {
+  const baseUrl = process.env.E2E_URL;
+  const password = process.env.TOC_PASSWORD_OPERATOR;
+  if (!baseUrl || !password) throw new Error('E2E_URL and TOC_PASSWORD_OPERATOR must be set (npm test sets them)');
+  return { baseUrl, password };
+}

@@ -1,0 +1,22 @@
+// Root component: waits for the session check, then shows sign-in or the signed-in app.
+import { useTranslation } from 'react-i18next';
+import { SessionProvider, useSession } from '../auth/session.context';
+import { LoginPage } from '../pages/login.page';
+import { SignedInApp } from './signed-in-app';
+
+function SessionGate() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  if (state.status === 'checking') return <p className="page-loading">{t('common.loading')}</p>;
+  if (state.status === 'signed-out') return <LoginPage expired={state.expired} />;
+  // Keyed by user so a different sign-in starts with fresh live data.
+  return <SignedInApp key={state.user.id} user={state.user} />;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <SessionGate />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,108 @@
+// One row of the event list: type, severity, camera, time, vehicle counts, status and actions.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Camera, Event } from '@toc/server/schemas';
+import type { EventActionName } from '../api/events.api';
+import { ApiError } from '../api/api-error';
+import { formatDateTime, formatNumber, formatTime } from '../i18n/format';
+import { useLanguage } from '../i18n/use-language';
+import { eventStatusKey, eventTypeKey, severityKey } from '../format/labels';
+import { EVENT_TYPE_COLORS } from '../map/palette';
+import { VehicleCounts } from './vehicle-counts';
+
+interface EventItemProps {
+  event: Event;
+  camera: Camera | undefined;
+  canAct: boolean;
+  onAction: (event: Event, action: EventActionName) => Promise<unknown>;
+  onSelect: (event: Event) => void;
+}
+
+export function EventItem({ event, camera, canAct, onAction, onSelect }: EventItemProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [pending, setPending] = useState<EventActionName | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: EventActionName) => {
+    setPending(action);
+    setError(null);
+    try {
+      await onAction(event, action);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.localizedMessage(language) : t('events.actionFailed'));
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const cameraName = camera
+    ? language === 'th'
+      ? camera.nameTh
+      : camera.name
+    : event.cameraId === null
+      ? t('events.noCamera')
+      : t('events.unknownCamera', { id: formatNumber(event.cameraId, language) });
+  const canAcknowledge = canAct && event.status === 'open';
+  const canResolve = canAct && (event.status === 'open' || event.status === 'acknowledged');
+
+  return (
+    <li
+      className={`event-item status-${event.status} severity-${event.severity}`}
+      data-testid="event-item"
+      data-event-id={event.id}
+      data-event-type={event.type}
+      data-status={event.status}
+      style={{ borderInlineStartColor: EVENT_TYPE_COLORS[event.type] }}
+    >
+      <div className="event-row">
+        <span className="event-type">{t(eventTypeKey(event.type))}</span>
+        <span className={`severity-tag severity-${event.severity}`}>{t(severityKey(event.severity))}</span>
+        <span className={`status-tag status-${event.status}`} data-testid="event-status">
+          {t(eventStatusKey(event.status))}
+        </span>
+      </div>
+      <div className="event-row event-meta">
+        <span className="event-camera">{cameraName}</span>
+        <time dateTime={event.startedAt} title={formatDateTime(event.startedAt, language)}>
+          {formatTime(event.startedAt, language)}
+        </time>
+      </div>
+      <VehicleCounts event={event} />
+      <div className="event-actions">
+        {event.location && (
+          <button type="button" className="button ghost" onClick={() => onSelect(event)} data-testid="event-locate">
+            {t('events.showOnMap')}
+          </button>
+        )}
+        {canAcknowledge && (
+          <button
+            type="button"
+            className="button"
+            disabled={pending !== null}
+            onClick={() => void run('acknowledge')}
+            data-testid="event-acknowledge"
+          >
+            {t('events.acknowledge')}
+          </button>
+        )}
+        {canResolve && (
+          <button
+            type="button"
+            className="button secondary"
+            disabled={pending !== null}
+            onClick={() => void run('resolve')}
+            data-testid="event-resolve"
+          >
+            {t('events.resolve')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <div className="event-error" role="alert">
+          {error}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,41 @@
+// Side-panel list of the latest events, newest first.
+import { useTranslation } from 'react-i18next';
+import type { Camera, Event } from '@toc/server/schemas';
+import type { EventActionName } from '../api/events.api';
+import type { LoadState } from '../state/load-status.store';
+import { EventItem } from './event-item';
+
+interface EventListProps {
+  events: readonly Event[];
+  cameras: ReadonlyMap<number, Camera>;
+  loadState: LoadState;
+  canAct: boolean;
+  maxItems: number;
+  onAction: (event: Event, action: EventActionName) => Promise<unknown>;
+  onSelect: (event: Event) => void;
+}
+
+export function EventList({ events, cameras, loadState, canAct, maxItems, onAction, onSelect }: EventListProps) {
+  const { t } = useTranslation();
+  const shown = events.slice(0, maxItems);
+  return (
+    <section className="panel-section event-section">
+      <h2 className="panel-title">{t('events.title')}</h2>
+      {loadState === 'failed' && <p className="panel-note error">{t('events.loadFailed')}</p>}
+      {loadState === 'loading' && shown.length === 0 && <p className="panel-note">{t('common.loading')}</p>}
+      {loadState === 'ready' && shown.length === 0 && <p className="panel-note">{t('events.empty')}</p>}
+      <ol className="event-list" data-testid="event-list" aria-live="polite">
+        {shown.map((event) => (
+          <EventItem
+            key={event.id}
+            event={event}
+            camera={event.cameraId === null ? undefined : cameras.get(event.cameraId)}
+            canAct={canAct}
+            onAction={onAction}
+            onSelect={onSelect}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
