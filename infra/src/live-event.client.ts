@@ -1,5 +1,5 @@
 // Logs in through the API and waits for a live event over socket.io (used by the smoke run and the tests).
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Event, EventType, ServerToClientEvents } from '@toc/server/schemas';
 
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
@@ -17,7 +17,7 @@ export function waitForLiveEvent(
   token: string,
   options: { type: EventType; timeoutMs: number; accept?: (event: Event) => boolean },
 ): Promise<Event> {
-  const socket = io<ServerToClientEvents, ClientToServerEvents>(baseUrl, {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
     auth: { token },
     transports: ['websocket'],
     reconnection: false,

@@ -34,7 +34,7 @@ export async function applyMigrations(pool: Pool, dir = MIGRATIONS_DIR): Promise
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${file} failed: ${(error as Error).message}`);
+        throw new Error(`Migration ${file} failed: ${(error as Error).message}`, { cause: error });
       }
       applied.push({ version, name: file });
     }

@@ -94,7 +94,7 @@ export class CameraRunner {
     const geometry = frameGeometry(detector.manifest, width, height);
     let sawFrames = false;
     this.reader = startFrameReader({
-      url: this.camera.rtspUrl,
+      source: { rtspUrl: this.camera.rtspUrl },
       fps: this.camera.detectFps,
       filter: geometry.filter,
       pixelFormat: geometry.pixelFormat,

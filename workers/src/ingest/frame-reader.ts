@@ -4,9 +4,13 @@ import { FrameSplitter } from './frame-splitter';
 import { lastLine } from './probe';
 import { assertSafeRtspUrl } from './rtsp-url';
 
+/** A camera stream, or a local video file (benchmarks and evaluation), looped forever when asked. */
+export type FrameSource = { rtspUrl: string } | { file: string; loop: boolean };
+
 export interface FrameReaderOptions {
-  url: string;
-  fps: number;
+  source: FrameSource;
+  /** Frames per second to deliver; omit to deliver every source frame (detection-bound runs). */
+  fps?: number;
   /** ffmpeg video filter that turns a source frame into exactly `frameBytes` of `pixelFormat`. */
   filter: string;
   pixelFormat: 'bgr24' | 'rgb24';
@@ -21,16 +25,30 @@ export interface FrameReader {
   stop(): void;
 }
 
+function inputOf(source: FrameSource): string {
+  if ('rtspUrl' in source) {
+    assertSafeRtspUrl(source.rtspUrl);
+    return source.rtspUrl;
+  }
+  return source.file;
+}
+
+const inputOptionsOf = (source: FrameSource, stallTimeoutS: number): string[] =>
+  'rtspUrl' in source
+    ? ['-rtsp_transport', 'tcp', '-timeout', String(stallTimeoutS * 1_000_000)]
+    : source.loop
+      ? ['-stream_loop', '-1']
+      : [];
+
 export function startFrameReader(options: FrameReaderOptions): FrameReader {
-  assertSafeRtspUrl(options.url);
   let stderrTail = '';
   let stopped = false;
   let lastFrameAt = Date.now();
 
-  const command = ffmpeg(options.url)
-    .inputOptions(['-rtsp_transport', 'tcp', '-timeout', String(options.stallTimeoutS * 1_000_000)])
+  const command = ffmpeg(inputOf(options.source))
+    .inputOptions(inputOptionsOf(options.source, options.stallTimeoutS))
     .noAudio()
-    .videoFilters([`fps=${options.fps}`, options.filter])
+    .videoFilters(options.fps ? [`fps=${options.fps}`, options.filter] : [options.filter])
     .outputOptions(['-pix_fmt', options.pixelFormat])
     .format('rawvideo');
 
