@@ -22,9 +22,8 @@ from pathlib import Path
 import gi
 
 gi.require_version("Gst", "1.0")
-gi.require_version("GstApp", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstApp, GstRtspServer  # noqa: E402
+from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
 
 VIDEO_EXTENSIONS = {".mp4", ".avi", ".mkv", ".mov"}
 # Bump when the encoding settings change so stale cache files are not reused.
@@ -53,7 +52,8 @@ def shallow_copy(buf: Gst.Buffer) -> Gst.Buffer:
     return buf.copy_region(flags.FLAGS | flags.TIMESTAMPS | flags.META | flags.MEMORY, 0, buf.get_size())
 
 
-def probe_fps(source: Path) -> float:
+def probe_fps(source: Path) -> tuple:
+    """Returns (fps, rate as ffmpeg accepts it); the rational keeps 30000/1001 exact."""
     out = subprocess.run(
         ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=avg_frame_rate,r_frame_rate",
          "-of", "default=noprint_wrappers=1:nokey=1", str(source)],
@@ -66,8 +66,8 @@ def probe_fps(source: Path) -> float:
         except (ValueError, ZeroDivisionError):
             continue
         if 1 <= fps <= 120:
-            return fps
-    return 25.0
+            return fps, rate
+    return 25.0, "25"
 
 
 def transcode(source: Path, cache_dir: Path) -> Path:
@@ -76,7 +76,7 @@ def transcode(source: Path, cache_dir: Path) -> Path:
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         log(f"cache hit {target}")
         return target
-    fps = probe_fps(source)
+    fps, rate = probe_fps(source)
     gop = max(1, round(fps))
     log(f"transcoding {source.name} ({fps:g} fps) -> {target}")
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -90,7 +90,7 @@ def transcode(source: Path, cache_dir: Path) -> Path:
              "-c:v", "libx264", "-preset", "veryfast", "-profile:v", "baseline", "-pix_fmt", "yuv420p",
              "-crf", "23", "-maxrate", "3M", "-bufsize", "6M",
              "-g", str(gop), "-keyint_min", str(gop), "-sc_threshold", "0", "-bf", "0",
-             "-fps_mode", "cfr", "-r", f"{fps:g}", "-threads", "2",
+             "-fps_mode", "cfr", "-r", rate, "-threads", "2",
              "-movflags", "+faststart", tmp],
             check=True,
         )
@@ -113,16 +113,20 @@ def load_access_units(mount: str, source: Path, cached: Path) -> Clip:
     pipeline.set_state(Gst.State.PLAYING)
     buffers, caps = [], None
     while True:
-        sample = sink.emit("pull-sample")
+        # try-pull with a timeout: after a demux error no EOS comes, and a plain pull would block forever.
+        sample = sink.emit("try-pull-sample", 10 * Gst.SECOND)
         if sample is None:
             break
         caps = caps or sample.get_caps()
         buffers.append(sample.get_buffer())
+    reached_eos = sink.get_property("eos")
     bus_error = pipeline.get_bus().pop_filtered(Gst.MessageType.ERROR)
     pipeline.set_state(Gst.State.NULL)
     if bus_error is not None:
         err, _ = bus_error.parse_error()
         raise RuntimeError(f"{cached}: {err.message}")
+    if not reached_eos:
+        raise RuntimeError(f"{cached}: reading stalled")
     if not buffers or caps is None:
         raise RuntimeError(f"{cached}: no video frames")
 
