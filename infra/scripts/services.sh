@@ -233,10 +233,17 @@ redis_start() {
   die "Redis did not answer on port $REDIS_PORT"
 }
 
+# A daemon whose parent is init stays a zombie until init reaps it: exited all the same.
+exited() {
+  local state
+  state="$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)"
+  [[ -z "$state" || "$state" == Z ]]
+}
+
 # Waits for a pid to exit after a graceful request; SIGKILL if it lingers.
 await_exit() {
   local pid="$1" i
-  for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  for ((i = 0; i < 100; i++)); do exited "$pid" && return 0; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
 }
 
