@@ -2,7 +2,7 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
-import { HttpError } from '../lib/http-error';
+import { authorize } from '../lib/authorize';
 import { userForToken } from '../services/auth.service';
 
 export const SESSION_COOKIE = 'toc_session';
@@ -30,10 +30,8 @@ export default fp(async (app) => {
     if (roles === undefined || roles === 'public') return;
     const token = tokenFrom(request);
     const user = token ? await userForToken(app.db, token) : null;
-    if (!user) throw new HttpError(401, 'Login required', 'กรุณาเข้าสู่ระบบ');
-    if (!roles.includes(user.role)) {
-      throw new HttpError(403, `The ${user.role} role may not do this`, `บทบาท ${user.role} ไม่มีสิทธิ์ทำรายการนี้`);
-    }
+    const refusal = authorize(roles, user);
+    if (refusal) throw refusal;
     request.user = user;
     request.sessionToken = token;
   });
