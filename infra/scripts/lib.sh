@@ -54,8 +54,11 @@ start_process() {
     say "$name already running (pid $(cat "$RUN_DIR/$name.pid"))"
     return
   fi
-  (cd "$REPO_ROOT" && setsid nohup bash "$REPO_ROOT/infra/scripts/supervise.sh" "$name" "$@" >>"$LOG_DIR/$name.log" 2>&1 &
-   echo $! > "$RUN_DIR/$name.pid")
+  rm -f "$RUN_DIR/$name.pid"
+  # setsid may fork, so $! is not the supervisor: it writes its own pid (it leads its own process group).
+  (cd "$REPO_ROOT" && SUPERVISE_PIDFILE="$RUN_DIR/$name.pid" setsid nohup bash "$REPO_ROOT/infra/scripts/supervise.sh" "$name" "$@" \
+    >>"$LOG_DIR/$name.log" 2>&1 &)
+  for _ in $(seq 1 50); do [ -s "$RUN_DIR/$name.pid" ] && break; sleep 0.1; done
   say "$name started (log: $LOG_DIR/$name.log)"
 }
 

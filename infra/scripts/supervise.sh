@@ -2,6 +2,7 @@
 # Keeps one process running: restarts it with exponential backoff when it exits, stops it on TERM.
 set -u
 name="$1"; shift
+[ -n "${SUPERVISE_PIDFILE:-}" ] && echo $$ > "$SUPERVISE_PIDFILE"
 delay=1
 child=""
 trap '[ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM INT
