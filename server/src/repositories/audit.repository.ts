@@ -27,10 +27,3 @@ export async function insertAudit(db: Queryable, entry: AuditEntry): Promise<voi
   );
 }
 
-export async function listAudit(db: Queryable, limit: number) {
-  const { rows } = await db.query(
-    'SELECT id, at, user_id, username, action, target, detail, ip::text AS ip FROM audit_log ORDER BY at DESC, id DESC LIMIT $1',
-    [limit],
-  );
-  return rows;
-}

@@ -48,12 +48,6 @@ export const CameraUpdate = Type.Partial(Type.Object(cameraFields, { additionalP
 });
 export type CameraUpdate = Static<typeof CameraUpdate>;
 
-export const CameraHealth = Type.Object({
-  state: CameraState,
-  reason: Type.Union([Type.String(), Type.Null()]),
-  lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),
-});
-
 export const Camera = Type.Object({
   id: Type.Integer(),
   ...cameraFields,
