@@ -15,6 +15,11 @@ import authRoutes from './routes/auth/auth.routes';
 import cameraRoutes from './routes/cameras/cameras.routes';
 import eventRoutes from './routes/events/events.routes';
 import basemapRoutes from './routes/basemap/basemap.routes';
+import sceneRoutes from './routes/scene/scene.routes';
+import trapRoutes from './routes/traps/traps.routes';
+import placeRoutes from './routes/places/places.routes';
+import evidenceRoutes from './routes/evidence/evidence.routes';
+import elephantRoutes from './routes/elephants/elephants.routes';
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -39,6 +44,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(cameraRoutes);
   await app.register(eventRoutes);
   await app.register(basemapRoutes);
+  await app.register(sceneRoutes);
+  await app.register(trapRoutes);
+  await app.register(placeRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(elephantRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -1,5 +1,8 @@
 // Worker configuration from environment variables.
 import { hostname } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '@toc/server/config';
+import type { NotifyConfig } from './notify/channels-from-config';
 
 export interface WorkerConfig {
   workerId: string;
@@ -13,8 +16,20 @@ export interface WorkerConfig {
   retryInitialS: number;
   retryMaxS: number;
   reconcileIntervalS: number;
+  /** Cameras this process runs at most. */
+  cameraCapacity: number;
+  /** A camera job's lock: a dead worker's cameras move to another worker after about this long. */
+  cameraLockS: number;
+  /** How often each camera reports its health figures. */
+  healthIntervalS: number;
+  snapshotDir: string;
+  queuePrefix: string;
+  /** Base URL of the control room, for links in notifications. */
+  publicUrl: string;
+  notify: NotifyConfig;
 }
 
+const list = (value: string | undefined) => (value ? value.split(',') : []);
 const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -30,6 +45,19 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     retryInitialS: number(env.RETRY_INITIAL_S, 2),
     retryMaxS: number(env.RETRY_MAX_S, 60),
     reconcileIntervalS: number(env.RECONCILE_INTERVAL_S, 30),
+    cameraCapacity: number(env.WORKER_CAMERA_CAPACITY, 8),
+    cameraLockS: number(env.CAMERA_LOCK_S, 15),
+    healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
+    snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
+    queuePrefix: env.QUEUE_PREFIX ?? 'toc',
+    publicUrl: env.PUBLIC_URL ?? 'http://127.0.0.1:3000',
+    notify: {
+      webhookUrls: list(env.NOTIFY_WEBHOOK_URLS),
+      webhookSecret: env.NOTIFY_WEBHOOK_SECRET,
+      lineToken: env.LINE_CHANNEL_TOKEN,
+      lineTargets: list(env.LINE_TARGETS),
+      lineBaseUrl: env.LINE_API_BASE_URL,
+    },
   };
   for (const [key, value] of Object.entries(config)) {
     if (typeof value === 'number' && !(value > 0)) throw new Error(`Invalid worker configuration: ${key} must be > 0`);

@@ -1,12 +1,17 @@
-// PostgreSQL pool as `app.db`, migrated before the server takes requests.
+// PostgreSQL pool as `app.db`, migrated and given its reference places before the server takes requests.
 import fp from 'fastify-plugin';
 import { applyMigrations } from '../db/migrate';
 import { createPool } from '../db/pool';
+import { seedSubdistrictPlaces } from '../services/places.service';
 
 export default fp(async (app) => {
   const pool = createPool(app.config.databaseUrl);
   const applied = await applyMigrations(pool);
   if (applied.length) app.log.info({ applied: applied.map((m) => m.name) }, 'migrations applied');
+  // Elephant warnings need places; without the boundary file the server still runs and says why.
+  await seedSubdistrictPlaces(pool, app.config.sharedDir)
+    .then((added) => added && app.log.info({ added }, 'sub-district places loaded'))
+    .catch((error: Error) => app.log.warn({ err: error.message }, 'sub-district places not loaded'));
   app.decorate('db', pool);
   app.addHook('onClose', async () => pool.end());
 });

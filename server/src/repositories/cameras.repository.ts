@@ -1,5 +1,5 @@
 // SQL for cameras: definition, placement and live status.
-import type { Camera, CameraCreate, CameraState, CameraUpdate } from '../schemas';
+import type { Camera, CameraCreate, CameraHealth, CameraState, CameraUpdate } from '../schemas';
 import type { Queryable } from '../db/pool';
 import { iso, isoRequired } from './row-mapping';
 
@@ -18,12 +18,13 @@ interface CameraRow {
   status: CameraState;
   status_reason: string | null;
   last_seen_at: Date | null;
+  health: CameraHealth | null;
   created_at: Date;
   updated_at: Date;
 }
 
 const SELECT_CAMERA = `SELECT id, name, name_th, ST_X(location) AS lon, ST_Y(location) AS lat, heading_deg, fov_deg,
-  rtsp_url, enabled, model_id, detect_fps, status, status_reason, last_seen_at, created_at, updated_at FROM cameras`;
+  rtsp_url, enabled, model_id, detect_fps, status, status_reason, last_seen_at, health, created_at, updated_at FROM cameras`;
 
 const toCamera = (row: CameraRow): Camera => ({
   id: row.id,
@@ -39,6 +40,7 @@ const toCamera = (row: CameraRow): Camera => ({
   status: row.status,
   statusReason: row.status_reason,
   lastSeenAt: iso(row.last_seen_at),
+  health: row.health,
   createdAt: isoRequired(row.created_at),
   updatedAt: isoRequired(row.updated_at),
 });
@@ -119,9 +121,14 @@ export async function setCameraStatus(
   status: CameraState,
   reason: string | null,
   seenAt: Date | null,
+  health: CameraHealth | null = null,
 ): Promise<void> {
+  // Health is kept from the last report unless a new one is given; a stopped camera clears it.
   await db.query(
-    `UPDATE cameras SET status = $2, status_reason = $3, last_seen_at = COALESCE($4, last_seen_at) WHERE id = $1`,
-    [id, status, reason, seenAt],
+    `UPDATE cameras SET status = $2, status_reason = $3, last_seen_at = COALESCE($4, last_seen_at),
+       health = CASE WHEN $2 = 'disabled' THEN NULL ELSE COALESCE($5::jsonb, health) END,
+       worker_id = COALESCE($5::jsonb ->> 'workerId', worker_id)
+     WHERE id = $1`,
+    [id, status, reason, seenAt, health === null ? null : JSON.stringify(health)],
   );
 }

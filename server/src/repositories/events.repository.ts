@@ -1,5 +1,5 @@
 // SQL for events: insert, query by place/time/type/status, resume by seq, operator actions.
-import type { Event, EventQuery, EventStatus, NewEvent } from '../schemas';
+import type { Event, EventQuery, EventStatus, EventUpdate, NewEvent } from '../schemas';
 import type { Queryable } from '../db/pool';
 import { iso, isoRequired } from './row-mapping';
 
@@ -131,4 +131,55 @@ export async function setEventStatus(
     [change.id, change.status, acknowledging, change.userId, change.note],
   );
   return rowCount ? findEvent(db, change.id) : null;
+}
+
+/** A pipeline update to an open incident: new severity, confidence, payload, position or end; takes a new seq. */
+export async function updateDetectedEvent(
+  db: Queryable,
+  id: number,
+  change: { severity?: Event['severity']; confidence?: number | null; payload?: Record<string, unknown>; endedAt?: string | null; location?: Event['location'] },
+): Promise<Event | null> {
+  const { rowCount } = await db.query(
+    `UPDATE events SET
+       seq = nextval('event_seq'),
+       updated_at = now(),
+       severity = COALESCE($2, severity),
+       confidence = COALESCE($3, confidence),
+       payload = COALESCE($4::jsonb, payload),
+       ended_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE ended_at END,
+       location = COALESCE(ST_SetSRID(ST_MakePoint($7, $8), 4326), location)
+     WHERE id = $1`,
+    [
+      id,
+      change.severity ?? null,
+      change.confidence ?? null,
+      change.payload ? JSON.stringify(change.payload) : null,
+      change.endedAt !== undefined,
+      change.endedAt ?? null,
+      change.location?.lon ?? null,
+      change.location?.lat ?? null,
+    ],
+  );
+  return rowCount ? findEvent(db, id) : null;
+}
+
+export async function insertEventUpdate(
+  db: Queryable,
+  update: { eventId: number; kind: string; userId?: number | null; detail?: Record<string, unknown> },
+): Promise<void> {
+  await db.query('INSERT INTO event_updates (event_id, kind, user_id, detail) VALUES ($1, $2, $3, $4)', [
+    update.eventId,
+    update.kind,
+    update.userId ?? null,
+    JSON.stringify(update.detail ?? {}),
+  ]);
+}
+
+export async function listEventUpdates(db: Queryable, eventId: number): Promise<EventUpdate[]> {
+  const { rows } = await db.query<{ id: number; event_id: number; at: Date; kind: string; username: string | null; detail: Record<string, unknown> }>(
+    `SELECT u.id, u.event_id, u.at, u.kind, us.username, u.detail
+       FROM event_updates u LEFT JOIN users us ON us.id = u.user_id WHERE u.event_id = $1 ORDER BY u.at, u.id`,
+    [eventId],
+  );
+  return rows.map((r) => ({ id: r.id, eventId: r.event_id, at: isoRequired(r.at), kind: r.kind, username: r.username, detail: r.detail }));
 }

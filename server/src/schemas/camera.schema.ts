@@ -48,12 +48,28 @@ export const CameraUpdate = Type.Partial(Type.Object(cameraFields, { additionalP
 });
 export type CameraUpdate = Static<typeof CameraUpdate>;
 
+/** Live figures a worker reports for a running camera. */
+export const CameraHealth = Type.Object({
+  workerId: Type.String(),
+  inputFps: Type.Number({ description: 'Frames per second arriving from the stream (after the detect-rate filter)' }),
+  detectFps: Type.Number({ description: 'Frames per second that ran through the detector' }),
+  gatedFps: Type.Number({ description: 'Frames per second the motion gate let pass without detection' }),
+  framesSkipped: Type.Integer({ description: 'Frames dropped since start because inference was behind' }),
+  frameErrors: Type.Integer({ description: 'Frames that failed in a stage and were skipped' }),
+  decodeErrors: Type.Integer({ description: 'Decoder errors reported by ffmpeg since start' }),
+  inferenceMs: Type.Number({ description: 'Mean inference time over the last report interval' }),
+  tracks: Type.Integer({ description: 'Confirmed tracks in view' }),
+  lastFrameAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+export type CameraHealth = Static<typeof CameraHealth>;
+
 export const Camera = Type.Object({
   id: Type.Integer(),
   ...cameraFields,
   status: CameraState,
   statusReason: Type.Union([Type.String(), Type.Null()]),
   lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),
+  health: Type.Union([CameraHealth, Type.Null()]),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -64,6 +80,7 @@ export const CameraStatusMessage = Type.Object({
   cameraId: Type.Integer(),
   status: CameraState,
   reason: Type.Union([Type.String(), Type.Null()]),
+  health: Type.Optional(CameraHealth),
   at: IsoDateTime,
 });
 export type CameraStatusMessage = Static<typeof CameraStatusMessage>;

@@ -5,3 +5,8 @@ export * from './event.schema';
 export * from './auth.schema';
 export * from './realtime.schema';
 export * from './jobs.schema';
+export * from './analytics.schema';
+export * from './places.schema';
+export * from './traps.schema';
+export * from './counts.schema';
+export * from './evidence.schema';

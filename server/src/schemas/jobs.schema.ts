@@ -1,5 +1,22 @@
-// Payloads carried by queues: references and small JSON, never frames.
+// Queue names and the payloads they carry: references and small JSON, never frames.
 import { Type, type Static } from 'typebox';
+
+export const QUEUES = {
+  /** One long-running job per enabled camera; a worker holds it while the camera runs there. */
+  cameras: 'toc-cameras',
+  /** One job per still image uploaded by a camera trap. */
+  trapImages: 'toc-trap-images',
+} as const;
+
+export const cameraJobId = (cameraId: number) => `camera-${cameraId}`;
 
 export const CameraJob = Type.Object({ cameraId: Type.Integer({ minimum: 1 }) });
 export type CameraJob = Static<typeof CameraJob>;
+
+export const TrapImageJob = Type.Object({
+  trapId: Type.Integer({ minimum: 1 }),
+  /** Path of the stored upload, relative to the snapshot directory. */
+  imagePath: Type.String(),
+  receivedAt: Type.String({ format: 'date-time' }),
+});
+export type TrapImageJob = Static<typeof TrapImageJob>;

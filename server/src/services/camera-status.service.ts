@@ -3,17 +3,18 @@ import type { Redis } from 'ioredis';
 import type { Queryable } from '../db/pool';
 import { setCameraStatus } from '../repositories/cameras.repository';
 import { publishCameraStatus } from '../realtime/channels';
-import type { CameraState } from '../schemas';
+import type { CameraHealth, CameraState } from '../schemas';
 
 export async function reportCameraStatus(
   ctx: { db: Queryable; redis: Redis },
-  report: { cameraId: number; status: CameraState; reason: string | null; seenAt: Date | null },
+  report: { cameraId: number; status: CameraState; reason: string | null; seenAt: Date | null; health?: CameraHealth },
 ): Promise<void> {
-  await setCameraStatus(ctx.db, report.cameraId, report.status, report.reason, report.seenAt);
+  await setCameraStatus(ctx.db, report.cameraId, report.status, report.reason, report.seenAt, report.health ?? null);
   await publishCameraStatus(ctx.redis, {
     cameraId: report.cameraId,
     status: report.status,
     reason: report.reason,
+    ...(report.health ? { health: report.health } : {}),
     at: new Date().toISOString(),
   });
 }

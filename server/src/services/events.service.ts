@@ -1,6 +1,6 @@
 // Operator actions on events: the allowed status transitions, audit, and the realtime update.
 import type { Queryable } from '../db/pool';
-import { findEvent, setEventStatus } from '../repositories/events.repository';
+import { findEvent, insertEventUpdate, setEventStatus } from '../repositories/events.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import { HttpError, notFound } from '../lib/http-error';
 import type { Event, EventStatus, User } from '../schemas';
@@ -45,6 +45,7 @@ export async function changeEventStatus(
     detail: { from: current.status, note },
     ip: ctx.ip,
   });
+  await insertEventUpdate(ctx.db, { eventId: id, kind: status, userId: ctx.user.id, detail: { from: current.status, note } });
   await ctx.store.announce(updated);
   return updated;
 }

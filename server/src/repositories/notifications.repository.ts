@@ -1,0 +1,92 @@
+// SQL for the notification log: every delivery attempt to a webhook or LINE target and its outcome.
+import type { Queryable } from '../db/pool';
+import type { NotificationLogEntry, NotificationTarget, NotificationTargetInput } from '../schemas';
+import { isoRequired } from './row-mapping';
+
+export async function insertNotification(db: Queryable, entry: Omit<NotificationLogEntry, 'id' | 'sentAt'>): Promise<void> {
+  await db.query(
+    'INSERT INTO notifications (event_id, channel, target, ok, status, attempts, error) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [entry.eventId, entry.channel, entry.target, entry.ok, entry.status, entry.attempts, entry.error],
+  );
+}
+
+export async function listNotifications(db: Queryable, options: { eventId?: number; limit: number }): Promise<NotificationLogEntry[]> {
+  const { rows } = await db.query<{
+    id: number;
+    event_id: number;
+    channel: string;
+    target: string;
+    ok: boolean;
+    status: number | null;
+    attempts: number;
+    error: string | null;
+    sent_at: Date;
+  }>(
+    `SELECT id, event_id, channel, target, ok, status, attempts, error, sent_at FROM notifications
+      WHERE $1::bigint IS NULL OR event_id = $1 ORDER BY sent_at DESC, id DESC LIMIT $2`,
+    [options.eventId ?? null, options.limit],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    eventId: r.event_id,
+    channel: r.channel,
+    target: r.target,
+    ok: r.ok,
+    status: r.status,
+    attempts: r.attempts,
+    error: r.error,
+    sentAt: isoRequired(r.sent_at),
+  }));
+}
+
+interface TargetRow {
+  id: number;
+  channel: NotificationTarget['channel'];
+  target: string;
+  audience: string;
+  district_th: string | null;
+  event_types: string[];
+  enabled: boolean;
+}
+
+const toTarget = (r: TargetRow): NotificationTarget => ({
+  id: r.id,
+  channel: r.channel,
+  target: r.target,
+  audience: r.audience,
+  districtTh: r.district_th,
+  eventTypes: r.event_types,
+  enabled: r.enabled,
+});
+
+export async function insertNotificationTarget(db: Queryable, input: NotificationTargetInput): Promise<NotificationTarget> {
+  const { rows } = await db.query<TargetRow>(
+    `INSERT INTO notification_targets (channel, target, audience, district_th, event_types) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (channel, target, audience) DO UPDATE SET district_th = EXCLUDED.district_th, event_types = EXCLUDED.event_types, enabled = true
+     RETURNING id, channel, target, audience, district_th, event_types, enabled`,
+    [input.channel, input.target, input.audience, input.districtTh ?? null, input.eventTypes],
+  );
+  return toTarget(rows[0]!);
+}
+
+export async function listNotificationTargets(db: Queryable): Promise<NotificationTarget[]> {
+  const { rows } = await db.query<TargetRow>(
+    'SELECT id, channel, target, audience, district_th, event_types, enabled FROM notification_targets ORDER BY id',
+  );
+  return rows.map(toTarget);
+}
+
+export async function deleteNotificationTarget(db: Queryable, id: number): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM notification_targets WHERE id = $1', [id]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** Targets for an event type: those for every district, and those for any of the given districts. */
+export async function targetsFor(db: Queryable, eventType: string, districtsTh: string[]): Promise<NotificationTarget[]> {
+  const { rows } = await db.query<TargetRow>(
+    `SELECT id, channel, target, audience, district_th, event_types, enabled FROM notification_targets
+      WHERE enabled AND $1 = ANY(event_types) AND (district_th IS NULL OR district_th = ANY($2::text[])) ORDER BY id`,
+    [eventType, districtsTh],
+  );
+  return rows.map(toTarget);
+}

@@ -1,0 +1,64 @@
+// Snapshots of events, the notification log, event timelines and elephant movement paths.
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, LonLat } from './common.schema';
+
+export const Snapshot = Type.Object({
+  id: Type.Integer(),
+  eventId: Type.Integer(),
+  kind: Type.Enum(['frame', 'object'] as const, { description: 'Whole frame with boxes, or the best view of the object' }),
+  sha256: Type.String(),
+  bytes: Type.Integer(),
+  createdAt: IsoDateTime,
+});
+export type Snapshot = Static<typeof Snapshot>;
+
+export const NotificationLogEntry = Type.Object({
+  id: Type.Integer(),
+  eventId: Type.Integer(),
+  channel: Type.String(),
+  /** Where it went, without secrets: a webhook host or a LINE target id. */
+  target: Type.String(),
+  ok: Type.Boolean(),
+  status: Type.Union([Type.Integer(), Type.Null()]),
+  attempts: Type.Integer(),
+  error: Type.Union([Type.String(), Type.Null()]),
+  sentAt: IsoDateTime,
+});
+export type NotificationLogEntry = Static<typeof NotificationLogEntry>;
+
+export const EventUpdate = Type.Object({
+  id: Type.Integer(),
+  eventId: Type.Integer(),
+  at: IsoDateTime,
+  kind: Type.String(),
+  username: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+});
+export type EventUpdate = Static<typeof EventUpdate>;
+
+export const ElephantPath = Type.Object({
+  id: Type.Integer(),
+  startedAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  points: Type.Array(LonLat),
+  sightings: Type.Array(Type.Integer()),
+});
+export type ElephantPath = Static<typeof ElephantPath>;
+
+export const NOTIFY_CHANNELS = ['webhook', 'line'] as const;
+
+/** A recipient of notifications: a webhook URL or a LINE user/group id, for one audience and optionally one district. */
+export const NotificationTargetInput = Type.Object(
+  {
+    channel: Type.Enum(NOTIFY_CHANNELS),
+    target: Type.String({ minLength: 1, maxLength: 500, description: 'https:// URL for a webhook; user or group id for LINE' }),
+    audience: Type.String({ minLength: 1, maxLength: 60, description: 'e.g. village_head, ranger, police, operator' }),
+    districtTh: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+    eventTypes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type NotificationTargetInput = Static<typeof NotificationTargetInput>;
+
+export const NotificationTarget = Type.Object({ id: Type.Integer(), enabled: Type.Boolean(), ...NotificationTargetInput.properties });
+export type NotificationTarget = Static<typeof NotificationTarget>;

@@ -1,0 +1,40 @@
+// Motion-triggered camera traps: registration, and the result of one uploaded still image.
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, LonLat } from './common.schema';
+
+export const TrapCreate = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    nameTh: Type.String({ minLength: 1, maxLength: 120 }),
+    location: LonLat,
+    modelId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export type TrapCreate = Static<typeof TrapCreate>;
+
+export const Trap = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  nameTh: Type.String(),
+  location: LonLat,
+  enabled: Type.Boolean(),
+  modelId: Type.String(),
+  lastImageAt: Type.Union([IsoDateTime, Type.Null()]),
+  createdAt: IsoDateTime,
+});
+export type Trap = Static<typeof Trap>;
+
+/** Returned once, at registration: the key the trap sends with every image. */
+export const TrapCreated = Type.Object({ trap: Trap, key: Type.String() });
+export type TrapCreated = Static<typeof TrapCreated>;
+
+export const TrapDetection = Type.Object({ label: Type.String(), score: Type.Number(), box: Type.Array(Type.Number()) });
+
+export const TrapImageResult = Type.Object({
+  trapId: Type.Integer(),
+  detections: Type.Array(TrapDetection),
+  /** Ids of the events this image opened or updated (elephant sighting and warning). */
+  eventIds: Type.Array(Type.Integer()),
+});
+export type TrapImageResult = Static<typeof TrapImageResult>;

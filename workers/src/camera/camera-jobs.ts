@@ -1,0 +1,139 @@
+// Cameras as BullMQ jobs: one long-running job per enabled camera, held by the worker that runs it.
+// A worker that dies stops renewing its job locks; another worker's stalled check puts the jobs back
+// in the queue and a worker with free capacity takes them over.
+import { Queue, WaitingError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Queryable } from '@toc/server/db/pool';
+import { findCamera, listCameras } from '@toc/server/repositories/cameras.repository';
+import { CAMERA_CONFIG_CHANNEL } from '@toc/server/realtime/channels';
+import { QUEUES, cameraJobId, type Camera, type CameraJob } from '@toc/server/schemas';
+import type { WorkerConfig } from '../config';
+
+/** What the host needs from a running camera. */
+export interface RunningCamera {
+  stop(): Promise<void>;
+  /** Re-reads zones, lines and calibration without restarting the stream. */
+  reloadScene(): Promise<void>;
+}
+
+export interface CameraJobHostContext {
+  config: WorkerConfig;
+  db: Queryable;
+  redis: Redis;
+  startCamera: (camera: Camera) => RunningCamera;
+  log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+}
+
+/** The fields that need a restart of the stream when they change. */
+const runtimeKey = (c: Camera) => JSON.stringify([c.rtspUrl, c.modelId, c.detectFps, c.location.lon, c.location.lat]);
+
+type Outcome = 'reconfigured' | 'closing';
+
+interface ActiveCamera {
+  camera: Camera;
+  running: RunningCamera;
+  finish: (outcome: Outcome) => void;
+}
+
+export class CameraJobHost {
+  private readonly queue: Queue;
+  private worker: Worker | null = null;
+  private subscriber: Redis | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly active = new Map<number, ActiveCamera>();
+  private syncing: Promise<void> = Promise.resolve();
+  private closing = false;
+
+  constructor(private readonly ctx: CameraJobHostContext) {
+    this.queue = new Queue(QUEUES.cameras, { connection: this.connection() });
+  }
+
+  private connection() {
+    // BullMQ needs commands to wait for a reconnect rather than fail: maxRetriesPerRequest null.
+    return { url: this.ctx.config.redisUrl, maxRetriesPerRequest: null };
+  }
+
+  get cameraIds(): number[] {
+    return [...this.active.keys()];
+  }
+
+  async start(): Promise<void> {
+    const lockMs = this.ctx.config.cameraLockS * 1000;
+    this.worker = new Worker<CameraJob, string>(QUEUES.cameras, (job, token) => this.process(job, token), {
+      connection: this.connection(),
+      name: this.ctx.config.workerId,
+      concurrency: this.ctx.config.cameraCapacity,
+      lockDuration: lockMs,
+      stalledInterval: Math.max(1000, lockMs / 2),
+      // A camera job is meant to run forever: being taken over is normal, never a reason to fail it.
+      maxStalledCount: Number.MAX_SAFE_INTEGER,
+    });
+    this.worker.on('error', (error) => this.ctx.log('warn', 'camera queue error', { error: error.message }));
+    // A finished job (camera reconfigured) is re-added at once if the camera should still run.
+    this.worker.on('completed', () => void this.sync());
+    this.worker.on('failed', () => void this.sync());
+
+    this.subscriber = this.ctx.redis.duplicate();
+    await this.subscriber.subscribe(CAMERA_CONFIG_CHANNEL);
+    this.subscriber.on('message', () => void this.sync());
+    // A periodic pass also catches changes made while Redis was unreachable.
+    this.timer = setInterval(() => void this.sync(), this.ctx.config.reconcileIntervalS * 1000);
+    await this.sync();
+  }
+
+  /** Makes the queue match the cameras table, and stops or reloads cameras running here that changed. */
+  sync(): Promise<void> {
+    this.syncing = this.syncing
+      .then(() => this.syncOnce())
+      .catch((error: Error) => this.ctx.log('error', 'camera sync failed', { error: error.message }));
+    return this.syncing;
+  }
+
+  private async syncOnce(): Promise<void> {
+    if (this.closing) return;
+    const cameras = await listCameras(this.ctx.db);
+    const byId = new Map(cameras.map((c) => [c.id, c]));
+    for (const camera of cameras) {
+      const jobId = cameraJobId(camera.id);
+      if (camera.enabled) {
+        // Adding with the same id while the job exists (waiting or active) is a no-op.
+        await this.queue.add('camera', { cameraId: camera.id }, { jobId, removeOnComplete: true, removeOnFail: true });
+      } else {
+        const job = await this.queue.getJob(jobId);
+        if (job && (await job.isWaiting())) await job.remove().catch(() => undefined);
+      }
+    }
+    for (const [id, active] of this.active) {
+      const camera = byId.get(id);
+      if (!camera || !camera.enabled || runtimeKey(camera) !== runtimeKey(active.camera)) active.finish('reconfigured');
+      else await active.running.reloadScene();
+    }
+  }
+
+  private async process(job: Job<CameraJob, string>, token: string | undefined): Promise<string> {
+    const camera = await findCamera(this.ctx.db, job.data.cameraId);
+    if (!camera || !camera.enabled) return 'not enabled';
+    const running = this.ctx.startCamera(camera);
+    this.ctx.log('info', 'camera started', { cameraId: camera.id, name: camera.name });
+    const outcome = await new Promise<Outcome>((finish) => this.active.set(camera.id, { camera, running, finish }));
+    this.active.delete(camera.id);
+    await running.stop();
+    this.ctx.log('info', 'camera stopped', { cameraId: camera.id, outcome });
+    if (outcome === 'closing') {
+      // Hand the camera back at once rather than letting it wait for the lock to expire.
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    return outcome;
+  }
+
+  async stop(): Promise<void> {
+    this.closing = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.subscriber?.quit().catch(() => undefined);
+    await this.syncing;
+    for (const active of this.active.values()) active.finish('closing');
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,44 @@
+// Builds the notification channels from configuration: one per webhook URL and one per LINE target.
+import type { RetryPolicy } from './http-post';
+import { LineSender } from './line.sender';
+import type { NotificationChannel } from './notification';
+import { WebhookSender } from './webhook.sender';
+
+export interface NotifyConfig {
+  webhookUrls: string[];
+  webhookSecret?: string;
+  lineToken?: string;
+  /** LINE user, group or room ids. */
+  lineTargets: string[];
+  lineBaseUrl?: string;
+}
+
+// Lists often come from splitting an env var, so blanks and repeats are dropped rather than rejected.
+const cleanList = (values: readonly string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+
+/** Throws on a misconfiguration (bad URL, LINE targets without a token) so it shows at startup. */
+export function channelsFromConfig(
+  config: NotifyConfig,
+  policy: Partial<RetryPolicy> = {},
+): NotificationChannel[] {
+  const channels: NotificationChannel[] = [];
+  const secret = config.webhookSecret?.trim() || undefined;
+  for (const url of cleanList(config.webhookUrls)) {
+    channels.push(new WebhookSender({ ...policy, url, secret }));
+  }
+  const targets = cleanList(config.lineTargets);
+  const token = config.lineToken?.trim();
+  if (targets.length > 0 && !token)
+    throw new Error('LINE targets are configured but the LINE token is missing');
+  for (const to of targets) {
+    channels.push(
+      new LineSender({
+        ...policy,
+        channelAccessToken: token ?? '',
+        to,
+        baseUrl: config.lineBaseUrl?.trim() || undefined,
+      }),
+    );
+  }
+  return channels;
+}
