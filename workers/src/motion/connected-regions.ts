@@ -19,7 +19,13 @@ export function regionScratch(size: number): RegionScratch {
 }
 
 /** Square dilation by `radius` as two 1-D passes; writes scratch.dilated. */
-function dilate(mask: Uint8Array, width: number, height: number, radius: number, scratch: RegionScratch): Uint8Array {
+function dilate(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  radius: number,
+  scratch: RegionScratch,
+): Uint8Array {
   const { horizontal, dilated } = scratch;
   if (radius <= 0) {
     dilated.set(mask.subarray(0, width * height));

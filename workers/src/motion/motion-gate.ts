@@ -81,7 +81,8 @@ export interface GreyFrame {
 export function createMotionGate(options: Partial<MotionGateOptions> = {}): MotionGateState {
   const resolved: MotionGateOptions = { ...DEFAULT_MOTION_GATE_OPTIONS, ...options };
   if (!(resolved.backgroundTauMs > 0)) throw new RangeError(`backgroundTauMs must be > 0`);
-  if (!(Number.isInteger(resolved.dilate) && resolved.dilate >= 0)) throw new RangeError(`dilate must be an integer ≥ 0`);
+  if (!(Number.isInteger(resolved.dilate) && resolved.dilate >= 0))
+    throw new RangeError(`dilate must be an integer ≥ 0`);
   return {
     options: Object.freeze(resolved),
     background: null,
@@ -130,10 +131,14 @@ function medianDifference(diff: Float32Array, histogram: Uint32Array): number {
 export function updateMotionGate(state: MotionGateState, grey: GreyFrame, tMs: number): MotionGateResult {
   const { options, stats } = state;
   const size = grey.width * grey.height;
-  if (grey.data.length < size) throw new RangeError(`grey image has ${grey.data.length} bytes, expected ${size}`);
+  if (grey.data.length < size)
+    throw new RangeError(`grey image has ${grey.data.length} bytes, expected ${size}`);
   stats.frames++;
   const restart =
-    state.background === null || grey.width !== state.width || grey.height !== state.height || tMs < state.lastT;
+    state.background === null ||
+    grey.width !== state.width ||
+    grey.height !== state.height ||
+    tMs < state.lastT;
   if (restart) {
     reset(state, grey);
     state.lastT = tMs;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Box } from '../pipeline/types';
 import { createKalmanBox, kalmanToBox, kalmanVelocity, predictKalman, updateKalman } from './kalman-filter';
 
-const boxAt = (cx: number, cy: number, w = 40, h = 30): Box => [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
+const boxAt = (cx: number, cy: number, w = 40, h = 30): Box => [
+  cx - w / 2,
+  cy - h / 2,
+  cx + w / 2,
+  cy + h / 2,
+];
 
 describe('kalman filter', () => {
   it('starts at the measured box with zero velocity', () => {

@@ -11,8 +11,12 @@ const det = (box: Box, score = 0.9, label = 'car'): Detection => ({
   score,
   box,
 });
-const boxAt = (cx: number, cy: number, w = 40, h = 30): Box => [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
-const byId = (tracks: Track[], id: number): Track | undefined => tracks.find((t) => t.id === id);
+const boxAt = (cx: number, cy: number, w = 40, h = 30): Box => [
+  cx - w / 2,
+  cy - h / 2,
+  cx + w / 2,
+  cy + h / 2,
+];
 
 describe('tracker', () => {
   it('keeps one id for a moving box and confirms it after minHits', () => {
@@ -120,9 +124,8 @@ describe('tracker', () => {
   });
 
   it('returns snapshots the next frame does not change', () => {
-    let state = createTracker();
-    const first = track(state, [det(boxAt(100, 100))], 0);
-    state = track(first.state, [det(boxAt(110, 100))], 100).state;
+    const first = track(createTracker(), [det(boxAt(100, 100))], 0);
+    track(first.state, [det(boxAt(110, 100))], 100);
     expect(first.tracks[0]!.box).toEqual(boxAt(100, 100));
     expect(first.tracks[0]!.history).toHaveLength(1);
     expect(first.tracks[0]!.hits).toBe(1);

@@ -53,7 +53,9 @@ export interface TrackerOptions {
   kalman: KalmanOptions;
 }
 
-export type TrackerOptionsInput = Partial<Omit<TrackerOptions, 'kalman'>> & { kalman?: Partial<KalmanOptions> };
+export type TrackerOptionsInput = Partial<Omit<TrackerOptions, 'kalman'>> & {
+  kalman?: Partial<KalmanOptions>;
+};
 
 export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   highThreshold: 0.5,
@@ -129,11 +131,13 @@ export function createTracker(options: TrackerOptionsInput = {}): TrackerState {
   if (!(lowThreshold >= 0 && lowThreshold <= highThreshold)) {
     throw new RangeError(`lowThreshold ${lowThreshold} must be within [0, highThreshold ${highThreshold}]`);
   }
-  if (!(Number.isInteger(minHits) && minHits >= 1)) throw new RangeError(`minHits ${minHits} must be an integer ≥ 1`);
+  if (!(Number.isInteger(minHits) && minHits >= 1))
+    throw new RangeError(`minHits ${minHits} must be an integer ≥ 1`);
   if (!(Number.isInteger(tentativeMaxMissed) && tentativeMaxMissed >= 1)) {
     throw new RangeError(`tentativeMaxMissed ${tentativeMaxMissed} must be an integer ≥ 1`);
   }
-  if (!(Number.isInteger(maxHistory) && maxHistory >= 0)) throw new RangeError(`maxHistory ${maxHistory} must be ≥ 0`);
+  if (!(Number.isInteger(maxHistory) && maxHistory >= 0))
+    throw new RangeError(`maxHistory ${maxHistory} must be ≥ 0`);
   if (!(maxLostMs >= 0)) throw new RangeError(`maxLostMs ${maxLostMs} must be ≥ 0`);
   return {
     options: Object.freeze(resolved),
@@ -197,9 +201,36 @@ export function track(state: TrackerState, detections: readonly Detection[], tMs
   const apply = (pairs: [number, number][], pool: { det: Detection }[]): void => {
     for (const [ti, di] of pairs) matchedDet[ti] = pool[di]!.det;
   };
-  apply(greedyMatch(candidates, high, options.matchIou, passMask((t) => t.state !== 'tentative'), highUsed), high);
-  apply(greedyMatch(candidates, high, options.tentativeMatchIou, passMask((t) => t.state === 'tentative'), highUsed), high);
-  apply(greedyMatch(candidates, low, options.lowMatchIou, passMask((t) => t.state === 'confirmed'), lowUsed), low);
+  apply(
+    greedyMatch(
+      candidates,
+      high,
+      options.matchIou,
+      passMask((t) => t.state !== 'tentative'),
+      highUsed,
+    ),
+    high,
+  );
+  apply(
+    greedyMatch(
+      candidates,
+      high,
+      options.tentativeMatchIou,
+      passMask((t) => t.state === 'tentative'),
+      highUsed,
+    ),
+    high,
+  );
+  apply(
+    greedyMatch(
+      candidates,
+      low,
+      options.lowMatchIou,
+      passMask((t) => t.state === 'confirmed'),
+      lowUsed,
+    ),
+    low,
+  );
 
   const removed: number[] = [];
   const kept: LiveTrack[] = [];
