@@ -157,4 +157,3 @@ CREATE TABLE elephant_paths (
 CREATE INDEX elephant_paths_last_point_gix ON elephant_paths USING gist (last_point);
 CREATE INDEX elephant_paths_updated_idx ON elephant_paths (updated_at DESC);
 
-ALTER TABLE events ADD COLUMN trap_id integer REFERENCES camera_traps (id) ON DELETE SET NULL;

@@ -1,4 +1,4 @@
-// Camera worker entry point: runs every enabled camera, writes events, reports health; stops cleanly on signals.
+// Worker entry point: takes camera jobs up to its capacity, processes camera-trap stills, reports health; stops cleanly on signals.
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createPool } from '@toc/server/db/pool';
@@ -6,22 +6,32 @@ import { createEventStore } from '@toc/server/services/event-store.service';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { loadWorkerConfig } from './config';
 import { DetectorPool } from './detect/detector-pool';
-import { CameraSupervisor } from './camera/camera-supervisor';
+import { CameraJobHost } from './camera/camera-jobs';
+import { CameraRunner, type CameraRunnerContext } from './camera/camera-runner';
+import { startTrapImageWorker } from './traps/trap-image.worker';
 
 const config = loadWorkerConfig();
-const log = pino({ name: 'camera-worker', level: process.env.LOG_LEVEL ?? 'info' });
-const db = createPool(config.databaseUrl, 4);
+const log = pino({ name: 'camera-worker', level: process.env.LOG_LEVEL ?? 'info', base: { workerId: config.workerId } });
+const db = createPool(config.databaseUrl, 6);
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
 redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
 
+const logTo: CameraRunnerContext['log'] = (level, message, detail) => log[level](detail ?? {}, message);
 const detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: config.inferenceThreads });
-const supervisor = new CameraSupervisor(db, {
+const events = createEventStore(db, redis);
+const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
+const runnerContext: CameraRunnerContext = {
   config,
+  db,
   detectors,
-  events: createEventStore(db, redis),
+  events,
+  notifier,
   reportStatus: (report) => reportCameraStatus({ db, redis }, report),
-  log: (level, message, detail) => log[level](detail ?? {}, message),
-});
+  log: logTo,
+};
+const host = new CameraJobHost({ config, db, redis, startCamera: (camera) => new CameraRunner(camera, runnerContext), log: logTo });
+const traps = startTrapImageWorker({ config, db, detectors, events, notifier });
+traps.on('failed', (job, error) => log.warn({ jobId: job?.id, err: error.message }, 'trap image failed'));
 
 // A failure in one camera is contained in its runner; anything escaping is logged, never fatal.
 process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
@@ -32,12 +42,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    await supervisor.stop();
+    await host.stop();
+    await traps.close();
     await detectors.close();
     await Promise.allSettled([db.end(), redis.quit()]);
     process.exit(0);
   });
 }
 
-await supervisor.start(redis);
-log.info({ workerId: config.workerId, cameras: supervisor.running.length }, 'camera worker started');
+await host.start();
+log.info({ capacity: config.cameraCapacity }, 'camera worker started');

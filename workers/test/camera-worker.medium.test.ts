@@ -1,4 +1,7 @@
 // Medium: the camera worker on the real RTSP simulator, ffmpeg, YOLOX-nano, PostGIS and Redis.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { applyMigrations } from '@toc/server/db/migrate';
@@ -44,11 +47,21 @@ beforeAll(async () => {
   db = createPool(schema.databaseUrl, 4);
   await applyMigrations(db);
   redis = new Redis(requireEnv('REDIS_URL'));
-  const config = { ...loadWorkerConfig(), vehicleIntervalS: 3, retryInitialS: 1, retryMaxS: 2, probeTimeoutS: 3 };
+  const config = {
+    ...loadWorkerConfig(),
+    vehicleIntervalS: 3,
+    retryInitialS: 1,
+    retryMaxS: 2,
+    probeTimeoutS: 3,
+    healthIntervalS: 1,
+    snapshotDir: await mkdtemp(path.join(tmpdir(), 'toc-worker-')),
+  };
   detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: 1 });
   ctx = {
     config,
+    db,
     detectors,
+    notifier: { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: () => undefined },
     events: createEventStore(db, redis),
     reportStatus: (report) => reportCameraStatus({ db, redis }, report),
     log: (level, message, detail) => logs.push(`${level} ${message} ${JSON.stringify(detail ?? {})}`),
@@ -80,7 +93,13 @@ describe('camera worker', () => {
       const status = await findCamera(db, camera.id);
       expect(status).toMatchObject({ status: 'online', statusReason: null });
       expect(status!.lastSeenAt).not.toBeNull();
-      expect(runner.stats.framesDetected).toBeGreaterThan(0);
+      const healthy = await waitFor(async () => {
+        const current = await findCamera(db, camera.id);
+        return current?.health && current.health.detectFps > 0 ? current.health : null;
+      }, 10_000);
+      expect(healthy.inputFps).toBeGreaterThan(2);
+      expect(healthy.inferenceMs).toBeGreaterThan(0);
+      expect(healthy.lastFrameAt).not.toBeNull();
     } finally {
       await runner.stop();
     }

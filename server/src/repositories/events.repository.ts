@@ -183,3 +183,21 @@ export async function listEventUpdates(db: Queryable, eventId: number): Promise<
   );
   return rows.map((r) => ({ id: r.id, eventId: r.event_id, at: isoRequired(r.at), kind: r.kind, username: r.username, detail: r.detail }));
 }
+
+/** The newest elephant sighting from a camera trap still within its episode, so a burst of stills is one event. */
+export async function findRecentTrapSighting(db: Queryable, trapId: number, sinceIso: string): Promise<Event | null> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM events WHERE type = 'elephant.sighting' AND payload->>'trapId' = $1::text AND updated_at >= $2
+      ORDER BY id DESC LIMIT 1`,
+    [trapId, sinceIso],
+  );
+  return rows[0] ? findEvent(db, rows[0].id) : null;
+}
+
+export async function findWarningForSighting(db: Queryable, sightingId: number): Promise<number | null> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM events WHERE type = 'elephant.warning' AND payload->>'sightingEventId' = $1::text ORDER BY id DESC LIMIT 1`,
+    [sightingId],
+  );
+  return rows[0]?.id ?? null;
+}

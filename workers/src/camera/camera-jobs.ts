@@ -45,7 +45,7 @@ export class CameraJobHost {
   private closing = false;
 
   constructor(private readonly ctx: CameraJobHostContext) {
-    this.queue = new Queue(QUEUES.cameras, { connection: this.connection() });
+    this.queue = new Queue(QUEUES.cameras, { connection: this.connection(), prefix: this.ctx.config.queuePrefix });
   }
 
   private connection() {
@@ -61,6 +61,7 @@ export class CameraJobHost {
     const lockMs = this.ctx.config.cameraLockS * 1000;
     this.worker = new Worker<CameraJob, string>(QUEUES.cameras, (job, token) => this.process(job, token), {
       connection: this.connection(),
+      prefix: this.ctx.config.queuePrefix,
       name: this.ctx.config.workerId,
       concurrency: this.ctx.config.cameraCapacity,
       lockDuration: lockMs,

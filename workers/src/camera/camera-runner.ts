@@ -1,44 +1,68 @@
-// Runs one camera: probe, read frames, detect, count vehicles per interval, report health; reconnects with backoff.
-import { frameGeometry, tensorFromPackedFrame, type Detector } from '@toc/models';
-import type { Camera, CameraState } from '@toc/server/schemas';
+// Runs one camera: probe, read frames, gate/detect/track/apply rules, write events and series, report health; reconnects with backoff.
+import type pg from 'pg';
+import { frameGeometry, tensorFromPackedFrame, type Detection, type Detector, type FrameGeometry } from '@toc/models';
+import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
+import type { Camera, CameraHealth, CameraState } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../config';
 import type { DetectorPool } from '../detect/detector-pool';
 import { startFrameReader, type FrameReader } from '../ingest/frame-reader';
 import { probeStream } from '../ingest/probe';
 import { backoffDelayMs } from '../lib/backoff';
+import { CameraPipeline, type FrameLayout, type SceneSetup } from '../pipeline/camera-pipeline';
+import { IncidentWriter } from '../outputs/incident-writer';
+import type { NotifierContext } from '../outputs/notifier';
+import { writeSeries } from '../outputs/series-writer';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
+import { HealthMeter } from './health-meter';
+import type { RunningCamera } from './camera-jobs';
 
 export interface CameraStatusReport {
   cameraId: number;
   status: CameraState;
   reason: string | null;
   seenAt: Date | null;
+  health?: CameraHealth;
 }
 
 export interface CameraRunnerContext {
   config: WorkerConfig;
+  db: pg.Pool;
   detectors: DetectorPool;
   events: EventStore;
+  notifier: NotifierContext;
   reportStatus: (report: CameraStatusReport) => Promise<void>;
-  log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+  log: NotifierContext['log'];
 }
 
-export interface CameraStats {
-  framesIn: number;
-  framesDetected: number;
-  framesSkipped: number;
-  inferenceMsTotal: number;
+export async function loadScene(db: pg.Pool, cameraId: number): Promise<SceneSetup> {
+  const [zones, lines, calibration] = await Promise.all([listZones(db, cameraId), listLines(db, cameraId), findCalibration(db, cameraId)]);
+  return { zones, lines, calibration };
 }
 
-export class CameraRunner {
-  readonly stats: CameraStats = { framesIn: 0, framesDetected: 0, framesSkipped: 0, inferenceMsTotal: 0 };
+export function frameLayout(detector: Detector, geometry: FrameGeometry, sourceWidth: number, sourceHeight: number): FrameLayout {
+  return {
+    frameWidth: geometry.width,
+    frameHeight: geometry.height,
+    contentWidth: Math.min(geometry.width, Math.round(sourceWidth / geometry.scaleX)),
+    contentHeight: Math.min(geometry.height, Math.round(sourceHeight / geometry.scaleY)),
+    colorOrder: detector.manifest.input.colorOrder,
+    sourceWidth,
+    sourceHeight,
+  };
+}
+
+export class CameraRunner implements RunningCamera {
   private stopped = false;
   private reader: FrameReader | null = null;
   private wake: (() => void) | null = null;
   private pending: { frame: Buffer; at: Date } | null = null;
   private busy = false;
   private count: VehicleCountState | null = null;
+  private pipeline: CameraPipeline | null = null;
+  private readonly incidents: IncidentWriter;
+  private readonly health: HealthMeter;
+  private healthTimer: NodeJS.Timeout | null = null;
   private online = false;
   readonly finished: Promise<void>;
 
@@ -46,6 +70,11 @@ export class CameraRunner {
     readonly camera: Camera,
     private readonly ctx: CameraRunnerContext,
   ) {
+    this.incidents = new IncidentWriter(
+      { db: ctx.db, events: ctx.events, snapshotDir: ctx.config.snapshotDir, notifier: ctx.notifier, log: ctx.log },
+      camera,
+    );
+    this.health = new HealthMeter(ctx.config.workerId);
     this.finished = this.run();
   }
 
@@ -56,14 +85,20 @@ export class CameraRunner {
     await this.finished;
   }
 
-  private async report(status: CameraState, reason: string | null, seenAt: Date | null = null): Promise<void> {
-    await this.ctx.reportStatus({ cameraId: this.camera.id, status, reason, seenAt }).catch((error: Error) =>
-      this.ctx.log('warn', 'status report failed', { cameraId: this.camera.id, error: error.message }),
-    );
+  async reloadScene(): Promise<void> {
+    if (!this.pipeline) return;
+    this.pipeline.setScene(await loadScene(this.ctx.db, this.camera.id));
+  }
+
+  private async report(status: CameraState, reason: string | null, seenAt: Date | null = null, health?: CameraHealth): Promise<void> {
+    await this.ctx
+      .reportStatus({ cameraId: this.camera.id, status, reason, seenAt, ...(health ? { health } : {}) })
+      .catch((error: Error) => this.ctx.log('warn', 'status report failed', { cameraId: this.camera.id, error: error.message }));
   }
 
   private async run(): Promise<void> {
     let attempt = 0;
+    this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
     while (!this.stopped) {
       await this.report('starting', null);
       let reason: string;
@@ -73,10 +108,17 @@ export class CameraRunner {
           state = 'error';
           throw error;
         });
-        const info = await probeStream(this.camera.rtspUrl, this.ctx.config.probeTimeoutS);
-        const outcome = await this.readStream(detector, info.width, info.height);
+        const info = await probeStream(this.camera.rtspUrl, this.ctx.config.probeTimeoutS).catch((error: Error) => {
+          // A stream that answers but cannot be decoded is a configuration problem, not a network blip.
+          if (/codec|unsupported|invalid data/i.test(error.message)) state = 'error';
+          throw error;
+        });
+        const geometry = frameGeometry(detector.manifest, info.width, info.height);
+        this.pipeline = new CameraPipeline(frameLayout(detector, geometry, info.width, info.height), await loadScene(this.ctx.db, this.camera.id));
+        const outcome = await this.readStream(detector, geometry);
         reason = outcome.reason;
         if (outcome.sawFrames) attempt = 0;
+        else if (/codec|unsupported|invalid data|could not find/i.test(reason)) state = 'error';
         if (reason.startsWith('stalled')) state = 'stalled';
       } catch (error) {
         reason = (error as Error).message;
@@ -88,10 +130,10 @@ export class CameraRunner {
       this.ctx.log('warn', 'camera down', { cameraId: this.camera.id, state, reason, attempt });
       await this.sleep(backoffDelayMs(attempt++, this.ctx.config.retryInitialS, this.ctx.config.retryMaxS));
     }
+    if (this.healthTimer) clearInterval(this.healthTimer);
   }
 
-  private async readStream(detector: Detector, width: number, height: number) {
-    const geometry = frameGeometry(detector.manifest, width, height);
+  private async readStream(detector: Detector, geometry: FrameGeometry) {
     let sawFrames = false;
     this.reader = startFrameReader({
       source: { rtspUrl: this.camera.rtspUrl },
@@ -100,10 +142,11 @@ export class CameraRunner {
       pixelFormat: geometry.pixelFormat,
       frameBytes: geometry.frameBytes,
       stallTimeoutS: this.ctx.config.stallTimeoutS,
+      onDecodeError: () => this.health.decodeError(),
       onFrame: (frame, at) => {
         sawFrames = true;
-        this.stats.framesIn++;
-        if (this.pending) this.stats.framesSkipped++; // latest frame wins while inference is behind
+        this.health.frameIn(at);
+        if (this.pending) this.health.skipped(); // latest frame wins while inference is behind
         this.pending = { frame, at };
         void this.drain(detector, geometry);
       },
@@ -117,29 +160,57 @@ export class CameraRunner {
     if (this.busy) return;
     this.busy = true;
     try {
-      while (this.pending && !this.stopped) {
+      while (this.pending && !this.stopped && this.pipeline) {
         const { frame, at } = this.pending;
         this.pending = null;
-        const result = await this.ctx.detectors.serialize(() =>
-          detector.detect(tensorFromPackedFrame(frame, detector.manifest), scale),
-        );
-        this.stats.framesDetected++;
-        this.stats.inferenceMsTotal += result.inferenceMs;
-        if (!this.online) {
-          this.online = true;
-          await this.report('online', null, at);
-        }
-        this.count = addFrame(this.count ?? newVehicleCount(at), result.detections);
-        if (at.getTime() - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000) {
-          await this.flushCount(at);
+        try {
+          await this.processFrame(detector, scale, this.pipeline, frame, at);
+        } catch (error) {
+          // One bad frame must not take the camera down: count it and carry on with the next.
+          this.health.frameError();
+          this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: (error as Error).message });
         }
       }
-    } catch (error) {
-      // One bad frame must not take the camera down: log it and carry on with the next.
-      this.ctx.log('error', 'detection failed', { cameraId: this.camera.id, error: (error as Error).message });
     } finally {
       this.busy = false;
     }
+  }
+
+  private async processFrame(
+    detector: Detector,
+    scale: { scaleX: number; scaleY: number },
+    pipeline: CameraPipeline,
+    frame: Buffer,
+    at: Date,
+  ): Promise<void> {
+    const t = at.getTime();
+    const gate = pipeline.gateFrame(frame, t);
+    let detections: Detection[] | null = null;
+    if (!gate || gate.detect) {
+      const result = await this.ctx.detectors.serialize(() => detector.detect(tensorFromPackedFrame(frame, detector.manifest), scale));
+      detections = result.detections;
+      this.health.detected(result.inferenceMs);
+      this.count = addFrame(this.count ?? newVehicleCount(at), detections);
+    } else {
+      this.health.gated();
+    }
+    const step = pipeline.advance(detections, t);
+    this.health.tracks(step.tracks.filter((tr) => tr.state === 'confirmed').length);
+    if (!this.online) {
+      this.online = true;
+      await this.report('online', null, at, this.health.snapshot());
+    }
+    await this.incidents.apply(step.rules.incidentActions, { frame, layout: pipeline.layout, tracks: step.tracks });
+    if (step.rules.crowdSamples.length || step.rules.lineCounts.length) {
+      await writeSeries(this.ctx.db, this.camera.id, step.rules.crowdSamples, step.rules.lineCounts);
+    }
+    if (this.count && t - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000) await this.flushCount(at);
+  }
+
+  private async reportHealth(): Promise<void> {
+    if (!this.online || this.stopped) return;
+    const health = this.health.snapshot();
+    await this.report('online', null, health.lastFrameAt ? new Date(health.lastFrameAt) : null, health);
   }
 
   private async flushCount(endedAt: Date): Promise<void> {
@@ -166,7 +237,6 @@ export class CameraRunner {
         },
       })
       .catch((error: Error) => this.ctx.log('error', 'event write failed', { cameraId: this.camera.id, error: error.message }));
-    await this.report('online', null, endedAt);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -17,7 +17,11 @@ export interface FrameReaderOptions {
   frameBytes: number;
   stallTimeoutS: number;
   onFrame: (frame: Buffer, at: Date) => void;
+  /** Called for each decoder complaint ffmpeg prints (corrupt packets, concealed errors). */
+  onDecodeError?: (line: string) => void;
 }
+
+const DECODE_ERROR = /error while decoding|corrupt|concealing|invalid nal|missing picture|decode_slice/i;
 
 export interface FrameReader {
   /** Resolves when the stream ends or fails; the reason says why. */
@@ -73,6 +77,7 @@ export function startFrameReader(options: FrameReaderOptions): FrameReader {
     command
       .on('stderr', (line: string) => {
         stderrTail = line;
+        if (DECODE_ERROR.test(line)) options.onDecodeError?.(line);
       })
       .on('error', (error: Error) =>
         finish(stopped ? 'stopped' : stderrTail.startsWith('stalled') ? stderrTail : lastLine(`${error.message}\n${stderrTail}`)),

@@ -1,0 +1,54 @@
+// Renders and stores the snapshots of a new event: the whole frame with boxes, and a close-up of the main object.
+import type { Queryable } from '@toc/server/db/pool';
+import { insertSnapshot } from '@toc/server/repositories/snapshots.repository';
+import type { FrameLayout } from '../pipeline/camera-pipeline';
+import type { Box, Track } from '../pipeline/types';
+import { cropObject, renderSnapshot, type SnapshotBox } from '../snapshot/render-snapshot';
+import { saveSnapshot, type SavedSnapshot } from '../snapshot/snapshot-store';
+
+export interface FrameForSnapshot {
+  frame: Uint8Array;
+  layout: FrameLayout;
+  tracks: readonly Track[];
+}
+
+const HIGHLIGHT = '#ff3b30';
+const OTHER = '#34c759';
+
+/** Source pixels → pixels of the picture inside the model-sized frame. */
+function toContent(box: Box, layout: FrameLayout): Box {
+  const sx = layout.contentWidth / layout.sourceWidth;
+  const sy = layout.contentHeight / layout.sourceHeight;
+  return [box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy];
+}
+
+export async function storeEventSnapshots(
+  ctx: { db: Queryable; snapshotDir: string },
+  eventId: number,
+  shot: FrameForSnapshot,
+  involvedTrackIds: readonly number[],
+): Promise<void> {
+  const { layout } = shot;
+  const input = {
+    frame: shot.frame,
+    width: layout.frameWidth,
+    height: layout.frameHeight,
+    channels: layout.colorOrder === 'BGR' ? ('bgr' as const) : ('rgb' as const),
+    crop: { left: 0, top: 0, width: layout.contentWidth, height: layout.contentHeight },
+  };
+  const involved = new Set(involvedTrackIds);
+  const visible = shot.tracks.filter((t) => t.state === 'confirmed' || involved.has(t.id));
+  const boxes: SnapshotBox[] = visible.map((t) => ({
+    box: toContent(t.box, layout),
+    label: `${t.label} #${t.id}`,
+    color: involved.has(t.id) ? HIGHLIGHT : OTHER,
+  }));
+  const scene = await renderSnapshot({ ...input, boxes });
+  const saved: ({ kind: 'frame' | 'object' } & SavedSnapshot)[] = [{ kind: 'frame', ...(await saveSnapshot(ctx.snapshotDir, { eventId, name: 'scene', jpeg: scene })) }];
+  const main = visible.find((t) => involved.has(t.id));
+  if (main) {
+    const closeUp = await cropObject({ ...input, box: toContent(main.box, layout) });
+    saved.push({ kind: 'object', ...(await saveSnapshot(ctx.snapshotDir, { eventId, name: 'object', jpeg: closeUp })) });
+  }
+  for (const s of saved) await insertSnapshot(ctx.db, { eventId, kind: s.kind, path: s.path, sha256: s.sha256, bytes: s.bytes });
+}

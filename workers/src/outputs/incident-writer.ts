@@ -1,0 +1,124 @@
+// Turns a camera's incident actions into events: opened with snapshots (and an elephant warning), updated, ended.
+import type pg from 'pg';
+import { insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
+import type { Camera, Event, NewEvent } from '@toc/server/schemas';
+import type { EventStore } from '@toc/server/services/event-store.service';
+import type { IncidentAction } from '../rules/incident-book';
+import { ruleTitle } from '../rules/rule-titles';
+import type { RuleSignal } from '../pipeline/types';
+import { storeEventSnapshots, type FrameForSnapshot } from './event-snapshots';
+import { warnAboutElephant } from './elephant-warnings';
+import { notifyEvent, shouldNotify, type NotifierContext } from './notifier';
+
+export interface IncidentWriterContext {
+  db: pg.Pool;
+  events: EventStore;
+  snapshotDir: string;
+  notifier: NotifierContext;
+  log: NotifierContext['log'];
+}
+
+/** Where an incident happened: its calibrated ground position, else the camera's own position. */
+export function eventFromSignal(signal: RuleSignal, source: { cameraId: number | null; location: Camera['location']; modelId: string }): NewEvent {
+  const title = ruleTitle(signal.kind);
+  return {
+    type: signal.type,
+    severity: signal.severity,
+    location: signal.ground ?? source.location,
+    cameraId: source.cameraId,
+    startedAt: new Date(signal.onset).toISOString(),
+    confidence: Math.min(1, Math.max(0, signal.confidence)),
+    modelId: source.modelId,
+    payload: {
+      kind: signal.kind,
+      title,
+      trackIds: signal.trackIds,
+      positionFrom: signal.ground ? 'calibration' : 'camera',
+      imagePoint: signal.imagePoint.map((v) => Math.round(v)),
+      ...signal.detail,
+    },
+  };
+}
+
+interface OpenIncident {
+  eventId: number;
+  warningId: number | null;
+}
+
+export class IncidentWriter {
+  private readonly open = new Map<string, OpenIncident>();
+
+  constructor(
+    private readonly ctx: IncidentWriterContext,
+    private readonly camera: Camera,
+  ) {}
+
+  async apply(actions: readonly IncidentAction[], shot: FrameForSnapshot): Promise<void> {
+    for (const action of actions) {
+      try {
+        if (action.action === 'open') await this.openIncident(action.signal, shot);
+        else if (action.action === 'update') await this.updateIncident(action.key, action.signal, action.reopened);
+        else await this.endIncident(action.key, action.at);
+      } catch (error) {
+        this.ctx.log('error', 'incident write failed', { cameraId: this.camera.id, action: action.action, error: (error as Error).message });
+      }
+    }
+  }
+
+  private async openIncident(signal: RuleSignal, shot: FrameForSnapshot): Promise<void> {
+    const event = await this.ctx.events.record(
+      eventFromSignal(signal, { cameraId: this.camera.id, location: this.camera.location, modelId: this.camera.modelId }),
+    );
+    this.open.set(signal.key, { eventId: event.id, warningId: null });
+    await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'opened', detail: { severity: signal.severity, confidence: signal.confidence } });
+    await storeEventSnapshots({ db: this.ctx.db, snapshotDir: this.ctx.snapshotDir }, event.id, shot, signal.trackIds).catch((error: Error) =>
+      this.ctx.log('warn', 'snapshot failed', { eventId: event.id, error: error.message }),
+    );
+    await this.followUp(signal.key, event);
+    if (shouldNotify(event)) {
+      const title = ruleTitle(signal.kind);
+      await notifyEvent(this.ctx.notifier, event, {
+        title,
+        body: { en: `${title.en} at camera ${this.camera.name}`, th: `${title.th} ที่กล้อง ${this.camera.nameTh}` },
+      });
+    }
+  }
+
+  private async updateIncident(key: string, signal: RuleSignal, reopened: boolean): Promise<void> {
+    const open = this.open.get(key);
+    if (!open) return;
+    const base = eventFromSignal(signal, { cameraId: this.camera.id, location: this.camera.location, modelId: this.camera.modelId });
+    const event = await updateDetectedEvent(this.ctx.db, open.eventId, {
+      severity: base.severity,
+      confidence: base.confidence,
+      payload: base.payload,
+      location: base.location,
+      ...(reopened ? { endedAt: null } : {}),
+    });
+    if (!event) return;
+    await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: reopened ? 'reopened' : 'updated', detail: { severity: signal.severity, confidence: signal.confidence } });
+    await this.ctx.events.announce(event);
+    await this.followUp(key, event);
+  }
+
+  private async endIncident(key: string, at: number): Promise<void> {
+    const open = this.open.get(key);
+    if (!open) return;
+    const event = await updateDetectedEvent(this.ctx.db, open.eventId, { endedAt: new Date(at).toISOString() });
+    if (!event) return;
+    await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'ended', detail: {} });
+    await this.ctx.events.announce(event);
+    if (open.warningId) {
+      const warning = await updateDetectedEvent(this.ctx.db, open.warningId, { endedAt: new Date(at).toISOString() });
+      if (warning) await this.ctx.events.announce(warning);
+    }
+  }
+
+  /** An elephant sighting gets (or refreshes) its warning to the places within 10 km. */
+  private async followUp(key: string, event: Event): Promise<void> {
+    if (event.type !== 'elephant.sighting') return;
+    const open = this.open.get(key)!;
+    const warning = await warnAboutElephant({ db: this.ctx.db, events: this.ctx.events, notifier: this.ctx.notifier }, event, open.warningId);
+    if (warning) open.warningId = warning.id;
+  }
+}

@@ -1,0 +1,104 @@
+// One camera's analytics between a raw frame and rule outputs: motion gate → (detector) → tracker → placement → rules.
+import type { Detection } from '@toc/models';
+import { polygonGroundAreaM2, type GroundCalibration } from '@toc/server/geometry/calibration';
+import type { CountingLine, Zone } from '@toc/server/schemas';
+import { createMotionGate, greyThumbnail, motionGateStats, updateMotionGate, type MotionGateResult, type MotionGateState } from '../motion';
+import { coast, createTracker, track, trackerStats, type TrackerState } from '../track';
+import { createRuleEngine, evaluate, type RuleEngine, type RuleEngineOutput } from '../rules/rule-engine';
+import { toPixelScene } from '../rules/scene';
+import { placeTracks } from './placement';
+import type { Track } from './types';
+
+/** Where the picture sits inside a model-sized frame, and the size of the camera's own picture. */
+export interface FrameLayout {
+  /** Size of the packed frame (the model input). */
+  frameWidth: number;
+  frameHeight: number;
+  /** The picture's size inside the frame (letterboxed frames are padded right and bottom). */
+  contentWidth: number;
+  contentHeight: number;
+  colorOrder: 'BGR' | 'RGB';
+  /** Source (camera) resolution: detections and zones are in these pixels. */
+  sourceWidth: number;
+  sourceHeight: number;
+}
+
+export interface SceneSetup {
+  zones: Zone[];
+  lines: CountingLine[];
+  calibration: GroundCalibration | null;
+}
+
+export interface PipelineStep {
+  tracks: Track[];
+  rules: RuleEngineOutput;
+}
+
+export class CameraPipeline {
+  private gate: MotionGateState;
+  private tracker: TrackerState = createTracker();
+  private engine!: RuleEngine;
+  private scene!: SceneSetup;
+  private thumbnail: Uint8Array | undefined;
+
+  constructor(
+    readonly layout: FrameLayout,
+    scene: SceneSetup,
+    private readonly options: { gating: boolean } = { gating: true },
+  ) {
+    this.gate = createMotionGate();
+    this.setScene(scene);
+  }
+
+  /** New zones or calibration take effect on the next frame; tracks carry on. */
+  setScene(scene: SceneSetup): void {
+    const { sourceWidth: width, sourceHeight: height } = this.layout;
+    const areas = new Map<number, number>();
+    if (scene.calibration) {
+      for (const zone of scene.zones) {
+        const area = polygonGroundAreaM2(scene.calibration, zone.polygon);
+        if (area !== null) areas.set(zone.id, area);
+      }
+    }
+    this.scene = scene;
+    this.engine = createRuleEngine({ scene: toPixelScene(scene.zones, scene.lines, width, height, areas) });
+  }
+
+  /** Decides whether this frame needs the detector; without gating, every frame does. */
+  gateFrame(frame: Uint8Array, t: number): MotionGateResult | null {
+    if (!this.options.gating) return null;
+    const grey = greyThumbnail(
+      frame,
+      {
+        frameWidth: this.layout.frameWidth,
+        contentWidth: this.layout.contentWidth,
+        contentHeight: this.layout.contentHeight,
+        colorOrder: this.layout.colorOrder,
+      },
+      this.thumbnail,
+    );
+    this.thumbnail = grey.data;
+    const result = updateMotionGate(this.gate, grey, t);
+    this.gate = result.state;
+    return result;
+  }
+
+  /** Advances tracks with this frame's detections, or predicts them when the gate skipped detection. */
+  advance(detections: readonly Detection[] | null, t: number): PipelineStep {
+    const result = detections ? track(this.tracker, detections, t) : coast(this.tracker, t);
+    this.tracker = result.state;
+    placeTracks(result.tracks, this.scene.calibration, { width: this.layout.sourceWidth, height: this.layout.sourceHeight });
+    const rules = evaluate(this.engine, {
+      t,
+      frameWidth: this.layout.sourceWidth,
+      frameHeight: this.layout.sourceHeight,
+      tracks: result.tracks,
+      detections: detections ?? [],
+    });
+    return { tracks: result.tracks, rules };
+  }
+
+  stats() {
+    return { gate: motionGateStats(this.gate), tracker: trackerStats(this.tracker) };
+  }
+}

@@ -1,0 +1,344 @@
+// Road incidents from vehicle and person tracks in roadway zones: stopped vehicle, sudden stop, collision, person on road, wrong way, congestion.
+import type { RuleFrame, RuleSignal, Track } from '../pipeline/types';
+import { coverage } from './box-geometry';
+import { DEFAULT_COLLISION_OPTIONS, createCollisionState, evaluateCollisions, type CollisionOptions, type CollisionState } from './collision.rule';
+import {
+  DEFAULT_CONGESTION_OPTIONS,
+  createCongestionState,
+  evaluateCongestion,
+  type CongestionOptions,
+  type CongestionState,
+} from './congestion.rule';
+import { isPerson, isRidden, isVehicle } from './labels';
+import {
+  DEFAULT_MOTION_OPTIONS,
+  abruptStopScore,
+  advanceMotion,
+  displacementOver,
+  initialMotion,
+  pickSpeed,
+  stoppedForS,
+  type AbruptCriteria,
+  type MotionOptions,
+  type MotionState,
+  type SpeedPair,
+} from './motion-stats';
+import { groundContact, zonesAt, type Pixel, type PixelScene, type PixelZone } from './scene';
+import { advanceStreak, clamp01, latestGround, round2, type Streak } from './signal';
+
+export interface AccidentOptions {
+  motion: MotionOptions;
+  /** Tracks need this much history before any rule looks at them. */
+  minTrackAgeS: number;
+  /** A vehicle that moved and then stands still in a lane longer than this is reported… */
+  stoppedAfterS: number;
+  /** …and becomes high severity after this. */
+  stoppedHighAfterS: number;
+  /** When the vehicle would be reported and this many others in the zone are stopped too, it is a queue (signal, jam). */
+  queueSuppressCount: number;
+  sudden: AbruptCriteria;
+  collision: CollisionOptions;
+  personOnRoadS: number;
+  /** A person box covered this much by a two-wheeler box is its rider. */
+  riderCoverage: number;
+  /** A "person" faster than this is riding something the detector missed. */
+  pedestrianMaxSpeed: SpeedPair;
+  /** Wrong way: displacement over this window… */
+  wrongWayWindowS: number;
+  /** …with cosine to the zone direction below this… */
+  wrongWayCos: number;
+  /** …of at least this many box heights… */
+  wrongWayMinBh: number;
+  /** …held for this long. */
+  wrongWayHoldS: number;
+  /** Short breaks in a condition (zone edge jitter, a missed frame) tolerated this long. */
+  graceS: number;
+  /** Memory of a track not seen for this long is dropped. */
+  forgetAfterS: number;
+  congestion: CongestionOptions;
+}
+
+export const DEFAULT_ACCIDENT_OPTIONS: AccidentOptions = {
+  motion: DEFAULT_MOTION_OPTIONS,
+  minTrackAgeS: 1.5,
+  stoppedAfterS: 20,
+  stoppedHighAfterS: 60,
+  queueSuppressCount: 3,
+  sudden: { minSpeed: { kmh: 20, bhS: 2 }, dropRatio: 0.8, keepRatio: 0.7 },
+  collision: DEFAULT_COLLISION_OPTIONS,
+  personOnRoadS: 3,
+  riderCoverage: 0.3,
+  pedestrianMaxSpeed: { kmh: 15, bhS: 3 },
+  wrongWayWindowS: 1.5,
+  wrongWayCos: -0.5,
+  wrongWayMinBh: 0.5,
+  wrongWayHoldS: 1,
+  graceS: 1,
+  forgetAfterS: 30,
+  congestion: DEFAULT_CONGESTION_OPTIONS,
+};
+
+type Nested = 'motion' | 'sudden' | 'collision' | 'congestion';
+export type AccidentOptionsInput = Partial<Omit<AccidentOptions, Nested>> & {
+  motion?: Partial<MotionOptions>;
+  sudden?: Partial<AbruptCriteria>;
+  collision?: Partial<CollisionOptions>;
+  congestion?: Partial<CongestionOptions>;
+};
+
+export function resolveAccidentOptions(input: AccidentOptionsInput = {}): AccidentOptions {
+  const d = DEFAULT_ACCIDENT_OPTIONS;
+  return {
+    ...d,
+    ...input,
+    motion: { ...d.motion, ...input.motion },
+    sudden: { ...d.sudden, ...input.sudden },
+    collision: { ...d.collision, ...input.collision },
+    congestion: { ...d.congestion, ...input.congestion },
+  };
+}
+
+interface TrackMemory {
+  motion: MotionState;
+  lastSeen: number;
+  /** detectedAt of the last stop already judged for suddenness. */
+  judgedStopAt: number | null;
+  sudden: { onset: number; confidence: number; preSpeed: number } | null;
+  reported: boolean;
+  queued: boolean;
+  onRoad: Streak | null;
+  wrong: (Streak & { onset: number }) | null;
+}
+
+export interface AccidentState {
+  tracks: Map<number, TrackMemory>;
+  collisions: CollisionState;
+  congestion: CongestionState;
+}
+
+export const createAccidentState = (): AccidentState => ({
+  tracks: new Map(),
+  collisions: createCollisionState(),
+  congestion: createCongestionState(),
+});
+
+export interface RuleContext {
+  scene: PixelScene;
+  frame: RuleFrame;
+}
+
+interface Subject {
+  track: Track;
+  memory: TrackMemory;
+  contact: Pixel;
+  roadZones: PixelZone[];
+}
+
+function trackSignal(subject: Subject, fields: Pick<RuleSignal, 'key' | 'type' | 'kind' | 'severity' | 'confidence' | 'onset' | 'detail'>): RuleSignal {
+  return { ...fields, trackIds: [subject.track.id], imagePoint: subject.contact, ground: latestGround(subject.track) };
+}
+
+function historySpanS(track: Track): number {
+  const first = track.history[0];
+  const last = track.history[track.history.length - 1];
+  return first && last ? (last.t - first.t) / 1000 : 0;
+}
+
+/** How long the person has been on the carriageway, read back from its history. */
+function roadOnsetFromHistory(scene: PixelScene, track: Track): number {
+  let onset = track.history[track.history.length - 1]?.t ?? 0;
+  for (let k = track.history.length - 1; k >= 0; k--) {
+    const point = track.history[k]!;
+    const contact = groundContact(point.box);
+    if (zonesAt(scene, contact, 'roadway').length === 0 || zonesAt(scene, contact, 'sidewalk').length > 0) break;
+    onset = point.t;
+  }
+  return onset;
+}
+
+function stoppedVehicleSignal(subject: Subject, peers: readonly Subject[], t: number, options: AccidentOptions): RuleSignal | null {
+  const { memory } = subject;
+  const motion = memory.motion;
+  const stoppedS = stoppedForS(motion, t);
+  if (motion.phase !== 'stopped' || !motion.lastStop?.hadMoved || stoppedS < options.stoppedAfterS) return null;
+  if (!memory.reported && !memory.queued) {
+    const zoneIds = new Set(subject.roadZones.map((z) => z.id));
+    const queue = peers.filter(
+      (p) => p !== subject && p.memory.motion.phase === 'stopped' && p.roadZones.some((z) => zoneIds.has(z.id)),
+    );
+    memory.queued = queue.length >= options.queueSuppressCount;
+    memory.reported = !memory.queued;
+  }
+  if (!memory.reported) return null;
+  const ramp = Math.min(1, (stoppedS - options.stoppedAfterS) / options.stoppedAfterS);
+  return trackSignal(subject, {
+    key: `stopped:${subject.track.id}`,
+    type: 'traffic.incident',
+    kind: 'stopped_vehicle',
+    severity: stoppedS >= options.stoppedHighAfterS ? 'high' : 'medium',
+    confidence: round2(clamp01(subject.track.score * (0.7 + 0.3 * ramp))),
+    onset: motion.stoppedSince ?? t,
+    detail: { label: subject.track.label, stoppedForS: round2(stoppedS), zoneId: subject.roadZones[0]?.id ?? null },
+  });
+}
+
+function wrongWaySignal(subject: Subject, t: number, options: AccidentOptions): RuleSignal | null {
+  const { memory, track } = subject;
+  const zone = subject.roadZones.find((z) => z.direction !== null);
+  let cos: number | null = null;
+  let fromT = t;
+  if (zone?.direction && memory.motion.phase === 'moving') {
+    const move = displacementOver(track.history, options.wrongWayWindowS);
+    const length = move ? Math.hypot(move.dx, move.dy) : 0;
+    if (move && move.dtS >= 0.8 * options.wrongWayWindowS && length >= options.wrongWayMinBh * move.heightPx) {
+      cos = (move.dx * zone.direction[0] + move.dy * zone.direction[1]) / length;
+      fromT = move.fromT;
+    }
+  }
+  const wrongNow = cos !== null && cos < options.wrongWayCos;
+  const streak = advanceStreak(memory.wrong, wrongNow, t, options.graceS * 1000);
+  memory.wrong = streak ? { ...streak, onset: memory.wrong?.onset ?? fromT } : null;
+  if (!wrongNow || !memory.wrong || cos === null || t - memory.wrong.since < options.wrongWayHoldS * 1000) return null;
+  return trackSignal(subject, {
+    key: `wrongway:${track.id}`,
+    type: 'traffic.incident',
+    kind: 'wrong_way',
+    severity: 'high',
+    confidence: round2(clamp01(track.score * Math.min(1, -cos))),
+    onset: memory.wrong.onset,
+    detail: { label: track.label, cosine: round2(cos), zoneId: zone?.id ?? null },
+  });
+}
+
+function personOnRoadSignal(subject: Subject, context: RuleContext, vehicles: readonly Subject[], options: AccidentOptions): RuleSignal | null {
+  const { memory, track, contact } = subject;
+  const { scene, frame } = context;
+  const onSidewalk = zonesAt(scene, contact, 'sidewalk').length > 0;
+  // Riders and passengers are detected as persons too; a two-wheeler box over the person means a rider.
+  const riding =
+    vehicles.some((v) => coverage(track.box, v.track.box) >= (isRidden(v.track.label) ? options.riderCoverage : 0.6)) ||
+    (memory.motion.unit !== null &&
+      (memory.motion.speed ?? 0) > pickSpeed(options.pedestrianMaxSpeed, memory.motion.unit));
+  const holds = subject.roadZones.length > 0 && !onSidewalk && !riding;
+  const prev = memory.onRoad;
+  memory.onRoad = advanceStreak(prev, holds, frame.t, options.graceS * 1000);
+  if (memory.onRoad && !prev) memory.onRoad.since = Math.min(memory.onRoad.since, roadOnsetFromHistory(scene, track));
+  if (!holds || !memory.onRoad) return null;
+  const onRoadS = (frame.t - memory.onRoad.since) / 1000;
+  if (onRoadS < options.personOnRoadS) return null;
+  return trackSignal(subject, {
+    key: `person:${track.id}`,
+    type: 'traffic.incident',
+    kind: 'person_on_road',
+    severity: 'medium',
+    confidence: round2(clamp01(track.score * (0.7 + 0.3 * Math.min(1, onRoadS / (2 * options.personOnRoadS))))),
+    onset: memory.onRoad.since,
+    detail: { onRoadS: round2(onRoadS), zoneId: subject.roadZones[0]?.id ?? null },
+  });
+}
+
+/** Updates `state` in place and returns this frame's signals. */
+export function evaluateAccidents(
+  state: AccidentState,
+  context: RuleContext,
+  options: AccidentOptions = DEFAULT_ACCIDENT_OPTIONS,
+): RuleSignal[] {
+  const { scene, frame } = context;
+  const t = frame.t;
+  const vehicles: Subject[] = [];
+  const persons: Subject[] = [];
+  for (const track of frame.tracks) {
+    const vehicle = isVehicle(track.label);
+    if ((!vehicle && !isPerson(track.label)) || track.state !== 'confirmed') continue;
+    if (historySpanS(track) < options.minTrackAgeS) continue;
+    const memory: TrackMemory = state.tracks.get(track.id) ?? {
+      motion: initialMotion(),
+      lastSeen: t,
+      judgedStopAt: null,
+      sudden: null,
+      reported: false,
+      queued: false,
+      onRoad: null,
+      wrong: null,
+    };
+    memory.motion = advanceMotion(memory.motion, track.history, options.motion);
+    memory.lastSeen = t;
+    state.tracks.set(track.id, memory);
+    const contact = groundContact(track.box);
+    (vehicle ? vehicles : persons).push({ track, memory, contact, roadZones: zonesAt(scene, contact, 'roadway') });
+  }
+
+  const { signals: congestionSignals, congestedZoneIds } = evaluateCongestion(
+    state.congestion,
+    {
+      t,
+      scene,
+      vehicles: vehicles.map(({ track, memory, roadZones }) => ({
+        trackId: track.id,
+        zoneIds: roadZones.map((z) => z.id),
+        speedRatio:
+          memory.motion.speed === null || memory.motion.unit === null
+            ? null
+            : memory.motion.speed / pickSpeed(options.congestion.maxSpeed, memory.motion.unit),
+      })),
+    },
+    options.congestion,
+  );
+  const collisions = evaluateCollisions(
+    state.collisions,
+    {
+      t,
+      tracks: vehicles.map((v) => ({ track: v.track, motion: v.memory.motion, inRoadway: v.roadZones.length > 0 })),
+      detectionLatencyMs: (options.motion.windowS + 1) * 1000,
+    },
+    options.collision,
+  );
+  const signals: RuleSignal[] = [...collisions.signals, ...congestionSignals];
+
+  for (const subject of vehicles) {
+    const { memory, track } = subject;
+    const motion = memory.motion;
+    if (motion.phase !== 'stopped') {
+      memory.sudden = null;
+      memory.reported = false;
+      memory.queued = false;
+    }
+    const stop = motion.lastStop;
+    if (stop && stop.detectedAt !== memory.judgedStopAt) {
+      memory.judgedStopAt = stop.detectedAt;
+      const score = motion.phase === 'stopped' ? abruptStopScore(stop, options.sudden) : null;
+      if (score !== null) memory.sudden = { onset: stop.at, confidence: round2(clamp01(0.5 + 0.5 * score)), preSpeed: stop.preSpeed ?? 0 };
+    }
+    const wrongWay = wrongWaySignal(subject, t, options);
+    if (wrongWay) signals.push(wrongWay);
+    if (subject.roadZones.length === 0 || collisions.involved.has(track.id)) continue;
+
+    if (memory.sudden && motion.phase === 'stopped') {
+      signals.push(
+        trackSignal(subject, {
+          key: `sudden:${track.id}`,
+          type: 'traffic.accident',
+          kind: 'sudden_stop',
+          severity: 'high',
+          confidence: memory.sudden.confidence,
+          onset: memory.sudden.onset,
+          detail: { label: track.label, speedBefore: round2(memory.sudden.preSpeed), speedUnit: motion.unit },
+        }),
+      );
+      continue;
+    }
+    if (subject.roadZones.some((z) => congestedZoneIds.has(z.id))) continue;
+    const stopped = stoppedVehicleSignal(subject, vehicles, t, options);
+    if (stopped) signals.push(stopped);
+  }
+
+  for (const subject of persons) {
+    const signal = personOnRoadSignal(subject, context, vehicles, options);
+    if (signal) signals.push(signal);
+  }
+
+  for (const [id, memory] of state.tracks) {
+    if (t - memory.lastSeen > options.forgetAfterS * 1000) state.tracks.delete(id);
+  }
+  return signals;
+}

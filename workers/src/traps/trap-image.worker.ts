@@ -1,0 +1,87 @@
+// Camera-trap stills: each queued image runs through the same detector and elephant rule as the video cameras.
+import { readFile } from 'node:fs/promises';
+import { Worker } from 'bullmq';
+import sharp from 'sharp';
+import type pg from 'pg';
+import { prepareImage } from '@toc/models';
+import { resolveInside } from '@toc/server/lib/atomic-file';
+import { findTrapWithKey } from '@toc/server/repositories/traps.repository';
+import { findRecentTrapSighting, findWarningForSighting, insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
+import { insertSnapshot } from '@toc/server/repositories/snapshots.repository';
+import { QUEUES, type Event, type TrapImageJob, type TrapImageResult } from '@toc/server/schemas';
+import type { EventStore } from '@toc/server/services/event-store.service';
+import type { WorkerConfig } from '../config';
+import type { DetectorPool } from '../detect/detector-pool';
+import { evaluateTrapImage } from '../rules/rule-engine';
+import { overlaySvg } from '../snapshot/render-snapshot';
+import { saveSnapshot } from '../snapshot/snapshot-store';
+import { eventFromSignal } from '../outputs/incident-writer';
+import { warnAboutElephant } from '../outputs/elephant-warnings';
+import type { NotifierContext } from '../outputs/notifier';
+
+/** Stills from one trap this close together are one herd episode: one sighting, updated. */
+const EPISODE_S = 30 * 60;
+
+export interface TrapWorkerContext {
+  config: WorkerConfig;
+  db: pg.Pool;
+  detectors: DetectorPool;
+  events: EventStore;
+  notifier: NotifierContext;
+}
+
+async function annotate(image: Buffer, boxes: { box: [number, number, number, number]; label: string }[]): Promise<Buffer> {
+  const { width = 0, height = 0 } = await sharp(image).rotate().metadata();
+  const svg = overlaySvg(width, height, boxes);
+  return sharp(image).rotate().composite([{ input: Buffer.from(svg) }]).jpeg({ quality: 85 }).toBuffer();
+}
+
+export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob): Promise<TrapImageResult> {
+  const found = await findTrapWithKey(ctx.db, job.trapId);
+  if (!found) throw new Error(`camera trap ${job.trapId} no longer exists`);
+  const trap = found.trap;
+  const image = await readFile(resolveInside(ctx.config.snapshotDir, job.imagePath));
+  const detector = await ctx.detectors.get(trap.modelId);
+  const prepared = await prepareImage(image, detector.manifest);
+  const { detections } = await ctx.detectors.serialize(() => detector.detect(prepared.tensor, prepared));
+  const signal = evaluateTrapImage(detections, Date.parse(job.receivedAt))[0];
+  const result: TrapImageResult = {
+    trapId: trap.id,
+    detections: detections.map((d) => ({ label: d.label, score: d.score, box: d.box.map((v) => Math.round(v)) })),
+    eventIds: [],
+  };
+  if (!signal) return result;
+
+  const since = new Date(Date.parse(job.receivedAt) - EPISODE_S * 1000).toISOString();
+  const base = eventFromSignal(signal, { cameraId: null, location: trap.location, modelId: trap.modelId });
+  const payload = { ...base.payload, trapId: trap.id, trapName: trap.name, trapNameTh: trap.nameTh, image: job.imagePath };
+  const existing = await findRecentTrapSighting(ctx.db, trap.id, since);
+  let sighting: Event;
+  if (existing) {
+    sighting = (await updateDetectedEvent(ctx.db, existing.id, { severity: base.severity, confidence: base.confidence, payload }))!;
+    await insertEventUpdate(ctx.db, { eventId: sighting.id, kind: 'updated', detail: { image: job.imagePath } });
+    await ctx.events.announce(sighting);
+  } else {
+    sighting = await ctx.events.record({ ...base, payload });
+    await insertEventUpdate(ctx.db, { eventId: sighting.id, kind: 'opened', detail: { image: job.imagePath } });
+  }
+  const jpeg = await annotate(image, detections.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })));
+  const saved = await saveSnapshot(ctx.config.snapshotDir, { eventId: sighting.id, name: `trap-${Date.now()}`, jpeg });
+  await insertSnapshot(ctx.db, { eventId: sighting.id, kind: 'frame', ...saved });
+
+  const warning = await warnAboutElephant(
+    { db: ctx.db, events: ctx.events, notifier: ctx.notifier },
+    sighting,
+    existing ? await findWarningForSighting(ctx.db, sighting.id) : null,
+  );
+  result.eventIds = warning ? [sighting.id, warning.id] : [sighting.id];
+  return result;
+}
+
+export function startTrapImageWorker(ctx: TrapWorkerContext): Worker<TrapImageJob, TrapImageResult> {
+  return new Worker<TrapImageJob, TrapImageResult>(QUEUES.trapImages, (job) => processTrapImage(ctx, job.data), {
+    connection: { url: ctx.config.redisUrl, maxRetriesPerRequest: null },
+    prefix: ctx.config.queuePrefix,
+    concurrency: 1,
+  });
+}
