@@ -1,4 +1,5 @@
 // Pulls an RTSP stream over TCP with ffmpeg and yields raw frames at the detect rate, already sized for the model.
+import type { PassThrough } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { FrameSplitter } from './frame-splitter';
 import { lastLine } from './probe';
@@ -27,6 +28,9 @@ export interface FrameReader {
   /** Resolves when the stream ends or fails; the reason says why. */
   done: Promise<{ reason: string }>;
   stop(): void;
+  /** Backpressure for file sources: ffmpeg blocks while paused (never pause a live camera: it would stall). */
+  pause(): void;
+  resume(): void;
 }
 
 function inputOf(source: FrameSource): string {
@@ -85,7 +89,7 @@ export function startFrameReader(options: FrameReaderOptions): FrameReader {
       .on('end', () => finish(stopped ? 'stopped' : 'stream ended'));
   });
 
-  const output = command.pipe();
+  const output = command.pipe() as PassThrough; // with no destination given, fluent-ffmpeg returns a PassThrough
   output.on('data', (chunk: Buffer) => splitter.push(chunk));
   output.on('error', () => undefined); // reported through the command's 'error'
 
@@ -95,5 +99,7 @@ export function startFrameReader(options: FrameReaderOptions): FrameReader {
       stopped = true;
       command.kill('SIGKILL');
     },
+    pause: () => output.pause(),
+    resume: () => output.resume(),
   };
 }

@@ -4,7 +4,7 @@ import { polygonGroundAreaM2, type GroundCalibration } from '@toc/server/geometr
 import type { CountingLine, Zone } from '@toc/server/schemas';
 import { createMotionGate, greyThumbnail, motionGateStats, updateMotionGate, type MotionGateResult, type MotionGateState } from '../motion';
 import { coast, createTracker, track, trackerStats, type TrackerState } from '../track';
-import { createRuleEngine, evaluate, type RuleEngine, type RuleEngineOutput } from '../rules/rule-engine';
+import { createRuleEngine, evaluate, type RuleEngine, type RuleEngineOptionsInput, type RuleEngineOutput } from '../rules/rule-engine';
 import { toPixelScene } from '../rules/scene';
 import { placeTracks } from './placement';
 import type { Track } from './types';
@@ -44,7 +44,7 @@ export class CameraPipeline {
   constructor(
     readonly layout: FrameLayout,
     scene: SceneSetup,
-    private readonly options: { gating: boolean } = { gating: true },
+    private readonly options: { gating: boolean; rules?: RuleEngineOptionsInput } = { gating: true },
   ) {
     this.gate = createMotionGate();
     this.setScene(scene);
@@ -61,7 +61,10 @@ export class CameraPipeline {
       }
     }
     this.scene = scene;
-    this.engine = createRuleEngine({ scene: toPixelScene(scene.zones, scene.lines, width, height, areas) });
+    this.engine = createRuleEngine({
+      scene: toPixelScene(scene.zones, scene.lines, width, height, areas),
+      ...(this.options.rules ? { options: this.options.rules } : {}),
+    });
   }
 
   /** Decides whether this frame needs the detector; without gating, every frame does. */

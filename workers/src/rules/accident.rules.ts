@@ -1,7 +1,13 @@
 // Road incidents from vehicle and person tracks in roadway zones: stopped vehicle, sudden stop, collision, person on road, wrong way, congestion.
 import type { RuleFrame, RuleSignal, Track } from '../pipeline/types';
 import { coverage } from './box-geometry';
-import { DEFAULT_COLLISION_OPTIONS, createCollisionState, evaluateCollisions, type CollisionOptions, type CollisionState } from './collision.rule';
+import {
+  DEFAULT_COLLISION_OPTIONS,
+  createCollisionState,
+  evaluateCollisions,
+  type CollisionOptions,
+  type CollisionState,
+} from './collision.rule';
 import {
   DEFAULT_CONGESTION_OPTIONS,
   createCongestionState,
@@ -134,8 +140,16 @@ interface Subject {
   roadZones: PixelZone[];
 }
 
-function trackSignal(subject: Subject, fields: Pick<RuleSignal, 'key' | 'type' | 'kind' | 'severity' | 'confidence' | 'onset' | 'detail'>): RuleSignal {
-  return { ...fields, trackIds: [subject.track.id], imagePoint: subject.contact, ground: latestGround(subject.track) };
+function trackSignal(
+  subject: Subject,
+  fields: Pick<RuleSignal, 'key' | 'type' | 'kind' | 'severity' | 'confidence' | 'onset' | 'detail'>,
+): RuleSignal {
+  return {
+    ...fields,
+    trackIds: [subject.track.id],
+    imagePoint: subject.contact,
+    ground: latestGround(subject.track),
+  };
 }
 
 function historySpanS(track: Track): number {
@@ -150,21 +164,29 @@ function roadOnsetFromHistory(scene: PixelScene, track: Track): number {
   for (let k = track.history.length - 1; k >= 0; k--) {
     const point = track.history[k]!;
     const contact = groundContact(point.box);
-    if (zonesAt(scene, contact, 'roadway').length === 0 || zonesAt(scene, contact, 'sidewalk').length > 0) break;
+    if (zonesAt(scene, contact, 'roadway').length === 0 || zonesAt(scene, contact, 'sidewalk').length > 0)
+      break;
     onset = point.t;
   }
   return onset;
 }
 
-function stoppedVehicleSignal(subject: Subject, peers: readonly Subject[], t: number, options: AccidentOptions): RuleSignal | null {
+function stoppedVehicleSignal(
+  subject: Subject,
+  peers: readonly Subject[],
+  t: number,
+  options: AccidentOptions,
+): RuleSignal | null {
   const { memory } = subject;
   const motion = memory.motion;
   const stoppedS = stoppedForS(motion, t);
-  if (motion.phase !== 'stopped' || !motion.lastStop?.hadMoved || stoppedS < options.stoppedAfterS) return null;
+  if (motion.phase !== 'stopped' || !motion.lastStop?.hadMoved || stoppedS < options.stoppedAfterS)
+    return null;
   if (!memory.reported && !memory.queued) {
     const zoneIds = new Set(subject.roadZones.map((z) => z.id));
     const queue = peers.filter(
-      (p) => p !== subject && p.memory.motion.phase === 'stopped' && p.roadZones.some((z) => zoneIds.has(z.id)),
+      (p) =>
+        p !== subject && p.memory.motion.phase === 'stopped' && p.roadZones.some((z) => zoneIds.has(z.id)),
     );
     memory.queued = queue.length >= options.queueSuppressCount;
     memory.reported = !memory.queued;
@@ -178,7 +200,11 @@ function stoppedVehicleSignal(subject: Subject, peers: readonly Subject[], t: nu
     severity: stoppedS >= options.stoppedHighAfterS ? 'high' : 'medium',
     confidence: round2(clamp01(subject.track.score * (0.7 + 0.3 * ramp))),
     onset: motion.stoppedSince ?? t,
-    detail: { label: subject.track.label, stoppedForS: round2(stoppedS), zoneId: subject.roadZones[0]?.id ?? null },
+    detail: {
+      label: subject.track.label,
+      stoppedForS: round2(stoppedS),
+      zoneId: subject.roadZones[0]?.id ?? null,
+    },
   });
 }
 
@@ -190,7 +216,11 @@ function wrongWaySignal(subject: Subject, t: number, options: AccidentOptions): 
   if (zone?.direction && memory.motion.phase === 'moving') {
     const move = displacementOver(track.history, options.wrongWayWindowS);
     const length = move ? Math.hypot(move.dx, move.dy) : 0;
-    if (move && move.dtS >= 0.8 * options.wrongWayWindowS && length >= options.wrongWayMinBh * move.heightPx) {
+    if (
+      move &&
+      move.dtS >= 0.8 * options.wrongWayWindowS &&
+      length >= options.wrongWayMinBh * move.heightPx
+    ) {
       cos = (move.dx * zone.direction[0] + move.dy * zone.direction[1]) / length;
       fromT = move.fromT;
     }
@@ -198,7 +228,8 @@ function wrongWaySignal(subject: Subject, t: number, options: AccidentOptions): 
   const wrongNow = cos !== null && cos < options.wrongWayCos;
   const streak = advanceStreak(memory.wrong, wrongNow, t, options.graceS * 1000);
   memory.wrong = streak ? { ...streak, onset: memory.wrong?.onset ?? fromT } : null;
-  if (!wrongNow || !memory.wrong || cos === null || t - memory.wrong.since < options.wrongWayHoldS * 1000) return null;
+  if (!wrongNow || !memory.wrong || cos === null || t - memory.wrong.since < options.wrongWayHoldS * 1000)
+    return null;
   return trackSignal(subject, {
     key: `wrongway:${track.id}`,
     type: 'traffic.incident',
@@ -210,19 +241,27 @@ function wrongWaySignal(subject: Subject, t: number, options: AccidentOptions): 
   });
 }
 
-function personOnRoadSignal(subject: Subject, context: RuleContext, vehicles: readonly Subject[], options: AccidentOptions): RuleSignal | null {
+function personOnRoadSignal(
+  subject: Subject,
+  context: RuleContext,
+  vehicles: readonly Subject[],
+  options: AccidentOptions,
+): RuleSignal | null {
   const { memory, track, contact } = subject;
   const { scene, frame } = context;
   const onSidewalk = zonesAt(scene, contact, 'sidewalk').length > 0;
   // Riders and passengers are detected as persons too; a two-wheeler box over the person means a rider.
   const riding =
-    vehicles.some((v) => coverage(track.box, v.track.box) >= (isRidden(v.track.label) ? options.riderCoverage : 0.6)) ||
+    vehicles.some(
+      (v) => coverage(track.box, v.track.box) >= (isRidden(v.track.label) ? options.riderCoverage : 0.6),
+    ) ||
     (memory.motion.unit !== null &&
       (memory.motion.speed ?? 0) > pickSpeed(options.pedestrianMaxSpeed, memory.motion.unit));
   const holds = subject.roadZones.length > 0 && !onSidewalk && !riding;
   const prev = memory.onRoad;
   memory.onRoad = advanceStreak(prev, holds, frame.t, options.graceS * 1000);
-  if (memory.onRoad && !prev) memory.onRoad.since = Math.min(memory.onRoad.since, roadOnsetFromHistory(scene, track));
+  if (memory.onRoad && !prev)
+    memory.onRoad.since = Math.min(memory.onRoad.since, roadOnsetFromHistory(scene, track));
   if (!holds || !memory.onRoad) return null;
   const onRoadS = (frame.t - memory.onRoad.since) / 1000;
   if (onRoadS < options.personOnRoadS) return null;
@@ -231,7 +270,9 @@ function personOnRoadSignal(subject: Subject, context: RuleContext, vehicles: re
     type: 'traffic.incident',
     kind: 'person_on_road',
     severity: 'medium',
-    confidence: round2(clamp01(track.score * (0.7 + 0.3 * Math.min(1, onRoadS / (2 * options.personOnRoadS))))),
+    confidence: round2(
+      clamp01(track.score * (0.7 + 0.3 * Math.min(1, onRoadS / (2 * options.personOnRoadS)))),
+    ),
     onset: memory.onRoad.since,
     detail: { onRoadS: round2(onRoadS), zoneId: subject.roadZones[0]?.id ?? null },
   });
@@ -265,7 +306,12 @@ export function evaluateAccidents(
     memory.lastSeen = t;
     state.tracks.set(track.id, memory);
     const contact = groundContact(track.box);
-    (vehicle ? vehicles : persons).push({ track, memory, contact, roadZones: zonesAt(scene, contact, 'roadway') });
+    (vehicle ? vehicles : persons).push({
+      track,
+      memory,
+      contact,
+      roadZones: zonesAt(scene, contact, 'roadway'),
+    });
   }
 
   const { signals: congestionSignals, congestedZoneIds } = evaluateCongestion(
@@ -288,7 +334,11 @@ export function evaluateAccidents(
     state.collisions,
     {
       t,
-      tracks: vehicles.map((v) => ({ track: v.track, motion: v.memory.motion, inRoadway: v.roadZones.length > 0 })),
+      tracks: vehicles.map((v) => ({
+        track: v.track,
+        motion: v.memory.motion,
+        inRoadway: v.roadZones.length > 0,
+      })),
       detectionLatencyMs: (options.motion.windowS + 1) * 1000,
     },
     options.collision,
@@ -307,7 +357,12 @@ export function evaluateAccidents(
     if (stop && stop.detectedAt !== memory.judgedStopAt) {
       memory.judgedStopAt = stop.detectedAt;
       const score = motion.phase === 'stopped' ? abruptStopScore(stop, options.sudden) : null;
-      if (score !== null) memory.sudden = { onset: stop.at, confidence: round2(clamp01(0.5 + 0.5 * score)), preSpeed: stop.preSpeed ?? 0 };
+      if (score !== null)
+        memory.sudden = {
+          onset: stop.at,
+          confidence: round2(clamp01(0.5 + 0.5 * score)),
+          preSpeed: stop.preSpeed ?? 0,
+        };
     }
     const wrongWay = wrongWaySignal(subject, t, options);
     if (wrongWay) signals.push(wrongWay);

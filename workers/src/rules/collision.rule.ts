@@ -73,7 +73,11 @@ function pointAt(history: readonly TrackPoint[], t: number): TrackPoint | null {
   return null;
 }
 
-function findNewOverlaps(state: CollisionState, { t, tracks }: CollisionInput, options: CollisionOptions): void {
+function findNewOverlaps(
+  state: CollisionState,
+  { t, tracks }: CollisionInput,
+  options: CollisionOptions,
+): void {
   for (let i = 0; i < tracks.length; i++) {
     for (let j = i + 1; j < tracks.length; j++) {
       const first = tracks[i]!;
@@ -123,7 +127,8 @@ export function evaluateCollisions(
     if (!pair.confirmed) {
       const decels = members.flatMap((m) => {
         const stop = m.motion.lastStop;
-        if (!stop || stop.at < pair.overlapAt - 500 || stop.at > pair.overlapAt + options.withinS * 1000) return [];
+        if (!stop || stop.at < pair.overlapAt - 500 || stop.at > pair.overlapAt + options.withinS * 1000)
+          return [];
         const score = abruptStopScore(stop, options);
         return score === null ? [] : [{ id: m.track.id, score }];
       });
@@ -132,7 +137,9 @@ export function evaluateCollisions(
         pair.confirmed = {
           decel,
           stoppedIds: decels.map((d) => d.id),
-          confidence: round2(clamp01(0.4 + 0.3 * Math.min(1, pair.peakIoU / 0.3) + 0.2 * decel + 0.1 * (decels.length - 1))),
+          confidence: round2(
+            clamp01(0.4 + 0.3 * Math.min(1, pair.peakIoU / 0.3) + 0.2 * decel + 0.1 * (decels.length - 1)),
+          ),
         };
       } else {
         if (t > pair.overlapAt + options.withinS * 1000 + detectionLatencyMs) state.pairs.delete(key);

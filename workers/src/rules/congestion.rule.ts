@@ -80,7 +80,12 @@ export function evaluateCongestion(
     const streak = advanceStreak(prev?.streak ?? null, holds, t, options.graceS * 1000);
     const current: ZoneCongestion = holds
       ? { streak, vehicles: inZone.length, medianRatio, trackIds: inZone.map((v) => v.trackId) }
-      : { streak, vehicles: prev?.vehicles ?? 0, medianRatio: prev?.medianRatio ?? null, trackIds: prev?.trackIds ?? [] };
+      : {
+          streak,
+          vehicles: prev?.vehicles ?? 0,
+          medianRatio: prev?.medianRatio ?? null,
+          trackIds: prev?.trackIds ?? [],
+        };
     state.zones.set(zone.id, current);
     if (!streak || t - streak.since < options.forS * 1000) continue;
 
@@ -93,7 +98,11 @@ export function evaluateCongestion(
       kind: 'congestion',
       severity: durationS >= options.mediumAfterS ? 'medium' : 'low',
       confidence: round2(
-        clamp01(0.5 + 0.25 * Math.min(1, (current.vehicles - options.minVehicles) / options.minVehicles) + 0.25 * (1 - Math.min(1, ratio))),
+        clamp01(
+          0.5 +
+            0.25 * Math.min(1, (current.vehicles - options.minVehicles) / options.minVehicles) +
+            0.25 * (1 - Math.min(1, ratio)),
+        ),
       ),
       onset: streak.since,
       trackIds: current.trackIds,

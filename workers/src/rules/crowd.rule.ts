@@ -69,8 +69,12 @@ export interface CrowdResult {
  */
 export function countPeople(frame: RuleFrame, zone: PixelZone, minScore: number): number {
   const inZone = (box: Box) => pointInPolygon(groundContact(box), zone.polygon);
-  const tracked = frame.tracks.filter((t) => isPerson(t.label) && t.state === 'confirmed' && inZone(t.box)).length;
-  const detected = frame.detections.filter((d) => isPerson(d.label) && d.score >= minScore && inZone(d.box)).length;
+  const tracked = frame.tracks.filter(
+    (t) => isPerson(t.label) && t.state === 'confirmed' && inZone(t.box),
+  ).length;
+  const detected = frame.detections.filter(
+    (d) => isPerson(d.label) && d.score >= minScore && inZone(d.box),
+  ).length;
   return Math.max(tracked, detected);
 }
 
@@ -96,7 +100,13 @@ function closeSample(zone: PixelZone, crowd: ZoneCrowd, endedAt: number): CrowdS
   };
 }
 
-function advanceAlert(crowd: ZoneCrowd, zone: PixelZone, density: number, t: number, options: CrowdOptions): void {
+function advanceAlert(
+  crowd: ZoneCrowd,
+  zone: PixelZone,
+  density: number,
+  t: number,
+  options: CrowdOptions,
+): void {
   if (zone.alertAbove === null) return;
   const holdMs = options.holdS * 1000;
   const graceMs = options.graceS * 1000;
@@ -131,7 +141,15 @@ export function evaluateCrowd(
   const everyMs = options.sampleEveryS * 1000;
   for (const zone of scene.zones) {
     if (zone.kind !== 'crowd_area') continue;
-    const crowd: ZoneCrowd = state.zones.get(zone.id) ?? { sampleStart: t, frames: 0, sum: 0, max: 0, above: null, below: null, alert: null };
+    const crowd: ZoneCrowd = state.zones.get(zone.id) ?? {
+      sampleStart: t,
+      frames: 0,
+      sum: 0,
+      max: 0,
+      above: null,
+      below: null,
+      alert: null,
+    };
     state.zones.set(zone.id, crowd);
     if (t >= crowd.sampleStart + everyMs) {
       if (crowd.frames > 0) samples.push(closeSample(zone, crowd, crowd.sampleStart + everyMs));
@@ -154,7 +172,9 @@ export function evaluateCrowd(
       type: 'crowd.alert',
       kind: 'crowd_alert',
       severity: 'high',
-      confidence: round2(clamp01(0.6 + 0.4 * Math.min(1, (crowd.alert.peakDensity - zone.alertAbove) / zone.alertAbove))),
+      confidence: round2(
+        clamp01(0.6 + 0.4 * Math.min(1, (crowd.alert.peakDensity - zone.alertAbove) / zone.alertAbove)),
+      ),
       onset: crowd.alert.onset,
       trackIds: [],
       imagePoint: zone.centroid,

@@ -73,7 +73,12 @@ function sightingSignal(
     trackIds: sightings.flatMap((s) => (s.trackId === null ? [] : [s.trackId])),
     imagePoint: contact,
     ground: top.ground,
-    detail: { count: fields.count, bestScore: round2(fields.bestScore), source: fields.source, watchZoneIds: watchZones },
+    detail: {
+      count: fields.count,
+      bestScore: round2(fields.bestScore),
+      source: fields.source,
+      watchZoneIds: watchZones,
+    },
   };
 }
 
@@ -92,7 +97,9 @@ export function evaluateElephants(
 
   state.seenAt.push(t);
   // A confirmed track already went through the tracker's own multi-frame check.
-  const confirmedTrack = frame.tracks.some((tr) => tr.label === ELEPHANT_LABEL && tr.state === 'confirmed' && tr.hits >= options.minFrames);
+  const confirmedTrack = frame.tracks.some(
+    (tr) => tr.label === ELEPHANT_LABEL && tr.state === 'confirmed' && tr.hits >= options.minFrames,
+  );
   if (!state.episode && !confirmedTrack && state.seenAt.length < options.minFrames) return [];
 
   const bestScore = best(sightings)!.score;

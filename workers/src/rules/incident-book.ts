@@ -11,7 +11,11 @@ export interface IncidentBookOptions {
   cooldownS: number;
 }
 
-export const DEFAULT_INCIDENT_BOOK_OPTIONS: IncidentBookOptions = { updateEveryS: 5, endAfterS: 10, cooldownS: 60 };
+export const DEFAULT_INCIDENT_BOOK_OPTIONS: IncidentBookOptions = {
+  updateEveryS: 5,
+  endAfterS: 10,
+  cooldownS: 60,
+};
 
 export interface IncidentEntry {
   key: string;
@@ -68,7 +72,14 @@ export function reconcileIncidents(
     const entry = entries.get(key);
     if (!entry || (entry.endedAt !== null && tMs - entry.endedAt > cooldownS * 1000)) {
       actions.push({ action: 'open', signal });
-      entries.set(key, { key, sent: signal, openedAt: tMs, lastSignalAt: tMs, lastSentAt: tMs, endedAt: null });
+      entries.set(key, {
+        key,
+        sent: signal,
+        openedAt: tMs,
+        lastSignalAt: tMs,
+        lastSentAt: tMs,
+        endedAt: null,
+      });
       continue;
     }
     const reopened = entry.endedAt !== null;

@@ -68,9 +68,18 @@ export interface LineCounterState {
   tracks: Map<number, TrackLines>;
 }
 
-export const createLineCounterState = (): LineCounterState => ({ startedAt: null, counts: new Map(), tracks: new Map() });
+export const createLineCounterState = (): LineCounterState => ({
+  startedAt: null,
+  counts: new Map(),
+  tracks: new Map(),
+});
 
-function addCount(state: LineCounterState, lineId: number, label: string, direction: CrossingDirection): void {
+function addCount(
+  state: LineCounterState,
+  lineId: number,
+  label: string,
+  direction: CrossingDirection,
+): void {
   const byLabel = state.counts.get(lineId) ?? {};
   const counts = byLabel[label] ?? { forward: 0, reverse: 0 };
   counts[direction]++;
@@ -91,7 +100,12 @@ export function evaluateLines(
   state.startedAt ??= t;
   if (t >= state.startedAt + intervalMs) {
     for (const line of scene.lines) {
-      closed.push({ lineId: line.id, startedAt: state.startedAt, endedAt: state.startedAt + intervalMs, counts: state.counts.get(line.id) ?? {} });
+      closed.push({
+        lineId: line.id,
+        startedAt: state.startedAt,
+        endedAt: state.startedAt + intervalMs,
+        counts: state.counts.get(line.id) ?? {},
+      });
     }
     state.startedAt += Math.floor((t - state.startedAt) / intervalMs) * intervalMs;
     state.counts = new Map();
@@ -100,7 +114,12 @@ export function evaluateLines(
   for (const track of frame.tracks) {
     // Only matched positions: a lost track's predicted box must not walk over a line.
     if (track.state === 'lost' || track.missed > 0 || !options.labels.includes(track.label)) continue;
-    const memory: TrackLines = state.tracks.get(track.id) ?? { lastSeen: t, sides: new Map(), counted: new Set(), pending: [] };
+    const memory: TrackLines = state.tracks.get(track.id) ?? {
+      lastSeen: t,
+      sides: new Map(),
+      counted: new Set(),
+      pending: [],
+    };
     state.tracks.set(track.id, memory);
     memory.lastSeen = t;
     const point = groundContact(track.box);

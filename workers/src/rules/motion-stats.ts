@@ -51,7 +51,8 @@ export const DEFAULT_MOTION_OPTIONS: MotionOptions = {
 };
 
 const contactOf = (point: TrackPoint) => groundContact(point.box);
-const distance = (a: readonly [number, number], b: readonly [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+const distance = (a: readonly [number, number], b: readonly [number, number]) =>
+  Math.hypot(a[0] - b[0], a[1] - b[1]);
 
 function meanHeight(history: readonly TrackPoint[], from: number, to: number): number {
   let sum = 0;
@@ -76,7 +77,11 @@ function speedOverIndices(history: readonly TrackPoint[], from: number, to: numb
 }
 
 /** Speed over the trailing window ending at history[index]; null until the window is mostly covered. */
-export function smoothedSpeedAt(history: readonly TrackPoint[], index: number, windowS: number): SpeedSample | null {
+export function smoothedSpeedAt(
+  history: readonly TrackPoint[],
+  index: number,
+  windowS: number,
+): SpeedSample | null {
   const end = history[index];
   if (!end) return null;
   const windowMs = windowS * 1000;
@@ -189,7 +194,10 @@ interface StopContext {
 }
 
 function medianStepMs(history: readonly TrackPoint[]): number {
-  const steps = history.slice(1).map((p, k) => p.t - history[k]!.t).sort((a, b) => a - b);
+  const steps = history
+    .slice(1)
+    .map((p, k) => p.t - history[k]!.t)
+    .sort((a, b) => a - b);
   return steps[Math.floor(steps.length / 2)] ?? 0;
 }
 
@@ -197,7 +205,10 @@ function medianStepMs(history: readonly TrackPoint[]): number {
 const speedAround = (history: readonly TrackPoint[], t: number, windowMs: number): SpeedSample | null =>
   speedBetween(history, t - windowMs / 2, t + windowMs / 2);
 
-function describeStop(history: readonly TrackPoint[], { index, sample, hadMoved, options }: StopContext): StopRecord {
+function describeStop(
+  history: readonly TrackPoint[],
+  { index, sample, hadMoved, options }: StopContext,
+): StopRecord {
   const at = stopOnset(history, index, options.stopRadiusBh);
   const dropMs = options.dropWithinS * 1000;
   // At low frame rates the short window must still hold two points.
@@ -265,8 +276,10 @@ export function advanceMotion(
 }
 
 /** Convenience for a whole history at once. */
-export const analyseMotion = (history: readonly TrackPoint[], options: MotionOptions = DEFAULT_MOTION_OPTIONS): MotionState =>
-  advanceMotion(initialMotion(), history, options);
+export const analyseMotion = (
+  history: readonly TrackPoint[],
+  options: MotionOptions = DEFAULT_MOTION_OPTIONS,
+): MotionState => advanceMotion(initialMotion(), history, options);
 
 export const stoppedForS = (state: MotionState, t: number): number =>
   state.phase === 'stopped' && state.stoppedSince !== null ? Math.max(0, (t - state.stoppedSince) / 1000) : 0;

@@ -1,8 +1,22 @@
 // The rules stage for one camera: tracks in, signals, incident actions, crowd samples and line counts out.
 import type { Detection } from '@toc/models';
 import type { RuleFrame, RuleSignal } from '../pipeline/types';
-import { createAccidentState, evaluateAccidents, resolveAccidentOptions, type AccidentOptions, type AccidentOptionsInput, type AccidentState } from './accident.rules';
-import { DEFAULT_CROWD_OPTIONS, createCrowdState, evaluateCrowd, type CrowdOptions, type CrowdSample, type CrowdState } from './crowd.rule';
+import {
+  createAccidentState,
+  evaluateAccidents,
+  resolveAccidentOptions,
+  type AccidentOptions,
+  type AccidentOptionsInput,
+  type AccidentState,
+} from './accident.rules';
+import {
+  DEFAULT_CROWD_OPTIONS,
+  createCrowdState,
+  evaluateCrowd,
+  type CrowdOptions,
+  type CrowdSample,
+  type CrowdState,
+} from './crowd.rule';
 import {
   DEFAULT_ELEPHANT_OPTIONS,
   createElephantState,
@@ -11,7 +25,13 @@ import {
   type ElephantOptions,
   type ElephantState,
 } from './elephant.rule';
-import { createIncidentBook, reconcileIncidents, type IncidentAction, type IncidentBook, type IncidentBookOptions } from './incident-book';
+import {
+  createIncidentBook,
+  reconcileIncidents,
+  type IncidentAction,
+  type IncidentBook,
+  type IncidentBookOptions,
+} from './incident-book';
 import {
   DEFAULT_LINE_COUNTER_OPTIONS,
   createLineCounterState,
@@ -59,7 +79,13 @@ export interface RuleEngine {
   book: IncidentBook;
 }
 
-export function createRuleEngine({ scene, options }: { scene: PixelScene; options?: RuleEngineOptionsInput }): RuleEngine {
+export function createRuleEngine({
+  scene,
+  options,
+}: {
+  scene: PixelScene;
+  options?: RuleEngineOptionsInput;
+}): RuleEngine {
   const resolved = resolveRuleEngineOptions(options);
   return {
     scene,

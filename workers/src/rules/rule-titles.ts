@@ -40,7 +40,9 @@ export const RULE_EVENT_TYPES: Record<RuleKind, EventType> = {
   crowd_alert: 'crowd.alert',
 };
 
-export const isRuleKind = (kind: string): kind is RuleKind => (RULE_KINDS as readonly string[]).includes(kind);
+export const isRuleKind = (kind: string): kind is RuleKind =>
+  (RULE_KINDS as readonly string[]).includes(kind);
 
 /** Title for any kind string; unknown kinds fall back to the kind itself in both languages. */
-export const ruleTitle = (kind: string): RuleTitle => (isRuleKind(kind) ? RULE_TITLES[kind] : { en: kind, th: kind });
+export const ruleTitle = (kind: string): RuleTitle =>
+  isRuleKind(kind) ? RULE_TITLES[kind] : { en: kind, th: kind };

@@ -99,6 +99,7 @@ export function toPixelScene(
 export const groundContact = (box: Box): Pixel => [(box[0] + box[2]) / 2, box[3]];
 
 export function zonesAt(scene: PixelScene, point: Pixel, kind?: ZoneKind): PixelZone[] {
-  return scene.zones.filter((zone) => (kind === undefined || zone.kind === kind) && pointInPolygon(point, zone.polygon));
+  return scene.zones.filter(
+    (zone) => (kind === undefined || zone.kind === kind) && pointInPolygon(point, zone.polygon),
+  );
 }
-

@@ -8,7 +8,8 @@ export const clamp01 = (value: number): number => Math.min(1, Math.max(0, value)
 /** Signals are compared and stored; two decimals keep them readable and stable. */
 export const round2 = (value: number): number => Math.round(value * 100) / 100;
 
-export const latestGround = (track: Track): LonLat | null => track.history[track.history.length - 1]?.ground ?? null;
+export const latestGround = (track: Track): LonLat | null =>
+  track.history[track.history.length - 1]?.ground ?? null;
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -26,7 +27,12 @@ export interface Streak {
   lastTrue: number;
 }
 
-export function advanceStreak(streak: Streak | null, holds: boolean, t: number, graceMs: number): Streak | null {
+export function advanceStreak(
+  streak: Streak | null,
+  holds: boolean,
+  t: number,
+  graceMs: number,
+): Streak | null {
   if (holds) return streak ? { since: streak.since, lastTrue: t } : { since: t, lastTrue: t };
   if (streak && t - streak.lastTrue <= graceMs) return streak;
   return null;

@@ -23,7 +23,8 @@ export interface LaneCar {
 export function laneCar(spec: LaneCar): ActorSpec {
   const heading = spec.heading ?? 1;
   const fromX = spec.fromX ?? (heading > 0 ? -50 : FRAME_WIDTH + 50);
-  const speeds: [number, number][] = typeof spec.speeds === 'number' ? [[spec.appearS, spec.speeds]] : spec.speeds;
+  const speeds: [number, number][] =
+    typeof spec.speeds === 'number' ? [[spec.appearS, spec.speeds]] : spec.speeds;
   return {
     id: spec.id,
     label: spec.label ?? 'car',
@@ -39,8 +40,12 @@ export function laneCar(spec: LaneCar): ActorSpec {
 }
 
 /** Free-flowing cars entering a lane at the given times. */
-export const laneTraffic = (firstId: number, laneY: number, times: readonly number[], speed: number): ActorSpec[] =>
-  times.map((appearS, i) => laneCar({ id: firstId + i, laneY, appearS, speeds: speed }));
+export const laneTraffic = (
+  firstId: number,
+  laneY: number,
+  times: readonly number[],
+  speed: number,
+): ActorSpec[] => times.map((appearS, i) => laneCar({ id: firstId + i, laneY, appearS, speeds: speed }));
 
 export const every = (fromS: number, toS: number, stepS: number): number[] => {
   const times: number[] = [];
@@ -48,7 +53,12 @@ export const every = (fromS: number, toS: number, stepS: number): number[] => {
   return times;
 };
 
-export function pedestrian(id: number, path: Pixel[], appearS: number, speeds: [number, number][] | number = 70): ActorSpec {
+export function pedestrian(
+  id: number,
+  path: Pixel[],
+  appearS: number,
+  speeds: [number, number][] | number = 70,
+): ActorSpec {
   return {
     id,
     label: 'person',
@@ -60,17 +70,55 @@ export function pedestrian(id: number, path: Pixel[], appearS: number, speeds: [
 }
 
 export const sidewalkWalker = (id: number, appearS: number, leftToRight = true): ActorSpec =>
-  pedestrian(id, leftToRight ? [[-10, SIDEWALK_Y], [6000, SIDEWALK_Y]] : [[FRAME_WIDTH + 10, SIDEWALK_Y], [-6000, SIDEWALK_Y]], appearS);
+  pedestrian(
+    id,
+    leftToRight
+      ? [
+          [-10, SIDEWALK_Y],
+          [6000, SIDEWALK_Y],
+        ]
+      : [
+          [FRAME_WIDTH + 10, SIDEWALK_Y],
+          [-6000, SIDEWALK_Y],
+        ],
+    appearS,
+  );
 
 export function standingPerson(id: number, at: Pixel, appearS: number, disappearS: number): ActorSpec {
   return { id, label: 'person', size: [30, 70], path: [at], speeds: [[appearS, 0]], appearS, disappearS };
 }
 
 /** A motorcycle and its rider, whom the detector reports as a separate person. */
-export function motorbikeWithRider(bikeId: number, riderId: number, laneY: number, appearS: number, speed: number): ActorSpec[] {
+export function motorbikeWithRider(
+  bikeId: number,
+  riderId: number,
+  laneY: number,
+  appearS: number,
+  speed: number,
+): ActorSpec[] {
   const speeds: [number, number][] = [[appearS, speed]];
   return [
-    { id: bikeId, label: 'motorbike', size: [50, 45], path: [[-30, laneY], [6000, laneY]], speeds, appearS },
-    { id: riderId, label: 'person', size: [36, 70], path: [[-30, laneY - 15], [6000, laneY - 15]], speeds, appearS },
+    {
+      id: bikeId,
+      label: 'motorbike',
+      size: [50, 45],
+      path: [
+        [-30, laneY],
+        [6000, laneY],
+      ],
+      speeds,
+      appearS,
+    },
+    {
+      id: riderId,
+      label: 'person',
+      size: [36, 70],
+      path: [
+        [-30, laneY - 15],
+        [6000, laneY - 15],
+      ],
+      speeds,
+      appearS,
+    },
   ];
 }

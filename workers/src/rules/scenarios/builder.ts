@@ -73,14 +73,15 @@ function speedAt(speeds: readonly [number, number][], t: number): number {
   return speeds[speeds.length - 1]![1];
 }
 
-/** Distance covered between `from` and `to` seconds: exact for piecewise-linear speeds. */
+/** Distance covered between `from` and `to` seconds: exact for piecewise-linear speeds, steps allowed. */
 export function distanceCovered(speeds: readonly [number, number][], from: number, to: number): number {
   const cuts = [from, ...speeds.map(([t]) => t).filter((t) => t > from && t < to), to];
   let total = 0;
   for (let i = 1; i < cuts.length; i++) {
     const a = cuts[i - 1]!;
     const b = cuts[i]!;
-    total += ((speedAt(speeds, a) + speedAt(speeds, b)) / 2) * (b - a);
+    // Speed is linear inside each piece, so its midpoint value is exact (and a jump at a cut is respected).
+    total += speedAt(speeds, (a + b) / 2) * (b - a);
   }
   return total;
 }
@@ -119,7 +120,16 @@ interface SimTrack {
   missed: number;
 }
 
-const COCO_IDS: Record<string, number> = { person: 0, bicycle: 1, car: 2, motorbike: 3, motorcycle: 3, bus: 5, truck: 7, elephant: 20 };
+const COCO_IDS: Record<string, number> = {
+  person: 0,
+  bicycle: 1,
+  car: 2,
+  motorbike: 3,
+  motorcycle: 3,
+  bus: 5,
+  truck: 7,
+  elephant: 20,
+};
 
 /** One frame per 1/fps seconds; tracks mimic a tracker: tentative for the first hits, coasting on a missed detection. */
 export function buildFrames(actors: readonly ActorSpec[], options: Partial<BuildOptions> = {}): RuleFrame[] {
@@ -141,8 +151,20 @@ export function buildFrames(actors: readonly ActorSpec[], options: Partial<Build
         continue;
       }
       const [w, h] = actor.size;
-      const box: Box = [position[0] - w / 2 + jitter(), position[1] - h + jitter(), position[0] + w / 2 + jitter(), position[1] + jitter()];
-      const sim: SimTrack = sims.get(actor.id) ?? { hits: 0, history: [], firstSeen: t, lastSeen: t, box, missed: 0 };
+      const box: Box = [
+        position[0] - w / 2 + jitter(),
+        position[1] - h + jitter(),
+        position[0] + w / 2 + jitter(),
+        position[1] + jitter(),
+      ];
+      const sim: SimTrack = sims.get(actor.id) ?? {
+        hits: 0,
+        history: [],
+        firstSeen: t,
+        lastSeen: t,
+        box,
+        missed: 0,
+      };
       sims.set(actor.id, sim);
       const score = actor.score ?? 0.85;
       const missed = actor.missEvery !== undefined && sim.hits > 0 && i % actor.missEvery === 0;
@@ -169,7 +191,10 @@ export function buildFrames(actors: readonly ActorSpec[], options: Partial<Build
         box: sim.box,
         velocity:
           previous && dt > 0
-            ? [(centre(latest.box)[0] - centre(previous.box)[0]) / dt, (centre(latest.box)[1] - centre(previous.box)[1]) / dt]
+            ? [
+                (centre(latest.box)[0] - centre(previous.box)[0]) / dt,
+                (centre(latest.box)[1] - centre(previous.box)[1]) / dt,
+              ]
             : [0, 0],
         hits: sim.hits,
         missed: sim.missed,

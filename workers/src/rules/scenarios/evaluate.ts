@@ -23,13 +23,21 @@ export interface ScenarioRun {
 
 export function runScenario(scenario: Scenario, options: RuleEngineOptionsInput = {}): ScenarioRun {
   const first = scenario.frames[0];
-  const scene = toPixelScene(scenario.zones, scenario.lines, first?.frameWidth ?? 1280, first?.frameHeight ?? 720, scenario.areaM2ByZoneId);
+  const scene = toPixelScene(
+    scenario.zones,
+    scenario.lines,
+    first?.frameWidth ?? 1280,
+    first?.frameHeight ?? 720,
+    scenario.areaM2ByZoneId,
+  );
   const engine = createRuleEngine({ scene, options });
   const run: ScenarioRun = { scenario, signals: [], actions: [], crowdSamples: [], lineCounts: [] };
   for (const frame of scenario.frames) {
     const out = evaluate(engine, frame);
     run.signals.push(...out.signals);
-    run.actions.push(...out.incidentActions.map((action) => ({ tS: (frame.t - scenario.startMs) / 1000, action })));
+    run.actions.push(
+      ...out.incidentActions.map((action) => ({ tS: (frame.t - scenario.startMs) / 1000, action })),
+    );
     run.crowdSamples.push(...out.crowdSamples);
     run.lineCounts.push(...out.lineCounts);
   }
@@ -37,7 +45,9 @@ export function runScenario(scenario: Scenario, options: RuleEngineOptionsInput 
 }
 
 /** The incidents a run opened: kind and onset (seconds from the scenario start). */
-export function openedIncidents(run: ScenarioRun): { key: string; kind: string; type: string; onsetS: number; openedS: number }[] {
+export function openedIncidents(
+  run: ScenarioRun,
+): { key: string; kind: string; type: string; onsetS: number; openedS: number }[] {
   return run.actions.flatMap(({ tS, action }) =>
     action.action === 'open'
       ? [
@@ -68,7 +78,13 @@ export interface KindScore {
 export function scoreRuns(runs: readonly ScenarioRun[]): Record<string, KindScore> {
   const scores: Record<string, KindScore> = {};
   const score = (kind: string): KindScore =>
-    (scores[kind] ??= { truePositives: 0, falsePositives: 0, falseNegatives: 0, precision: null, recall: null });
+    (scores[kind] ??= {
+      truePositives: 0,
+      falsePositives: 0,
+      falseNegatives: 0,
+      precision: null,
+      recall: null,
+    });
   for (const run of runs) {
     const opened = openedIncidents(run);
     for (const expected of run.scenario.expected) {

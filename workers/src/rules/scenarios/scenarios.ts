@@ -2,7 +2,15 @@
 import type { CountingLine, EventType, Zone } from '@toc/server/schemas';
 import type { RuleFrame } from '../../pipeline/types';
 import type { RuleKind } from '../rule-titles';
-import { every, laneCar, laneTraffic, motorbikeWithRider, pedestrian, sidewalkWalker, standingPerson } from './actors';
+import {
+  every,
+  laneCar,
+  laneTraffic,
+  motorbikeWithRider,
+  pedestrian,
+  sidewalkWalker,
+  standingPerson,
+} from './actors';
 import { buildFrames, DEFAULT_BUILD_OPTIONS, type ActorSpec, type BuildOptions } from './builder';
 import { LANE_A_Y, LANE_B_Y, TEST_AREAS, TEST_LINES, TEST_ZONES } from './test-scene';
 
@@ -47,18 +55,34 @@ function scenario(spec: ScenarioSpec, overrides: ScenarioBuildOverrides): Scenar
     zones: TEST_ZONES,
     lines: TEST_LINES,
     areaM2ByZoneId: TEST_AREAS,
-    frames: buildFrames(spec.actors, { ...overrides, durationS: spec.durationS, seed: spec.seed + (overrides.seed ?? 0) }),
+    frames: buildFrames(spec.actors, {
+      ...overrides,
+      durationS: spec.durationS,
+      seed: spec.seed + (overrides.seed ?? 0),
+    }),
     expected: spec.expected,
   };
 }
 
 const stoppedCar: ScenarioSpec = {
   name: 'stopped car in lane',
-  description: 'A car brakes normally in lane A at 5 s, stays 70 s (becoming high severity), then drives off; lane B flows.',
+  description:
+    'A car brakes normally in lane A at 5 s, stays 70 s (becoming high severity), then drives off; lane B flows.',
   durationS: 100,
   seed: 11,
   actors: [
-    laneCar({ id: 1, laneY: LANE_A_Y, appearS: 0, speeds: [[0, 300], [2, 300], [5, 0], [75, 0], [78, 300]] }),
+    laneCar({
+      id: 1,
+      laneY: LANE_A_Y,
+      appearS: 0,
+      speeds: [
+        [0, 300],
+        [2, 300],
+        [5, 0],
+        [75, 0],
+        [78, 300],
+      ],
+    }),
     ...laneTraffic(10, LANE_B_Y, every(1, 95, 6), 280),
   ],
   expected: [{ kind: 'stopped_vehicle', type: 'traffic.incident', onsetS: 5 }],
@@ -66,11 +90,23 @@ const stoppedCar: ScenarioSpec = {
 
 const suddenStop: ScenarioSpec = {
   name: 'sudden stop',
-  description: 'A car at 330 px/s stops dead within 0.8 s (2.5 → 3.3 s, at x ≈ 907), stands 30 s, then leaves.',
+  description:
+    'A car at 330 px/s stops dead within 0.8 s (2.5 → 3.3 s, at x ≈ 907), stands 30 s, then leaves.',
   durationS: 55,
   seed: 12,
   actors: [
-    laneCar({ id: 1, laneY: LANE_A_Y, appearS: 0, speeds: [[0, 330], [2.5, 330], [3.3, 0], [33, 0], [35, 300]] }),
+    laneCar({
+      id: 1,
+      laneY: LANE_A_Y,
+      appearS: 0,
+      speeds: [
+        [0, 330],
+        [2.5, 330],
+        [3.3, 0],
+        [33, 0],
+        [35, 300],
+      ],
+    }),
     ...laneTraffic(10, LANE_B_Y, every(2, 50, 7), 280),
   ],
   expected: [{ kind: 'sudden_stop', type: 'traffic.accident', onsetS: 3.3 }],
@@ -83,8 +119,30 @@ const collision: ScenarioSpec = {
   durationS: 65,
   seed: 13,
   actors: [
-    laneCar({ id: 1, laneY: LANE_A_Y, appearS: 0, fromX: 335, speeds: [[0, 80], [9, 80], [9.5, 0]], disappearS: 45 }),
-    laneCar({ id: 2, laneY: LANE_A_Y, appearS: 9 - 1005 / 260, fromX: -60, speeds: [[0, 260], [9, 260], [9.5, 0]], disappearS: 45 }),
+    laneCar({
+      id: 1,
+      laneY: LANE_A_Y,
+      appearS: 0,
+      fromX: 335,
+      speeds: [
+        [0, 80],
+        [9, 80],
+        [9.5, 0],
+      ],
+      disappearS: 45,
+    }),
+    laneCar({
+      id: 2,
+      laneY: LANE_A_Y,
+      appearS: 9 - 1005 / 260,
+      fromX: -60,
+      speeds: [
+        [0, 260],
+        [9, 260],
+        [9.5, 0],
+      ],
+      disappearS: 45,
+    }),
     ...laneTraffic(10, LANE_B_Y, every(1, 60, 6), 280),
   ],
   expected: [{ kind: 'collision', type: 'traffic.accident', onsetS: 9 }],
@@ -92,7 +150,8 @@ const collision: ScenarioSpec = {
 
 const wrongWay: ScenarioSpec = {
   name: 'wrong way',
-  description: 'A car drives right → left in lane A against the zone direction (visible from 5.25 s); lane B flows correctly.',
+  description:
+    'A car drives right → left in lane A against the zone direction (visible from 5.25 s); lane B flows correctly.',
   durationS: 40,
   seed: 14,
   actors: [
@@ -105,11 +164,28 @@ const wrongWay: ScenarioSpec = {
 // 80 px/s from y 690 reaches the road edge (y 612) after 0.98 s.
 const personOnRoad: ScenarioSpec = {
   name: 'person on road',
-  description: 'A pedestrian walks off the sidewalk into lane B at 3 s, stands there until 20 s, and walks back.',
+  description:
+    'A pedestrian walks off the sidewalk into lane B at 3 s, stands there until 20 s, and walks back.',
   durationS: 45,
   seed: 15,
   actors: [
-    pedestrian(1, [[300, 690], [300, 560], [300, 690], [-10, 690]], 2, [[2, 80], [3.6, 80], [3.7, 0], [20, 0], [20.1, 80]]),
+    pedestrian(
+      1,
+      [
+        [300, 690],
+        [300, 560],
+        [300, 690],
+        [-10, 690],
+      ],
+      2,
+      [
+        [2, 80],
+        [3.6, 80],
+        [3.7, 0],
+        [20, 0],
+        [20.1, 80],
+      ],
+    ),
     ...laneTraffic(10, LANE_A_Y, every(0, 40, 5), 300),
   ],
   expected: [{ kind: 'person_on_road', type: 'traffic.incident', onsetS: 2.98 }],
@@ -118,13 +194,36 @@ const personOnRoad: ScenarioSpec = {
 // Lane A car 40 brakes over 3 s to a red light (stops 15 s at x 990), waits 8 s; car 41 queues behind it.
 const normalFlow: ScenarioSpec = {
   name: 'normal flow',
-  description: 'Cars flow in both lanes, one waits 8 s at a light with a follower, a bus, a motorcycle with rider, pedestrians on the sidewalk, a few people in the plaza. Nothing to report.',
+  description:
+    'Cars flow in both lanes, one waits 8 s at a light with a follower, a bus, a motorcycle with rider, pedestrians on the sidewalk, a few people in the plaza. Nothing to report.',
   durationS: 90,
   seed: 16,
   actors: [
     ...laneTraffic(10, LANE_A_Y, [0, 5, ...every(30, 80, 7)], 300),
-    laneCar({ id: 40, laneY: LANE_A_Y, appearS: 10, speeds: [[10, 300], [12, 300], [15, 0], [23, 0], [26, 300]] }),
-    laneCar({ id: 41, laneY: LANE_A_Y, appearS: 12.5, speeds: [[12.5, 300], [14, 300], [17, 0], [24, 0], [27, 300]] }),
+    laneCar({
+      id: 40,
+      laneY: LANE_A_Y,
+      appearS: 10,
+      speeds: [
+        [10, 300],
+        [12, 300],
+        [15, 0],
+        [23, 0],
+        [26, 300],
+      ],
+    }),
+    laneCar({
+      id: 41,
+      laneY: LANE_A_Y,
+      appearS: 12.5,
+      speeds: [
+        [12.5, 300],
+        [14, 300],
+        [17, 0],
+        [24, 0],
+        [27, 300],
+      ],
+    }),
     ...laneTraffic(50, LANE_B_Y, every(1, 85, 6), 280),
     laneCar({ id: 70, laneY: LANE_B_Y, appearS: 21, speeds: 220, label: 'bus', size: [260, 150] }),
     ...motorbikeWithRider(80, 81, LANE_B_Y, 33, 250),
@@ -139,7 +238,11 @@ const normalFlow: ScenarioSpec = {
 function congestionActors(): ActorSpec[] {
   // Every car in a lane shares one speed profile, so spacing (170 px) stays constant: free flow, jam from 10 s, free again from 60 s.
   const profile = (shiftS: number): [number, number][] => {
-    const keys: [number, number][] = [[0, 200], [8, 200], [10, 20]];
+    const keys: [number, number][] = [
+      [0, 200],
+      [8, 200],
+      [10, 20],
+    ];
     for (let k = 0; k < 5; k++) {
       const t0 = 10 + 10 * k + shiftS;
       keys.push([t0 + 4.5, 20], [t0 + 5, 0], [t0 + 9.5, 0], [t0 + 10, 20]);
@@ -148,9 +251,20 @@ function congestionActors(): ActorSpec[] {
     return keys;
   };
   const actors: ActorSpec[] = [];
-  for (const [lane, laneY, shiftS] of [[0, LANE_A_Y, 0], [1, LANE_B_Y, -2.5]] as const) {
+  for (const [lane, laneY, shiftS] of [
+    [0, LANE_A_Y, 0],
+    [1, LANE_B_Y, -2.5],
+  ] as const) {
     for (let k = 0; k < 50; k++) {
-      actors.push(laneCar({ id: 1 + lane * 100 + k, laneY, appearS: 0, fromX: 1250 - 170 * k, speeds: profile(shiftS) }));
+      actors.push(
+        laneCar({
+          id: 1 + lane * 100 + k,
+          laneY,
+          appearS: 0,
+          fromX: 1250 - 170 * k,
+          speeds: profile(shiftS),
+        }),
+      );
     }
   }
   return actors;
@@ -158,7 +272,8 @@ function congestionActors(): ActorSpec[] {
 
 const congestion: ScenarioSpec = {
   name: 'congestion',
-  description: 'Dense traffic in both lanes slows to stop-and-go (≤ 20 px/s, a third of a box height per second) from 10 s to 60 s, then clears.',
+  description:
+    'Dense traffic in both lanes slows to stop-and-go (≤ 20 px/s, a third of a box height per second) from 10 s to 60 s, then clears.',
   durationS: 90,
   seed: 17,
   actors: congestionActors(),
@@ -168,7 +283,8 @@ const congestion: ScenarioSpec = {
 // 25 people gather in the 100 m² plaza, one every 1.5 s from 2 s: the 15th (0.15/m²) arrives at 23 s; they leave from 70 s.
 const crowdGathering: ScenarioSpec = {
   name: 'crowd gathering',
-  description: 'People gather in the plaza until the density exceeds 0.15/m² (23 s), stay, then disperse from 70 s.',
+  description:
+    'People gather in the plaza until the density exceeds 0.15/m² (23 s), stay, then disperse from 70 s.',
   durationS: 110,
   seed: 18,
   actors: [
@@ -183,12 +299,37 @@ const crowdGathering: ScenarioSpec = {
 
 const elephantPassing: ScenarioSpec = {
   name: 'elephant passing',
-  description: 'A wild elephant and a calf cross the road left → right at 60 px/s (the adult in view from 1 s); detections flicker.',
+  description:
+    'A wild elephant and a calf cross the road left → right at 60 px/s (the adult in view from 1 s); detections flicker.',
   durationS: 50,
   seed: 19,
   actors: [
-    { id: 1, label: 'elephant', size: [220, 180], path: [[-60, 400], [6000, 400]], speeds: [[0, 60]], appearS: 0, missEvery: 4, score: 0.7 },
-    { id: 2, label: 'elephant', size: [150, 120], path: [[-60, 380], [6000, 380]], speeds: [[3, 60]], appearS: 3, missEvery: 5, score: 0.55 },
+    {
+      id: 1,
+      label: 'elephant',
+      size: [220, 180],
+      path: [
+        [-60, 400],
+        [6000, 400],
+      ],
+      speeds: [[0, 60]],
+      appearS: 0,
+      missEvery: 4,
+      score: 0.7,
+    },
+    {
+      id: 2,
+      label: 'elephant',
+      size: [150, 120],
+      path: [
+        [-60, 380],
+        [6000, 380],
+      ],
+      speeds: [[3, 60]],
+      appearS: 3,
+      missEvery: 5,
+      score: 0.55,
+    },
   ],
   expected: [{ kind: 'elephant_sighting', type: 'elephant.sighting', onsetS: 1 }],
 };
@@ -205,6 +346,7 @@ const SPECS: readonly ScenarioSpec[] = [
   elephantPassing,
 ];
 
-export const buildScenarios = (overrides: ScenarioBuildOverrides = {}): Scenario[] => SPECS.map((spec) => scenario(spec, overrides));
+export const buildScenarios = (overrides: ScenarioBuildOverrides = {}): Scenario[] =>
+  SPECS.map((spec) => scenario(spec, overrides));
 
 export const SCENARIOS: readonly Scenario[] = buildScenarios();

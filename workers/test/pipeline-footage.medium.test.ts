@@ -1,0 +1,89 @@
+// Medium: the whole pipeline (ffmpeg, motion gate, YOLOX-nano, tracker, placement, rules) on the real clips.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Detector, sharedDir } from '@toc/models';
+import { calibrate } from '@toc/server/geometry/calibration';
+import { runClip } from '../src/pipeline/clip-runner';
+import { PEDESTRIAN_SCENE, STREET_SCENE, sceneSetupOf, streetCalibrationPairs } from '../src/pipeline/demo-scenes';
+import type { IncidentAction } from '../src/rules/incident-book';
+import type { CrowdSample } from '../src/rules/crowd.rule';
+import type { LineCount } from '../src/rules/line-counter';
+
+let detector: Detector;
+const media = (name: string) => path.join(sharedDir(), 'media', name);
+const camera = { lon: 101.0536, lat: 13.7072 };
+
+beforeAll(async () => {
+  detector = await Detector.load('yolox_nano_416', { threads: 2 });
+});
+
+afterAll(async () => {
+  await detector?.close();
+});
+
+describe('street clip', () => {
+  it('tracks vehicles with stable ids, places them on the ground, counts line crossings and raises no accident', async () => {
+    const fit = calibrate(streetCalibrationPairs(camera, 80));
+    if (!fit.ok) throw new Error(fit.reason);
+    const actions: IncidentAction[] = [];
+    const counts: LineCount[] = [];
+    let maxConfirmed = 0;
+    let placed = 0;
+    const speeds: number[] = [];
+    const summary = await runClip({
+      file: media('odc_street_traffic_640x360_30fps.mp4'),
+      detector,
+      scene: sceneSetupOf(STREET_SCENE, { homography: fit.homography, origin: fit.origin }),
+      fps: 5,
+      gating: true,
+      rules: { lines: { intervalS: 5 } },
+      onFrame: ({ step }) => {
+        const confirmed = step.tracks.filter((t) => t.state === 'confirmed');
+        maxConfirmed = Math.max(maxConfirmed, confirmed.length);
+        for (const t of confirmed) {
+          const newest = t.history[t.history.length - 1];
+          if (newest?.ground) placed++;
+          if (newest?.speedKmh != null) speeds.push(newest.speedKmh);
+        }
+        actions.push(...step.rules.incidentActions);
+        counts.push(...step.rules.lineCounts);
+      },
+    });
+    expect(summary.frames).toBeGreaterThan(70);
+    expect(maxConfirmed).toBeGreaterThanOrEqual(8);
+    expect(placed).toBeGreaterThan(100);
+    // City traffic: median speed of placed vehicles well below motorway speed, and some of them move.
+    speeds.sort((a, b) => a - b);
+    expect(speeds[Math.floor(speeds.length / 2)]).toBeLessThan(80);
+    expect(speeds[speeds.length - 1]).toBeGreaterThan(5);
+    const accidents = actions.filter((a) => a.action === 'open' && a.signal.type === 'traffic.accident');
+    expect(accidents).toEqual([]);
+    const crossed = counts.flatMap((c) => Object.values(c.counts)).reduce((sum, c) => sum + c.forward + c.reverse, 0);
+    expect(crossed).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('pedestrian clip', () => {
+  it('counts people in the crowd zone every 10 s and raises a crowd alert above the threshold', async () => {
+    const samples: CrowdSample[] = [];
+    const actions: IncidentAction[] = [];
+    await runClip({
+      file: media('opencv_vtest.avi'),
+      detector,
+      scene: sceneSetupOf(PEDESTRIAN_SCENE),
+      fps: 5,
+      gating: true,
+      maxFrames: 5 * 40,
+      onFrame: ({ step }) => {
+        samples.push(...step.rules.crowdSamples);
+        actions.push(...step.rules.incidentActions);
+      },
+    });
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+    for (const s of samples) {
+      expect(s.meanCount).toBeGreaterThan(3);
+      expect(s.meanCount).toBeLessThan(15);
+    }
+    expect(actions.some((a) => a.action === 'open' && a.signal.kind === 'crowd_alert')).toBe(true);
+  });
+});
