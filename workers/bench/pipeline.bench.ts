@@ -1,106 +1,47 @@
-// `npm run bench:pipeline`: raw YOLOX-nano inference rate (1 and 2 threads) against the end-to-end
-// ffmpeg → frame → tensor → detector → vehicle count rate on the real street clip, with their ratio.
-import path from 'node:path';
-import { Detector, frameGeometry, getManifest, sharedDir, tensorFromPackedFrame, type FrameGeometry } from '@toc/models';
-import { startFrameReader } from '../src/ingest/frame-reader';
-import { addFrame, newVehicleCount } from '../src/rules/vehicle-count';
+// `npm run bench:pipeline`: raw inference (1 and 2 threads) as the limit; the detection-bound camera path and its
+// ratio to raw; live cameras sustained at 5 detect-fps with motion gating; frame → socket event latency; memory.
+import { rawInferenceFps } from './raw-inference';
+import { detectionBound } from './detection-bound';
+import { capacityTrial, type CapacityTrial } from './camera-capacity';
+import { eventLatency } from './event-latency';
 
-const MODEL = 'yolox_nano_416';
-const CLIP = path.join(sharedDir(), 'media', 'odc_street_traffic_640x360_30fps.mp4');
-const CLIP_SIZE = { width: 640, height: 360 };
-const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 80);
+const RAW_RUNS = Number(process.env.BENCH_RAW_RUNS ?? 120);
 const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 15);
+const TRIAL_SECONDS = Number(process.env.BENCH_TRIAL_SECONDS ?? 20);
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
+const raw = { 1: await rawInferenceFps(1, RAW_RUNS), 2: await rawInferenceFps(2, RAW_RUNS) };
+console.log(`raw ONNX inference (yolox_nano_416): ${raw[1].toFixed(1)} frames/s at 1 thread, ${raw[2].toFixed(1)} at 2 threads`);
 
-async function collectFrames(geometry: FrameGeometry, count: number): Promise<Buffer[]> {
-  const frames: Buffer[] = [];
-  const reader = startFrameReader({
-    source: { file: CLIP, loop: false },
-    fps: 10,
-    filter: geometry.filter,
-    pixelFormat: geometry.pixelFormat,
-    frameBytes: geometry.frameBytes,
-    stallTimeoutS: 10,
-    onFrame: (frame) => {
-      if (frames.length < count) frames.push(frame);
-      if (frames.length === count) reader.stop();
-    },
-  });
-  await reader.done;
-  return frames;
+const e2e = { 1: await detectionBound(1, E2E_SECONDS), 2: await detectionBound(2, E2E_SECONDS) };
+for (const threads of [1, 2] as const) {
+  console.log(
+    `detection-bound pipeline, ${threads} thread(s): ${e2e[threads].fps.toFixed(1)} frames/s, ratio to raw ${(e2e[threads].fps / raw[threads]).toFixed(2)}, ` +
+      `frame → tracks p50 ${e2e[threads].latencyP50.toFixed(1)} ms, p95 ${e2e[threads].latencyP95.toFixed(1)} ms`,
+  );
 }
+const best = ([1, 2] as const).reduce((a, b) => (e2e[b].fps / raw[b] > e2e[a].fps / raw[a] ? b : a));
 
-async function rawFps(threads: number, tensors: Float32Array[], geometry: FrameGeometry): Promise<number> {
-  const detector = await Detector.load(MODEL, { threads });
-  for (let i = 0; i < 5; i++) await detector.detect(tensors[i % tensors.length]!, geometry);
-  const started = performance.now();
-  for (let i = 0; i < RAW_RUNS; i++) await detector.detect(tensors[i % tensors.length]!, geometry);
-  const fps = RAW_RUNS / ((performance.now() - started) / 1000);
-  await detector.close();
-  return fps;
+const trials: CapacityTrial[] = [];
+for (const cameras of [4, 6, 8, 10, 12]) {
+  const trial = await capacityTrial(cameras, 2, TRIAL_SECONDS);
+  trials.push(trial);
+  console.log(
+    `${cameras} live cameras at 5 fps, gating on: ${trial.sustained ? 'sustained' : 'NOT sustained'} ` +
+      `(slowest ${trial.minProcessedFps.toFixed(2)} fps, detector ran on ${(trial.detectShare * 100).toFixed(0)} % of frames, ` +
+      `${trial.rssMbPerCamera.toFixed(0)} MB per camera incl. ffmpeg)`,
+  );
+  if (!trial.sustained) break;
 }
+const sustained = trials.filter((t) => t.sustained);
+const capacity = sustained.length ? sustained[sustained.length - 1]! : null;
+const memory = capacity ?? trials[0]!;
 
-/** The camera path without the network: decode as fast as possible, latest frame wins while inference runs. */
-async function endToEnd(threads: number, geometry: FrameGeometry) {
-  const detector = await Detector.load(MODEL, { threads });
-  let pending: { frame: Buffer; arrived: number } | null = null;
-  let wake: (() => void) | null = null;
-  const latencies: number[] = [];
-  let detected = 0;
-  let vehicles = newVehicleCount(new Date());
-  const reader = startFrameReader({
-    source: { file: CLIP, loop: true },
-    filter: geometry.filter,
-    pixelFormat: geometry.pixelFormat,
-    frameBytes: geometry.frameBytes,
-    stallTimeoutS: 10,
-    onFrame: (frame) => {
-      pending = { frame, arrived: performance.now() };
-      wake?.();
-    },
-  });
-  const started = performance.now();
-  const deadline = started + E2E_SECONDS * 1000;
-  while (performance.now() < deadline) {
-    if (!pending) await new Promise<void>((resolve) => (wake = resolve));
-    const current = pending as { frame: Buffer; arrived: number } | null;
-    pending = null;
-    if (!current) continue;
-    const { detections } = await detector.detect(tensorFromPackedFrame(current.frame, detector.manifest), geometry);
-    vehicles = addFrame(vehicles, detections);
-    latencies.push(performance.now() - current.arrived);
-    detected++;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  reader.stop();
-  await reader.done;
-  await detector.close();
-  return { fps: detected / seconds, latencyP95: percentile(latencies, 95), peakVehicles: vehicles.peakTotal };
-}
+const latency = await eventLatency(LATENCY_SECONDS);
+console.log(`frame → event on a socket.io client (PostGIS + Redis + server): p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms over ${latency.samples} frames`);
 
-const manifest = getManifest(MODEL);
-const geometry = frameGeometry(manifest, CLIP_SIZE.width, CLIP_SIZE.height);
-const frames = await collectFrames(geometry, 40);
-const tensors = frames.map((f) => tensorFromPackedFrame(f, manifest));
-
-const raw1 = await rawFps(1, tensors, geometry);
-const raw2 = await rawFps(2, tensors, geometry);
-console.log(`raw ONNX ${MODEL}: ${raw1.toFixed(1)} frames/s (1 thread), ${raw2.toFixed(1)} frames/s (2 threads)`);
-const e2e1 = await endToEnd(1, geometry);
-const e2e2 = await endToEnd(2, geometry);
 console.log(
-  `end-to-end (ffmpeg decode + resize + tensor + detect + count, ${E2E_SECONDS} s): ` +
-    `${e2e1.fps.toFixed(1)} frames/s at 1 thread (ratio ${(e2e1.fps / raw1).toFixed(2)}), ` +
-    `${e2e2.fps.toFixed(1)} frames/s at 2 threads (ratio ${(e2e2.fps / raw2).toFixed(2)}); peak vehicles in a frame ${e2e1.peakVehicles}`,
-);
-console.log(`frame → detections latency p95: ${e2e1.latencyP95.toFixed(1)} ms (1 thread)`);
-const best = e2e2.fps / raw2 > e2e1.fps / raw1 && e2e2.fps > e2e1.fps ? { e2e: e2e2, raw: raw2 } : { e2e: e2e1, raw: raw1 };
-console.log(
-  `BENCH pipeline raw_fps=${best.raw.toFixed(1)} e2e_fps=${best.e2e.fps.toFixed(1)} ratio=${(best.e2e.fps / best.raw).toFixed(2)} ` +
-    `cameras_5fps=0 rss_mb_per_camera=0 latency_p95_ms=${best.e2e.latencyP95.toFixed(1)}`,
+  `BENCH pipeline raw_fps=${raw[best].toFixed(1)} e2e_fps=${e2e[best].fps.toFixed(1)} ratio=${(e2e[best].fps / raw[best]).toFixed(2)} ` +
+    `cameras_5fps=${capacity?.cameras ?? 0} rss_mb_per_camera=${memory.rssMbPerCamera.toFixed(0)} latency_p95_ms=${latency.p95.toFixed(1)}`,
 );
 process.exit(0);

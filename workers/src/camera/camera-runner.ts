@@ -1,6 +1,6 @@
 // Runs one camera: probe, read frames, gate/detect/track/apply rules, write events and series, report health; reconnects with backoff.
 import type pg from 'pg';
-import { frameGeometry, tensorFromPackedFrame, type Detection, type Detector, type FrameGeometry } from '@toc/models';
+import { frameGeometry, type Detector, type FrameGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
 import type { Camera, CameraHealth, CameraState } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
@@ -13,6 +13,7 @@ import { CameraPipeline, type FrameLayout, type SceneSetup } from '../pipeline/c
 import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
 import { writeSeries } from '../outputs/series-writer';
+import { stepFrame } from '../pipeline/frame-step';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
 import { HealthMeter } from './health-meter';
 import type { RunningCamera } from './camera-jobs';
@@ -183,18 +184,14 @@ export class CameraRunner implements RunningCamera {
     frame: Buffer,
     at: Date,
   ): Promise<void> {
-    const t = at.getTime();
-    const gate = pipeline.gateFrame(frame, t);
-    let detections: Detection[] | null = null;
-    if (!gate || gate.detect) {
-      const result = await this.ctx.detectors.serialize(() => detector.detect(tensorFromPackedFrame(frame, detector.manifest), scale));
-      detections = result.detections;
-      this.health.detected(result.inferenceMs);
+    const serialize = <T>(work: () => Promise<T>) => this.ctx.detectors.serialize(work);
+    const { step, detections, inferenceMs } = await stepFrame({ pipeline, detector, scale, serialize }, frame, at.getTime());
+    if (detections && inferenceMs !== null) {
+      this.health.detected(inferenceMs);
       this.count = addFrame(this.count ?? newVehicleCount(at), detections);
     } else {
       this.health.gated();
     }
-    const step = pipeline.advance(detections, t);
     this.health.tracks(step.tracks.filter((tr) => tr.state === 'confirmed').length);
     if (!this.online) {
       this.online = true;
@@ -204,7 +201,7 @@ export class CameraRunner implements RunningCamera {
     if (step.rules.crowdSamples.length || step.rules.lineCounts.length) {
       await writeSeries(this.ctx.db, this.camera.id, step.rules.crowdSamples, step.rules.lineCounts);
     }
-    if (this.count && t - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000) await this.flushCount(at);
+    if (this.count && at.getTime() - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000) await this.flushCount(at);
   }
 
   private async reportHealth(): Promise<void> {

@@ -6,7 +6,7 @@ import { lastLine } from './probe';
 import { assertSafeRtspUrl } from './rtsp-url';
 
 /** A camera stream, or a local video file (benchmarks and evaluation), looped forever when asked. */
-export type FrameSource = { rtspUrl: string } | { file: string; loop: boolean };
+export type FrameSource = { rtspUrl: string } | { file: string; loop: boolean; realtime?: boolean };
 
 export interface FrameReaderOptions {
   source: FrameSource;
@@ -44,9 +44,7 @@ function inputOf(source: FrameSource): string {
 const inputOptionsOf = (source: FrameSource, stallTimeoutS: number): string[] =>
   'rtspUrl' in source
     ? ['-rtsp_transport', 'tcp', '-timeout', String(stallTimeoutS * 1_000_000)]
-    : source.loop
-      ? ['-stream_loop', '-1']
-      : [];
+    : [...(source.loop ? ['-stream_loop', '-1'] : []), ...(source.realtime ? ['-re'] : [])];
 
 export function startFrameReader(options: FrameReaderOptions): FrameReader {
   let stderrTail = '';

@@ -1,10 +1,11 @@
 // Runs a video file through the same pipeline as a camera, on the clip's own clock (evaluation, benchmarks, tests).
-import { frameGeometry, tensorFromPackedFrame, type Detection, type Detector } from '@toc/models';
+import { frameGeometry, type Detection, type Detector } from '@toc/models';
 import { startFrameReader } from '../ingest/frame-reader';
 import { probeFile } from '../ingest/probe-file';
 import { frameLayout } from '../camera/camera-runner';
 import type { RuleEngineOptionsInput } from '../rules/rule-engine';
 import { CameraPipeline, type PipelineStep, type SceneSetup } from './camera-pipeline';
+import { stepFrame } from './frame-step';
 
 export interface ClipFrame {
   index: number;
@@ -28,7 +29,7 @@ export interface ClipRunOptions {
   startMs?: number;
   onFrame?: (frame: ClipFrame) => void | Promise<void>;
   /** Runs the detector; defaults to calling it directly. */
-  detect?: (run: () => Promise<{ detections: Detection[] }>) => Promise<{ detections: Detection[] }>;
+  detect?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export interface ClipRunSummary {
@@ -73,7 +74,7 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
   });
   const summary: ClipRunSummary = { frames: 0, detected: 0, gated: 0, width: info.width, height: info.height, pipeline };
   const startMs = options.startMs ?? Date.parse('2026-01-01T00:00:00Z');
-  const detect = options.detect ?? ((run) => run());
+  const detect = options.detect ?? (<T>(run: () => Promise<T>) => run());
   for (;;) {
     if (queue.length === 0) {
       if (ended) break;
@@ -84,15 +85,9 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
     if (queue.length < MAX_QUEUED / 2) reader.resume();
     const index = summary.frames++;
     const t = startMs + (index * 1000) / options.fps;
-    const gate = pipeline.gateFrame(frame, t);
-    let detections: Detection[] | null = null;
-    if (!gate || gate.detect) {
-      detections = (await detect(() => options.detector.detect(tensorFromPackedFrame(frame, options.detector.manifest), geometry))).detections;
-      summary.detected++;
-    } else {
-      summary.gated++;
-    }
-    const step = pipeline.advance(detections, t);
+    const { step, detections } = await stepFrame({ pipeline, detector: options.detector, scale: geometry, serialize: detect }, frame, t);
+    if (detections) summary.detected++;
+    else summary.gated++;
     await options.onFrame?.({ index, t, frame, detections, step });
     if (options.maxFrames && summary.frames >= options.maxFrames) {
       reader.stop();

@@ -6,8 +6,8 @@ import {
   resolveAccidentOptions,
   type AccidentOptionsInput,
 } from './accident.rules';
-import { laneCar, motorbikeWithRider, pedestrian } from './scenarios/actors';
-import { buildFrames, type ActorSpec, type BuildOptions } from './scenarios/builder';
+import { laneCar, motorbikeWithRider, pedestrian, pedestrianIntoLane } from './scenarios/actors';
+import { buildFrames, speedKeys, type ActorSpec, type BuildOptions } from './scenarios/builder';
 import { collect, testScene } from './scenarios/harness';
 import { LANE_A_Y, LANE_B_Y, SIDEWALK_Y } from './scenarios/test-scene';
 
@@ -44,13 +44,7 @@ const brakingCar = (id: number, leaveS: number, laneY = LANE_A_Y): ActorSpec =>
     id,
     laneY,
     appearS: 0,
-    speeds: [
-      [0, 300],
-      [2, 300],
-      [5, 0],
-      [leaveS, 0],
-      [leaveS + 3, 300],
-    ],
+    speeds: speedKeys(0, 300, 2, 300, 5, 0, leaveS, 0, leaveS + 3, 300),
   });
 
 describe('stopped vehicle', () => {
@@ -86,11 +80,7 @@ describe('stopped vehicle', () => {
       id: 2,
       laneY: SIDEWALK_Y,
       appearS: 0,
-      speeds: [
-        [0, 300],
-        [2, 300],
-        [5, 0],
-      ],
+      speeds: speedKeys(0, 300, 2, 300, 5, 0),
     });
     expect(runAccidents([parked, onSidewalk], { durationS: 40 })).toEqual([]);
   });
@@ -102,13 +92,7 @@ describe('stopped vehicle', () => {
         laneY: k % 2 ? LANE_B_Y : LANE_A_Y,
         appearS: 0,
         fromX: -50 - 150 * Math.floor(k / 2),
-        speeds: [
-          [0, 300],
-          [2, 300],
-          [5, 0],
-          [35, 0],
-          [38, 300],
-        ],
+        speeds: speedKeys(0, 300, 2, 300, 5, 0, 35, 0, 38, 300),
       }),
     );
     expect(runAccidents(queue, { durationS: 40 })).toEqual([]);
@@ -128,11 +112,7 @@ describe('sudden stop', () => {
       id: 1,
       laneY: LANE_A_Y,
       appearS: 0,
-      speeds: [
-        [0, 330],
-        [2.5, 330],
-        [3.3, 0],
-      ],
+      speeds: speedKeys(0, 330, 2.5, 330, 3.3, 0),
     });
     const signals = runAccidents([car], { durationS: 40 });
     expect(kinds(signals)).toEqual(['sudden_stop']);
@@ -148,37 +128,14 @@ describe('sudden stop', () => {
       laneY: LANE_A_Y,
       appearS: 0,
       fromX: 200,
-      speeds: [
-        [0, 60],
-        [4, 60],
-        [4.5, 0],
-        [15, 0],
-        [16, 60],
-      ],
+      speeds: speedKeys(0, 60, 4, 60, 4.5, 0, 15, 0, 16, 60),
     });
     expect(runAccidents([slow], { durationS: 20 })).toEqual([]);
   });
 });
 
 describe('person on road', () => {
-  const intoLane = (standUntilS: number): ActorSpec =>
-    pedestrian(
-      1,
-      [
-        [300, 690],
-        [300, 560],
-        [300, 690],
-        [-10, 690],
-      ],
-      2,
-      [
-        [2, 80],
-        [3.6, 80],
-        [3.7, 0],
-        [standUntilS, 0],
-        [standUntilS + 0.1, 80],
-      ],
-    );
+  const intoLane = (standUntilS: number): ActorSpec => pedestrianIntoLane(1, 2, standUntilS);
 
   it('is raised after personOnRoadS on the carriageway, with the step onto the road as onset', () => {
     const signals = runAccidents([intoLane(20)], { durationS: 30 });
@@ -210,7 +167,7 @@ describe('person on road', () => {
   });
 
   it('does not take a motorcycle rider for a pedestrian', () => {
-    const slowRide = motorbikeWithRider(1, 2, LANE_B_Y, 0, 60);
+    const slowRide = motorbikeWithRider({ bikeId: 1, riderId: 2, laneY: LANE_B_Y, appearS: 0, speed: 60 });
     expect(runAccidents(slowRide, { durationS: 20 })).toEqual([]);
   });
 });
@@ -236,7 +193,7 @@ describe('wrong way', () => {
         [800, 260],
         [800, 610],
       ],
-      speeds: [[0, 60]],
+      speeds: speedKeys(0, 60),
       appearS: 0,
     };
     expect(runAccidents([along, across], { durationS: 8 })).toEqual([]);

@@ -45,8 +45,10 @@ export interface AccidentOptions {
   sudden: AbruptCriteria;
   collision: CollisionOptions;
   personOnRoadS: number;
-  /** A person box covered this much by a two-wheeler box is its rider. */
+  /** A person box covered this much by a two-wheeler box is its rider… */
   riderCoverage: number;
+  /** …and this much by another vehicle's box, a passenger (open truck beds, songthaews). */
+  passengerCoverage: number;
   /** A "person" faster than this is riding something the detector missed. */
   pedestrianMaxSpeed: SpeedPair;
   /** Wrong way: displacement over this window… */
@@ -74,6 +76,7 @@ export const DEFAULT_ACCIDENT_OPTIONS: AccidentOptions = {
   collision: DEFAULT_COLLISION_OPTIONS,
   personOnRoadS: 3,
   riderCoverage: 0.3,
+  passengerCoverage: 0.6,
   pedestrianMaxSpeed: { kmh: 15, bhS: 3 },
   wrongWayWindowS: 1.5,
   wrongWayCos: -0.5,
@@ -171,20 +174,26 @@ function roadOnsetFromHistory(scene: PixelScene, track: Track): number {
   return onset;
 }
 
+/** What every per-track check of one frame shares. */
+interface FrameEvaluation {
+  context: RuleContext;
+  options: AccidentOptions;
+  vehicles: readonly Subject[];
+}
+
 function stoppedVehicleSignal(
   subject: Subject,
-  peers: readonly Subject[],
-  t: number,
-  options: AccidentOptions,
+  { context, options, vehicles }: FrameEvaluation,
 ): RuleSignal | null {
   const { memory } = subject;
+  const t = context.frame.t;
   const motion = memory.motion;
   const stoppedS = stoppedForS(motion, t);
   if (motion.phase !== 'stopped' || !motion.lastStop?.hadMoved || stoppedS < options.stoppedAfterS)
     return null;
   if (!memory.reported && !memory.queued) {
     const zoneIds = new Set(subject.roadZones.map((z) => z.id));
-    const queue = peers.filter(
+    const queue = vehicles.filter(
       (p) =>
         p !== subject && p.memory.motion.phase === 'stopped' && p.roadZones.some((z) => zoneIds.has(z.id)),
     );
@@ -208,8 +217,9 @@ function stoppedVehicleSignal(
   });
 }
 
-function wrongWaySignal(subject: Subject, t: number, options: AccidentOptions): RuleSignal | null {
+function wrongWaySignal(subject: Subject, { context, options }: FrameEvaluation): RuleSignal | null {
   const { memory, track } = subject;
+  const t = context.frame.t;
   const zone = subject.roadZones.find((z) => z.direction !== null);
   let cos: number | null = null;
   let fromT = t;
@@ -243,9 +253,7 @@ function wrongWaySignal(subject: Subject, t: number, options: AccidentOptions): 
 
 function personOnRoadSignal(
   subject: Subject,
-  context: RuleContext,
-  vehicles: readonly Subject[],
-  options: AccidentOptions,
+  { context, options, vehicles }: FrameEvaluation,
 ): RuleSignal | null {
   const { memory, track, contact } = subject;
   const { scene, frame } = context;
@@ -253,7 +261,9 @@ function personOnRoadSignal(
   // Riders and passengers are detected as persons too; a two-wheeler box over the person means a rider.
   const riding =
     vehicles.some(
-      (v) => coverage(track.box, v.track.box) >= (isRidden(v.track.label) ? options.riderCoverage : 0.6),
+      (v) =>
+        coverage(track.box, v.track.box) >=
+        (isRidden(v.track.label) ? options.riderCoverage : options.passengerCoverage),
     ) ||
     (memory.motion.unit !== null &&
       (memory.motion.speed ?? 0) > pickSpeed(options.pedestrianMaxSpeed, memory.motion.unit));
@@ -344,6 +354,7 @@ export function evaluateAccidents(
     options.collision,
   );
   const signals: RuleSignal[] = [...collisions.signals, ...congestionSignals];
+  const evaluation: FrameEvaluation = { context, options, vehicles };
 
   for (const subject of vehicles) {
     const { memory, track } = subject;
@@ -364,7 +375,7 @@ export function evaluateAccidents(
           preSpeed: stop.preSpeed ?? 0,
         };
     }
-    const wrongWay = wrongWaySignal(subject, t, options);
+    const wrongWay = wrongWaySignal(subject, evaluation);
     if (wrongWay) signals.push(wrongWay);
     if (subject.roadZones.length === 0 || collisions.involved.has(track.id)) continue;
 
@@ -383,12 +394,12 @@ export function evaluateAccidents(
       continue;
     }
     if (subject.roadZones.some((z) => congestedZoneIds.has(z.id))) continue;
-    const stopped = stoppedVehicleSignal(subject, vehicles, t, options);
+    const stopped = stoppedVehicleSignal(subject, evaluation);
     if (stopped) signals.push(stopped);
   }
 
   for (const subject of persons) {
-    const signal = personOnRoadSignal(subject, context, vehicles, options);
+    const signal = personOnRoadSignal(subject, evaluation);
     if (signal) signals.push(signal);
   }
 

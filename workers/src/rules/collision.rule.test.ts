@@ -3,7 +3,7 @@ import type { RuleSignal } from '../pipeline/types';
 import { iou } from './box-geometry';
 import { createAccidentState, evaluateAccidents, resolveAccidentOptions } from './accident.rules';
 import { laneCar } from './scenarios/actors';
-import { buildFrames, type ActorSpec } from './scenarios/builder';
+import { buildFrames, speedKeys, type ActorSpec } from './scenarios/builder';
 import { collect, testScene } from './scenarios/harness';
 import { LANE_A_Y } from './scenarios/test-scene';
 
@@ -61,11 +61,7 @@ describe('collision', () => {
         laneY: LANE_A_Y,
         appearS: 0,
         fromX: -60,
-        speeds: [
-          [0, 260],
-          [3.6, 260],
-          [4, 0],
-        ],
+        speeds: speedKeys(0, 260, 3.6, 260, 4, 0),
       }),
     ];
     const signals = run(actors, 20);

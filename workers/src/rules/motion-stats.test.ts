@@ -11,7 +11,7 @@ import {
   stoppedForS,
   type MotionState,
 } from './motion-stats';
-import { buildFrames, type ActorSpec } from './scenarios/builder';
+import { buildFrames, speedKeys, type ActorSpec } from './scenarios/builder';
 
 /** History of one straight-moving box sampled at 5 fps: contact x follows `xAt(tS)`. */
 function history(
@@ -94,11 +94,7 @@ describe('motion stats', () => {
       {
         ...CAR,
         appearS: 0,
-        speeds: [
-          [0, 300],
-          [2, 300],
-          [5, 0],
-        ],
+        speeds: speedKeys(0, 300, 2, 300, 5, 0),
       },
       12,
     );
@@ -113,11 +109,7 @@ describe('motion stats', () => {
       {
         ...CAR,
         appearS: 0,
-        speeds: [
-          [0, 300],
-          [2, 300],
-          [5, 0],
-        ],
+        speeds: speedKeys(0, 300, 2, 300, 5, 0),
       },
       60,
       20,
@@ -133,11 +125,7 @@ describe('motion stats', () => {
       {
         ...CAR,
         appearS: 0,
-        speeds: [
-          [0, 330],
-          [3, 330],
-          [3.6, 0],
-        ],
+        speeds: speedKeys(0, 330, 3, 330, 3.6, 0),
       },
       8,
     ).state.lastStop!;
@@ -145,11 +133,7 @@ describe('motion stats', () => {
       {
         ...CAR,
         appearS: 0,
-        speeds: [
-          [0, 330],
-          [2, 330],
-          [5, 0],
-        ],
+        speeds: speedKeys(0, 330, 2, 330, 5, 0),
       },
       10,
     ).state.lastStop!;

@@ -1,6 +1,6 @@
 // Shorthand for the actors the scenarios put on the test scene: cars in lanes, pedestrians, standing people.
 import type { Pixel } from '../scene';
-import type { ActorSpec } from './builder';
+import { speedKeys, type ActorSpec } from './builder';
 import { FRAME_WIDTH, SIDEWALK_Y } from './test-scene';
 
 export const CAR_SIZE: [number, number] = [110, 60];
@@ -39,13 +39,16 @@ export function laneCar(spec: LaneCar): ActorSpec {
   };
 }
 
-/** Free-flowing cars entering a lane at the given times. */
-export const laneTraffic = (
-  firstId: number,
-  laneY: number,
-  times: readonly number[],
-  speed: number,
-): ActorSpec[] => times.map((appearS, i) => laneCar({ id: firstId + i, laneY, appearS, speeds: speed }));
+/** Free-flowing cars entering a lane at the given times; ids count up from `firstId`. */
+export const laneTraffic = (spec: {
+  firstId: number;
+  laneY: number;
+  times: readonly number[];
+  speed: number;
+}): ActorSpec[] =>
+  spec.times.map((appearS, i) =>
+    laneCar({ id: spec.firstId + i, laneY: spec.laneY, appearS, speeds: spec.speed }),
+  );
 
 export const every = (fromS: number, toS: number, stepS: number): number[] => {
   const times: number[] = [];
@@ -69,6 +72,23 @@ export function pedestrian(
   };
 }
 
+/**
+ * From the sidewalk at x = 300 (appearing at `appearS`), walks up into lane B at 80 px/s (on the road 0.98 s later),
+ * stands there until `standUntilS`, walks back and off along the sidewalk.
+ */
+export const pedestrianIntoLane = (id: number, appearS: number, standUntilS: number): ActorSpec =>
+  pedestrian(
+    id,
+    [
+      [300, SIDEWALK_Y + 10],
+      [300, 560],
+      [300, SIDEWALK_Y + 10],
+      [-10, SIDEWALK_Y + 10],
+    ],
+    appearS,
+    speedKeys(appearS, 80, appearS + 1.6, 80, appearS + 1.7, 0, standUntilS, 0, standUntilS + 0.1, 80),
+  );
+
 export const sidewalkWalker = (id: number, appearS: number, leftToRight = true): ActorSpec =>
   pedestrian(
     id,
@@ -89,14 +109,15 @@ export function standingPerson(id: number, at: Pixel, appearS: number, disappear
 }
 
 /** A motorcycle and its rider, whom the detector reports as a separate person. */
-export function motorbikeWithRider(
-  bikeId: number,
-  riderId: number,
-  laneY: number,
-  appearS: number,
-  speed: number,
-): ActorSpec[] {
-  const speeds: [number, number][] = [[appearS, speed]];
+export function motorbikeWithRider(spec: {
+  bikeId: number;
+  riderId: number;
+  laneY: number;
+  appearS: number;
+  speed: number;
+}): ActorSpec[] {
+  const { bikeId, riderId, laneY, appearS } = spec;
+  const speeds: [number, number][] = [[appearS, spec.speed]];
   return [
     {
       id: bikeId,

@@ -5,6 +5,7 @@ import {
   distanceCovered,
   pointAlong,
   seededRandom,
+  speedKeys,
   type ActorSpec,
 } from './builder';
 
@@ -16,11 +17,7 @@ const car: ActorSpec = {
     [0, 400],
     [2000, 400],
   ],
-  speeds: [
-    [0, 100],
-    [2, 100],
-    [4, 0],
-  ],
+  speeds: speedKeys(0, 100, 2, 100, 4, 0),
   appearS: 0,
 };
 

@@ -49,6 +49,13 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   confirmHits: 3,
 };
 
+/** Speed keyframes from a flat list: speedKeys(0, 300, 2, 300, 5, 0) is 300 px/s until 2 s, braking to 0 at 5 s. */
+export function speedKeys(...flat: number[]): [number, number][] {
+  const keys: [number, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) keys.push([flat[i]!, flat[i + 1]!]);
+  return keys;
+}
+
 /** mulberry32: small, seeded, good enough for jitter. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -7,11 +7,11 @@ import {
   laneCar,
   laneTraffic,
   motorbikeWithRider,
-  pedestrian,
+  pedestrianIntoLane,
   sidewalkWalker,
   standingPerson,
 } from './actors';
-import { buildFrames, DEFAULT_BUILD_OPTIONS, type ActorSpec, type BuildOptions } from './builder';
+import { buildFrames, DEFAULT_BUILD_OPTIONS, speedKeys, type ActorSpec, type BuildOptions } from './builder';
 import { LANE_A_Y, LANE_B_Y, TEST_AREAS, TEST_LINES, TEST_ZONES } from './test-scene';
 
 export interface ExpectedSignal {
@@ -75,15 +75,9 @@ const stoppedCar: ScenarioSpec = {
       id: 1,
       laneY: LANE_A_Y,
       appearS: 0,
-      speeds: [
-        [0, 300],
-        [2, 300],
-        [5, 0],
-        [75, 0],
-        [78, 300],
-      ],
+      speeds: speedKeys(0, 300, 2, 300, 5, 0, 75, 0, 78, 300),
     }),
-    ...laneTraffic(10, LANE_B_Y, every(1, 95, 6), 280),
+    ...laneTraffic({ firstId: 10, laneY: LANE_B_Y, times: every(1, 95, 6), speed: 280 }),
   ],
   expected: [{ kind: 'stopped_vehicle', type: 'traffic.incident', onsetS: 5 }],
 };
@@ -99,15 +93,9 @@ const suddenStop: ScenarioSpec = {
       id: 1,
       laneY: LANE_A_Y,
       appearS: 0,
-      speeds: [
-        [0, 330],
-        [2.5, 330],
-        [3.3, 0],
-        [33, 0],
-        [35, 300],
-      ],
+      speeds: speedKeys(0, 330, 2.5, 330, 3.3, 0, 33, 0, 35, 300),
     }),
-    ...laneTraffic(10, LANE_B_Y, every(2, 50, 7), 280),
+    ...laneTraffic({ firstId: 10, laneY: LANE_B_Y, times: every(2, 50, 7), speed: 280 }),
   ],
   expected: [{ kind: 'sudden_stop', type: 'traffic.accident', onsetS: 3.3 }],
 };
@@ -124,11 +112,7 @@ const collision: ScenarioSpec = {
       laneY: LANE_A_Y,
       appearS: 0,
       fromX: 335,
-      speeds: [
-        [0, 80],
-        [9, 80],
-        [9.5, 0],
-      ],
+      speeds: speedKeys(0, 80, 9, 80, 9.5, 0),
       disappearS: 45,
     }),
     laneCar({
@@ -136,14 +120,10 @@ const collision: ScenarioSpec = {
       laneY: LANE_A_Y,
       appearS: 9 - 1005 / 260,
       fromX: -60,
-      speeds: [
-        [0, 260],
-        [9, 260],
-        [9.5, 0],
-      ],
+      speeds: speedKeys(0, 260, 9, 260, 9.5, 0),
       disappearS: 45,
     }),
-    ...laneTraffic(10, LANE_B_Y, every(1, 60, 6), 280),
+    ...laneTraffic({ firstId: 10, laneY: LANE_B_Y, times: every(1, 60, 6), speed: 280 }),
   ],
   expected: [{ kind: 'collision', type: 'traffic.accident', onsetS: 9 }],
 };
@@ -156,12 +136,11 @@ const wrongWay: ScenarioSpec = {
   seed: 14,
   actors: [
     laneCar({ id: 1, laneY: LANE_A_Y, appearS: 5, heading: -1, fromX: 1330, speeds: 200 }),
-    ...laneTraffic(10, LANE_B_Y, every(0, 35, 5), 280),
+    ...laneTraffic({ firstId: 10, laneY: LANE_B_Y, times: every(0, 35, 5), speed: 280 }),
   ],
   expected: [{ kind: 'wrong_way', type: 'traffic.incident', onsetS: 5.25 }],
 };
 
-// 80 px/s from y 690 reaches the road edge (y 612) after 0.98 s.
 const personOnRoad: ScenarioSpec = {
   name: 'person on road',
   description:
@@ -169,24 +148,8 @@ const personOnRoad: ScenarioSpec = {
   durationS: 45,
   seed: 15,
   actors: [
-    pedestrian(
-      1,
-      [
-        [300, 690],
-        [300, 560],
-        [300, 690],
-        [-10, 690],
-      ],
-      2,
-      [
-        [2, 80],
-        [3.6, 80],
-        [3.7, 0],
-        [20, 0],
-        [20.1, 80],
-      ],
-    ),
-    ...laneTraffic(10, LANE_A_Y, every(0, 40, 5), 300),
+    pedestrianIntoLane(1, 2, 20),
+    ...laneTraffic({ firstId: 10, laneY: LANE_A_Y, times: every(0, 40, 5), speed: 300 }),
   ],
   expected: [{ kind: 'person_on_road', type: 'traffic.incident', onsetS: 2.98 }],
 };
@@ -199,34 +162,22 @@ const normalFlow: ScenarioSpec = {
   durationS: 90,
   seed: 16,
   actors: [
-    ...laneTraffic(10, LANE_A_Y, [0, 5, ...every(30, 80, 7)], 300),
+    ...laneTraffic({ firstId: 10, laneY: LANE_A_Y, times: [0, 5, ...every(30, 80, 7)], speed: 300 }),
     laneCar({
       id: 40,
       laneY: LANE_A_Y,
       appearS: 10,
-      speeds: [
-        [10, 300],
-        [12, 300],
-        [15, 0],
-        [23, 0],
-        [26, 300],
-      ],
+      speeds: speedKeys(10, 300, 12, 300, 15, 0, 23, 0, 26, 300),
     }),
     laneCar({
       id: 41,
       laneY: LANE_A_Y,
       appearS: 12.5,
-      speeds: [
-        [12.5, 300],
-        [14, 300],
-        [17, 0],
-        [24, 0],
-        [27, 300],
-      ],
+      speeds: speedKeys(12.5, 300, 14, 300, 17, 0, 24, 0, 27, 300),
     }),
-    ...laneTraffic(50, LANE_B_Y, every(1, 85, 6), 280),
+    ...laneTraffic({ firstId: 50, laneY: LANE_B_Y, times: every(1, 85, 6), speed: 280 }),
     laneCar({ id: 70, laneY: LANE_B_Y, appearS: 21, speeds: 220, label: 'bus', size: [260, 150] }),
-    ...motorbikeWithRider(80, 81, LANE_B_Y, 33, 250),
+    ...motorbikeWithRider({ bikeId: 80, riderId: 81, laneY: LANE_B_Y, appearS: 33, speed: 250 }),
     sidewalkWalker(90, 3),
     sidewalkWalker(91, 20, false),
     sidewalkWalker(92, 48),
@@ -291,7 +242,7 @@ const crowdGathering: ScenarioSpec = {
     ...Array.from({ length: 25 }, (_, i) =>
       standingPerson(100 + i, [760 + (i % 5) * 100, 110 + Math.floor(i / 5) * 28], 2 + i * 1.5, 70 + i * 0.5),
     ),
-    ...laneTraffic(10, LANE_A_Y, every(0, 100, 8), 300),
+    ...laneTraffic({ firstId: 10, laneY: LANE_A_Y, times: every(0, 100, 8), speed: 300 }),
     sidewalkWalker(90, 5),
   ],
   expected: [{ kind: 'crowd_alert', type: 'crowd.alert', onsetS: 23 }],
@@ -312,7 +263,7 @@ const elephantPassing: ScenarioSpec = {
         [-60, 400],
         [6000, 400],
       ],
-      speeds: [[0, 60]],
+      speeds: speedKeys(0, 60),
       appearS: 0,
       missEvery: 4,
       score: 0.7,
@@ -325,7 +276,7 @@ const elephantPassing: ScenarioSpec = {
         [-60, 380],
         [6000, 380],
       ],
-      speeds: [[3, 60]],
+      speeds: speedKeys(3, 60),
       appearS: 3,
       missEvery: 5,
       score: 0.55,
