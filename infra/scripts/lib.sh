@@ -39,6 +39,9 @@ load_demo_passwords() {
       echo "TOC_PASSWORD_$user=$(node -e 'console.log(require("crypto").randomBytes(9).toString("base64url"))')"
     done > "$file"
   fi
+  # The demo camera trap's key, added to older files too.
+  grep -q '^TOC_TRAP_KEY=' "$file" \
+    || echo "TOC_TRAP_KEY=$(node -e 'console.log(require("crypto").randomBytes(18).toString("base64url"))')" >> "$file"
   local line name
   while IFS= read -r line; do
     name="${line%%=*}"

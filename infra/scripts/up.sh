@@ -10,6 +10,7 @@ bash "$REPO_ROOT/infra/scripts/services.sh" start
 load_service_env
 load_demo_passwords
 export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
+export SNAPSHOT_DIR="${SNAPSHOT_DIR:-$TOC_DATA_DIR/snapshots}" PUBLIC_URL="${PUBLIC_URL:-http://$HOST:$PORT}"
 
 if [ "${SKIP_WEB_BUILD:-}" != "1" ]; then
   say "building the web app"
@@ -34,6 +35,9 @@ cat <<MSG
     police    / $TOC_PASSWORD_POLICE
     planner   / $TOC_PASSWORD_PLANNER
     viewer    / $TOC_PASSWORD_VIEWER
+  Camera trap demo (trap 1, Khao Ang Rue Nai) / ทดลองส่งภาพจากกล้องดักถ่าย:
+    curl -H 'Content-Type: image/jpeg' -H "X-Trap-Key: $TOC_TRAP_KEY" \\
+      --data-binary @$SHARED_DIR/media/cameratrapai_african_elephants.jpg http://$HOST:$PORT/api/traps/1/images
   Logs: $LOG_DIR     Stop everything: npm stop
 
 MSG

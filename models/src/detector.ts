@@ -9,6 +9,8 @@ import { getManifest } from './registry';
 export interface DetectorOptions extends LocateOptions {
   /** onnxruntime intraOpNumThreads; default 1 (many cameras share the CPU, one thread each scales best). */
   threads?: number;
+  /** Let idle onnxruntime threads spin (lowest latency for one stream); default true. */
+  spinning?: boolean;
 }
 
 export interface DetectResult {
@@ -38,6 +40,10 @@ export class Detector {
       interOpNumThreads: 1,
       // PicoDet's export lists its weights as graph inputs; onnxruntime warns once per weight otherwise.
       logSeverityLevel: 3,
+      // Idle pool threads spin by default, taking CPU from the ffmpeg decoders that share the machine.
+      ...(options.spinning === false
+        ? { extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } } }
+        : {}),
     });
     const missing = [
       ...[manifest.input.name].filter((n) => !session.inputNames.includes(n)),

@@ -7,14 +7,17 @@ import { startFrameReader, type FrameReader } from '../src/ingest/frame-reader';
 import { frameLayout } from '../src/camera/camera-runner';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
-import { PEDESTRIAN_SCENE, STREET_SCENE, sceneSetupOf } from '../src/pipeline/demo-scenes';
-import { stepFrame } from '../src/pipeline/frame-step';
+import { PEDESTRIAN_SCENE, STREET_SCENE } from '@toc/server/db/demo-scenes';
+import { sceneSetupOf } from '../src/pipeline/scene-setup';
+import { finishFrame, prepareFrame, type PreparedFrame } from '../src/pipeline/frame-step';
 import { MODEL, PEDESTRIANS, STREET, rssMb, sleep } from './bench-media';
 
 const DETECT_FPS = 5;
 
 interface SimCamera {
   reader: FrameReader;
+  /** Settles when the camera has no frame in the detector (so the session can be closed safely). */
+  idle: Promise<void>;
   framesIn: number;
   processed: number;
   detected: number;
@@ -33,23 +36,23 @@ async function startCamera(pool: DetectorPool, index: number): Promise<SimCamera
   const scene = sceneSetupOf(index % 2 === 0 ? STREET_SCENE : PEDESTRIAN_SCENE);
   const pipeline = new CameraPipeline(frameLayout(detector, geometry, clip.width, clip.height), scene, { gating: true });
   const serialize = <T>(work: () => Promise<T>) => pool.serialize(work);
-  let pending: Buffer | null = null;
-  let busy = false;
-  const camera: SimCamera = { reader: null as unknown as FrameReader, framesIn: 0, processed: 0, detected: 0, skipped: 0 };
-  const drain = async () => {
-    if (busy) return;
-    busy = true;
+  const context = { pipeline, detector, scale: geometry, serialize };
+  let pending: PreparedFrame | null = null;
+  const camera: SimCamera = { reader: null as unknown as FrameReader, idle: Promise.resolve(), framesIn: 0, processed: 0, detected: 0, skipped: 0 };
+  let running: Promise<void> | null = null;
+  const loop = async () => {
     while (pending) {
-      const frame = pending;
+      const prepared = pending;
       pending = null;
-      const { detections } = await stepFrame({ pipeline, detector, scale: geometry, serialize }, frame, Date.now());
+      const { detections } = await finishFrame(context, prepared);
       camera.processed++;
       if (detections) camera.detected++;
     }
-    busy = false;
   };
+  // One drain at a time per camera; `idle` is the one in flight, so shutting down can wait for it.
+  const drain = () => (running ??= loop().finally(() => (running = null)));
   camera.reader = startFrameReader({
-    source: { file: clip.file, loop: true, realtime: true },
+    source: { file: clip.file, loop: true, readRate: 1 },
     fps: DETECT_FPS,
     filter: geometry.filter,
     pixelFormat: geometry.pixelFormat,
@@ -58,8 +61,8 @@ async function startCamera(pool: DetectorPool, index: number): Promise<SimCamera
     onFrame: (frame) => {
       camera.framesIn++;
       if (pending) camera.skipped++;
-      pending = frame;
-      void drain();
+      pending = prepareFrame(context, frame, Date.now());
+      camera.idle = drain();
     },
   });
   return camera;
@@ -74,7 +77,7 @@ export interface CapacityTrial {
 }
 
 export async function capacityTrial(cameras: number, threads: number, seconds: number): Promise<CapacityTrial> {
-  const pool = new DetectorPool({ modelsDir: undefined, threads });
+  const pool = new DetectorPool({ modelsDir: undefined, threads, spinning: false });
   await pool.get(MODEL);
   const baseline = rssMb() + (await childRssMb());
   const sims: SimCamera[] = [];
@@ -86,6 +89,7 @@ export async function capacityTrial(cameras: number, threads: number, seconds: n
   const rates = sims.map((s) => ({ fps: s.processed / seconds, skipped: s.skipped / Math.max(1, s.framesIn), detected: s.detected, processed: s.processed }));
   for (const s of sims) s.reader.stop();
   await Promise.all(sims.map((s) => s.reader.done));
+  await Promise.all(sims.map((s) => s.idle));
   await pool.close();
   const minProcessedFps = Math.min(...rates.map((r) => r.fps));
   const processed = rates.reduce((sum, r) => sum + r.processed, 0);

@@ -13,7 +13,8 @@ import { startFrameReader } from '../src/ingest/frame-reader';
 import { frameLayout } from '../src/camera/camera-runner';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
-import { STREET_SCENE, sceneSetupOf } from '../src/pipeline/demo-scenes';
+import { STREET_SCENE } from '@toc/server/db/demo-scenes';
+import { sceneSetupOf } from '../src/pipeline/scene-setup';
 import { stepFrame } from '../src/pipeline/frame-step';
 import { MODEL, STREET, percentile } from './bench-media';
 
@@ -46,7 +47,7 @@ export async function eventLatency(seconds: number): Promise<{ p50: number; p95:
   let index = 0;
   let busy = false;
   const reader = startFrameReader({
-    source: { file: STREET.file, loop: true, realtime: true },
+    source: { file: STREET.file, loop: true, readRate: 1 },
     fps: 5,
     filter: geometry.filter,
     pixelFormat: geometry.pixelFormat,
@@ -76,7 +77,7 @@ export async function eventLatency(seconds: number): Promise<{ p50: number; p95:
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   reader.stop();
   await reader.done;
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // the last frame's event reaches the client
   socket.close();
   await pool.close();
   await redis.quit();

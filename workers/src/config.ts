@@ -10,6 +10,7 @@ export interface WorkerConfig {
   redisUrl: string;
   modelsDir: string | undefined;
   inferenceThreads: number;
+  inferenceSpinning: boolean;
   vehicleIntervalS: number;
   stallTimeoutS: number;
   probeTimeoutS: number;
@@ -39,6 +40,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:56379',
     modelsDir: env.MODELS_DIR,
     inferenceThreads: number(env.INFERENCE_THREADS, 1),
+    inferenceSpinning: env.INFERENCE_SPINNING === '1',
     vehicleIntervalS: number(env.VEHICLE_INTERVAL_S, 10),
     stallTimeoutS: number(env.STALL_TIMEOUT_S, 10),
     probeTimeoutS: number(env.PROBE_TIMEOUT_S, 10),

@@ -17,7 +17,7 @@ const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
 redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
 
 const logTo: CameraRunnerContext['log'] = (level, message, detail) => log[level](detail ?? {}, message);
-const detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: config.inferenceThreads });
+const detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: config.inferenceThreads, spinning: config.inferenceSpinning });
 const events = createEventStore(db, redis);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
 const runnerContext: CameraRunnerContext = {

@@ -1,4 +1,6 @@
-// `npm run seed -w @toc/server`: load the demo (passwords from TOC_PASSWORD_<USERNAME>, RTSP_BASE for streams).
+// `npm run seed -w @toc/server`: load the demo (passwords from TOC_PASSWORD_<USERNAME>, the trap key from
+// TOC_TRAP_KEY, RTSP_BASE for streams).
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config';
 import { applyMigrations } from './migrate';
 import { createPool } from './pool';
@@ -20,6 +22,7 @@ try {
     rtspBase: process.env.RTSP_BASE ?? 'rtsp://127.0.0.1:8554',
     sharedDir: config.sharedDir,
     passwords,
+    trapKey: process.env.TOC_TRAP_KEY ?? randomBytes(18).toString('base64url'),
   });
   console.log('Demo data seeded');
 } finally {

@@ -5,6 +5,12 @@ import { listCameras, insertCamera, updateCamera } from '../repositories/cameras
 import { upsertUser } from '../repositories/users.repository';
 import { hashPassword } from '../services/passwords';
 import { loadRoads, snapToRoad, type RoadClass } from './road-snap';
+import { createHash } from 'node:crypto';
+import type { Camera } from '../schemas';
+import { calibrate } from '../geometry/calibration';
+import { findCalibration, listZones, replaceZonesAndLines, saveCalibration } from '../repositories/scene.repository';
+import { insertTrap, listTraps } from '../repositories/traps.repository';
+import { PEDESTRIAN_SCENE, STREET_SCENE, streetCalibrationPairs } from './demo-scenes';
 
 interface DemoCamera {
   name: string;
@@ -81,6 +87,25 @@ export interface SeedOptions {
   rtspBase: string;
   sharedDir: string;
   passwords: Record<string, string>;
+  /** The demo camera trap's key (a real trap gets its key from the API). */
+  trapKey: string;
+}
+
+/** A camera trap at the edge of Khao Ang Rue Nai, where the herds come out towards the villages. */
+const DEMO_TRAP = { name: 'Khao Ang Rue Nai forest edge', nameTh: 'ชายป่าเขาอ่างฤๅไน', location: { lon: 101.72, lat: 13.43 } };
+
+/** Zones, lines and (for the road cameras) an approximate calibration, unless an admin has set their own. */
+async function seedScene(pool: Pool, camera: Camera, stream: string): Promise<void> {
+  const street = stream.startsWith('odc_street');
+  if ((await listZones(pool, camera.id)).length === 0) {
+    await replaceZonesAndLines(pool, camera.id, street ? STREET_SCENE : PEDESTRIAN_SCENE);
+  }
+  if (street && !(await findCalibration(pool, camera.id))) {
+    const fit = calibrate(streetCalibrationPairs(camera.location, camera.headingDeg));
+    if (!fit.ok) throw new Error(`demo calibration of ${camera.name}: ${fit.reason}`);
+    const pairs = streetCalibrationPairs(camera.location, camera.headingDeg);
+    await saveCalibration(pool, { cameraId: camera.id, pairs, homography: fit.homography, origin: fit.origin, error: fit.error }, null);
+  }
 }
 
 export async function seedDemo(pool: Pool, options: SeedOptions): Promise<void> {
@@ -101,7 +126,10 @@ export async function seedDemo(pool: Pool, options: SeedOptions): Promise<void> 
       rtspUrl: `${options.rtspBase.replace(/\/$/, '')}/${demo.stream}`,
     };
     const current = existing.get(demo.name);
-    if (current) await updateCamera(pool, current.id, fields);
-    else await insertCamera(pool, { ...fields, enabled: true });
+    const camera = current ? await updateCamera(pool, current.id, fields) : await insertCamera(pool, { ...fields, enabled: true });
+    await seedScene(pool, camera!, demo.stream);
+  }
+  if ((await listTraps(pool)).length === 0) {
+    await insertTrap(pool, DEMO_TRAP, createHash('sha256').update(options.trapKey).digest());
   }
 }

@@ -13,7 +13,7 @@ import { CameraPipeline, type FrameLayout, type SceneSetup } from '../pipeline/c
 import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
 import { writeSeries } from '../outputs/series-writer';
-import { stepFrame } from '../pipeline/frame-step';
+import { finishFrame, prepareFrame, type FrameStepContext, type PreparedFrame } from '../pipeline/frame-step';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
 import { HealthMeter } from './health-meter';
 import type { RunningCamera } from './camera-jobs';
@@ -57,7 +57,7 @@ export class CameraRunner implements RunningCamera {
   private stopped = false;
   private reader: FrameReader | null = null;
   private wake: (() => void) | null = null;
-  private pending: { frame: Buffer; at: Date } | null = null;
+  private pending: { prepared: PreparedFrame; at: Date } | null = null;
   private busy = false;
   private count: VehicleCountState | null = null;
   private pipeline: CameraPipeline | null = null;
@@ -147,8 +147,17 @@ export class CameraRunner implements RunningCamera {
       onFrame: (frame, at) => {
         sawFrames = true;
         this.health.frameIn(at);
-        if (this.pending) this.health.skipped(); // latest frame wins while inference is behind
-        this.pending = { frame, at };
+        if (!this.pipeline) return;
+        try {
+          // Gate and tensor now, while the detector may still be busy with earlier frames.
+          const prepared = prepareFrame(this.stepContext(detector, geometry, this.pipeline), frame, at.getTime());
+          if (this.pending) this.health.skipped(); // latest frame wins while inference is behind
+          this.pending = { prepared, at };
+        } catch (error) {
+          this.health.frameError();
+          this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: (error as Error).message });
+          return;
+        }
         void this.drain(detector, geometry);
       },
     });
@@ -162,10 +171,10 @@ export class CameraRunner implements RunningCamera {
     this.busy = true;
     try {
       while (this.pending && !this.stopped && this.pipeline) {
-        const { frame, at } = this.pending;
+        const { prepared, at } = this.pending;
         this.pending = null;
         try {
-          await this.processFrame(detector, scale, this.pipeline, frame, at);
+          await this.processFrame(this.stepContext(detector, scale, this.pipeline), prepared, at);
         } catch (error) {
           // One bad frame must not take the camera down: count it and carry on with the next.
           this.health.frameError();
@@ -177,15 +186,13 @@ export class CameraRunner implements RunningCamera {
     }
   }
 
-  private async processFrame(
-    detector: Detector,
-    scale: { scaleX: number; scaleY: number },
-    pipeline: CameraPipeline,
-    frame: Buffer,
-    at: Date,
-  ): Promise<void> {
-    const serialize = <T>(work: () => Promise<T>) => this.ctx.detectors.serialize(work);
-    const { step, detections, inferenceMs } = await stepFrame({ pipeline, detector, scale, serialize }, frame, at.getTime());
+  private stepContext(detector: Detector, scale: { scaleX: number; scaleY: number }, pipeline: CameraPipeline): FrameStepContext {
+    return { pipeline, detector, scale, serialize: (work) => this.ctx.detectors.serialize(work) };
+  }
+
+  private async processFrame(stepContext: FrameStepContext, prepared: PreparedFrame, at: Date): Promise<void> {
+    const pipeline = stepContext.pipeline;
+    const { step, detections, inferenceMs } = await finishFrame(stepContext, prepared);
     if (detections && inferenceMs !== null) {
       this.health.detected(inferenceMs);
       this.count = addFrame(this.count ?? newVehicleCount(at), detections);
@@ -197,7 +204,7 @@ export class CameraRunner implements RunningCamera {
       this.online = true;
       await this.report('online', null, at, this.health.snapshot());
     }
-    await this.incidents.apply(step.rules.incidentActions, { frame, layout: pipeline.layout, tracks: step.tracks });
+    await this.incidents.apply(step.rules.incidentActions, { frame: prepared.frame, layout: pipeline.layout, tracks: step.tracks });
     if (step.rules.crowdSamples.length || step.rules.lineCounts.length) {
       await writeSeries(this.ctx.db, this.camera.id, step.rules.crowdSamples, step.rules.lineCounts);
     }

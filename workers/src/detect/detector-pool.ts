@@ -4,6 +4,8 @@ import { Detector } from '@toc/models';
 export interface DetectorPoolOptions {
   modelsDir: string | undefined;
   threads: number;
+  /** Idle onnxruntime threads spin: faster for one camera, but takes CPU the ffmpeg decoders need. */
+  spinning?: boolean;
 }
 
 export class DetectorPool {
@@ -16,7 +18,11 @@ export class DetectorPool {
   get(modelId: string): Promise<Detector> {
     let detector = this.detectors.get(modelId);
     if (!detector) {
-      detector = Detector.load(modelId, { modelsDir: this.options.modelsDir, threads: this.options.threads });
+      detector = Detector.load(modelId, {
+        modelsDir: this.options.modelsDir,
+        threads: this.options.threads,
+        spinning: this.options.spinning ?? false,
+      });
       this.detectors.set(modelId, detector);
       detector.catch(() => this.detectors.delete(modelId)); // let a fixed file be picked up on retry
     }

@@ -6,7 +6,10 @@ import { lastLine } from './probe';
 import { assertSafeRtspUrl } from './rtsp-url';
 
 /** A camera stream, or a local video file (benchmarks and evaluation), looped forever when asked. */
-export type FrameSource = { rtspUrl: string } | { file: string; loop: boolean; realtime?: boolean };
+export type FrameSource =
+  | { rtspUrl: string }
+  /** `readRate` 1 delivers at the clip's own pace like a live camera, 2 twice as fast; omitted: as fast as decoded. */
+  | { file: string; loop: boolean; readRate?: number };
 
 export interface FrameReaderOptions {
   source: FrameSource;
@@ -44,7 +47,7 @@ function inputOf(source: FrameSource): string {
 const inputOptionsOf = (source: FrameSource, stallTimeoutS: number): string[] =>
   'rtspUrl' in source
     ? ['-rtsp_transport', 'tcp', '-timeout', String(stallTimeoutS * 1_000_000)]
-    : [...(source.loop ? ['-stream_loop', '-1'] : []), ...(source.realtime ? ['-re'] : [])];
+    : [...(source.loop ? ['-stream_loop', '-1'] : []), ...(source.readRate ? ['-readrate', String(source.readRate)] : [])];
 
 export function startFrameReader(options: FrameReaderOptions): FrameReader {
   let stderrTail = '';

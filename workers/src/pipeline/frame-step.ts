@@ -1,4 +1,5 @@
-// One frame through the pipeline: gate, detect when the gate asks (serialised with the other cameras), track, rules.
+// One frame through the pipeline, in two halves: `prepareFrame` (gate and tensor, synchronous, done as the frame
+// arrives so it overlaps the inference of earlier frames) and `finishFrame` (detect when needed, track, rules).
 import { tensorFromPackedFrame, type BoxScale, type Detection, type Detector } from '@toc/models';
 import type { CameraPipeline, PipelineStep } from './camera-pipeline';
 
@@ -10,6 +11,13 @@ export interface FrameStepContext {
   serialize: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
+export interface PreparedFrame {
+  frame: Uint8Array;
+  t: number;
+  /** The model input, or null when the motion gate says this frame needs no detection. */
+  tensor: Float32Array | null;
+}
+
 export interface FrameStepResult {
   step: PipelineStep;
   /** Null when the motion gate skipped detection for this frame. */
@@ -17,14 +25,23 @@ export interface FrameStepResult {
   inferenceMs: number | null;
 }
 
-export async function stepFrame(ctx: FrameStepContext, frame: Uint8Array, t: number): Promise<FrameStepResult> {
+export function prepareFrame(ctx: FrameStepContext, frame: Uint8Array, t: number): PreparedFrame {
   const gate = ctx.pipeline.gateFrame(frame, t);
+  const tensor = !gate || gate.detect ? tensorFromPackedFrame(frame, ctx.detector.manifest) : null;
+  return { frame, t, tensor };
+}
+
+export async function finishFrame(ctx: FrameStepContext, prepared: PreparedFrame): Promise<FrameStepResult> {
   let detections: Detection[] | null = null;
   let inferenceMs: number | null = null;
-  if (!gate || gate.detect) {
-    const result = await ctx.serialize(() => ctx.detector.detect(tensorFromPackedFrame(frame, ctx.detector.manifest), ctx.scale));
+  if (prepared.tensor) {
+    const tensor = prepared.tensor;
+    const result = await ctx.serialize(() => ctx.detector.detect(tensor, ctx.scale));
     detections = result.detections;
     inferenceMs = result.inferenceMs;
   }
-  return { step: ctx.pipeline.advance(detections, t), detections, inferenceMs };
+  return { step: ctx.pipeline.advance(detections, prepared.t), detections, inferenceMs };
 }
+
+export const stepFrame = (ctx: FrameStepContext, frame: Uint8Array, t: number): Promise<FrameStepResult> =>
+  finishFrame(ctx, prepareFrame(ctx, frame, t));

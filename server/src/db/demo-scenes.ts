@@ -1,6 +1,5 @@
 // Scenes for the real clips in ../shared/media: the demo cameras, the evaluation and the tests use the same ones.
-import type { CameraSceneInput, CalibrationPair } from '@toc/server/schemas';
-import type { SceneSetup } from './camera-pipeline';
+import type { CameraSceneInput, CalibrationPair } from '../schemas';
 
 /**
  * The street clip (640×360): the inbound carriageway on the left comes toward the camera (down the image).
@@ -79,11 +78,3 @@ export function streetCalibrationPairs(anchor: { lon: number; lat: number }, hea
   });
 }
 
-/** A scene not stored in the database (evaluation, benchmarks): zones and lines numbered from 1. */
-export function sceneSetupOf(input: CameraSceneInput, calibration: SceneSetup['calibration'] = null): SceneSetup {
-  return {
-    zones: input.zones.map((zone, i) => ({ id: i + 1, cameraId: 0, ...zone })),
-    lines: input.lines.map((line, i) => ({ id: i + 1, cameraId: 0, ...line })),
-    calibration,
-  };
-}

@@ -1,0 +1,61 @@
+// Camera-trap stills for the evaluation: the real photos and views derived from them (crops, scale, mirror).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { sharedDir } from '@toc/models';
+
+export interface EvalImage {
+  name: string;
+  image: Buffer;
+}
+
+const media = (name: string) => readFile(path.join(sharedDir(), 'media', name));
+
+/** Where the reference detections (../shared/models/expected) put each elephant in the photo. */
+async function referenceElephants(): Promise<[number, number, number, number][]> {
+  const expected = JSON.parse(await readFile(path.join(sharedDir(), 'models', 'expected', 'yolox_nano_416.json'), 'utf8')) as Record<
+    string,
+    { cls: string; box: [number, number, number, number] }[]
+  >;
+  return (expected.ctai_african_elephants ?? []).filter((d) => d.cls === 'elephant').map((d) => d.box);
+}
+
+/** Other views a camera trap could have taken of the same herd; every one shows at least one whole elephant. */
+async function views(name: string, image: Buffer): Promise<EvalImage[]> {
+  const { width = 0, height = 0 } = await sharp(image).metadata();
+  const half = Math.round(width / 2);
+  const result: EvalImage[] = [
+    { name, image },
+    { name: `${name} (mirrored)`, image: await sharp(image).flop().jpeg().toBuffer() },
+    { name: `${name} (half size)`, image: await sharp(image).resize(half).jpeg().toBuffer() },
+    { name: `${name} (right half)`, image: await sharp(image).extract({ left: half, top: 0, width: width - half, height }).jpeg().toBuffer() },
+  ];
+  // A closer trap: each elephant with about its own size of bush around it.
+  for (const [i, [x1, y1, x2, y2]] of (await referenceElephants()).entries()) {
+    const w = x2 - x1;
+    const h = y2 - y1;
+    const left = Math.max(0, Math.round(x1 - w));
+    const top = Math.max(0, Math.round(y1 - h));
+    const right = Math.min(width, Math.round(x2 + w));
+    const bottom = Math.min(height, Math.round(y2 + h));
+    const crop = await sharp(image).extract({ left, top, width: right - left, height: bottom - top }).jpeg().toBuffer();
+    result.push({ name: `${name} (elephant ${i + 1} close up)`, image: crop });
+  }
+  return result;
+}
+
+export async function elephantImages(): Promise<EvalImage[]> {
+  return views('cameratrapai_african_elephants.jpg', await media('cameratrapai_african_elephants.jpg'));
+}
+
+/** The camera-trap negatives the product must stay silent on. */
+export async function trapNegatives(): Promise<EvalImage[]> {
+  const names = ['cameratrapai_blank.jpg', 'cameratrapai_vehicle.jpg'];
+  return Promise.all(names.map(async (name) => ({ name, image: await media(name) })));
+}
+
+/** Other animals and people: large grey animals are the classic confusion for an elephant detector. */
+export async function otherNegatives(): Promise<EvalImage[]> {
+  const names = ['darknet_horses.jpg', 'darknet_dog.jpg', 'darknet_person.jpg'];
+  return Promise.all(names.map(async (name) => ({ name, image: await media(name) })));
+}
