@@ -20,3 +20,4 @@ export {
 export { decodeOutputs, type OutputsByName } from './decoders/decode';
 export type { DecodeOptions, DecodeManifest } from './decoders/decode-options';
 export { Detector, type DetectorOptions, type DetectResult } from './detector';
+export { DetectorThread, type ObjectDetector } from './thread/detector-thread';

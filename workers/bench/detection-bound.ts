@@ -1,7 +1,7 @@
 // The whole camera path when detection is the bottleneck: ffmpeg decode + resize → gate off → detect → track → rules,
 // latest frame wins while inference runs (as in a live camera), on the looped street clip; each frame is gated and
 // turned into a tensor as it arrives, overlapping the inference of the previous one.
-import { Detector, frameGeometry } from '@toc/models';
+import { DetectorThread, frameGeometry } from '@toc/models';
 import { startFrameReader } from '../src/ingest/frame-reader';
 import { frameLayout } from '../src/camera/camera-runner';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
@@ -11,7 +11,8 @@ import { finishFrame, prepareFrame, type PreparedFrame } from '../src/pipeline/f
 import { MODEL, STREET, percentile } from './bench-media';
 
 export async function detectionBound(threads: number, seconds: number) {
-  const detector = await Detector.load(MODEL, { threads });
+  // The production path: inference in its own thread (as DetectorPool runs it), frames handled on the main thread.
+  const detector = await DetectorThread.load(MODEL, { threads });
   const geometry = frameGeometry(detector.manifest, STREET.width, STREET.height);
   const pipeline = new CameraPipeline(frameLayout(detector, geometry, STREET.width, STREET.height), sceneSetupOf(STREET_SCENE), { gating: false });
   const context = { pipeline, detector, scale: geometry, serialize: <T>(work: () => Promise<T>) => work() };

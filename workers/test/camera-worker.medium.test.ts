@@ -14,6 +14,7 @@ import { createTestSchema, requireEnv } from '@toc/server/testing';
 import { loadWorkerConfig } from '../src/config';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraRunner, type CameraRunnerContext } from '../src/camera/camera-runner';
+import { startUnsupportedCodecCamera } from './fake-rtsp-server';
 
 let db: Pool;
 let redis: Redis;
@@ -102,6 +103,22 @@ describe('camera worker', () => {
       expect(healthy.lastFrameAt).not.toBeNull();
     } finally {
       await runner.stop();
+    }
+  });
+
+  it('puts a camera whose codec cannot be decoded in error with the reason, and the worker carries on', async () => {
+    const fake = await startUnsupportedCodecCamera();
+    const camera = await insertCamera(db, cameraAt(fake.url));
+    const runner = new CameraRunner(camera, ctx);
+    try {
+      const failed = await waitFor(async () => {
+        const current = await findCamera(db, camera.id);
+        return current?.status === 'error' ? current : null;
+      }, 30_000);
+      expect(failed.statusReason).toMatch(/unsupported video codec/);
+    } finally {
+      await runner.stop();
+      await fake.close();
     }
   });
 

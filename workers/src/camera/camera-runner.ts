@@ -1,13 +1,13 @@
 // Runs one camera: probe, read frames, gate/detect/track/apply rules, write events and series, report health; reconnects with backoff.
 import type pg from 'pg';
-import { frameGeometry, type Detector, type FrameGeometry } from '@toc/models';
+import { frameGeometry, type ObjectDetector, type FrameGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
 import type { Camera, CameraHealth, CameraState } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../config';
 import type { DetectorPool } from '../detect/detector-pool';
 import { startFrameReader, type FrameReader } from '../ingest/frame-reader';
-import { probeStream } from '../ingest/probe';
+import { probeStream, UnsupportedStreamError } from '../ingest/probe';
 import { backoffDelayMs } from '../lib/backoff';
 import { CameraPipeline, type FrameLayout, type SceneSetup } from '../pipeline/camera-pipeline';
 import { IncidentWriter } from '../outputs/incident-writer';
@@ -41,7 +41,7 @@ export async function loadScene(db: pg.Pool, cameraId: number): Promise<SceneSet
   return { zones, lines, calibration };
 }
 
-export function frameLayout(detector: Detector, geometry: FrameGeometry, sourceWidth: number, sourceHeight: number): FrameLayout {
+export function frameLayout(detector: ObjectDetector, geometry: FrameGeometry, sourceWidth: number, sourceHeight: number): FrameLayout {
   return {
     frameWidth: geometry.width,
     frameHeight: geometry.height,
@@ -110,8 +110,7 @@ export class CameraRunner implements RunningCamera {
           throw error;
         });
         const info = await probeStream(this.camera.rtspUrl, this.ctx.config.probeTimeoutS).catch((error: Error) => {
-          // A stream that answers but cannot be decoded is a configuration problem, not a network blip.
-          if (/codec|unsupported|invalid data/i.test(error.message)) state = 'error';
+          if (error instanceof UnsupportedStreamError) state = 'error';
           throw error;
         });
         const geometry = frameGeometry(detector.manifest, info.width, info.height);
@@ -119,7 +118,8 @@ export class CameraRunner implements RunningCamera {
         const outcome = await this.readStream(detector, geometry);
         reason = outcome.reason;
         if (outcome.sawFrames) attempt = 0;
-        else if (/codec|unsupported|invalid data|could not find/i.test(reason)) state = 'error';
+        // ffmpeg gave up decoding before a single frame: the stream is corrupt or its codec unusable.
+        else if (/invalid data|could not find codec|decoder|unsupported/i.test(reason)) state = 'error';
         if (reason.startsWith('stalled')) state = 'stalled';
       } catch (error) {
         reason = (error as Error).message;
@@ -134,7 +134,7 @@ export class CameraRunner implements RunningCamera {
     if (this.healthTimer) clearInterval(this.healthTimer);
   }
 
-  private async readStream(detector: Detector, geometry: FrameGeometry) {
+  private async readStream(detector: ObjectDetector, geometry: FrameGeometry) {
     let sawFrames = false;
     this.reader = startFrameReader({
       source: { rtspUrl: this.camera.rtspUrl },
@@ -166,7 +166,7 @@ export class CameraRunner implements RunningCamera {
     return { reason, sawFrames };
   }
 
-  private async drain(detector: Detector, scale: { scaleX: number; scaleY: number }): Promise<void> {
+  private async drain(detector: ObjectDetector, scale: { scaleX: number; scaleY: number }): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     try {
@@ -186,7 +186,7 @@ export class CameraRunner implements RunningCamera {
     }
   }
 
-  private stepContext(detector: Detector, scale: { scaleX: number; scaleY: number }, pipeline: CameraPipeline): FrameStepContext {
+  private stepContext(detector: ObjectDetector, scale: { scaleX: number; scaleY: number }, pipeline: CameraPipeline): FrameStepContext {
     return { pipeline, detector, scale, serialize: (work) => this.ctx.detectors.serialize(work) };
   }
 

@@ -1,5 +1,5 @@
-// One onnxruntime session per model per process, shared by every camera of this worker.
-import { Detector } from '@toc/models';
+// One onnxruntime session per model per process, in its own thread, shared by every camera of this worker.
+import { DetectorThread, type ObjectDetector } from '@toc/models';
 
 export interface DetectorPoolOptions {
   modelsDir: string | undefined;
@@ -9,16 +9,16 @@ export interface DetectorPoolOptions {
 }
 
 export class DetectorPool {
-  private readonly detectors = new Map<string, Promise<Detector>>();
+  private readonly detectors = new Map<string, Promise<ObjectDetector>>();
   // Inference runs one at a time per process: parallel runs only fight over the same cores.
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: DetectorPoolOptions) {}
 
-  get(modelId: string): Promise<Detector> {
+  get(modelId: string): Promise<ObjectDetector> {
     let detector = this.detectors.get(modelId);
     if (!detector) {
-      detector = Detector.load(modelId, {
+      detector = DetectorThread.load(modelId, {
         modelsDir: this.options.modelsDir,
         threads: this.options.threads,
         spinning: this.options.spinning ?? false,

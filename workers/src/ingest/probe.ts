@@ -14,6 +14,9 @@ const parseRate = (rate: string | undefined): number | null => {
   return num && den ? num / den : null;
 };
 
+/** A stream that answers but that we cannot decode: a configuration problem (camera `error`), not a network blip. */
+export class UnsupportedStreamError extends Error {}
+
 export function probeStream(url: string, timeoutS: number): Promise<StreamInfo> {
   assertSafeRtspUrl(url);
   return new Promise((resolve, reject) => {
@@ -21,7 +24,10 @@ export function probeStream(url: string, timeoutS: number): Promise<StreamInfo> 
     ffmpeg.ffprobe(url, ['-rtsp_transport', 'tcp', '-timeout', String(timeoutS * 1_000_000)], (error, data) => {
       if (error) return reject(new Error(`cannot open stream: ${lastLine(String(error.message))}`));
       const video = data.streams.find((s) => s.codec_type === 'video');
-      if (!video?.width || !video.height) return reject(new Error('stream has no video track'));
+      if (!video) return reject(new UnsupportedStreamError('stream has no video track'));
+      if (!video.codec_name || video.codec_name === 'unknown' || !video.width || !video.height) {
+        return reject(new UnsupportedStreamError(`unsupported video codec (${video.codec_name ?? 'unknown'}): ffmpeg cannot decode this stream`));
+      }
       resolve({
         width: video.width,
         height: video.height,

@@ -1,5 +1,5 @@
 // Runs a video file through the same pipeline as a camera, on the clip's own clock (evaluation, benchmarks, tests).
-import { frameGeometry, type Detection, type Detector } from '@toc/models';
+import { frameGeometry, type Detection, type ObjectDetector } from '@toc/models';
 import { startFrameReader } from '../ingest/frame-reader';
 import { probeFile } from '../ingest/probe-file';
 import { frameLayout } from '../camera/camera-runner';
@@ -18,7 +18,7 @@ export interface ClipFrame {
 
 export interface ClipRunOptions {
   file: string;
-  detector: Detector;
+  detector: ObjectDetector;
   scene: SceneSetup;
   /** Frames per second taken from the clip (the camera's detect rate). */
   fps: number;

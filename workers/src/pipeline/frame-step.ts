@@ -1,11 +1,11 @@
 // One frame through the pipeline, in two halves: `prepareFrame` (gate and tensor, synchronous, done as the frame
 // arrives so it overlaps the inference of earlier frames) and `finishFrame` (detect when needed, track, rules).
-import { tensorFromPackedFrame, type BoxScale, type Detection, type Detector } from '@toc/models';
+import { tensorFromPackedFrame, type BoxScale, type Detection, type ObjectDetector } from '@toc/models';
 import type { CameraPipeline, PipelineStep } from './camera-pipeline';
 
 export interface FrameStepContext {
   pipeline: CameraPipeline;
-  detector: Detector;
+  detector: ObjectDetector;
   scale: BoxScale;
   /** Queues the inference behind the other cameras of this process (DetectorPool.serialize). */
   serialize: <T>(work: () => Promise<T>) => Promise<T>;
