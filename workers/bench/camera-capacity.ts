@@ -9,19 +9,18 @@ import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
 import { PEDESTRIAN_SCENE, STREET_SCENE } from '@toc/server/db/demo-scenes';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';
-import { finishFrame, prepareFrame, type PreparedFrame } from '../src/pipeline/frame-step';
+import { prepareFrame } from '../src/pipeline/frame-step';
+import { FrameDrain } from '../src/pipeline/frame-drain';
 import { MODEL, PEDESTRIANS, STREET, rssMb, sleep } from './bench-media';
 
 const DETECT_FPS = 5;
 
 interface SimCamera {
   reader: FrameReader;
-  /** Settles when the camera has no frame in the detector (so the session can be closed safely). */
-  idle: Promise<void>;
+  drain: FrameDrain;
   framesIn: number;
   processed: number;
   detected: number;
-  skipped: number;
 }
 
 async function childRssMb(): Promise<number> {
@@ -35,22 +34,18 @@ async function startCamera(pool: DetectorPool, index: number): Promise<SimCamera
   const geometry = frameGeometry(detector.manifest, clip.width, clip.height);
   const scene = sceneSetupOf(index % 2 === 0 ? STREET_SCENE : PEDESTRIAN_SCENE);
   const pipeline = new CameraPipeline(frameLayout(detector, geometry, clip.width, clip.height), scene, { gating: true });
-  const serialize = <T>(work: () => Promise<T>) => pool.serialize(work);
-  const context = { pipeline, detector, scale: geometry, serialize };
-  let pending: PreparedFrame | null = null;
-  const camera: SimCamera = { reader: null as unknown as FrameReader, idle: Promise.resolve(), framesIn: 0, processed: 0, detected: 0, skipped: 0 };
-  let running: Promise<void> | null = null;
-  const loop = async () => {
-    while (pending) {
-      const prepared = pending;
-      pending = null;
-      const { detections } = await finishFrame(context, prepared);
+  const context = { pipeline, detector, scale: geometry };
+  const camera: SimCamera = { reader: null as unknown as FrameReader, drain: null as unknown as FrameDrain, framesIn: 0, processed: 0, detected: 0 };
+  camera.drain = new FrameDrain(
+    context,
+    ({ detections }) => {
       camera.processed++;
       if (detections) camera.detected++;
-    }
-  };
-  // One drain at a time per camera; `idle` is the one in flight, so shutting down can wait for it.
-  const drain = () => (running ??= loop().finally(() => (running = null)));
+    },
+    (error) => {
+      throw error;
+    },
+  );
   camera.reader = startFrameReader({
     source: { file: clip.file, loop: true, readRate: 1 },
     fps: DETECT_FPS,
@@ -60,9 +55,7 @@ async function startCamera(pool: DetectorPool, index: number): Promise<SimCamera
     stallTimeoutS: 30,
     onFrame: (frame) => {
       camera.framesIn++;
-      if (pending) camera.skipped++;
-      pending = prepareFrame(context, frame, Date.now());
-      camera.idle = drain();
+      camera.drain.offer(prepareFrame(context, frame, Date.now()));
     },
   });
   return camera;
@@ -83,13 +76,19 @@ export async function capacityTrial(cameras: number, threads: number, seconds: n
   const sims: SimCamera[] = [];
   for (let i = 0; i < cameras; i++) sims.push(await startCamera(pool, i));
   await sleep(4000); // warm-up: ffmpeg start, first detections
-  for (const s of sims) Object.assign(s, { framesIn: 0, processed: 0, detected: 0, skipped: 0 });
+  for (const s of sims) Object.assign(s, { framesIn: 0, processed: 0, detected: 0 });
+  const skippedBefore = sims.map((s) => s.drain.skipped);
   await sleep(seconds * 1000);
   const memory = rssMb() + (await childRssMb());
-  const rates = sims.map((s) => ({ fps: s.processed / seconds, skipped: s.skipped / Math.max(1, s.framesIn), detected: s.detected, processed: s.processed }));
+  const rates = sims.map((s, i) => ({
+    fps: s.processed / seconds,
+    skipped: (s.drain.skipped - skippedBefore[i]!) / Math.max(1, s.framesIn),
+    detected: s.detected,
+    processed: s.processed,
+  }));
   for (const s of sims) s.reader.stop();
   await Promise.all(sims.map((s) => s.reader.done));
-  await Promise.all(sims.map((s) => s.idle));
+  await Promise.all(sims.map((s) => s.drain.idle()));
   await pool.close();
   const minProcessedFps = Math.min(...rates.map((r) => r.fps));
   const processed = rates.reduce((sum, r) => sum + r.processed, 0);

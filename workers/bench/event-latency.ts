@@ -43,7 +43,6 @@ export async function eventLatency(seconds: number): Promise<{ p50: number; p95:
   const detector = await pool.get(MODEL);
   const geometry = frameGeometry(detector.manifest, STREET.width, STREET.height);
   const pipeline = new CameraPipeline(frameLayout(detector, geometry, STREET.width, STREET.height), sceneSetupOf(STREET_SCENE));
-  const serialize = <T>(work: () => Promise<T>) => pool.serialize(work);
   let index = 0;
   let busy = false;
   const reader = startFrameReader({
@@ -58,7 +57,7 @@ export async function eventLatency(seconds: number): Promise<{ p50: number; p95:
       busy = true;
       const frameNo = index++;
       arrivals.set(frameNo, performance.now());
-      void stepFrame({ pipeline, detector, scale: geometry, serialize }, frame, Date.now())
+      void stepFrame({ pipeline, detector, scale: geometry }, frame, Date.now())
         .then(({ step }) =>
           events.record({
             type: 'traffic.vehicles',

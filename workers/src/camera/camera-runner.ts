@@ -13,7 +13,8 @@ import { CameraPipeline, type FrameLayout, type SceneSetup } from '../pipeline/c
 import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
 import { writeSeries } from '../outputs/series-writer';
-import { finishFrame, prepareFrame, type FrameStepContext, type PreparedFrame } from '../pipeline/frame-step';
+import { prepareFrame, type FrameStepContext, type FrameStepResult } from '../pipeline/frame-step';
+import { FrameDrain } from '../pipeline/frame-drain';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
 import { HealthMeter } from './health-meter';
 import type { RunningCamera } from './camera-jobs';
@@ -57,8 +58,6 @@ export class CameraRunner implements RunningCamera {
   private stopped = false;
   private reader: FrameReader | null = null;
   private wake: (() => void) | null = null;
-  private pending: { prepared: PreparedFrame; at: Date } | null = null;
-  private busy = false;
   private count: VehicleCountState | null = null;
   private pipeline: CameraPipeline | null = null;
   private readonly incidents: IncidentWriter;
@@ -115,7 +114,7 @@ export class CameraRunner implements RunningCamera {
         });
         const geometry = frameGeometry(detector.manifest, info.width, info.height);
         this.pipeline = new CameraPipeline(frameLayout(detector, geometry, info.width, info.height), await loadScene(this.ctx.db, this.camera.id));
-        const outcome = await this.readStream(detector, geometry);
+        const outcome = await this.readStream(detector, geometry, this.pipeline);
         reason = outcome.reason;
         if (outcome.sawFrames) attempt = 0;
         // ffmpeg gave up decoding before a single frame: the stream is corrupt or its codec unusable.
@@ -134,8 +133,17 @@ export class CameraRunner implements RunningCamera {
     if (this.healthTimer) clearInterval(this.healthTimer);
   }
 
-  private async readStream(detector: ObjectDetector, geometry: FrameGeometry) {
+  private async readStream(detector: ObjectDetector, geometry: FrameGeometry, pipeline: CameraPipeline) {
     let sawFrames = false;
+    const context: FrameStepContext = { pipeline, detector, scale: geometry };
+    const drain = new FrameDrain(
+      context,
+      (result) => this.handleResult(pipeline, result),
+      (error) => {
+        this.health.frameError();
+        this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: error.message });
+      },
+    );
     this.reader = startFrameReader({
       source: { rtspUrl: this.camera.rtspUrl },
       fps: this.camera.detectFps,
@@ -147,52 +155,25 @@ export class CameraRunner implements RunningCamera {
       onFrame: (frame, at) => {
         sawFrames = true;
         this.health.frameIn(at);
-        if (!this.pipeline) return;
+        if (this.stopped) return;
         try {
           // Gate and tensor now, while the detector may still be busy with earlier frames.
-          const prepared = prepareFrame(this.stepContext(detector, geometry, this.pipeline), frame, at.getTime());
-          if (this.pending) this.health.skipped(); // latest frame wins while inference is behind
-          this.pending = { prepared, at };
+          if (drain.offer(prepareFrame(context, frame, at.getTime()))) this.health.skipped();
         } catch (error) {
           this.health.frameError();
           this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: (error as Error).message });
-          return;
         }
-        void this.drain(detector, geometry);
       },
     });
     const { reason } = await this.reader.done;
     this.reader = null;
+    await drain.idle();
     return { reason, sawFrames };
   }
 
-  private async drain(detector: ObjectDetector, scale: { scaleX: number; scaleY: number }): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      while (this.pending && !this.stopped && this.pipeline) {
-        const { prepared, at } = this.pending;
-        this.pending = null;
-        try {
-          await this.processFrame(this.stepContext(detector, scale, this.pipeline), prepared, at);
-        } catch (error) {
-          // One bad frame must not take the camera down: count it and carry on with the next.
-          this.health.frameError();
-          this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: (error as Error).message });
-        }
-      }
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private stepContext(detector: ObjectDetector, scale: { scaleX: number; scaleY: number }, pipeline: CameraPipeline): FrameStepContext {
-    return { pipeline, detector, scale, serialize: (work) => this.ctx.detectors.serialize(work) };
-  }
-
-  private async processFrame(stepContext: FrameStepContext, prepared: PreparedFrame, at: Date): Promise<void> {
-    const pipeline = stepContext.pipeline;
-    const { step, detections, inferenceMs } = await finishFrame(stepContext, prepared);
+  private async handleResult(pipeline: CameraPipeline, result: FrameStepResult): Promise<void> {
+    const { step, detections, inferenceMs } = result;
+    const at = new Date(result.prepared.t);
     if (detections && inferenceMs !== null) {
       this.health.detected(inferenceMs);
       this.count = addFrame(this.count ?? newVehicleCount(at), detections);
@@ -204,7 +185,7 @@ export class CameraRunner implements RunningCamera {
       this.online = true;
       await this.report('online', null, at, this.health.snapshot());
     }
-    await this.incidents.apply(step.rules.incidentActions, { frame: prepared.frame, layout: pipeline.layout, tracks: step.tracks });
+    await this.incidents.apply(step.rules.incidentActions, { frame: result.prepared.frame, layout: pipeline.layout, tracks: step.tracks });
     if (step.rules.crowdSamples.length || step.rules.lineCounts.length) {
       await writeSeries(this.ctx.db, this.camera.id, step.rules.crowdSamples, step.rules.lineCounts);
     }

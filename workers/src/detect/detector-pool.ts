@@ -9,9 +9,8 @@ export interface DetectorPoolOptions {
 }
 
 export class DetectorPool {
+  // Each detector thread answers requests one at a time in arrival order: that is the queue the cameras share.
   private readonly detectors = new Map<string, Promise<ObjectDetector>>();
-  // Inference runs one at a time per process: parallel runs only fight over the same cores.
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: DetectorPoolOptions) {}
 
@@ -27,13 +26,6 @@ export class DetectorPool {
       detector.catch(() => this.detectors.delete(modelId)); // let a fixed file be picked up on retry
     }
     return detector;
-  }
-
-  /** Runs `work` after every inference queued before it. */
-  serialize<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work, work);
-    this.tail = run.catch(() => undefined);
-    return run;
   }
 
   async close(): Promise<void> {

@@ -28,8 +28,6 @@ export interface ClipRunOptions {
   maxFrames?: number;
   startMs?: number;
   onFrame?: (frame: ClipFrame) => void | Promise<void>;
-  /** Runs the detector; defaults to calling it directly. */
-  detect?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export interface ClipRunSummary {
@@ -74,7 +72,6 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
   });
   const summary: ClipRunSummary = { frames: 0, detected: 0, gated: 0, width: info.width, height: info.height, pipeline };
   const startMs = options.startMs ?? Date.parse('2026-01-01T00:00:00Z');
-  const detect = options.detect ?? (<T>(run: () => Promise<T>) => run());
   for (;;) {
     if (queue.length === 0) {
       if (ended) break;
@@ -85,7 +82,7 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
     if (queue.length < MAX_QUEUED / 2) reader.resume();
     const index = summary.frames++;
     const t = startMs + (index * 1000) / options.fps;
-    const { step, detections } = await stepFrame({ pipeline, detector: options.detector, scale: geometry, serialize: detect }, frame, t);
+    const { step, detections } = await stepFrame({ pipeline, detector: options.detector, scale: geometry }, frame, t);
     if (detections) summary.detected++;
     else summary.gated++;
     await options.onFrame?.({ index, t, frame, detections, step });

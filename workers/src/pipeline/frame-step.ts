@@ -1,5 +1,7 @@
-// One frame through the pipeline, in two halves: `prepareFrame` (gate and tensor, synchronous, done as the frame
-// arrives so it overlaps the inference of earlier frames) and `finishFrame` (detect when needed, track, rules).
+// One frame through the pipeline, in three parts so that a camera can keep the detector busy:
+// `prepareFrame` (gate and tensor, as the frame arrives), `detectFrame` (sent to the detector thread, which
+// answers requests in arrival order) and `advanceFrame` (track, place, rules; run while the next frame is
+// being detected).
 import { tensorFromPackedFrame, type BoxScale, type Detection, type ObjectDetector } from '@toc/models';
 import type { CameraPipeline, PipelineStep } from './camera-pipeline';
 
@@ -7,8 +9,6 @@ export interface FrameStepContext {
   pipeline: CameraPipeline;
   detector: ObjectDetector;
   scale: BoxScale;
-  /** Queues the inference behind the other cameras of this process (DetectorPool.serialize). */
-  serialize: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface PreparedFrame {
@@ -18,11 +18,15 @@ export interface PreparedFrame {
   tensor: Float32Array | null;
 }
 
-export interface FrameStepResult {
-  step: PipelineStep;
+export interface DetectedFrame {
+  prepared: PreparedFrame;
   /** Null when the motion gate skipped detection for this frame. */
   detections: Detection[] | null;
   inferenceMs: number | null;
+}
+
+export interface FrameStepResult extends DetectedFrame {
+  step: PipelineStep;
 }
 
 export function prepareFrame(ctx: FrameStepContext, frame: Uint8Array, t: number): PreparedFrame {
@@ -31,17 +35,16 @@ export function prepareFrame(ctx: FrameStepContext, frame: Uint8Array, t: number
   return { frame, t, tensor };
 }
 
-export async function finishFrame(ctx: FrameStepContext, prepared: PreparedFrame): Promise<FrameStepResult> {
-  let detections: Detection[] | null = null;
-  let inferenceMs: number | null = null;
-  if (prepared.tensor) {
-    const tensor = prepared.tensor;
-    const result = await ctx.serialize(() => ctx.detector.detect(tensor, ctx.scale));
-    detections = result.detections;
-    inferenceMs = result.inferenceMs;
-  }
-  return { step: ctx.pipeline.advance(detections, prepared.t), detections, inferenceMs };
+export async function detectFrame(ctx: FrameStepContext, prepared: PreparedFrame): Promise<DetectedFrame> {
+  if (!prepared.tensor) return { prepared, detections: null, inferenceMs: null };
+  const result = await ctx.detector.detect(prepared.tensor, ctx.scale);
+  return { prepared, detections: result.detections, inferenceMs: result.inferenceMs };
 }
 
-export const stepFrame = (ctx: FrameStepContext, frame: Uint8Array, t: number): Promise<FrameStepResult> =>
-  finishFrame(ctx, prepareFrame(ctx, frame, t));
+/** Frames must be advanced in the order they arrived. */
+export function advanceFrame(ctx: FrameStepContext, detected: DetectedFrame): FrameStepResult {
+  return { ...detected, step: ctx.pipeline.advance(detected.detections, detected.prepared.t) };
+}
+
+export const stepFrame = async (ctx: FrameStepContext, frame: Uint8Array, t: number): Promise<FrameStepResult> =>
+  advanceFrame(ctx, await detectFrame(ctx, prepareFrame(ctx, frame, t)));

@@ -43,7 +43,7 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
   const image = await readFile(resolveInside(ctx.config.snapshotDir, job.imagePath));
   const detector = await ctx.detectors.get(trap.modelId);
   const prepared = await prepareImage(image, detector.manifest);
-  const { detections } = await ctx.detectors.serialize(() => detector.detect(prepared.tensor, prepared));
+  const { detections } = await detector.detect(prepared.tensor, prepared);
   const signal = evaluateTrapImage(detections, Date.parse(job.receivedAt))[0];
   const result: TrapImageResult = {
     trapId: trap.id,
