@@ -5,6 +5,9 @@
 // "on the far side of the horizon" wherever it is applied.
 import { rightSingular } from './jacobi-svd';
 
+/** A row-major 3×3 matrix spelled out, so destructuring it is typed. */
+type Mat3 = [number, number, number, number, number, number, number, number, number];
+
 export type Vec2 = readonly [number, number];
 
 export interface HomographyFit {
@@ -49,17 +52,7 @@ export function multiply3(a: readonly number[], b: readonly number[]): number[] 
 }
 
 export function determinant3(m: readonly number[]): number {
-  const [a, b, c, d, e, f, g, h, i] = m as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [a, b, c, d, e, f, g, h, i] = m as Mat3;
   return a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
 }
 
@@ -131,17 +124,7 @@ export function applyHomography(h: readonly number[], p: Vec2): [number, number]
  * {@link applyHomography} still holds for the inverse. Rescaled (by a positive factor) to unit Frobenius norm.
  */
 export function invertHomography(h: readonly number[]): number[] | null {
-  const [a, b, c, d, e, f, g, k, i] = h as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [a, b, c, d, e, f, g, k, i] = h as Mat3;
   const adj = [
     e * i - f * k,
     c * k - b * i,
