@@ -28,6 +28,12 @@ async function childRssMb(): Promise<number> {
   return stdout.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
 }
 
+/** Collects garbage left by earlier runs (when node runs with --expose-gc) so memory deltas are the cameras'. */
+async function settle(): Promise<void> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await sleep(200);
+}
+
 async function startCamera(pool: DetectorPool, index: number): Promise<SimCamera> {
   const clip = index % 2 === 0 ? STREET : PEDESTRIANS;
   const detector = await pool.get(MODEL);
@@ -72,6 +78,7 @@ export interface CapacityTrial {
 export async function capacityTrial(cameras: number, threads: number, seconds: number): Promise<CapacityTrial> {
   const pool = new DetectorPool({ modelsDir: undefined, threads, spinning: false });
   await pool.get(MODEL);
+  await settle();
   const baseline = rssMb() + (await childRssMb());
   const sims: SimCamera[] = [];
   for (let i = 0; i < cameras; i++) sims.push(await startCamera(pool, i));
@@ -79,6 +86,7 @@ export async function capacityTrial(cameras: number, threads: number, seconds: n
   for (const s of sims) Object.assign(s, { framesIn: 0, processed: 0, detected: 0 });
   const skippedBefore = sims.map((s) => s.drain.skipped);
   await sleep(seconds * 1000);
+  await settle();
   const memory = rssMb() + (await childRssMb());
   const rates = sims.map((s, i) => ({
     fps: s.processed / seconds,

@@ -108,6 +108,24 @@ console.log(
     `at t = 10 s the pipeline counts ${countAt10s} against ${REFERENCE_AT_10S} in the reference detections`,
 );
 
+// 5. Tiling: vehicles found per frame on the street clip with one 416 px view against a 2 × 1 grid of tiles.
+const vehiclesPerFrame = async (tiling: 'none' | '2x1') => {
+  let found = 0;
+  const run = await runClip({
+    file: media('odc_street_traffic_640x360_30fps.mp4'),
+    detector,
+    scene: sceneSetupOf(STREET_SCENE),
+    fps: 2,
+    gating: false,
+    tiling,
+    onFrame: ({ detections }) => void (found += (detections ?? []).filter((d) => ['car', 'bus', 'truck'].includes(d.label) && d.score >= 0.5).length),
+  });
+  return found / run.frames;
+};
+const untiled = await vehiclesPerFrame('none');
+const tiled = await vehiclesPerFrame('2x1');
+console.log(`tiling: ${untiled.toFixed(1)} vehicles per frame in one view, ${tiled.toFixed(1)} with 2 × 1 tiles (two inferences per frame)`);
+
 console.log(
   `EVAL accident_precision=${accidentPrecision.toFixed(2)} accident_recall=${accidentRecall.toFixed(2)} ` +
     `elephant_recall=${elephantRecall.toFixed(2)} false_alarms=${falseAlarms} crowd_mae=${crowdMae.toFixed(2)}`,

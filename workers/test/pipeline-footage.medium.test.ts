@@ -64,6 +64,28 @@ describe('street clip', () => {
   });
 });
 
+describe('tiling', () => {
+  it('finds more of the small, distant vehicles on a 2 × 1 grid of tiles than in one view', async () => {
+    const vehicles = async (tiling: 'none' | '2x1') => {
+      let found = 0;
+      await runClip({
+        file: media('odc_street_traffic_640x360_30fps.mp4'),
+        detector,
+        scene: sceneSetupOf(STREET_SCENE),
+        fps: 1,
+        gating: false,
+        tiling,
+        onFrame: ({ detections }) => void (found += (detections ?? []).filter((d) => d.label === 'car' && d.score >= 0.5).length),
+      });
+      return found;
+    };
+    const single = await vehicles('none');
+    const tiled = await vehicles('2x1');
+    expect(single).toBeGreaterThan(50);
+    expect(tiled).toBeGreaterThan(single * 1.3);
+  });
+});
+
 describe('pedestrian clip', () => {
   it('counts people in the crowd zone every 10 s and raises a crowd alert above the threshold', async () => {
     const samples: CrowdSample[] = [];

@@ -55,3 +55,34 @@ export function packedToTensor(
   }
   return tensor;
 }
+
+/**
+ * The model input from a model-sized square of a larger packed frame (a tile of a tiled canvas): `frameWidth` is
+ * the canvas width in pixels, (x, y) the tile's top-left corner. Bytes are in the model's colour order.
+ */
+export function tensorFromPackedRegion(
+  frame: Uint8Array,
+  frameWidth: number,
+  x: number,
+  y: number,
+  manifest: Pick<ModelManifest, 'input'>,
+): Float32Array {
+  const { width, height } = manifest.input;
+  const frameHeight = frame.length / 3 / frameWidth;
+  if (!Number.isInteger(frameHeight) || x < 0 || y < 0 || x + width > frameWidth || y + height > frameHeight) {
+    throw new Error(`Tile ${width}×${height} at ${x},${y} does not fit a ${frameWidth}-wide frame of ${frame.length} bytes`);
+  }
+  const plane = width * height;
+  const tensor = new Float32Array(plane * 3);
+  const [g0, g1, g2, o0, o1, o2] = affine(manifest.input);
+  for (let row = 0; row < height; row++) {
+    let p = ((y + row) * frameWidth + x) * 3;
+    const start = row * width;
+    for (let i = start; i < start + width; i++, p += 3) {
+      tensor[i] = frame[p]! * g0 + o0;
+      tensor[plane + i] = frame[p + 1]! * g1 + o1;
+      tensor[2 * plane + i] = frame[p + 2]! * g2 + o2;
+    }
+  }
+  return tensor;
+}

@@ -1,5 +1,5 @@
 // SQL for cameras: definition, placement and live status.
-import type { Camera, CameraCreate, CameraHealth, CameraState, CameraUpdate } from '../schemas';
+import type { Camera, CameraCreate, CameraHealth, CameraState, CameraUpdate, Tiling } from '../schemas';
 import type { Queryable } from '../db/pool';
 import { iso, isoRequired } from './row-mapping';
 
@@ -15,6 +15,7 @@ interface CameraRow {
   enabled: boolean;
   model_id: string;
   detect_fps: number;
+  tiling: Tiling;
   status: CameraState;
   status_reason: string | null;
   last_seen_at: Date | null;
@@ -24,7 +25,7 @@ interface CameraRow {
 }
 
 const SELECT_CAMERA = `SELECT id, name, name_th, ST_X(location) AS lon, ST_Y(location) AS lat, heading_deg, fov_deg,
-  rtsp_url, enabled, model_id, detect_fps, status, status_reason, last_seen_at, health, created_at, updated_at FROM cameras`;
+  rtsp_url, enabled, model_id, detect_fps, tiling, status, status_reason, last_seen_at, health, created_at, updated_at FROM cameras`;
 
 const toCamera = (row: CameraRow): Camera => ({
   id: row.id,
@@ -37,6 +38,7 @@ const toCamera = (row: CameraRow): Camera => ({
   enabled: row.enabled,
   modelId: row.model_id,
   detectFps: row.detect_fps,
+  tiling: row.tiling,
   status: row.status,
   statusReason: row.status_reason,
   lastSeenAt: iso(row.last_seen_at),
@@ -58,8 +60,8 @@ export async function findCamera(db: Queryable, id: number): Promise<Camera | nu
 
 export async function insertCamera(db: Queryable, camera: CameraCreate): Promise<Camera> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO cameras (name, name_th, location, heading_deg, fov_deg, rtsp_url, enabled, model_id, detect_fps, status)
-     VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    `INSERT INTO cameras (name, name_th, location, heading_deg, fov_deg, rtsp_url, enabled, model_id, detect_fps, status, tiling)
+     VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       camera.name,
       camera.nameTh,
@@ -72,6 +74,7 @@ export async function insertCamera(db: Queryable, camera: CameraCreate): Promise
       camera.modelId ?? 'yolox_nano_416',
       camera.detectFps ?? 5,
       camera.enabled === false ? 'disabled' : 'starting',
+      camera.tiling ?? 'none',
     ],
   );
   return (await findCamera(db, rows[0]!.id))!;
@@ -90,6 +93,7 @@ export async function updateCamera(db: Queryable, id: number, patch: CameraUpdat
        enabled = COALESCE($9, enabled),
        model_id = COALESCE($10, model_id),
        detect_fps = COALESCE($11, detect_fps),
+       tiling = COALESCE($12, tiling),
        status = CASE WHEN $9 IS NULL THEN status WHEN $9 THEN 'starting' ELSE 'disabled' END,
        updated_at = now()
      WHERE id = $1`,
@@ -105,6 +109,7 @@ export async function updateCamera(db: Queryable, id: number, patch: CameraUpdat
       patch.enabled ?? null,
       patch.modelId ?? null,
       patch.detectFps ?? null,
+      patch.tiling ?? null,
     ],
   );
   return rowCount ? findCamera(db, id) : null;

@@ -19,6 +19,9 @@ export const CameraState = Type.Union([
 ]);
 export type CameraState = Static<typeof CameraState>;
 
+export const TILINGS = ['none', '2x1', '2x2', '3x2'] as const;
+export type Tiling = (typeof TILINGS)[number];
+
 const cameraFields = {
   name: Type.String({ minLength: 1, maxLength: 120, description: 'Name in English' }),
   nameTh: Type.String({ minLength: 1, maxLength: 120, description: 'Name in Thai' }),
@@ -29,6 +32,10 @@ const cameraFields = {
   enabled: Type.Boolean(),
   modelId: Type.String({ minLength: 1, maxLength: 64, default: 'yolox_nano_416' }),
   detectFps: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 5 }),
+  tiling: Type.Enum(TILINGS, {
+    default: 'none',
+    description: 'Detect on a grid of tiles (columns × rows) to find small, distant objects; one inference per tile',
+  }),
 };
 
 export const CameraCreate = Type.Object(
@@ -37,6 +44,7 @@ export const CameraCreate = Type.Object(
     enabled: Type.Optional(cameraFields.enabled),
     modelId: Type.Optional(cameraFields.modelId),
     detectFps: Type.Optional(cameraFields.detectFps),
+    tiling: Type.Optional(cameraFields.tiling),
   },
   { additionalProperties: false },
 );

@@ -25,7 +25,7 @@ export interface CameraJobHostContext {
 }
 
 /** The fields that need a restart of the stream when they change. */
-const runtimeKey = (c: Camera) => JSON.stringify([c.rtspUrl, c.modelId, c.detectFps, c.location.lon, c.location.lat]);
+const runtimeKey = (c: Camera) => JSON.stringify([c.rtspUrl, c.modelId, c.detectFps, c.tiling, c.location.lon, c.location.lat]);
 
 type Outcome = 'reconfigured' | 'closing';
 

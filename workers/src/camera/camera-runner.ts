@@ -1,6 +1,6 @@
 // Runs one camera: probe, read frames, gate/detect/track/apply rules, write events and series, report health; reconnects with backoff.
 import type pg from 'pg';
-import { frameGeometry, type ObjectDetector, type FrameGeometry } from '@toc/models';
+import { frameGeometry, tiledFrameGeometry, type FrameGeometry, type ObjectDetector, type TiledGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
 import type { Camera, CameraHealth, CameraState } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
@@ -52,6 +52,13 @@ export function frameLayout(detector: ObjectDetector, geometry: FrameGeometry, s
     sourceWidth,
     sourceHeight,
   };
+}
+
+/** The frame ffmpeg delivers: the model input itself, or a canvas of tiles for a tiled camera. */
+export function cameraGeometry(detector: ObjectDetector, tiling: Camera['tiling'], width: number, height: number): FrameGeometry | TiledGeometry {
+  if (tiling === 'none') return frameGeometry(detector.manifest, width, height);
+  const [cols, rows] = tiling.split('x').map(Number) as [number, number];
+  return tiledFrameGeometry(detector.manifest, width, height, { cols, rows });
 }
 
 export class CameraRunner implements RunningCamera {
@@ -112,7 +119,7 @@ export class CameraRunner implements RunningCamera {
           if (error instanceof UnsupportedStreamError) state = 'error';
           throw error;
         });
-        const geometry = frameGeometry(detector.manifest, info.width, info.height);
+        const geometry = cameraGeometry(detector, this.camera.tiling, info.width, info.height);
         this.pipeline = new CameraPipeline(frameLayout(detector, geometry, info.width, info.height), await loadScene(this.ctx.db, this.camera.id));
         const outcome = await this.readStream(detector, geometry, this.pipeline);
         reason = outcome.reason;
@@ -133,9 +140,9 @@ export class CameraRunner implements RunningCamera {
     if (this.healthTimer) clearInterval(this.healthTimer);
   }
 
-  private async readStream(detector: ObjectDetector, geometry: FrameGeometry, pipeline: CameraPipeline) {
+  private async readStream(detector: ObjectDetector, geometry: FrameGeometry | TiledGeometry, pipeline: CameraPipeline) {
     let sawFrames = false;
-    const context: FrameStepContext = { pipeline, detector, scale: geometry };
+    const context: FrameStepContext = { pipeline, detector, scale: geometry, ...('tiles' in geometry ? { tiles: geometry.tiles } : {}) };
     const drain = new FrameDrain(
       context,
       (result) => this.handleResult(pipeline, result),

@@ -1,8 +1,9 @@
 // Runs a video file through the same pipeline as a camera, on the clip's own clock (evaluation, benchmarks, tests).
-import { frameGeometry, type Detection, type ObjectDetector } from '@toc/models';
+import type { Detection, ObjectDetector } from '@toc/models';
 import { startFrameReader } from '../ingest/frame-reader';
 import { probeFile } from '../ingest/probe-file';
-import { frameLayout } from '../camera/camera-runner';
+import { cameraGeometry, frameLayout } from '../camera/camera-runner';
+import type { Tiling } from '@toc/server/schemas';
 import type { RuleEngineOptionsInput } from '../rules/rule-engine';
 import { CameraPipeline, type PipelineStep, type SceneSetup } from './camera-pipeline';
 import { stepFrame } from './frame-step';
@@ -23,6 +24,8 @@ export interface ClipRunOptions {
   /** Frames per second taken from the clip (the camera's detect rate). */
   fps: number;
   gating: boolean;
+  /** Detect on a grid of tiles (as a camera with `tiling` set). */
+  tiling?: Tiling;
   rules?: RuleEngineOptionsInput;
   /** Stop after this many frames (default: the whole clip once). */
   maxFrames?: number;
@@ -45,7 +48,8 @@ const MAX_QUEUED = 16;
 /** Frames are processed strictly in order (none dropped), so results do not depend on machine speed. */
 export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> {
   const info = await probeFile(options.file);
-  const geometry = frameGeometry(options.detector.manifest, info.width, info.height);
+  const geometry = cameraGeometry(options.detector, options.tiling ?? 'none', info.width, info.height);
+  const tiles = 'tiles' in geometry ? { tiles: geometry.tiles } : {};
   const pipeline = new CameraPipeline(frameLayout(options.detector, geometry, info.width, info.height), options.scene, {
     gating: options.gating,
     ...(options.rules ? { rules: options.rules } : {}),
@@ -82,7 +86,7 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
     if (queue.length < MAX_QUEUED / 2) reader.resume();
     const index = summary.frames++;
     const t = startMs + (index * 1000) / options.fps;
-    const { step, detections } = await stepFrame({ pipeline, detector: options.detector, scale: geometry }, frame, t);
+    const { step, detections } = await stepFrame({ pipeline, detector: options.detector, scale: geometry, ...tiles }, frame, t);
     if (detections) summary.detected++;
     else summary.gated++;
     await options.onFrame?.({ index, t, frame, detections, step });

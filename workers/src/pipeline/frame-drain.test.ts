@@ -31,7 +31,7 @@ describe('frame drain', () => {
     const drain = new FrameDrain(ctx, (r: FrameStepResult) => void results.push(r.prepared.t), (e) => {
       throw e;
     });
-    const offer = (t: number) => drain.offer({ frame: frame(), t, tensor: new Float32Array(3 * 416 * 416) });
+    const offer = (t: number) => drain.offer({ frame: frame(), t, tensors: [new Float32Array(3 * 416 * 416)] });
 
     offer(1);
     await tick();
@@ -63,9 +63,9 @@ describe('frame drain', () => {
     };
     const pipeline = new CameraPipeline(layout, { zones: [], lines: [], calibration: null }, { gating: false });
     const drain = new FrameDrain({ pipeline, detector, scale: { scaleX: 1, scaleY: 1 } }, (r) => void results.push(r.prepared.t), (e) => errors.push(e.message));
-    drain.offer({ frame: frame(), t: 1, tensor: new Float32Array(3) });
+    drain.offer({ frame: frame(), t: 1, tensors: [new Float32Array(3)] });
     await drain.idle();
-    drain.offer({ frame: frame(), t: 2, tensor: new Float32Array(3) });
+    drain.offer({ frame: frame(), t: 2, tensors: [new Float32Array(3)] });
     await drain.idle();
     expect(errors).toEqual(['bad frame']);
     expect(results).toEqual([2]);

@@ -1,0 +1,36 @@
+// Brings the detections of each tile back to source pixels and removes the doubles found where tiles overlap.
+import type { BoxScale, Detection } from '../detection.schema';
+import { iou } from './nms';
+
+export interface TileDetections {
+  /** Tile corner on the canvas. */
+  x: number;
+  y: number;
+  /** In tile pixels. */
+  detections: readonly Detection[];
+}
+
+/** Share of the smaller box inside the larger: an object cut at a tile edge is a part of its whole self. */
+function containment(a: Detection['box'], b: Detection['box']): number {
+  const iw = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+  const ih = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  if (iw <= 0 || ih <= 0) return 0;
+  const smaller = Math.min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]));
+  return smaller > 0 ? (iw * ih) / smaller : 0;
+}
+
+export function mergeTileDetections(tiles: readonly TileDetections[], scale: BoxScale, iouThreshold = 0.5, containThreshold = 0.8): Detection[] {
+  const all = tiles.flatMap(({ x, y, detections }) =>
+    detections.map((d) => ({
+      ...d,
+      box: [(d.box[0] + x) * scale.scaleX, (d.box[1] + y) * scale.scaleY, (d.box[2] + x) * scale.scaleX, (d.box[3] + y) * scale.scaleY] as Detection['box'],
+    })),
+  );
+  all.sort((a, b) => b.score - a.score);
+  const kept: Detection[] = [];
+  for (const d of all) {
+    const double = kept.some((k) => k.classId === d.classId && (iou(k.box, d.box) > iouThreshold || containment(k.box, d.box) > containThreshold));
+    if (!double) kept.push(d);
+  }
+  return kept;
+}
