@@ -23,7 +23,7 @@ const frame = () => new Uint8Array(416 * 416 * 3);
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('frame drain', () => {
-  it('sends the next frame to the detector before the previous one is tracked, keeps order, drops the stale one', async () => {
+  it('keeps two frames with the detector, tracks them in order and drops the stale waiting one', async () => {
     const { detector, calls } = scriptedDetector();
     const pipeline = new CameraPipeline(layout, { zones: [], lines: [], calibration: null }, { gating: false });
     const ctx = { pipeline, detector, scale: { scaleX: 1, scaleY: 1 } };
@@ -31,21 +31,23 @@ describe('frame drain', () => {
     const drain = new FrameDrain(ctx, (r: FrameStepResult) => void results.push(r.prepared.t), (e) => {
       throw e;
     });
-    const offer = (t: number) => drain.offer({ frame: frame(), t, tensors: [new Float32Array(3 * 416 * 416)] });
+    const offer = (t: number) => drain.offer({ frame: frame(), t, detect: true });
 
     offer(1);
-    await tick();
-    expect(calls).toHaveLength(1);
-    offer(2); // waits while frame 1 is detected
-    expect(offer(3)).toBe(true); // frame 2 was never sent: the newest frame wins
+    offer(2); // queued behind frame 1 in the detector, so it never waits for us
+    expect(calls).toHaveLength(2);
+    offer(3); // waits
+    expect(offer(4)).toBe(true); // frame 3 was never sent: the newest waiting frame wins
     calls[0]!.release();
     await tick();
-    // Frame 3 went to the detector as soon as frame 1 came back, and frame 1 was tracked meanwhile.
-    expect(calls).toHaveLength(2);
+    expect(results).toEqual([1]);
+    expect(calls).toHaveLength(3); // frame 4 went as soon as frame 1 came back
+    calls[2]!.release(); // out of order in time: still tracked after frame 2
+    await tick();
     expect(results).toEqual([1]);
     calls[1]!.release();
     await drain.idle();
-    expect(results).toEqual([1, 3]);
+    expect(results).toEqual([1, 2, 4]);
     expect(drain.skipped).toBe(1);
   });
 
@@ -63,9 +65,9 @@ describe('frame drain', () => {
     };
     const pipeline = new CameraPipeline(layout, { zones: [], lines: [], calibration: null }, { gating: false });
     const drain = new FrameDrain({ pipeline, detector, scale: { scaleX: 1, scaleY: 1 } }, (r) => void results.push(r.prepared.t), (e) => errors.push(e.message));
-    drain.offer({ frame: frame(), t: 1, tensors: [new Float32Array(3)] });
+    drain.offer({ frame: frame(), t: 1, detect: true });
     await drain.idle();
-    drain.offer({ frame: frame(), t: 2, tensors: [new Float32Array(3)] });
+    drain.offer({ frame: frame(), t: 2, detect: true });
     await drain.idle();
     expect(errors).toEqual(['bad frame']);
     expect(results).toEqual([2]);

@@ -1,9 +1,14 @@
-// Keeps one camera's frames moving: the newest waiting frame wins (older ones are dropped and counted), and it
-// is sent to the detector while the previous frame is tracked, so the detector thread never waits for us.
+// Keeps one camera's frames moving: up to two frames are with the detector at once (its thread never waits
+// for us between frames), the newest waiting frame wins (older ones are dropped and counted), and results are
+// tracked strictly in arrival order.
 import { advanceFrame, detectFrame, type DetectedFrame, type FrameStepContext, type FrameStepResult, type PreparedFrame } from './frame-step';
+
+/** Frames sent to the detector before the first of them comes back. */
+const DEPTH = 2;
 
 export class FrameDrain {
   private pending: PreparedFrame | null = null;
+  private readonly inFlight: Promise<DetectedFrame>[] = [];
   private running: Promise<void> | null = null;
   /** Frames replaced by a newer one before the detector got to them. */
   skipped = 0;
@@ -19,6 +24,7 @@ export class FrameDrain {
     const dropped = this.pending !== null;
     if (dropped) this.skipped++;
     this.pending = prepared;
+    this.dispatch();
     this.running ??= this.loop().finally(() => (this.running = null));
     return dropped;
   }
@@ -28,15 +34,21 @@ export class FrameDrain {
     return this.running ?? Promise.resolve();
   }
 
-  private async loop(): Promise<void> {
-    let inFlight: Promise<DetectedFrame> | null = null;
-    while (inFlight || this.pending) {
+  private dispatch(): void {
+    while (this.pending && this.inFlight.length < DEPTH) {
       const next = this.pending;
       this.pending = null;
-      const started = next ? detectFrame(this.ctx, next) : null;
-      started?.catch(() => undefined); // handled when its turn comes in finish()
-      if (inFlight) await this.finish(inFlight);
-      inFlight = started;
+      const detection = detectFrame(this.ctx, next);
+      detection.catch(() => undefined); // reported in finish(), in order
+      this.inFlight.push(detection);
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.inFlight.length > 0) {
+      await this.finish(this.inFlight[0]!);
+      this.inFlight.shift();
+      this.dispatch();
     }
   }
 

@@ -1,7 +1,6 @@
 // One frame through the pipeline, in three parts so that a camera can keep the detector busy:
-// `prepareFrame` (gate and tensor, as the frame arrives), `detectFrame` (sent to the detector thread, which
-// answers requests in arrival order) and `advanceFrame` (track, place, rules; run while the next frame is
-// being detected).
+// `prepareFrame` (the motion gate, on every frame as it arrives), `detectFrame` (builds the model input and sends
+// it to the detector thread, which answers in arrival order) and `advanceFrame` (track, place, rules).
 import {
   mergeTileDetections,
   tensorFromPackedFrame,
@@ -23,8 +22,8 @@ export interface FrameStepContext {
 export interface PreparedFrame {
   frame: Uint8Array;
   t: number;
-  /** The model input per tile (one for an untiled frame), or null when the motion gate says no detection. */
-  tensors: Float32Array[] | null;
+  /** False when the motion gate says this frame needs no detection. */
+  detect: boolean;
 }
 
 export interface DetectedFrame {
@@ -38,6 +37,12 @@ export interface FrameStepResult extends DetectedFrame {
   step: PipelineStep;
 }
 
+/** Every frame must pass here, in order, even one that is dropped later: the gate learns the background from it. */
+export function prepareFrame(ctx: FrameStepContext, frame: Uint8Array, t: number): PreparedFrame {
+  const gate = ctx.pipeline.gateFrame(frame, t);
+  return { frame, t, detect: !gate || gate.detect };
+}
+
 function tensorsOf(ctx: FrameStepContext, frame: Uint8Array): Float32Array[] {
   const { manifest } = ctx.detector;
   if (!ctx.tiles) return [tensorFromPackedFrame(frame, manifest)];
@@ -45,14 +50,9 @@ function tensorsOf(ctx: FrameStepContext, frame: Uint8Array): Float32Array[] {
   return ctx.tiles.map(({ x, y }) => tensorFromPackedRegion(frame, width, x, y, manifest));
 }
 
-export function prepareFrame(ctx: FrameStepContext, frame: Uint8Array, t: number): PreparedFrame {
-  const gate = ctx.pipeline.gateFrame(frame, t);
-  return { frame, t, tensors: !gate || gate.detect ? tensorsOf(ctx, frame) : null };
-}
-
 export async function detectFrame(ctx: FrameStepContext, prepared: PreparedFrame): Promise<DetectedFrame> {
-  const { tensors } = prepared;
-  if (!tensors) return { prepared, detections: null, inferenceMs: null };
+  if (!prepared.detect) return { prepared, detections: null, inferenceMs: null };
+  const tensors = tensorsOf(ctx, prepared.frame);
   if (!ctx.tiles) {
     const result = await ctx.detector.detect(tensors[0]!, ctx.scale);
     return { prepared, detections: result.detections, inferenceMs: result.inferenceMs };
