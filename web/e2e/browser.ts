@@ -28,5 +28,7 @@ export function e2eEnv() {
   const baseUrl = process.env.E2E_URL;
   const password = process.env.TOC_PASSWORD_OPERATOR;
   if (!baseUrl || !password) throw new Error('E2E_URL and TOC_PASSWORD_OPERATOR must be set (npm test sets them)');
-  return { baseUrl, password };
+  // The test runs from the repository root; ../shared sits beside it unless SHARED_DIR says otherwise.
+  const sharedDir = path.resolve(process.env.SHARED_DIR ?? path.join(process.cwd(), '..', 'shared'));
+  return { baseUrl, password, sharedDir };
 }

@@ -1,10 +1,12 @@
 // End-to-end: the running system in headless Chromium — login, basemap, cameras, and a live event from the real video.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { e2eEnv, launchChromium, screenshotPath } from './browser';
 
 let browser: Browser;
-const { baseUrl, password } = e2eEnv();
+const { baseUrl, password, sharedDir } = e2eEnv();
 
 const renderedCount = (page: Page, layer: string) =>
   page.evaluate((id) => window.__toc!.map.queryRenderedFeatures(undefined, { layers: [id] }).length, layer);
@@ -25,6 +27,31 @@ async function newestEventId(): Promise<number> {
   const page = await fetch(`${baseUrl}/api/events?limit=1`, { headers: { authorization: `Bearer ${token}` } });
   const { items } = (await page.json()) as { items: { id: number }[] };
   return items[0]?.id ?? 0;
+}
+
+async function operatorToken(): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'operator', password }),
+  });
+  return ((await login.json()) as { token: string }).token;
+}
+
+/** The demo camera trap sends the real elephant photo, as a trap in the forest would. */
+async function postElephantStill(): Promise<{ sightingId: number; warningId: number }> {
+  const token = await operatorToken();
+  const traps = (await (await fetch(`${baseUrl}/api/traps`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: number }[];
+  const image = await readFile(path.join(sharedDir, 'media', 'cameratrapai_african_elephants.jpg'));
+  const reply = await fetch(`${baseUrl}/api/traps/${traps[0]!.id}/images`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/jpeg', 'x-trap-key': process.env.TOC_TRAP_KEY ?? '' },
+    body: image,
+  });
+  expect(reply.status).toBe(200);
+  const { eventIds } = (await reply.json()) as { eventIds: number[] };
+  expect(eventIds).toHaveLength(2);
+  return { sightingId: eventIds[0]!, warningId: eventIds[1]! };
 }
 
 async function logIn(page: Page, username: string, secret: string) {
@@ -66,8 +93,39 @@ describe('control room', () => {
     await expect
       .poll(async () => Math.max(0, ...(await renderedIds(page, 'events-circle'))), { timeout: 120_000, interval: 1000 })
       .toBeGreaterThan(before);
-    expect(await page.getByTestId('event-item').count()).toBeGreaterThan(0);
+    // Routine vehicle counts are not alarms: the feed shows them once the severity filter includes "info".
+    await page.getByTestId('alarm-filter-severity').selectOption('info');
+    await page.getByTestId('alarm-filter-status').selectOption('all');
+    await expect.poll(() => page.getByTestId('event-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('operator-map') });
+    await page.close();
+  });
+
+  it('lets the operator find an elephant warning, see the places warned and the snapshot, and acknowledge with a note', async () => {
+    const { sightingId, warningId } = await postElephantStill();
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await logIn(page, 'operator', password);
+    await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+    await expect.poll(async () => Number(await page.getByTestId('unacknowledged-count').getAttribute('data-count'))).toBeGreaterThanOrEqual(2);
+
+    await page.getByTestId('alarm-filter-type').selectOption('elephant.warning');
+    const warning = page.locator(`[data-testid="event-item"][data-event-id="${warningId}"]`);
+    await warning.getByTestId('event-open').click();
+    await page.getByTestId('event-detail').waitFor();
+    expect(await page.getByTestId('warned-places').locator('tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('elephant-warning-detail') });
+    await page.getByTestId('event-detail-close').click();
+
+    await page.getByTestId('alarm-filter-type').selectOption('elephant.sighting');
+    await page.locator(`[data-testid="event-item"][data-event-id="${sightingId}"]`).getByTestId('event-open').click();
+    const snapshot = page.getByTestId('event-snapshot').first();
+    await snapshot.waitFor();
+    await expect.poll(() => snapshot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await page.getByTestId('event-note').fill('Rangers informed / แจ้งเจ้าหน้าที่อุทยานแล้ว');
+    await page.getByTestId('detail-acknowledge').click();
+    await expect.poll(() => page.getByTestId('detail-status').textContent()).toMatch(/Acknowledged|รับทราบแล้ว/);
+    await expect.poll(() => page.getByTestId('event-timeline').textContent()).toContain('Rangers informed');
+    await page.screenshot({ path: screenshotPath('elephant-sighting-detail') });
     await page.close();
   });
 });

@@ -15,7 +15,7 @@ export function fetchEvents(query: EventListQuery = {}, signal?: AbortSignal): P
   return request<EventPage>('api/events', { query: { ...query }, signal });
 }
 
-export type EventActionName = 'acknowledge' | 'resolve';
+export type EventActionName = 'acknowledge' | 'resolve' | 'false-alarm';
 
 export function postEventAction(id: number, action: EventActionName, note?: string): Promise<Event> {
   return request<Event>(`api/events/${id}/${action}`, { method: 'POST', body: note ? { note } : {} });

@@ -12,3 +12,10 @@ export function canActOnEvents(role: Role): boolean {
 export function hasToolHome(role: Role): boolean {
   return TOOL_HOME_ROLES.includes(role);
 }
+
+/** Snapshots show people and plates (PDPA): only these roles may see them. */
+const FOOTAGE_ROLES: readonly Role[] = ['admin', 'operator', 'police'];
+
+export function canSeeFootage(role: Role): boolean {
+  return FOOTAGE_ROLES.includes(role);
+}

@@ -16,9 +16,10 @@ interface EventItemProps {
   canAct: boolean;
   onAction: (event: Event, action: EventActionName) => Promise<unknown>;
   onSelect: (event: Event) => void;
+  onOpen: (event: Event) => void;
 }
 
-export function EventItem({ event, camera, canAct, onAction, onSelect }: EventItemProps) {
+export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen }: EventItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [pending, setPending] = useState<EventActionName | null>(null);
@@ -70,6 +71,9 @@ export function EventItem({ event, camera, canAct, onAction, onSelect }: EventIt
       </div>
       <VehicleCounts event={event} />
       <div className="event-actions">
+        <button type="button" className="button ghost" onClick={() => onOpen(event)} data-testid="event-open">
+          {t('events.details')}
+        </button>
         {event.location && (
           <button type="button" className="button ghost" onClick={() => onSelect(event)} data-testid="event-locate">
             {t('events.showOnMap')}

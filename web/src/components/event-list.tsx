@@ -1,4 +1,5 @@
 // Side-panel list of the latest events, newest first.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event } from '@toc/server/schemas';
 import type { EventActionName } from '../api/events.api';
@@ -13,14 +14,18 @@ interface EventListProps {
   maxItems: number;
   onAction: (event: Event, action: EventActionName) => Promise<unknown>;
   onSelect: (event: Event) => void;
+  onOpen: (event: Event) => void;
+  /** Shown under the title: the alarm filters. */
+  children?: ReactNode;
 }
 
-export function EventList({ events, cameras, loadState, canAct, maxItems, onAction, onSelect }: EventListProps) {
+export function EventList({ events, cameras, loadState, canAct, maxItems, onAction, onSelect, onOpen, children }: EventListProps) {
   const { t } = useTranslation();
   const shown = events.slice(0, maxItems);
   return (
     <section className="panel-section event-section">
       <h2 className="panel-title">{t('events.title')}</h2>
+      {children}
       {loadState === 'failed' && <p className="panel-note error">{t('events.loadFailed')}</p>}
       {loadState === 'loading' && shown.length === 0 && <p className="panel-note">{t('common.loading')}</p>}
       {loadState === 'ready' && shown.length === 0 && <p className="panel-note">{t('events.empty')}</p>}
@@ -33,6 +38,7 @@ export function EventList({ events, cameras, loadState, canAct, maxItems, onActi
             canAct={canAct}
             onAction={onAction}
             onSelect={onSelect}
+            onOpen={onOpen}
           />
         ))}
       </ol>

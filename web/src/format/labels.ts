@@ -14,3 +14,9 @@ export function vehicleClassKey(cls: string): TranslationKey | null {
   const key = `vehicle.${cls}`;
   return key in en ? (key as TranslationKey) : null;
 }
+
+/** Entries of an event's timeline (pipeline updates and operator actions); an unknown kind is shown as is. */
+export function timelineKey(kind: string): TranslationKey | null {
+  const key = `timeline.${kind}`;
+  return key in en ? (key as TranslationKey) : null;
+}

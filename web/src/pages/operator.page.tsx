@@ -1,10 +1,13 @@
 // Operator page: the full-screen live map with the camera-health and latest-events side panel.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Event, Role } from '@toc/server/schemas';
 import type { EventActionName } from '../api/events.api';
 import { canActOnEvents } from '../auth/permissions';
 import { CameraHealth } from '../components/camera-health';
+import { AlarmFilters } from '../components/alarm-filters';
+import { EventDetail } from '../components/event-detail';
 import { EventList } from '../components/event-list';
+import { DEFAULT_ALARM_FILTER, filterAlarms, unacknowledgedCount, type AlarmFilter } from '../format/alarm-filter';
 import { appConfig } from '../config/app.config';
 import { useLanguage } from '../i18n/use-language';
 import { MapView, type MapFocus } from '../map/map-view';
@@ -20,26 +23,55 @@ export default function OperatorPage({ role }: { role: Role }) {
   const cameras = useStore(live.cameras);
   const loadStatus = useStore(live.loadStatus);
   const [focus, setFocus] = useState<MapFocus | null>(null);
+  const [filter, setFilter] = useState<AlarmFilter>(DEFAULT_ALARM_FILTER);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const alarms = useMemo(() => filterAlarms(events.list, filter), [events.list, filter]);
+  const unacknowledged = useMemo(() => unacknowledgedCount(events.list), [events.list]);
+  // The open event is read from the live store, so the detail follows its changes from any operator.
+  const opened = openId === null ? undefined : events.list.find((e) => e.id === openId);
 
-  const onAction = useCallback((event: Event, action: EventActionName) => live.act(event.id, action), [live]);
+  const onAction = useCallback(
+    (event: Event, action: EventActionName, note?: string) => live.act(event.id, action, note),
+    [live],
+  );
   const onSelect = useCallback((event: Event) => {
     if (event.location) setFocus({ location: event.location, key: Date.now() });
   }, []);
+  const onOpen = useCallback(
+    (event: Event) => {
+      setOpenId(event.id);
+      onSelect(event);
+    },
+    [onSelect],
+  );
 
   return (
     <div className="operator-page">
       <MapView config={appConfig.map} language={language} cameras={cameras.list} events={events.list} focus={focus} />
       <aside className="side-panel">
         <CameraHealth cameras={cameras.list} loadState={loadStatus.cameras} />
-        <EventList
-          events={events.list}
-          cameras={cameras.byId}
-          loadState={loadStatus.events}
-          canAct={canActOnEvents(role)}
-          maxItems={LIST_ITEMS}
-          onAction={onAction}
-          onSelect={onSelect}
-        />
+        {opened ? (
+          <EventDetail
+            event={opened}
+            camera={opened.cameraId === null ? undefined : cameras.byId.get(opened.cameraId)}
+            role={role}
+            onAction={onAction}
+            onClose={() => setOpenId(null)}
+          />
+        ) : (
+          <EventList
+            events={alarms}
+            cameras={cameras.byId}
+            loadState={loadStatus.events}
+            canAct={canActOnEvents(role)}
+            maxItems={LIST_ITEMS}
+            onAction={onAction}
+            onSelect={onSelect}
+            onOpen={onOpen}
+          >
+            <AlarmFilters filter={filter} unacknowledged={unacknowledged} onChange={setFilter} />
+          </EventList>
+        )}
       </aside>
     </div>
   );

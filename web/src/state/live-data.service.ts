@@ -56,8 +56,8 @@ export class LiveDataService {
   }
 
   /** Runs an operator action and shows its result at once (the socket echo is then a no-op). */
-  async act(eventId: number, action: EventActionName): Promise<Event> {
-    const event = await postEventAction(eventId, action);
+  async act(eventId: number, action: EventActionName, note?: string): Promise<Event> {
+    const event = await postEventAction(eventId, action, note);
     this.events.upsert([event]);
     return event;
   }

@@ -1,0 +1,72 @@
+// Filters of the alarm feed (type, minimum severity, status) and the count of alarms nobody has acknowledged.
+import { useTranslation } from 'react-i18next';
+import { EVENT_STATUSES, EVENT_TYPES, SEVERITIES, type EventStatus, type EventType, type Severity } from '@toc/server/schemas';
+import type { AlarmFilter } from '../format/alarm-filter';
+import { eventStatusKey, eventTypeKey, severityKey } from '../format/labels';
+import { formatNumber } from '../i18n/format';
+import { useLanguage } from '../i18n/use-language';
+
+interface AlarmFiltersProps {
+  filter: AlarmFilter;
+  unacknowledged: number;
+  onChange: (filter: AlarmFilter) => void;
+}
+
+const ACTIVE: readonly EventStatus[] = ['open', 'acknowledged'];
+
+export function AlarmFilters({ filter, unacknowledged, onChange }: AlarmFiltersProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const statusValue = filter.statuses.length === 0 ? 'all' : filter.statuses.length === 2 ? 'active' : filter.statuses[0]!;
+  return (
+    <div className="alarm-filters">
+      <span className="unacknowledged" data-testid="unacknowledged-count" data-count={unacknowledged}>
+        {t('alarms.unacknowledged', { n: formatNumber(unacknowledged, language) })}
+      </span>
+      <label>
+        {t('alarms.type')}
+        <select
+          value={filter.types[0] ?? 'all'}
+          onChange={(e) => onChange({ ...filter, types: e.target.value === 'all' ? [] : [e.target.value as EventType] })}
+          data-testid="alarm-filter-type"
+        >
+          <option value="all">{t('alarms.allTypes')}</option>
+          {EVENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(eventTypeKey(type))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('alarms.minSeverity')}
+        <select value={filter.minSeverity} onChange={(e) => onChange({ ...filter, minSeverity: e.target.value as Severity })} data-testid="alarm-filter-severity">
+          {SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {t(severityKey(severity))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('alarms.status')}
+        <select
+          value={statusValue}
+          onChange={(e) => {
+            const value = e.target.value;
+            onChange({ ...filter, statuses: value === 'all' ? [] : value === 'active' ? ACTIVE : [value as EventStatus] });
+          }}
+          data-testid="alarm-filter-status"
+        >
+          <option value="active">{t('alarms.active')}</option>
+          <option value="all">{t('alarms.allStatuses')}</option>
+          {EVENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(eventStatusKey(status))}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+// One event in full: what, where and when, its snapshots, the places warned, its timeline, and the operator's
+// actions with a note (recorded with the operator's name and the time).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Camera, Event, EventUpdate, Role, Snapshot } from '@toc/server/schemas';
+import { ApiError } from '../api/api-error';
+import type { EventActionName } from '../api/events.api';
+import { fetchEventUpdates, fetchSnapshots, snapshotUrl } from '../api/evidence.api';
+import { canActOnEvents, canSeeFootage } from '../auth/permissions';
+import { eventStatusKey, eventTypeKey, severityKey, timelineKey } from '../format/labels';
+import { formatDateTime, formatNumber } from '../i18n/format';
+import { useLanguage } from '../i18n/use-language';
+import { WarnedPlaces } from './warned-places';
+
+interface EventDetailProps {
+  event: Event;
+  camera: Camera | undefined;
+  role: Role;
+  onAction: (event: Event, action: EventActionName, note?: string) => Promise<unknown>;
+  onClose: () => void;
+}
+
+const localized = (value: unknown, language: 'th' | 'en'): string | null => {
+  const text = (value as Record<string, unknown> | undefined)?.[language];
+  return typeof text === 'string' ? text : null;
+};
+
+export function EventDetail({ event, camera, role, onAction, onClose }: EventDetailProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [updates, setUpdates] = useState<EventUpdate[]>([]);
+  const [snapshots, setSnapshots] = useState<Snapshot[]>([]);
+  const [note, setNote] = useState('');
+  const [pending, setPending] = useState<EventActionName | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const footage = canSeeFootage(role);
+
+  // The timeline grows with every change of the event (a new seq), so it is read again each time.
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchEventUpdates(event.id, abort.signal).then(setUpdates, () => undefined);
+    if (footage) fetchSnapshots(event.id, abort.signal).then(setSnapshots, () => undefined);
+    return () => abort.abort();
+  }, [event.id, event.seq, footage]);
+
+  const run = async (action: EventActionName) => {
+    setPending(action);
+    setError(null);
+    try {
+      await onAction(event, action, note.trim() || undefined);
+      setNote('');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.localizedMessage(language) : t('events.actionFailed'));
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const timelineLabel = (kind: string) => {
+    const key = timelineKey(kind);
+    return key ? t(key) : kind;
+  };
+  const canAct = canActOnEvents(role);
+  const open = event.status === 'open' || event.status === 'acknowledged';
+  const title = localized(event.payload.title, language) ?? t(eventTypeKey(event.type));
+  const places = Array.isArray(event.payload.places) ? event.payload.places : null;
+
+  return (
+    <section className="panel-section event-detail" data-testid="event-detail" data-event-id={event.id}>
+      <div className="detail-header">
+        <h2 className="panel-title">{title}</h2>
+        <button type="button" className="button ghost" onClick={onClose} data-testid="event-detail-close">
+          {t('detail.close')}
+        </button>
+      </div>
+      <div className="event-row">
+        <span className="event-type">{t(eventTypeKey(event.type))}</span>
+        <span className={`severity-tag severity-${event.severity}`}>{t(severityKey(event.severity))}</span>
+        <span className={`status-tag status-${event.status}`} data-testid="detail-status">
+          {t(eventStatusKey(event.status))}
+        </span>
+      </div>
+      <dl className="detail-facts">
+        <dt>{t('detail.camera')}</dt>
+        <dd>{camera ? (language === 'th' ? camera.nameTh : camera.name) : t('events.noCamera')}</dd>
+        <dt>{t('detail.started')}</dt>
+        <dd data-testid="detail-started">{formatDateTime(event.startedAt, language)}</dd>
+        {event.endedAt && (
+          <>
+            <dt>{t('detail.ended')}</dt>
+            <dd>{formatDateTime(event.endedAt, language)}</dd>
+          </>
+        )}
+        {event.confidence !== null && (
+          <>
+            <dt>{t('detail.confidence')}</dt>
+            <dd>{formatNumber(Math.round(event.confidence * 100), language)} %</dd>
+          </>
+        )}
+        <dt>{t('detail.position')}</dt>
+        <dd>{event.payload.positionFrom === 'calibration' ? t('detail.positionCalibrated') : t('detail.positionCamera')}</dd>
+      </dl>
+      {places && <WarnedPlaces places={places} />}
+      {footage && snapshots.length > 0 && (
+        <div className="detail-snapshots">
+          {snapshots.map((s) => (
+            <a key={s.id} href={snapshotUrl(s.id)} target="_blank" rel="noreferrer" title={`SHA-256 ${s.sha256}`}>
+              <img src={snapshotUrl(s.id)} alt={t(s.kind === 'frame' ? 'detail.snapshotFrame' : 'detail.snapshotObject')} data-testid="event-snapshot" />
+            </a>
+          ))}
+        </div>
+      )}
+      <h3 className="detail-subtitle">{t('detail.timeline')}</h3>
+      <ol className="detail-timeline" data-testid="event-timeline">
+        {updates.map((u) => (
+          <li key={u.id}>
+            <time>{formatDateTime(u.at, language)}</time> {timelineLabel(u.kind)}
+            {u.username && ` · ${u.username}`}
+            {typeof u.detail.note === 'string' && u.detail.note && <q>{u.detail.note}</q>}
+          </li>
+        ))}
+      </ol>
+      {canAct && open && (
+        <div className="detail-actions">
+          <textarea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={2000}
+            placeholder={t('detail.notePlaceholder')}
+            aria-label={t('detail.note')}
+            data-testid="event-note"
+          />
+          <div className="event-actions">
+            {event.status === 'open' && (
+              <button type="button" className="button" disabled={pending !== null} onClick={() => void run('acknowledge')} data-testid="detail-acknowledge">
+                {t('events.acknowledge')}
+              </button>
+            )}
+            <button type="button" className="button secondary" disabled={pending !== null} onClick={() => void run('resolve')} data-testid="detail-resolve">
+              {t('events.resolve')}
+            </button>
+            <button type="button" className="button ghost" disabled={pending !== null} onClick={() => void run('false-alarm')} data-testid="detail-false-alarm">
+              {t('detail.falseAlarm')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <div className="event-error" role="alert">
+          {error}
+        </div>
+      )}
+    </section>
+  );
+}

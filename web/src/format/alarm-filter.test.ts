@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Event } from '@toc/server/schemas';
+import { DEFAULT_ALARM_FILTER, filterAlarms, unacknowledgedCount } from './alarm-filter';
+
+const event = (id: number, fields: Partial<Event>): Event => ({
+  id,
+  seq: id,
+  type: 'traffic.accident',
+  severity: 'high',
+  status: 'open',
+  location: null,
+  cameraId: null,
+  startedAt: `2026-11-22T10:00:0${id}Z`,
+  updatedAt: `2026-11-22T10:00:0${id}Z`,
+  endedAt: null,
+  confidence: 0.9,
+  modelId: null,
+  payload: {},
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  resolvedBy: null,
+  resolvedAt: null,
+  note: null,
+  ...fields,
+});
+
+const events = [
+  event(1, { type: 'traffic.vehicles', severity: 'info' }),
+  event(2, { type: 'elephant.warning', severity: 'critical' }),
+  event(3, { status: 'resolved' }),
+  event(4, { type: 'crowd.alert', severity: 'medium', status: 'acknowledged' }),
+];
+
+describe('alarm filter', () => {
+  it('shows open and acknowledged alarms newest first and hides routine counts by default', () => {
+    expect(filterAlarms(events, DEFAULT_ALARM_FILTER).map((e) => e.id)).toEqual([4, 2]);
+  });
+
+  it('narrows by type, minimum severity and status', () => {
+    expect(filterAlarms(events, { ...DEFAULT_ALARM_FILTER, types: ['elephant.warning'] }).map((e) => e.id)).toEqual([2]);
+    expect(filterAlarms(events, { ...DEFAULT_ALARM_FILTER, minSeverity: 'high' }).map((e) => e.id)).toEqual([2]);
+    expect(filterAlarms(events, { types: [], minSeverity: 'info', statuses: [] }).map((e) => e.id)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('counts the open alarms nobody has acknowledged', () => {
+    expect(unacknowledgedCount(events)).toBe(1);
+  });
+});

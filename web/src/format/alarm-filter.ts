@@ -1,0 +1,35 @@
+// Which events the alarm feed shows: by type, minimum severity and status; routine counts stay out of it.
+import { SEVERITIES, type Event, type EventStatus, type EventType, type Severity } from '@toc/server/schemas';
+
+export interface AlarmFilter {
+  /** Empty: every type. */
+  types: readonly EventType[];
+  minSeverity: Severity;
+  /** Empty: every status. */
+  statuses: readonly EventStatus[];
+}
+
+/** An operator's shift starts on what still needs someone: open and acknowledged alarms, routine counts hidden. */
+export const DEFAULT_ALARM_FILTER: AlarmFilter = { types: [], minSeverity: 'low', statuses: ['open', 'acknowledged'] };
+
+const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
+
+export function matchesAlarmFilter(event: Event, filter: AlarmFilter): boolean {
+  return (
+    rank(event.severity) >= rank(filter.minSeverity) &&
+    (filter.types.length === 0 || filter.types.includes(event.type)) &&
+    (filter.statuses.length === 0 || filter.statuses.includes(event.status))
+  );
+}
+
+/** Newest first (by when it started, then by id). */
+export function filterAlarms(events: readonly Event[], filter: AlarmFilter): Event[] {
+  return events
+    .filter((event) => matchesAlarmFilter(event, filter))
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id - a.id);
+}
+
+/** Alarms nobody has acknowledged yet (routine `info` events are not alarms). */
+export function unacknowledgedCount(events: readonly Event[]): number {
+  return events.filter((event) => event.status === 'open' && event.severity !== 'info').length;
+}
