@@ -64,6 +64,8 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const open = event.status === 'open' || event.status === 'acknowledged';
   const title = localized(event.payload.title, language) ?? t(eventTypeKey(event.type));
   const places = Array.isArray(event.payload.places) ? event.payload.places : null;
+  // Sightings from a camera trap carry the trap's name instead of a camera.
+  const trapName = typeof event.payload.trapName === 'string' ? String(language === 'th' ? event.payload.trapNameTh : event.payload.trapName) : null;
 
   return (
     <section className="panel-section event-detail" data-testid="event-detail" data-event-id={event.id}>
@@ -81,8 +83,8 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
         </span>
       </div>
       <dl className="detail-facts">
-        <dt>{t('detail.camera')}</dt>
-        <dd>{camera ? (language === 'th' ? camera.nameTh : camera.name) : t('events.noCamera')}</dd>
+        <dt>{trapName ? t('detail.trap') : t('detail.camera')}</dt>
+        <dd>{camera ? (language === 'th' ? camera.nameTh : camera.name) : (trapName ?? t('events.noCamera'))}</dd>
         <dt>{t('detail.started')}</dt>
         <dd data-testid="detail-started">{formatDateTime(event.startedAt, language)}</dd>
         {event.endedAt && (
@@ -98,7 +100,13 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           </>
         )}
         <dt>{t('detail.position')}</dt>
-        <dd>{event.payload.positionFrom === 'calibration' ? t('detail.positionCalibrated') : t('detail.positionCamera')}</dd>
+        <dd>
+          {event.payload.positionFrom === 'calibration'
+            ? t('detail.positionCalibrated')
+            : trapName
+              ? t('detail.positionTrap')
+              : t('detail.positionCamera')}
+        </dd>
       </dl>
       {places && <WarnedPlaces places={places} />}
       {footage && snapshots.length > 0 && (

@@ -126,6 +126,8 @@ export const en = {
   'detail.confidence': 'Confidence',
   'detail.position': 'Position',
   'detail.positionCalibrated': 'On the ground, from the camera calibration',
+  'detail.trap': 'Camera trap',
+  'detail.positionTrap': 'At the camera trap',
   'detail.positionCamera': 'At the camera (not calibrated)',
   'detail.snapshotFrame': 'Frame with detections',
   'detail.snapshotObject': 'Close-up of the object',

@@ -118,6 +118,8 @@ export const th: Translations = {
   'detail.confidence': 'ความเชื่อมั่น',
   'detail.position': 'ตำแหน่ง',
   'detail.positionCalibrated': 'ตำแหน่งจริงบนพื้น จากการปรับเทียบกล้อง',
+  'detail.trap': 'กล้องดักถ่าย',
+  'detail.positionTrap': 'ที่ตั้งกล้องดักถ่าย',
   'detail.positionCamera': 'ที่ตั้งกล้อง (ยังไม่ได้ปรับเทียบ)',
   'detail.snapshotFrame': 'ภาพเต็มพร้อมกรอบวัตถุ',
   'detail.snapshotObject': 'ภาพขยายวัตถุ',
