@@ -1,5 +1,6 @@
 // Medium: the camera worker on the real RTSP simulator, ffmpeg, YOLOX-nano, PostGIS and Redis.
-import { mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,9 @@ import { applyMigrations } from '@toc/server/db/migrate';
 import { createPool, type Pool } from '@toc/server/db/pool';
 import { findCamera, insertCamera } from '@toc/server/repositories/cameras.repository';
 import { queryEvents } from '@toc/server/repositories/events.repository';
+import { replaceZonesAndLines } from '@toc/server/repositories/scene.repository';
+import { listSnapshots } from '@toc/server/repositories/snapshots.repository';
+import { PEDESTRIAN_SCENE } from '@toc/server/db/demo-scenes';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
@@ -101,6 +105,34 @@ describe('camera worker', () => {
       expect(healthy.inputFps).toBeGreaterThan(2);
       expect(healthy.inferenceMs).toBeGreaterThan(0);
       expect(healthy.lastFrameAt).not.toBeNull();
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('raises a crowd alert from the real pedestrian stream, with its scene snapshot on disk and verifiable', async () => {
+    const camera = await insertCamera(db, cameraAt(`${requireEnv('RTSP_BASE')}/opencv_vtest`));
+    await replaceZonesAndLines(db, camera.id, PEDESTRIAN_SCENE);
+    const runner = new CameraRunner(camera, ctx);
+    try {
+      const alert = await waitFor(async () => {
+        const { items } = await queryEvents(db, { cameraId: camera.id, type: ['crowd.alert'], limit: 1, offset: 0 });
+        return items[0];
+      }, 90_000);
+      expect(alert.severity).toBe('high');
+      expect(alert.payload.kind).toBe('crowd_alert');
+      const snapshots = await waitFor(async () => {
+        const rows = await listSnapshots(db, alert.id);
+        return rows.length > 0 ? rows : null;
+      }, 10_000);
+      expect(snapshots.map((snapshot) => snapshot.kind)).toContain('frame');
+      for (const snapshot of snapshots) {
+        const bytes = await readFile(path.join(ctx.config.snapshotDir, snapshot.path));
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(snapshot.sha256);
+        expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+      }
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM crowd_counts WHERE camera_id = $1`, [camera.id]);
+      expect(rows[0].n).toBeGreaterThan(0);
     } finally {
       await runner.stop();
     }

@@ -13,6 +13,7 @@ import { CameraPipeline, type FrameLayout, type SceneSetup } from '../pipeline/c
 import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
 import { writeSeries } from '../outputs/series-writer';
+import { BestViews } from '../outputs/best-views';
 import { prepareFrame, type FrameStepContext, type FrameStepResult } from '../pipeline/frame-step';
 import { FrameDrain } from '../pipeline/frame-drain';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
@@ -69,6 +70,7 @@ export class CameraRunner implements RunningCamera {
   private pipeline: CameraPipeline | null = null;
   private readonly incidents: IncidentWriter;
   private readonly health: HealthMeter;
+  private readonly bestViews = new BestViews();
   private healthTimer: NodeJS.Timeout | null = null;
   private online = false;
   readonly finished: Promise<void>;
@@ -182,6 +184,7 @@ export class CameraRunner implements RunningCamera {
     const { step, detections, inferenceMs } = result;
     const at = new Date(result.prepared.t);
     if (detections && inferenceMs !== null) {
+      this.bestViews.update(step.tracks, result.prepared.frame, pipeline.layout, result.prepared.t);
       this.health.detected(inferenceMs);
       this.count = addFrame(this.count ?? newVehicleCount(at), detections);
     } else {
@@ -192,7 +195,12 @@ export class CameraRunner implements RunningCamera {
       this.online = true;
       await this.report('online', null, at, this.health.snapshot());
     }
-    await this.incidents.apply(step.rules.incidentActions, { frame: result.prepared.frame, layout: pipeline.layout, tracks: step.tracks });
+    await this.incidents.apply(step.rules.incidentActions, {
+      frame: result.prepared.frame,
+      layout: pipeline.layout,
+      tracks: step.tracks,
+      bestView: (trackId) => this.bestViews.get(trackId),
+    });
     if (step.rules.crowdSamples.length || step.rules.lineCounts.length) {
       await writeSeries(this.ctx.db, this.camera.id, step.rules.crowdSamples, step.rules.lineCounts);
     }

@@ -1,15 +1,19 @@
-// Renders and stores the snapshots of a new event: the whole frame with boxes, and a close-up of the main object.
+// Renders and stores the snapshots of a new event: the whole frame with boxes, and a close-up of the main object
+// (from its best-scoring frame when the camera kept one).
 import type { Queryable } from '@toc/server/db/pool';
 import { insertSnapshot } from '@toc/server/repositories/snapshots.repository';
 import type { FrameLayout } from '../pipeline/camera-pipeline';
 import type { Box, Track } from '../pipeline/types';
 import { cropObject, renderSnapshot, type SnapshotBox } from '../snapshot/render-snapshot';
+import type { BestView } from './best-views';
 import { saveSnapshot, type SavedSnapshot } from '../snapshot/snapshot-store';
 
 export interface FrameForSnapshot {
   frame: Uint8Array;
   layout: FrameLayout;
   tracks: readonly Track[];
+  /** The clearest look at a track so far, when the camera keeps them. */
+  bestView?: (trackId: number) => BestView | undefined;
 }
 
 const HIGHLIGHT = '#ff3b30';
@@ -47,7 +51,10 @@ export async function storeEventSnapshots(
   const saved: ({ kind: 'frame' | 'object' } & SavedSnapshot)[] = [{ kind: 'frame', ...(await saveSnapshot(ctx.snapshotDir, { eventId, name: 'scene', jpeg: scene })) }];
   const main = visible.find((t) => involved.has(t.id));
   if (main) {
-    const closeUp = await cropObject({ ...input, box: toContent(main.box, layout) });
+    const best = shot.bestView?.(main.id);
+    const closeUp = best
+      ? await cropObject({ frame: best.pixels, width: best.width, height: best.height, channels: input.channels, box: [0, 0, best.width, best.height], margin: 0 })
+      : await cropObject({ ...input, box: toContent(main.box, layout) });
     saved.push({ kind: 'object', ...(await saveSnapshot(ctx.snapshotDir, { eventId, name: 'object', jpeg: closeUp })) });
   }
   for (const s of saved) await insertSnapshot(ctx.db, { eventId, kind: s.kind, path: s.path, sha256: s.sha256, bytes: s.bytes });
