@@ -86,7 +86,8 @@ describe('control room', () => {
     await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
 
     await expect.poll(() => renderedCount(page, 'districts-fill'), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await renderedCount(page, 'roads-line')).toBeGreaterThan(0);
+    // Each basemap layer is its own GeoJSON request: the roads may draw a moment after the districts.
+    await expect.poll(() => renderedCount(page, 'roads-line'), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => renderedCount(page, 'cameras-circle'), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
 
     // A new event (id above anything before login) must arrive over the socket and be drawn without reload.
