@@ -114,6 +114,10 @@ describe('control room', () => {
     await warning.getByTestId('event-open').click();
     await page.getByTestId('event-detail').waitFor();
     expect(await page.getByTestId('warned-places').locator('tr').count()).toBeGreaterThan(0);
+    // On the map: the 10 km warning circle, the places it names, and the sighting on the herd's path.
+    await expect.poll(() => renderedCount(page, 'elephant-warning-fill'), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => renderedCount(page, 'elephant-places-circle'), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => renderedCount(page, 'elephant-sightings-circle'), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('elephant-warning-detail') });
     await page.getByTestId('event-detail-close').click();
 

@@ -4,12 +4,13 @@ import './maplibre-worker';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Camera, Event, LonLat } from '@toc/server/schemas';
+import type { Camera, ElephantPath, Event, LonLat } from '@toc/server/schemas';
 import type { MapConfig } from '../config/app.config';
 import type { Language } from '../i18n/i18n';
 import { addBasemapLayers } from './layers/basemap.layer';
 import { addCamerasLayer, setCameras } from './layers/cameras.layer';
 import { addDistrictLabels, type DistrictLabels } from './layers/district-labels.layer';
+import { addElephantLayers, setElephantPaths, setElephantWarnings } from './layers/elephants.layer';
 import { addEventsLayer, setEvents } from './layers/events.layer';
 import { loadBasemap } from './load-basemap';
 import { MapAttribution } from './map-attribution';
@@ -27,12 +28,13 @@ interface MapViewProps {
   language: Language;
   cameras: readonly Camera[];
   events: readonly Event[];
+  elephantPaths: readonly ElephantPath[];
   focus: MapFocus | null;
 }
 
 const FOCUS_MIN_ZOOM = 13;
 
-export function MapView({ config, language, cameras, events, focus }: MapViewProps) {
+export function MapView({ config, language, cameras, events, elephantPaths, focus }: MapViewProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -64,6 +66,7 @@ export function MapView({ config, language, cameras, events, focus }: MapViewPro
         if (abort.signal.aborted) return;
         addBasemapLayers(instance, data);
         labelsRef.current = addDistrictLabels(instance, data.districts, languageRef.current);
+        addElephantLayers(instance);
         addCamerasLayer(instance);
         addEventsLayer(instance);
         setBasemapFailed(failed);
@@ -87,8 +90,14 @@ export function MapView({ config, language, cameras, events, focus }: MapViewPro
   }, [map, cameras]);
 
   useEffect(() => {
-    if (map) setEvents(map, events);
+    if (!map) return;
+    setEvents(map, events);
+    setElephantWarnings(map, events);
   }, [map, events]);
+
+  useEffect(() => {
+    if (map) setElephantPaths(map, elephantPaths);
+  }, [map, elephantPaths]);
 
   useEffect(() => {
     languageRef.current = language;

@@ -13,6 +13,7 @@ import { useLanguage } from '../i18n/use-language';
 import { MapView, type MapFocus } from '../map/map-view';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
+import { useElephantPaths } from '../state/use-elephant-paths';
 
 const LIST_ITEMS = 100;
 
@@ -23,6 +24,7 @@ export default function OperatorPage({ role }: { role: Role }) {
   const cameras = useStore(live.cameras);
   const loadStatus = useStore(live.loadStatus);
   const [focus, setFocus] = useState<MapFocus | null>(null);
+  const elephantPaths = useElephantPaths(events.list);
   const [filter, setFilter] = useState<AlarmFilter>(DEFAULT_ALARM_FILTER);
   const [openId, setOpenId] = useState<number | null>(null);
   const alarms = useMemo(() => filterAlarms(events.list, filter), [events.list, filter]);
@@ -47,7 +49,14 @@ export default function OperatorPage({ role }: { role: Role }) {
 
   return (
     <div className="operator-page">
-      <MapView config={appConfig.map} language={language} cameras={cameras.list} events={events.list} focus={focus} />
+      <MapView
+        config={appConfig.map}
+        language={language}
+        cameras={cameras.list}
+        events={events.list}
+        elephantPaths={elephantPaths}
+        focus={focus}
+      />
       <aside className="side-panel">
         <CameraHealth cameras={cameras.list} loadState={loadStatus.cameras} />
         {opened ? (
