@@ -131,6 +131,12 @@ describe('control room', () => {
     await expect.poll(() => page.getByTestId('detail-status').textContent()).toMatch(/Acknowledged|รับทราบแล้ว/);
     await expect.poll(() => page.getByTestId('event-timeline').textContent()).toContain('Rangers informed');
     await page.screenshot({ path: screenshotPath('elephant-sighting-detail') });
+
+    // Keyboard: Esc goes back to the list, J opens the first alarm of the feed.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('event-list').waitFor();
+    await page.keyboard.press('j');
+    await page.getByTestId('event-detail').waitFor();
     await page.close();
   });
 });

@@ -113,6 +113,7 @@ export const en = {
   'error.sessionExpired': 'Your session has ended. Please sign in again.',
 
   'alarms.unacknowledged': 'Unacknowledged: {{n}}',
+  'alarms.shortcuts': 'Keys: J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
   'alarms.type': 'Type',
   'alarms.allTypes': 'All types',
   'alarms.minSeverity': 'Severity at least',

@@ -105,6 +105,7 @@ export const th: Translations = {
   'error.sessionExpired': 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
 
   'alarms.unacknowledged': 'ยังไม่รับทราบ {{n}} รายการ',
+  'alarms.shortcuts': 'ปุ่มลัด: J / ↓ รายการถัดไป, K / ↑ ก่อนหน้า, A รับทราบ, Esc กลับไปรายการ',
   'alarms.type': 'ประเภท',
   'alarms.allTypes': 'ทุกประเภท',
   'alarms.minSeverity': 'ความรุนแรงตั้งแต่',

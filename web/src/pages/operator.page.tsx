@@ -1,5 +1,6 @@
 // Operator page: the full-screen live map with the camera-health and latest-events side panel.
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Event, Role } from '@toc/server/schemas';
 import type { EventActionName } from '../api/events.api';
 import { canActOnEvents } from '../auth/permissions';
@@ -14,10 +15,12 @@ import { MapView, type MapFocus } from '../map/map-view';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
 import { useElephantPaths } from '../state/use-elephant-paths';
+import { useAlarmShortcuts } from './use-alarm-shortcuts';
 
 const LIST_ITEMS = 100;
 
 export default function OperatorPage({ role }: { role: Role }) {
+  const { t } = useTranslation();
   const live = useLiveData();
   const language = useLanguage();
   const events = useStore(live.events);
@@ -46,6 +49,12 @@ export default function OperatorPage({ role }: { role: Role }) {
     },
     [onSelect],
   );
+  const onClose = useCallback(() => setOpenId(null), []);
+  const acknowledge = useMemo(
+    () => (canActOnEvents(role) ? (event: Event) => void live.act(event.id, 'acknowledge').catch(() => undefined) : null),
+    [live, role],
+  );
+  useAlarmShortcuts({ alarms, openId, open: onOpen, close: onClose, acknowledge });
 
   return (
     <div className="operator-page">
@@ -65,7 +74,7 @@ export default function OperatorPage({ role }: { role: Role }) {
             camera={opened.cameraId === null ? undefined : cameras.byId.get(opened.cameraId)}
             role={role}
             onAction={onAction}
-            onClose={() => setOpenId(null)}
+            onClose={onClose}
           />
         ) : (
           <EventList
@@ -79,6 +88,7 @@ export default function OperatorPage({ role }: { role: Role }) {
             onOpen={onOpen}
           >
             <AlarmFilters filter={filter} unacknowledged={unacknowledged} onChange={setFilter} />
+            <p className="panel-note shortcuts">{t('alarms.shortcuts')}</p>
           </EventList>
         )}
       </aside>
