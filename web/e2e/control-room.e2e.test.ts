@@ -114,7 +114,13 @@ describe('control room', () => {
     await warning.getByTestId('event-open').click();
     await page.getByTestId('event-detail').waitFor();
     expect(await page.getByTestId('warned-places').locator('tr').count()).toBeGreaterThan(0);
-    // On the map: the 10 km warning circle, the places it names, and the sighting on the herd's path.
+    // On the map: the 10 km warning circle, the places it names, and the sighting on the herd's path. Opening the
+    // warning flew the map close in; zoom out so the whole 10 km circle is in view.
+    await page.evaluate(() => {
+      const map = window.__toc!.map;
+      map.stop();
+      map.jumpTo({ zoom: 11 });
+    });
     await expect.poll(() => renderedCount(page, 'elephant-warning-fill'), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => renderedCount(page, 'elephant-places-circle'), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => renderedCount(page, 'elephant-sightings-circle'), { timeout: 15_000 }).toBeGreaterThan(0);
