@@ -94,6 +94,12 @@ describe('control room', () => {
     await expect
       .poll(async () => Math.max(0, ...(await renderedIds(page, 'events-circle'))), { timeout: 120_000, interval: 1000 })
       .toBeGreaterThan(before);
+    // Each camera's worker reports its health live: detection rate and inference time per camera.
+    await page.locator('.camera-health-details summary').click();
+    await expect
+      .poll(() => page.getByTestId('camera-health-figures').first().textContent(), { timeout: 30_000 })
+      .toMatch(/detect fps|เฟรม\/วินาที/);
+
     // Routine vehicle counts are not alarms: the feed shows them once the severity filter includes "info".
     await page.getByTestId('alarm-filter-severity').selectOption('info');
     await page.getByTestId('alarm-filter-status').selectOption('all');

@@ -1,8 +1,9 @@
-// Camera health at a glance: how many cameras are in each status, with the map's colours.
+// Camera health at a glance: how many cameras are in each status, with the map's colours, and per camera the
+// figures its worker reports (detect and input fps, inference time, tracks, last frame).
 import { useTranslation } from 'react-i18next';
 import type { Camera, CameraState } from '@toc/server/schemas';
 import { cameraStatusKey } from '../format/labels';
-import { formatNumber } from '../i18n/format';
+import { formatNumber, formatTime } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { CAMERA_STATUS_COLORS } from '../map/palette';
 import type { LoadState } from '../state/load-status.store';
@@ -27,6 +28,33 @@ export function CameraHealth({ cameras, loadState }: { cameras: readonly Camera[
           </li>
         ))}
       </ul>
+      <details className="camera-health-details">
+        <summary>{t('cameras.healthDetails')}</summary>
+        <table data-testid="camera-health-list">
+          <tbody>
+            {cameras.map((camera) => (
+              <tr key={camera.id} data-testid="camera-health-row" data-camera-id={camera.id} data-status={camera.status}>
+                <td>
+                  <span className="dot" style={{ background: CAMERA_STATUS_COLORS[camera.status] }} aria-hidden="true" />{' '}
+                  {language === 'th' ? camera.nameTh : camera.name}
+                  {camera.statusReason && <div className="panel-note">{camera.statusReason}</div>}
+                </td>
+                <td data-testid="camera-health-figures">
+                  {camera.health
+                    ? t('cameras.healthFigures', {
+                        detectFps: formatNumber(camera.health.detectFps, language),
+                        inputFps: formatNumber(camera.health.inputFps, language),
+                        inferenceMs: formatNumber(Math.round(camera.health.inferenceMs), language),
+                        tracks: formatNumber(camera.health.tracks, language),
+                      })
+                    : t(cameraStatusKey(camera.status))}
+                  {camera.health?.lastFrameAt && <div className="panel-note">{formatTime(camera.health.lastFrameAt, language)}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </section>
   );
 }

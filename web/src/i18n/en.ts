@@ -113,6 +113,8 @@ export const en = {
   'error.sessionExpired': 'Your session has ended. Please sign in again.',
 
   'alarms.unacknowledged': 'Unacknowledged: {{n}}',
+  'cameras.healthDetails': 'Health of each camera',
+  'cameras.healthFigures': '{{detectFps}} detect fps of {{inputFps}} · {{inferenceMs}} ms · {{tracks}} tracks',
   'alarms.shortcuts': 'Keys: J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
   'alarms.type': 'Type',
   'alarms.allTypes': 'All types',

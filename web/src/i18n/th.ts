@@ -105,6 +105,8 @@ export const th: Translations = {
   'error.sessionExpired': 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
 
   'alarms.unacknowledged': 'ยังไม่รับทราบ {{n}} รายการ',
+  'cameras.healthDetails': 'สถานะกล้องแต่ละตัว',
+  'cameras.healthFigures': 'ตรวจจับ {{detectFps}} จาก {{inputFps}} เฟรม/วินาที · {{inferenceMs}} มิลลิวินาที · ติดตาม {{tracks}} วัตถุ',
   'alarms.shortcuts': 'ปุ่มลัด: J / ↓ รายการถัดไป, K / ↑ ก่อนหน้า, A รับทราบ, Esc กลับไปรายการ',
   'alarms.type': 'ประเภท',
   'alarms.allTypes': 'ทุกประเภท',

@@ -31,7 +31,9 @@ export class CamerasStore extends ObservableStore<CamerasSnapshot> {
     if (updates.size > 0) {
       const list = this.get().list.map((camera) => {
         const update = updates.get(camera.id);
-        return update ? { ...camera, status: update.status, statusReason: update.reason } : camera;
+        return update
+          ? { ...camera, status: update.status, statusReason: update.reason, health: update.health ?? (update.status === 'online' ? camera.health : null) }
+          : camera;
       });
       this.set(snapshotOf(list));
     }
