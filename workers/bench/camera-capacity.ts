@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { frameGeometry } from '@toc/models';
 import { startFrameReader, type FrameReader } from '../src/ingest/frame-reader';
-import { frameLayout } from '../src/camera/camera-runner';
+import { frameLayout } from '../src/pipeline/frame-layout';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
 import { PEDESTRIAN_SCENE, STREET_SCENE } from '@toc/server/db/demo-scenes';

@@ -3,7 +3,7 @@
 // turned into a tensor as it arrives, overlapping the inference of the previous one.
 import { DetectorThread, frameGeometry } from '@toc/models';
 import { startFrameReader } from '../src/ingest/frame-reader';
-import { frameLayout } from '../src/camera/camera-runner';
+import { frameLayout } from '../src/pipeline/frame-layout';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
 import { STREET_SCENE } from '@toc/server/db/demo-scenes';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';

@@ -10,7 +10,7 @@ import { createEventStore } from '@toc/server/services/event-store.service';
 import type { ClientToServerEvents, ServerToClientEvents } from '@toc/server/schemas';
 import { createTestSchema, testConfig } from '@toc/server/testing';
 import { startFrameReader } from '../src/ingest/frame-reader';
-import { frameLayout } from '../src/camera/camera-runner';
+import { frameLayout } from '../src/pipeline/frame-layout';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
 import { STREET_SCENE } from '@toc/server/db/demo-scenes';

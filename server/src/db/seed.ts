@@ -101,9 +101,9 @@ async function seedScene(pool: Pool, camera: Camera, stream: string): Promise<vo
     await replaceZonesAndLines(pool, camera.id, street ? STREET_SCENE : PEDESTRIAN_SCENE);
   }
   if (street && !(await findCalibration(pool, camera.id))) {
-    const fit = calibrate(streetCalibrationPairs(camera.location, camera.headingDeg));
-    if (!fit.ok) throw new Error(`demo calibration of ${camera.name}: ${fit.reason}`);
     const pairs = streetCalibrationPairs(camera.location, camera.headingDeg);
+    const fit = calibrate(pairs);
+    if (!fit.ok) throw new Error(`demo calibration of ${camera.name}: ${fit.reason}`);
     await saveCalibration(pool, { cameraId: camera.id, pairs, homography: fit.homography, origin: fit.origin, error: fit.error }, null);
   }
 }

@@ -14,6 +14,10 @@ interface PlaceRow {
   lat: number;
 }
 
+/** Importing a place again (same code) refreshes it rather than adding a copy. */
+const UPSERT = `ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_th = EXCLUDED.name_th, district = EXCLUDED.district,
+  district_th = EXCLUDED.district_th, location = EXCLUDED.location, source = EXCLUDED.source`;
+
 const toPlace = (row: PlaceRow): Place => ({
   id: row.id,
   kind: row.kind,
@@ -36,8 +40,7 @@ export async function upsertSubdistrict(
      SELECT 'subdistrict', $1, $2, $3, $4, $5,
             CASE WHEN ST_Contains(geom, ST_Centroid(geom)) THEN ST_Centroid(geom) ELSE ST_PointOnSurface(geom) END, $6
        FROM g
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_th = EXCLUDED.name_th, district = EXCLUDED.district,
-       district_th = EXCLUDED.district_th, location = EXCLUDED.location, source = EXCLUDED.source`,
+     ${UPSERT}`,
     [
       place.code,
       place.name,
@@ -54,8 +57,7 @@ export async function upsertVillage(db: Queryable, place: PlaceInput & { code: s
   await db.query(
     `INSERT INTO places (kind, code, name, name_th, district, district_th, location, source)
      VALUES ('village', $1, $2, $3, $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326), $8)
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_th = EXCLUDED.name_th, district = EXCLUDED.district,
-       district_th = EXCLUDED.district_th, location = EXCLUDED.location, source = EXCLUDED.source`,
+     ${UPSERT}`,
     [
       place.code,
       place.name,

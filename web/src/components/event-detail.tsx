@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event, EventUpdate, Role, Snapshot } from '@toc/server/schemas';
-import { ApiError } from '../api/api-error';
 import type { EventActionName } from '../api/events.api';
 import { fetchEventUpdates, fetchSnapshots, snapshotUrl } from '../api/evidence.api';
 import { canActOnEvents, canSeeFootage } from '../auth/permissions';
@@ -11,12 +10,13 @@ import { eventStatusKey, eventTypeKey, severityKey, timelineKey } from '../forma
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { WarnedPlaces } from './warned-places';
+import { useEventAction, type EventActionHandler } from './use-event-action';
 
 interface EventDetailProps {
   event: Event;
   camera: Camera | undefined;
   role: Role;
-  onAction: (event: Event, action: EventActionName, note?: string) => Promise<unknown>;
+  onAction: EventActionHandler;
   onClose: () => void;
 }
 
@@ -31,8 +31,7 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const [updates, setUpdates] = useState<EventUpdate[]>([]);
   const [snapshots, setSnapshots] = useState<Snapshot[]>([]);
   const [note, setNote] = useState('');
-  const [pending, setPending] = useState<EventActionName | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run: runAction } = useEventAction(event, onAction);
   const footage = canSeeFootage(role);
 
   // The timeline grows with every change of the event (a new seq), so it is read again each time.
@@ -44,16 +43,7 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   }, [event.id, event.seq, footage]);
 
   const run = async (action: EventActionName) => {
-    setPending(action);
-    setError(null);
-    try {
-      await onAction(event, action, note.trim() || undefined);
-      setNote('');
-    } catch (err) {
-      setError(err instanceof ApiError ? err.localizedMessage(language) : t('events.actionFailed'));
-    } finally {
-      setPending(null);
-    }
+    if (await runAction(action, note.trim() || undefined)) setNote('');
   };
 
   const timelineLabel = (kind: string) => {

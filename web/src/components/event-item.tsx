@@ -1,20 +1,18 @@
 // One row of the event list: type, severity, camera, time, vehicle counts, status and actions.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event } from '@toc/server/schemas';
-import type { EventActionName } from '../api/events.api';
-import { ApiError } from '../api/api-error';
 import { formatDateTime, formatNumber, formatTime } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { eventStatusKey, eventTypeKey, severityKey } from '../format/labels';
 import { EVENT_TYPE_COLORS } from '../map/palette';
 import { VehicleCounts } from './vehicle-counts';
+import { useEventAction, type EventActionHandler } from './use-event-action';
 
 interface EventItemProps {
   event: Event;
   camera: Camera | undefined;
   canAct: boolean;
-  onAction: (event: Event, action: EventActionName) => Promise<unknown>;
+  onAction: EventActionHandler;
   onSelect: (event: Event) => void;
   onOpen: (event: Event) => void;
 }
@@ -22,20 +20,7 @@ interface EventItemProps {
 export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen }: EventItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [pending, setPending] = useState<EventActionName | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (action: EventActionName) => {
-    setPending(action);
-    setError(null);
-    try {
-      await onAction(event, action);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.localizedMessage(language) : t('events.actionFailed'));
-    } finally {
-      setPending(null);
-    }
-  };
+  const { pending, error, run } = useEventAction(event, onAction);
 
   const cameraName = camera
     ? language === 'th'

@@ -1,6 +1,6 @@
 // Runs one camera: probe, read frames, gate/detect/track/apply rules, write events and series, report health; reconnects with backoff.
 import type pg from 'pg';
-import { frameGeometry, tiledFrameGeometry, type FrameGeometry, type ObjectDetector, type TiledGeometry } from '@toc/models';
+import type { FrameGeometry, ObjectDetector, TiledGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
 import type { Camera, CameraHealth, CameraState } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
@@ -9,7 +9,8 @@ import type { DetectorPool } from '../detect/detector-pool';
 import { startFrameReader, type FrameReader } from '../ingest/frame-reader';
 import { probeStream, UnsupportedStreamError } from '../ingest/probe';
 import { backoffDelayMs } from '../lib/backoff';
-import { CameraPipeline, type FrameLayout, type SceneSetup } from '../pipeline/camera-pipeline';
+import { CameraPipeline, type SceneSetup } from '../pipeline/camera-pipeline';
+import { cameraGeometry, frameLayout } from '../pipeline/frame-layout';
 import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
 import { writeSeries } from '../outputs/series-writer';
@@ -41,25 +42,6 @@ export interface CameraRunnerContext {
 export async function loadScene(db: pg.Pool, cameraId: number): Promise<SceneSetup> {
   const [zones, lines, calibration] = await Promise.all([listZones(db, cameraId), listLines(db, cameraId), findCalibration(db, cameraId)]);
   return { zones, lines, calibration };
-}
-
-export function frameLayout(detector: ObjectDetector, geometry: FrameGeometry, sourceWidth: number, sourceHeight: number): FrameLayout {
-  return {
-    frameWidth: geometry.width,
-    frameHeight: geometry.height,
-    contentWidth: Math.min(geometry.width, Math.round(sourceWidth / geometry.scaleX)),
-    contentHeight: Math.min(geometry.height, Math.round(sourceHeight / geometry.scaleY)),
-    colorOrder: detector.manifest.input.colorOrder,
-    sourceWidth,
-    sourceHeight,
-  };
-}
-
-/** The frame ffmpeg delivers: the model input itself, or a canvas of tiles for a tiled camera. */
-export function cameraGeometry(detector: ObjectDetector, tiling: Camera['tiling'], width: number, height: number): FrameGeometry | TiledGeometry {
-  if (tiling === 'none') return frameGeometry(detector.manifest, width, height);
-  const [cols, rows] = tiling.split('x').map(Number) as [number, number];
-  return tiledFrameGeometry(detector.manifest, width, height, { cols, rows });
 }
 
 export class CameraRunner implements RunningCamera {

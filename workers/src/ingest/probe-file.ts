@@ -1,6 +1,6 @@
 // Reads a local video file's size and frame rate with ffprobe (evaluation, benchmarks, tests).
 import ffmpeg from 'fluent-ffmpeg';
-import type { StreamInfo } from './probe';
+import { parseRate, type StreamInfo } from './probe';
 
 export function probeFile(file: string): Promise<StreamInfo> {
   return new Promise((resolve, reject) => {
@@ -8,8 +8,7 @@ export function probeFile(file: string): Promise<StreamInfo> {
       if (error) return reject(new Error(`cannot read ${file}: ${String(error.message).split('\n')[0]}`));
       const video = data.streams.find((s) => s.codec_type === 'video');
       if (!video?.width || !video.height) return reject(new Error(`${file} has no video track`));
-      const [num, den] = (video.avg_frame_rate ?? '').split('/').map(Number);
-      resolve({ width: video.width, height: video.height, fps: num && den ? num / den : null, codec: video.codec_name ?? null });
+      resolve({ width: video.width, height: video.height, fps: parseRate(video.avg_frame_rate), codec: video.codec_name ?? null });
     });
   });
 }

@@ -9,7 +9,8 @@ export interface StreamInfo {
   codec: string | null;
 }
 
-const parseRate = (rate: string | undefined): number | null => {
+/** ffprobe's "30000/1001" → 29.97; null when unknown. */
+export const parseRate = (rate: string | undefined): number | null => {
   const [num, den] = (rate ?? '').split('/').map(Number);
   return num && den ? num / den : null;
 };

@@ -12,25 +12,20 @@ const SEVERITY_TH: Record<string, string> = {
   critical: 'วิกฤต',
 };
 
-const thaiTime = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-  timeZone: 'Asia/Bangkok',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+/** Day, short month, year and time to the minute in Bangkok, for one locale. */
+const bangkokMinutes = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Bangkok',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
-const englishTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Bangkok',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+const thaiTime = bangkokMinutes('th-TH-u-ca-buddhist');
+const englishTime = bangkokMinutes('en-GB');
 
 // Cutting by grapheme keeps Thai vowel and tone marks with their consonant.
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameLayout } from '../pipeline/camera-pipeline';
+import type { FrameLayout } from '../pipeline/frame-layout';
 import type { Track } from '../pipeline/types';
 import { BestViews, cropPacked } from './best-views';
 

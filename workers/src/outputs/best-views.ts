@@ -1,6 +1,6 @@
 // Keeps, per live track, its best look so far (the frame where it scored highest) as a small raw crop, so an
 // incident's close-up shows the object at its clearest rather than at the moment the rule fired.
-import type { FrameLayout } from '../pipeline/camera-pipeline';
+import { toContent, type FrameLayout } from '../pipeline/frame-layout';
 import type { Box, Track } from '../pipeline/types';
 
 export interface BestView {
@@ -17,14 +17,13 @@ const MARGIN = 0.25;
 
 /** Source pixels → pixels of the picture inside the packed frame, widened by the margin and clamped to it. */
 function region(box: Box, layout: FrameLayout): { left: number; top: number; width: number; height: number } {
-  const sx = layout.contentWidth / layout.sourceWidth;
-  const sy = layout.contentHeight / layout.sourceHeight;
-  const w = (box[2] - box[0]) * sx;
-  const h = (box[3] - box[1]) * sy;
-  const left = Math.max(0, Math.floor(box[0] * sx - w * MARGIN));
-  const top = Math.max(0, Math.floor(box[1] * sy - h * MARGIN));
-  const right = Math.min(layout.contentWidth, Math.ceil(box[2] * sx + w * MARGIN));
-  const bottom = Math.min(layout.contentHeight, Math.ceil(box[3] * sy + h * MARGIN));
+  const [x1, y1, x2, y2] = toContent(box, layout);
+  const w = x2 - x1;
+  const h = y2 - y1;
+  const left = Math.max(0, Math.floor(x1 - w * MARGIN));
+  const top = Math.max(0, Math.floor(y1 - h * MARGIN));
+  const right = Math.min(layout.contentWidth, Math.ceil(x2 + w * MARGIN));
+  const bottom = Math.min(layout.contentHeight, Math.ceil(y2 + h * MARGIN));
   return { left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
 }
 

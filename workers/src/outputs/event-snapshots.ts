@@ -2,8 +2,8 @@
 // (from its best-scoring frame when the camera kept one).
 import type { Queryable } from '@toc/server/db/pool';
 import { insertSnapshot } from '@toc/server/repositories/snapshots.repository';
-import type { FrameLayout } from '../pipeline/camera-pipeline';
-import type { Box, Track } from '../pipeline/types';
+import { toContent, type FrameLayout } from '../pipeline/frame-layout';
+import type { Track } from '../pipeline/types';
 import { cropObject, renderSnapshot, type SnapshotBox } from '../snapshot/render-snapshot';
 import type { BestView } from './best-views';
 import { saveSnapshot, type SavedSnapshot } from '../snapshot/snapshot-store';
@@ -18,13 +18,6 @@ export interface FrameForSnapshot {
 
 const HIGHLIGHT = '#ff3b30';
 const OTHER = '#34c759';
-
-/** Source pixels → pixels of the picture inside the model-sized frame. */
-function toContent(box: Box, layout: FrameLayout): Box {
-  const sx = layout.contentWidth / layout.sourceWidth;
-  const sy = layout.contentHeight / layout.sourceHeight;
-  return [box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy];
-}
 
 export async function storeEventSnapshots(
   ctx: { db: Queryable; snapshotDir: string },

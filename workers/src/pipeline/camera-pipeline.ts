@@ -7,21 +7,8 @@ import { coast, createTracker, track, trackerStats, type TrackerState } from '..
 import { createRuleEngine, evaluate, type RuleEngine, type RuleEngineOptionsInput, type RuleEngineOutput } from '../rules/rule-engine';
 import { toPixelScene } from '../rules/scene';
 import { placeTracks } from './placement';
+import type { FrameLayout } from './frame-layout';
 import type { Track } from './types';
-
-/** Where the picture sits inside a model-sized frame, and the size of the camera's own picture. */
-export interface FrameLayout {
-  /** Size of the packed frame (the model input). */
-  frameWidth: number;
-  frameHeight: number;
-  /** The picture's size inside the frame (letterboxed frames are padded right and bottom). */
-  contentWidth: number;
-  contentHeight: number;
-  colorOrder: 'BGR' | 'RGB';
-  /** Source (camera) resolution: detections and zones are in these pixels. */
-  sourceWidth: number;
-  sourceHeight: number;
-}
 
 export interface SceneSetup {
   zones: Zone[];

@@ -2,7 +2,7 @@
 import type { Detection, ObjectDetector } from '@toc/models';
 import { startFrameReader } from '../ingest/frame-reader';
 import { probeFile } from '../ingest/probe-file';
-import { cameraGeometry, frameLayout } from '../camera/camera-runner';
+import { cameraGeometry, frameLayout } from './frame-layout';
 import type { Tiling } from '@toc/server/schemas';
 import type { RuleEngineOptionsInput } from '../rules/rule-engine';
 import { CameraPipeline, type PipelineStep, type SceneSetup } from './camera-pipeline';

@@ -1,4 +1,4 @@
-// Axis-aligned box arithmetic shared by the rules: size, overlap, IoU.
+// Axis-aligned box arithmetic shared by the rules: size, overlap, coverage (IoU comes from the decoders).
 import type { Box } from '../pipeline/types';
 
 export const boxWidth = (box: Box): number => Math.max(0, box[2] - box[0]);
@@ -11,11 +11,8 @@ export function intersectionArea(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-export function iou(a: Box, b: Box): number {
-  const inter = intersectionArea(a, b);
-  const union = boxArea(a) + boxArea(b) - inter;
-  return union > 0 ? inter / union : 0;
-}
+// The decoders' IoU is the same measure; the tracker uses it too.
+export { iou } from '@toc/models/decoders/nms';
 
 /** Share of `inner` covered by `outer` (1 when fully inside). */
 export function coverage(inner: Box, outer: Box): number {

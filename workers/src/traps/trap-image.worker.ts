@@ -30,9 +30,13 @@ export interface TrapWorkerContext {
   notifier: NotifierContext;
 }
 
-async function annotate(image: Buffer, boxes: { box: [number, number, number, number]; label: string }[]): Promise<Buffer> {
-  const { width = 0, height = 0 } = await sharp(image).rotate().metadata();
-  const svg = overlaySvg(width, height, boxes);
+/** `size` is the image after EXIF rotation, as prepareImage measured it. */
+async function annotate(
+  image: Buffer,
+  size: { width: number; height: number },
+  boxes: { box: [number, number, number, number]; label: string }[],
+): Promise<Buffer> {
+  const svg = overlaySvg(size.width, size.height, boxes);
   return sharp(image).rotate().composite([{ input: Buffer.from(svg) }]).jpeg({ quality: 85 }).toBuffer();
 }
 
@@ -65,7 +69,7 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
     sighting = await ctx.events.record({ ...base, payload });
     await insertEventUpdate(ctx.db, { eventId: sighting.id, kind: 'opened', detail: { image: job.imagePath } });
   }
-  const jpeg = await annotate(image, detections.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })));
+  const jpeg = await annotate(image, prepared, detections.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })));
   const saved = await saveSnapshot(ctx.config.snapshotDir, { eventId: sighting.id, name: `trap-${Date.now()}`, jpeg });
   await insertSnapshot(ctx.db, { eventId: sighting.id, kind: 'frame', ...saved });
 
