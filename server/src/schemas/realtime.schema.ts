@@ -1,6 +1,7 @@
 // Socket.io contract: handshake, client requests and server pushes, typed for both ends.
 import { Type, type Static } from 'typebox';
 import { CameraStatusMessage } from './camera.schema';
+import { IsoDateTime } from './common.schema';
 import { Event, EventType } from './event.schema';
 
 /** `io(url, { auth })`: the session token and the last event seq the client saw. */
@@ -22,17 +23,77 @@ export const ResumeRequest = Type.Object(
 );
 export type ResumeRequest = Static<typeof ResumeRequest>;
 
+/** Which cameras this socket wants live frames from; each request replaces the last ([] stops them all). */
+export const FramesWatchRequest = Type.Object(
+  {
+    cameraIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 16, uniqueItems: true }),
+    maxFps: Type.Optional(Type.Number({ minimum: 0.2, maximum: 5, description: 'Frames per second per camera (default 2)' })),
+    maxWidth: Type.Optional(Type.Integer({ minimum: 160, maximum: 1280, description: 'Widest picture wanted (default 640)' })),
+  },
+  { additionalProperties: false },
+);
+export type FramesWatchRequest = Static<typeof FramesWatchRequest>;
+
+/** A box on a live frame, in fractions of the picture (0..1), so the browser draws it at any size. */
+export const FrameBox = Type.Object({
+  x: Type.Number(),
+  y: Type.Number(),
+  w: Type.Number(),
+  h: Type.Number(),
+  label: Type.String(),
+  score: Type.Number(),
+  trackId: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type FrameBox = Static<typeof FrameBox>;
+
+/** Metadata sent with each live JPEG; the JPEG bytes travel as a separate binary argument. */
+export const LiveFrameMeta = Type.Object({
+  cameraId: Type.Integer(),
+  at: IsoDateTime,
+  width: Type.Integer(),
+  height: Type.Integer(),
+  boxes: Type.Array(FrameBox),
+});
+export type LiveFrameMeta = Static<typeof LiveFrameMeta>;
+
+/** Switches the socket's feed of live tracked objects (ground positions from calibrated cameras) on or off. */
+export const ObjectsWatchRequest = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+export type ObjectsWatchRequest = Static<typeof ObjectsWatchRequest>;
+
+/** One tracked object on the ground, as the map draws it. */
+export const TrackedObject = Type.Object({
+  id: Type.String({ description: 'Stable per camera and track: `<cameraId>:<trackId>`' }),
+  label: Type.String(),
+  lon: Type.Number(),
+  lat: Type.Number(),
+  speedKmh: Type.Union([Type.Number(), Type.Null()]),
+  headingDeg: Type.Union([Type.Number(), Type.Null()]),
+});
+export type TrackedObject = Static<typeof TrackedObject>;
+
+/** The objects one camera tracks now (about once a second); an object missing from the next message is gone. */
+export const TrackedObjectsMessage = Type.Object({
+  cameraId: Type.Integer(),
+  at: IsoDateTime,
+  objects: Type.Array(TrackedObject),
+});
+export type TrackedObjectsMessage = Static<typeof TrackedObjectsMessage>;
+
 export const Ack = Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.String()), count: Type.Optional(Type.Integer()) });
 export type Ack = Static<typeof Ack>;
 
 /** Redis channel names used between workers/server and the socket relay. */
-export const CHANNELS = { events: 'toc:events', cameraStatus: 'toc:camera-status' } as const;
+export const CHANNELS = { events: 'toc:events', cameraStatus: 'toc:camera-status', objects: 'toc:objects' } as const;
 
 export interface ServerToClientEvents {
   event: (event: Event) => void;
   'camera.status': (status: CameraStatusMessage) => void;
+  'camera.frame': (meta: LiveFrameMeta, jpeg: ArrayBuffer) => void;
+  objects: (message: TrackedObjectsMessage) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (reply: Ack) => void) => void;
   resume: (request: ResumeRequest, ack: (reply: Ack) => void) => void;
+  'frames.watch': (request: FramesWatchRequest, ack: (reply: Ack) => void) => void;
+  'objects.watch': (request: ObjectsWatchRequest, ack: (reply: Ack) => void) => void;
 }

@@ -1,12 +1,19 @@
-// Tiny hash router: routes live after '#/', so the static server needs no fallback rules.
-import { useSyncExternalStore } from 'react';
+// Tiny hash router: routes live after '#/', so the static server needs no fallback rules. `#/camera/3` → camera 3.
+import { useMemo, useSyncExternalStore } from 'react';
 
-export const ROUTES = ['map', 'home'] as const;
-export type Route = (typeof ROUTES)[number];
+export const ROUTE_NAMES = ['map', 'home', 'wall', 'elephants', 'camera'] as const;
+export type RouteName = (typeof ROUTE_NAMES)[number];
 
-function parse(hash: string): Route | null {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : null;
+export interface Route {
+  name: RouteName;
+  /** The path segment after the name (`#/camera/3` → '3'), or null. */
+  param: string | null;
+}
+
+export function parseRoute(hash: string): Route | null {
+  const [name = '', param] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  if (!(ROUTE_NAMES as readonly string[]).includes(name)) return null;
+  return { name: name as RouteName, param: param ? decodeURIComponent(param) : null };
 }
 
 function subscribe(listener: () => void): () => void {
@@ -16,15 +23,16 @@ function subscribe(listener: () => void): () => void {
 
 /** The current route, or null when the hash names none (the caller picks the role's default). */
 export function useRoute(): Route | null {
-  return useSyncExternalStore(subscribe, () => parse(window.location.hash));
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }
 
-export function routeHref(route: Route): string {
-  return `#/${route}`;
+export function routeHref(name: RouteName, param?: string | number): string {
+  return param === undefined ? `#/${name}` : `#/${name}/${encodeURIComponent(String(param))}`;
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = `/${route}`;
+export function navigate(name: RouteName, param?: string | number): void {
+  window.location.hash = routeHref(name, param).slice(1);
 }
 
 /** Drops the route (on sign-out), so the next user lands on their role's default page. */

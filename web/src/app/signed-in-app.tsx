@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
-import { hasToolHome } from '../auth/permissions';
+import { canWatchLiveVideo, hasToolHome } from '../auth/permissions';
 import { useSession } from '../auth/session.context';
 import { AppHeader } from '../components/app-header';
 import { ConnectionBanner } from '../components/connection-banner';
@@ -11,11 +11,37 @@ import { useConnectionState } from '../realtime/use-connection-state';
 import { LiveDataProvider, useLiveData } from '../state/live-data.context';
 import { clearRoute, useRoute, type Route } from './hash-router';
 
-// The map page carries MapLibre (~1 MB): loaded only once someone is signed in.
+// The map pages carry MapLibre (~1 MB): each page is loaded only when it is opened.
 const OperatorPage = lazy(() => import('../pages/operator.page'));
+const WallPage = lazy(() => import('../pages/wall.page'));
+const ElephantsPage = lazy(() => import('../pages/elephants.page'));
+const CameraPage = lazy(() => import('../pages/camera.page'));
 
 function defaultRoute(user: User): Route {
-  return hasToolHome(user.role) ? 'home' : 'map';
+  return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
+}
+
+/** A route the role may not open falls back to the role's default page. */
+function allowedRoute(route: Route, user: User): Route {
+  if (route.name === 'home' && !hasToolHome(user.role)) return defaultRoute(user);
+  if ((route.name === 'wall' || route.name === 'camera') && !canWatchLiveVideo(user.role)) return defaultRoute(user);
+  if (route.name === 'camera' && !/^[1-9][0-9]*$/.test(route.param ?? '')) return defaultRoute(user);
+  return route;
+}
+
+function RoutedPage({ route, user }: { route: Route; user: User }) {
+  switch (route.name) {
+    case 'home':
+      return <RoleHomePage role={user.role} />;
+    case 'wall':
+      return <WallPage role={user.role} />;
+    case 'elephants':
+      return <ElephantsPage role={user.role} />;
+    case 'camera':
+      return <CameraPage role={user.role} cameraId={Number(route.param)} />;
+    case 'map':
+      return <OperatorPage role={user.role} />;
+  }
 }
 
 function SignedInLayout({ user }: { user: User }) {
@@ -24,21 +50,16 @@ function SignedInLayout({ user }: { user: User }) {
   const live = useLiveData();
   const connection = useConnectionState(live.realtime);
   const requested = useRoute();
-  // The tool home exists only for the roles that have one.
-  const route = requested === 'home' && !hasToolHome(user.role) ? 'map' : (requested ?? defaultRoute(user));
+  const route = allowedRoute(requested ?? defaultRoute(user), user);
 
   return (
     <div className="app-shell">
       <AppHeader user={user} route={route} connection={connection} onLogout={() => void logout().finally(clearRoute)} />
       <ConnectionBanner state={connection} />
       <div className="app-body">
-        {route === 'home' ? (
-          <RoleHomePage role={user.role} />
-        ) : (
-          <Suspense fallback={<p className="page-loading">{t('common.loading')}</p>}>
-            <OperatorPage role={user.role} />
-          </Suspense>
-        )}
+        <Suspense fallback={<p className="page-loading">{t('common.loading')}</p>}>
+          <RoutedPage route={route} user={user} />
+        </Suspense>
       </div>
     </div>
   );

@@ -19,3 +19,15 @@ const FOOTAGE_ROLES: readonly Role[] = ['admin', 'operator', 'police'];
 export function canSeeFootage(role: Role): boolean {
   return FOOTAGE_ROLES.includes(role);
 }
+
+/** Camera setup (zones, counting lines, calibration) changes what the analytics raise: administrators only. */
+export function canEditCameras(role: Role): boolean {
+  return role === 'admin';
+}
+
+/** The video wall and camera live views are for the control room; police and planners have their own tools. */
+const LIVE_VIDEO_ROLES: readonly Role[] = ['admin', 'operator', 'viewer'];
+
+export function canWatchLiveVideo(role: Role): boolean {
+  return LIVE_VIDEO_ROLES.includes(role);
+}

@@ -1,8 +1,8 @@
 // Top bar of every signed-in page: title, navigation, user and role, connection, language, sign-out.
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
-import { routeHref, type Route } from '../app/hash-router';
-import { hasToolHome } from '../auth/permissions';
+import { routeHref, type Route, type RouteName } from '../app/hash-router';
+import { canWatchLiveVideo, hasToolHome } from '../auth/permissions';
 import type { ConnectionState } from '../realtime/connection-state';
 import { roleKey } from '../format/labels';
 import { ConnectionStatus } from './connection-status';
@@ -15,20 +15,24 @@ interface AppHeaderProps {
   onLogout: () => void;
 }
 
+function NavLink({ name, current, label }: { name: RouteName; current: Route; label: string }) {
+  return (
+    <a href={routeHref(name)} className={current.name === name ? 'active' : undefined} data-testid={`nav-${name}`}>
+      {label}
+    </a>
+  );
+}
+
 export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.shortTitle')}</h1>
       <nav className="app-nav">
-        {hasToolHome(user.role) && (
-          <a href={routeHref('home')} className={route === 'home' ? 'active' : undefined} data-testid="nav-home">
-            {t('nav.home')}
-          </a>
-        )}
-        <a href={routeHref('map')} className={route === 'map' ? 'active' : undefined} data-testid="nav-map">
-          {t('nav.map')}
-        </a>
+        {hasToolHome(user.role) && <NavLink name="home" current={route} label={t('nav.home')} />}
+        <NavLink name="map" current={route} label={t('nav.map')} />
+        {canWatchLiveVideo(user.role) && <NavLink name="wall" current={route} label={t('nav.wall')} />}
+        <NavLink name="elephants" current={route} label={t('nav.elephants')} />
       </nav>
       <div className="header-spacer" />
       <ConnectionStatus state={connection} />

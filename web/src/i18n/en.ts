@@ -34,6 +34,8 @@ export const en = {
   'header.logout': 'Sign out',
   'nav.map': 'Live map',
   'nav.home': 'My tools',
+  'nav.wall': 'Video wall',
+  'nav.elephants': 'Elephants',
 
   'role.admin': 'Administrator',
   'role.operator': 'Operator',
@@ -148,6 +150,18 @@ export const en = {
   'timeline.acknowledged': 'Acknowledged',
   'timeline.resolved': 'Resolved',
   'timeline.false_alarm': 'Marked as false alarm',
+  // — live video —
+  'video.live': 'Live camera picture',
+  'video.waiting': 'Waiting for the picture…',
+  'video.stale': 'No picture for a few seconds',
+
+  // — video wall —
+
+  // — camera setup —
+
+  // — elephant situation —
+
+  // — map layers —
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

@@ -26,6 +26,8 @@ export const th: Translations = {
   'header.logout': 'ออกจากระบบ',
   'nav.map': 'แผนที่สด',
   'nav.home': 'เครื่องมือของฉัน',
+  'nav.wall': 'วิดีโอวอลล์',
+  'nav.elephants': 'สถานการณ์ช้างป่า',
 
   'role.admin': 'ผู้ดูแลระบบ',
   'role.operator': 'เจ้าหน้าที่ควบคุม',
@@ -140,4 +142,16 @@ export const th: Translations = {
   'timeline.acknowledged': 'รับทราบ',
   'timeline.resolved': 'ปิดเหตุการณ์',
   'timeline.false_alarm': 'ระบุว่าแจ้งเตือนผิดพลาด',
+  // — live video —
+  'video.live': 'ภาพสดจากกล้อง',
+  'video.waiting': 'กำลังรอภาพ…',
+  'video.stale': 'ไม่ได้รับภาพมาหลายวินาที',
+
+  // — video wall —
+
+  // — camera setup —
+
+  // — elephant situation —
+
+  // — map layers —
 };

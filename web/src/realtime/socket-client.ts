@@ -7,8 +7,10 @@ import type {
   Event,
   ServerToClientEvents,
   SocketAuth,
+  TrackedObjectsMessage,
 } from '@toc/server/schemas';
 import { LatestWinsBuffer } from './burst-buffer';
+import { FrameSubscriptions, type FrameListener, type FrameWish } from './frame-subscriptions';
 import type { ConnectionState } from './connection-state';
 
 type TocSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -18,6 +20,8 @@ export interface RealtimeBatch {
   events: Event[];
   /** One entry per camera id: the latest status received since the last flush. */
   cameraStatuses: CameraStatusMessage[];
+  /** One entry per camera id: the latest set of tracked objects (only while objects are watched). */
+  objects: TrackedObjectsMessage[];
 }
 
 export interface RealtimeClientOptions {
@@ -47,6 +51,13 @@ export class RealtimeClient {
     (status) => status.cameraId,
     (next, current) => Date.parse(next.at) >= Date.parse(current.at),
   );
+  private readonly objects = new LatestWinsBuffer<number, TrackedObjectsMessage>(
+    (message) => message.cameraId,
+    (next, current) => Date.parse(next.at) >= Date.parse(current.at),
+  );
+  private readonly frames = new FrameSubscriptions();
+  private frameRequestQueued = false;
+  private objectsWanted = false;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -74,6 +85,25 @@ export class RealtimeClient {
     return () => this.batchListeners.delete(listener);
   }
 
+  /**
+   * Live JPEG frames of one camera for as long as the returned function is not called. Frames flow only while
+   * someone is subscribed and the tab is visible; the server bounds their rate and size.
+   */
+  watchFrames(cameraId: number, wish: FrameWish, listener: FrameListener): () => void {
+    const remove = this.frames.add(cameraId, wish, listener);
+    this.queueFrameRequest();
+    return () => {
+      remove();
+      this.queueFrameRequest();
+    };
+  }
+
+  /** Turns the feed of live tracked objects on or off (it arrives in the batches as `objects`). */
+  watchObjects(enabled: boolean): void {
+    this.objectsWanted = enabled;
+    if (this.socket?.connected) this.socket.emit('objects.watch', { enabled }, () => undefined);
+  }
+
   onState(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
@@ -95,6 +125,9 @@ export class RealtimeClient {
     socket.on('connect', () => {
       this.retryDelayMs = RETRY_MIN_MS;
       this.setState('connected');
+      // A new connection has no watches on the server side: send them again.
+      this.queueFrameRequest();
+      if (this.objectsWanted) socket.emit('objects.watch', { enabled: true }, () => undefined);
     });
     socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return this.setState('disconnected');
@@ -122,16 +155,41 @@ export class RealtimeClient {
       this.cameraStatuses.put(status);
       this.scheduleFlush();
     });
+    socket.on('objects', (message) => {
+      this.objects.put(message);
+      this.scheduleFlush();
+    });
+    socket.on('camera.frame', (meta, jpeg) => {
+      this.frames.deliver(meta, new Blob([jpeg], { type: 'image/jpeg' }));
+    });
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  /** A hidden tab stops its video: nobody sees it, and the wall's bandwidth is better spent elsewhere. */
+  private readonly onVisibilityChange = () => this.queueFrameRequest();
+
+  /** Sends one merged `frames.watch` per task, however many tiles changed in it. */
+  private queueFrameRequest(): void {
+    if (this.frameRequestQueued) return;
+    this.frameRequestQueued = true;
+    queueMicrotask(() => {
+      this.frameRequestQueued = false;
+      if (!this.socket?.connected) return;
+      const request = document.hidden ? { cameraIds: [] } : this.frames.request();
+      this.socket.emit('frames.watch', request, () => undefined);
+    });
   }
 
   disconnect(): void {
     this.clearTimers();
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.socket?.removeAllListeners();
     this.socket?.io.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
     this.events.drain();
     this.cameraStatuses.drain();
+    this.objects.drain();
     this.setState('disconnected');
   }
 
@@ -160,8 +218,12 @@ export class RealtimeClient {
 
   private flush(): void {
     this.lastFlushAt = performance.now();
-    const batch: RealtimeBatch = { events: this.events.drain(), cameraStatuses: this.cameraStatuses.drain() };
-    if (batch.events.length === 0 && batch.cameraStatuses.length === 0) return;
+    const batch: RealtimeBatch = {
+      events: this.events.drain(),
+      cameraStatuses: this.cameraStatuses.drain(),
+      objects: this.objects.drain(),
+    };
+    if (batch.events.length === 0 && batch.cameraStatuses.length === 0 && batch.objects.length === 0) return;
     this.batchListeners.forEach((listener) => listener(batch));
   }
 
