@@ -23,7 +23,10 @@ say "migrating and seeding the demo"
 
 start_process server "$REPO_ROOT/node_modules/.bin/tsx" server/src/main.ts
 wait_for_url "http://127.0.0.1:$PORT/readyz" 60 || die "server did not become ready; see $LOG_DIR/server.log"
-start_process camera-worker "$REPO_ROOT/node_modules/.bin/tsx" workers/src/main.ts
+# START_WORKER=0 brings up everything but the camera worker (e.g. for web work on a busy machine).
+if [ "${START_WORKER:-1}" = "1" ]; then
+  start_process camera-worker "$REPO_ROOT/node_modules/.bin/tsx" workers/src/main.ts
+fi
 
 cat <<MSG
 
