@@ -28,6 +28,13 @@ export interface WorkerConfig {
   /** Base URL of the control room, for links in notifications. */
   publicUrl: string;
   notify: NotifyConfig;
+  /** Live-frame endpoint for the server (frames never go through Redis); port 0 picks a free one. */
+  frameHost: string;
+  framePort: number;
+  frameAdvertiseHost: string | undefined;
+  liveMaxFps: number;
+  /** How often tracked objects of a calibrated camera go to the map. */
+  objectsIntervalMs: number;
 }
 
 const list = (value: string | undefined) => (value ? value.split(',') : []);
@@ -53,6 +60,11 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
     queuePrefix: env.QUEUE_PREFIX ?? 'toc',
     publicUrl: env.PUBLIC_URL ?? 'http://127.0.0.1:3000',
+    frameHost: env.WORKER_FRAME_HOST ?? '127.0.0.1',
+    framePort: env.WORKER_FRAME_PORT ? Number(env.WORKER_FRAME_PORT) : 0,
+    frameAdvertiseHost: env.WORKER_FRAME_ADVERTISE_HOST,
+    liveMaxFps: number(env.LIVE_MAX_FPS, 5),
+    objectsIntervalMs: number(env.OBJECTS_INTERVAL_MS, 1000),
     notify: {
       webhookUrls: list(env.NOTIFY_WEBHOOK_URLS),
       webhookSecret: env.NOTIFY_WEBHOOK_SECRET,
@@ -62,7 +74,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     },
   };
   for (const [key, value] of Object.entries(config)) {
-    if (typeof value === 'number' && !(value > 0)) throw new Error(`Invalid worker configuration: ${key} must be > 0`);
+    if (typeof value === 'number' && key !== 'framePort' && !(value > 0)) throw new Error(`Invalid worker configuration: ${key} must be > 0`);
   }
   return config;
 }

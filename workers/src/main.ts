@@ -9,6 +9,8 @@ import { DetectorPool } from './detect/detector-pool';
 import { CameraJobHost } from './camera/camera-jobs';
 import { CameraRunner, type CameraRunnerContext } from './camera/camera-runner';
 import { startTrapImageWorker } from './traps/trap-image.worker';
+import { LiveFeeds } from './live/live-feeds';
+import { FrameServer } from './live/frame-server';
 
 const config = loadWorkerConfig();
 const log = pino({ name: 'camera-worker', level: process.env.LOG_LEVEL ?? 'info', base: { workerId: config.workerId } });
@@ -20,8 +22,17 @@ const logTo: CameraRunnerContext['log'] = (level, message, detail) => log[level]
 const detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: config.inferenceThreads, spinning: config.inferenceSpinning });
 const events = createEventStore(db, redis);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
+const live = new LiveFeeds({ redis, queuePrefix: config.queuePrefix, workerId: config.workerId, objectsIntervalMs: config.objectsIntervalMs, log: logTo });
+const frameServer = new FrameServer(live, {
+  host: config.frameHost,
+  port: config.framePort,
+  advertiseHost: config.frameAdvertiseHost,
+  maxFps: config.liveMaxFps,
+  maxStreamsPerCamera: 4,
+});
 const runnerContext: CameraRunnerContext = {
   config,
+  live,
   db,
   detectors,
   events,
@@ -43,6 +54,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     log.info({ signal }, 'stopping');
     await host.stop();
+    await live.close();
+    await frameServer.close();
     await traps.close();
     await detectors.close();
     await Promise.allSettled([db.end(), redis.quit()]);
@@ -50,5 +63,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+const frameUrl = await frameServer.listen();
 await host.start();
-log.info({ capacity: config.cameraCapacity }, 'camera worker started');
+log.info({ capacity: config.cameraCapacity, frameUrl }, 'camera worker started');

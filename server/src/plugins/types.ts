@@ -27,3 +27,5 @@ declare module 'fastify' {
 export const ALL_ROLES: readonly Role[] = ['admin', 'operator', 'police', 'planner', 'viewer'];
 export const OPERATORS: readonly Role[] = ['admin', 'operator'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** Live camera pictures are for the control room (PDPA): police get recorded evidence, planners figures. */
+export const LIVE_VIDEO_ROLES: readonly Role[] = ['admin', 'operator', 'viewer'];

@@ -1,15 +1,17 @@
 // socket.io on the fastify server: authenticated connections, rooms per event type, replay of missed events,
-// and the relay of Redis announcements to the rooms.
+// the relay of Redis announcements to the rooms, and live frames and tracked objects for those who ask.
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { Compile } from 'typebox/compile';
 import { userForToken } from '../services/auth.service';
 import { queryEvents } from '../repositories/events.repository';
 import { SESSION_COOKIE } from '../plugins/auth.plugin';
-import { ALL_ROLES } from '../plugins/types';
+import { ALL_ROLES, LIVE_VIDEO_ROLES } from '../plugins/types';
 import {
   CHANNELS,
   EVENT_TYPES,
+  FramesWatchRequest,
+  ObjectsWatchRequest,
   ResumeRequest,
   SocketAuth,
   SubscribeRequest,
@@ -17,12 +19,14 @@ import {
   type Event,
   type ServerToClientEvents,
 } from '../schemas';
+import { FrameRelays } from './frame-relay';
 import { bindMessage, defineMessage, type SocketData, type TocSocket } from './socket-handlers';
 
 const REPLAY_LIMIT = 500;
 const checkAuth = Compile(SocketAuth);
 const eventRoom = (type: string) => `events:${type}`;
 const CAMERA_ROOM = 'cameras';
+const OBJECTS_ROOM = 'objects';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -90,9 +94,37 @@ export default fp(async (app) => {
     },
   });
 
+  const frames = new FrameRelays({
+    redis: app.redis,
+    queuePrefix: app.config.queuePrefix,
+    log: (message, detail) => app.log.warn(detail, message),
+  });
+  const watchFrames = defineMessage({
+    name: 'frames.watch',
+    roles: LIVE_VIDEO_ROLES,
+    schema: FramesWatchRequest,
+    async handle(socket, body) {
+      frames.watch(socket, body);
+      return { ok: true };
+    },
+  });
+  const watchObjects = defineMessage({
+    name: 'objects.watch',
+    roles: ALL_ROLES,
+    schema: ObjectsWatchRequest,
+    async handle(socket, body) {
+      if (body.enabled) await socket.join(OBJECTS_ROOM);
+      else await socket.leave(OBJECTS_ROOM);
+      return { ok: true };
+    },
+  });
+
   io.on('connection', async (socket) => {
     bindMessage(socket, subscribe);
     bindMessage(socket, resume);
+    bindMessage(socket, watchFrames);
+    bindMessage(socket, watchObjects);
+    socket.on('disconnect', () => frames.unwatch(socket.id));
     // Join before replaying so nothing published in between is lost; the client merges duplicates by id.
     await socket.join([CAMERA_ROOM, ...[...socket.data.types].map(eventRoom)]);
     const { lastSeq } = socket.handshake.auth as SocketAuth;
@@ -100,11 +132,12 @@ export default fp(async (app) => {
   });
 
   const subscriber = app.redis.duplicate();
-  await subscriber.subscribe(CHANNELS.events, CHANNELS.cameraStatus);
+  await subscriber.subscribe(CHANNELS.events, CHANNELS.cameraStatus, CHANNELS.objects);
   subscriber.on('message', (channel, message) => {
     try {
       const body = JSON.parse(message);
       if (channel === CHANNELS.events) io.to(eventRoom(body.type)).emit('event', body);
+      else if (channel === CHANNELS.objects) io.to(OBJECTS_ROOM).emit('objects', body);
       else io.to(CAMERA_ROOM).emit('camera.status', body);
     } catch (err) {
       app.log.warn({ err, channel }, 'dropped malformed realtime message');
@@ -112,6 +145,7 @@ export default fp(async (app) => {
   });
 
   app.addHook('onClose', async () => {
+    frames.close();
     await subscriber.quit();
     await io.close();
   });

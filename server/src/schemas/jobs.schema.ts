@@ -10,6 +10,19 @@ export const QUEUES = {
 
 export const cameraJobId = (cameraId: number) => `camera-${cameraId}`;
 
+/**
+ * Redis key where the worker running a camera advertises its live-frame endpoint ({url, token}); the frames
+ * themselves go worker → server over HTTP, never through Redis.
+ */
+export const frameSourceKey = (queuePrefix: string, cameraId: number) => `${queuePrefix}:frame-source:${cameraId}`;
+
+export const FrameSource = Type.Object({
+  url: Type.String({ pattern: '^https?://' }),
+  token: Type.String({ minLength: 16 }),
+  workerId: Type.String(),
+});
+export type FrameSource = Static<typeof FrameSource>;
+
 export const CameraJob = Type.Object({ cameraId: Type.Integer({ minimum: 1 }) });
 export type CameraJob = Static<typeof CameraJob>;
 

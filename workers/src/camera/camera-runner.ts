@@ -18,6 +18,7 @@ import { BestViews } from '../outputs/best-views';
 import { prepareFrame, type FrameStepContext, type FrameStepResult } from '../pipeline/frame-step';
 import { FrameDrain } from '../pipeline/frame-drain';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
+import type { LiveFeeds } from '../live/live-feeds';
 import { HealthMeter } from './health-meter';
 import type { RunningCamera } from './camera-jobs';
 
@@ -33,6 +34,8 @@ export interface CameraRunnerContext {
   config: WorkerConfig;
   db: pg.Pool;
   detectors: DetectorPool;
+  /** Live frames and tracked objects for the control room; absent in tools that run cameras headless. */
+  live?: LiveFeeds;
   events: EventStore;
   notifier: NotifierContext;
   reportStatus: (report: CameraStatusReport) => Promise<void>;
@@ -90,6 +93,7 @@ export class CameraRunner implements RunningCamera {
   private async run(): Promise<void> {
     let attempt = 0;
     this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
+    this.ctx.live?.cameraStarted(this.camera.id);
     while (!this.stopped) {
       await this.report('starting', null);
       let reason: string;
@@ -122,6 +126,7 @@ export class CameraRunner implements RunningCamera {
       await this.sleep(backoffDelayMs(attempt++, this.ctx.config.retryInitialS, this.ctx.config.retryMaxS));
     }
     if (this.healthTimer) clearInterval(this.healthTimer);
+    await this.ctx.live?.cameraStopped(this.camera.id);
   }
 
   private async readStream(detector: ObjectDetector, geometry: FrameGeometry | TiledGeometry, pipeline: CameraPipeline) {
@@ -173,6 +178,7 @@ export class CameraRunner implements RunningCamera {
       this.health.gated();
     }
     this.health.tracks(step.tracks.filter((tr) => tr.state === 'confirmed').length);
+    this.ctx.live?.frame(this.camera.id, result.prepared.frame, pipeline.layout, step.tracks, at);
     if (!this.online) {
       this.online = true;
       await this.report('online', null, at, this.health.snapshot());

@@ -5,7 +5,8 @@ import { Camera, CameraCreate, CameraUpdate, ErrorReply, IdParams } from '../../
 import { findCamera, listCameras } from '../../repositories/cameras.repository';
 import { createCamera, deleteCamera, updateCamera } from '../../services/cameras.service';
 import { notFound } from '../../lib/http-error';
-import { ADMINS, ALL_ROLES } from '../../plugins/types';
+import { ADMINS, ALL_ROLES, LIVE_VIDEO_ROLES } from '../../plugins/types';
+import { grabStill } from '../../services/frame-grab.service';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 
@@ -23,6 +24,25 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
       const camera = await findCamera(app.db, request.params.id);
       if (!camera) throw notFound(`Camera ${request.params.id}`, `กล้อง ${request.params.id}`);
       return camera;
+    },
+  );
+
+  app.get<{ Params: IdParams }>(
+    '/api/cameras/:id/frame.jpg',
+    {
+      config: { roles: LIVE_VIDEO_ROLES },
+      schema: {
+        tags: ['cameras'],
+        summary: 'A still picture from the camera at full resolution (for drawing zones and calibration points)',
+        params: IdParams,
+        response: { ...errors, 503: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const camera = await findCamera(app.db, request.params.id);
+      if (!camera) throw notFound(`Camera ${request.params.id}`, `กล้อง ${request.params.id}`);
+      const jpeg = await grabStill(camera.rtspUrl);
+      return reply.type('image/jpeg').header('cache-control', 'no-store').send(jpeg);
     },
   );
 
