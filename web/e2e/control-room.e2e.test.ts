@@ -151,4 +151,40 @@ describe('control room', () => {
     await page.getByTestId('event-detail').waitFor();
     await page.close();
   });
+  it('shows a second operator the acknowledgement live, streams camera tiles, and switches language and dates', async () => {
+    const { warningId } = await postElephantStill();
+    const pages = [await browser.newPage({ viewport: { width: 1600, height: 900 } }), await browser.newPage({ viewport: { width: 1600, height: 900 } })];
+    for (const page of pages) {
+      await logIn(page, 'operator', password);
+      await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+      await page.getByTestId('alarm-filter-type').selectOption('elephant.warning');
+      await page.locator(`[data-testid="event-item"][data-event-id="${warningId}"]`).getByTestId('event-open').click();
+      await page.getByTestId('event-detail').waitFor();
+    }
+    const [first, second] = pages as [Page, Page];
+    // The live tiles of the cameras around the opened alarm receive real frames from the workers.
+    await expect
+      .poll(() => first.locator('[data-testid="area-cameras"] canvas').evaluateAll((all) => Math.max(0, ...all.map((c) => Number((c as HTMLCanvasElement).dataset.frames ?? 0)))), {
+        timeout: 90_000,
+        interval: 1000,
+      })
+      .toBeGreaterThan(2);
+    await first.screenshot({ path: screenshotPath('operator-area-cameras') });
+
+    await first.getByTestId('detail-acknowledge').click();
+    // The other operator's open detail follows without a reload.
+    await expect.poll(() => second.getByTestId('detail-status').textContent(), { timeout: 15_000 }).toMatch(/Acknowledged|รับทราบแล้ว/);
+
+    // Language: Thai shows Buddhist-era years, English the common era, for the same moment.
+    const year = new Date().getFullYear();
+    await second.locator('[data-testid="lang-switch"] [data-lang="th"]').click();
+    await expect.poll(() => second.getByTestId('nav-map').textContent()).not.toBe('Live map');
+    expect(await second.getByTestId('detail-started').textContent()).toContain(String(year + 543));
+    await second.locator('[data-testid="lang-switch"] [data-lang="en"]').click();
+    await expect.poll(() => second.getByTestId('nav-map').textContent()).toBe('Live map');
+    expect(await second.getByTestId('detail-started').textContent()).toContain(String(year));
+    expect(await second.getByTestId('detail-started').textContent()).not.toContain(String(year + 543));
+    await second.screenshot({ path: screenshotPath('operator-english') });
+    for (const page of pages) await page.close();
+  });
 });

@@ -3,7 +3,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event, Role } from '@toc/server/schemas';
 import type { EventActionName } from '../api/events.api';
-import { canActOnEvents } from '../auth/permissions';
+import { canActOnEvents, canWatchLiveVideo } from '../auth/permissions';
+import { AreaCameras } from '../components/area-cameras';
 import { CameraHealth } from '../components/camera-health';
 import { AlarmFilters } from '../components/alarm-filters';
 import { EventDetail } from '../components/event-detail';
@@ -34,6 +35,10 @@ export default function OperatorPage({ role }: { role: Role }) {
   const unacknowledged = useMemo(() => unacknowledgedCount(events.list), [events.list]);
   // The open event is read from the live store, so the detail follows its changes from any operator.
   const opened = openId === null ? undefined : events.list.find((e) => e.id === openId);
+  const areaCentre = useMemo(
+    () => opened?.location ?? { lon: appConfig.map.center[0], lat: appConfig.map.center[1] },
+    [opened?.location],
+  );
 
   const onAction = useCallback(
     (event: Event, action: EventActionName, note?: string) => live.act(event.id, action, note),
@@ -68,6 +73,9 @@ export default function OperatorPage({ role }: { role: Role }) {
       />
       <aside className="side-panel">
         <CameraHealth cameras={cameras.list} loadState={loadStatus.cameras} />
+        {canWatchLiveVideo(role) && (
+          <AreaCameras cameras={cameras.list} around={areaCentre} alarmCameraId={opened?.cameraId ?? null} />
+        )}
         {opened ? (
           <EventDetail
             event={opened}
