@@ -75,7 +75,10 @@ export async function warnAboutElephant(
   if (places.length === 0) return null;
 
   const count = Number(sighting.payload.count ?? 1);
+  // A trap's warning names the trap, as the sighting does (a trap warning has no camera to name).
+  const { trapId, trapName, trapNameTh } = sighting.payload;
   const payload = {
+    ...(trapName === undefined ? {} : { trapId, trapName, trapNameTh }),
     sightingEventId: sighting.id,
     pathId: path.id,
     radiusM: WARNING_RADIUS_M,
