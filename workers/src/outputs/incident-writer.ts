@@ -9,6 +9,7 @@ import type { RuleSignal } from '../pipeline/types';
 import { storeEventSnapshots, type FrameForSnapshot } from './event-snapshots';
 import { warnAboutElephant } from './elephant-warnings';
 import { notifyEvent, shouldNotify, type NotifierContext } from './notifier';
+import { groundPaths, type GroundPath } from './track-paths';
 
 export interface IncidentWriterContext {
   db: pg.Pool;
@@ -18,8 +19,15 @@ export interface IncidentWriterContext {
   log: NotifierContext['log'];
 }
 
-/** Where an incident happened: its calibrated ground position, else the camera's own position. */
-export function eventFromSignal(signal: RuleSignal, source: { cameraId: number | null; location: Camera['location']; modelId: string }): NewEvent {
+/**
+ * Where an incident happened: its calibrated ground position, else the camera's own position; with the ground
+ * paths of the tracks involved (calibrated cameras), so the map can draw how it came about.
+ */
+export function eventFromSignal(
+  signal: RuleSignal,
+  source: { cameraId: number | null; location: Camera['location']; modelId: string },
+  paths: readonly GroundPath[] = [],
+): NewEvent {
   const title = ruleTitle(signal.kind);
   return {
     type: signal.type,
@@ -35,6 +43,7 @@ export function eventFromSignal(signal: RuleSignal, source: { cameraId: number |
       trackIds: signal.trackIds,
       positionFrom: signal.ground ? 'calibration' : 'camera',
       imagePoint: signal.imagePoint.map((v) => Math.round(v)),
+      ...(paths.length > 0 ? { paths } : {}),
       ...signal.detail,
     },
   };
@@ -57,7 +66,7 @@ export class IncidentWriter {
     for (const action of actions) {
       try {
         if (action.action === 'open') await this.openIncident(action.signal, shot);
-        else if (action.action === 'update') await this.updateIncident(action.key, action.signal, action.reopened);
+        else if (action.action === 'update') await this.updateIncident(action.key, action.signal, action.reopened, shot);
         else await this.endIncident(action.key, action.at);
       } catch (error) {
         this.ctx.log('error', 'incident write failed', { cameraId: this.camera.id, action: action.action, error: (error as Error).message });
@@ -66,9 +75,7 @@ export class IncidentWriter {
   }
 
   private async openIncident(signal: RuleSignal, shot: FrameForSnapshot): Promise<void> {
-    const event = await this.ctx.events.record(
-      eventFromSignal(signal, { cameraId: this.camera.id, location: this.camera.location, modelId: this.camera.modelId }),
-    );
+    const event = await this.ctx.events.record(this.eventFrom(signal, shot));
     this.open.set(signal.key, { eventId: event.id, warningId: null });
     await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'opened', detail: { severity: signal.severity, confidence: signal.confidence } });
     await storeEventSnapshots({ db: this.ctx.db, snapshotDir: this.ctx.snapshotDir }, event.id, shot, signal.trackIds).catch((error: Error) =>
@@ -84,10 +91,15 @@ export class IncidentWriter {
     }
   }
 
-  private async updateIncident(key: string, signal: RuleSignal, reopened: boolean): Promise<void> {
+  private eventFrom(signal: RuleSignal, shot: FrameForSnapshot): NewEvent {
+    const source = { cameraId: this.camera.id, location: this.camera.location, modelId: this.camera.modelId };
+    return eventFromSignal(signal, source, groundPaths(shot.tracks, signal.trackIds));
+  }
+
+  private async updateIncident(key: string, signal: RuleSignal, reopened: boolean, shot: FrameForSnapshot): Promise<void> {
     const open = this.open.get(key);
     if (!open) return;
-    const base = eventFromSignal(signal, { cameraId: this.camera.id, location: this.camera.location, modelId: this.camera.modelId });
+    const base = this.eventFrom(signal, shot);
     const event = await updateDetectedEvent(this.ctx.db, open.eventId, {
       severity: base.severity,
       confidence: base.confidence,
