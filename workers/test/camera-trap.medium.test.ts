@@ -99,6 +99,7 @@ describe('camera trap', () => {
 
     const warning = (await findEvent(app.db, eventIds[1]!))!;
     expect(warning.type).toBe('elephant.warning');
+    expect(warning.payload).toMatchObject({ trapName: 'Phanom Sarakham forest edge', trapNameTh: 'ชายป่าพนมสารคาม' });
     const places = warning.payload.places as { distanceM: number; nameTh: string; direction: { en: string; th: string } }[];
     expect(places.length).toBeGreaterThan(0);
     for (const place of places) expect(place.distanceM).toBeLessThanOrEqual(10_000);
@@ -122,6 +123,9 @@ describe('camera trap', () => {
     const log = await app.inject({ method: 'GET', url: `/api/events/${warning.id}/notifications`, headers: { authorization: `Bearer ${adminToken}` } });
     expect(log.json().every((entry: { ok: boolean }) => entry.ok)).toBe(true);
     expect(log.json()).toHaveLength(2);
+    // Each entry says who it was for: the target's audience, none for the configured webhook.
+    const audiences = (log.json() as { target: string; audience: string | null }[]).map((e) => [e.target, e.audience]);
+    expect(audiences).toEqual(expect.arrayContaining([['line:Uranger-group', 'ranger'], [expect.stringMatching(/^webhook:config#/), null]]));
   });
 
   it('treats a second still minutes later as the same herd: the sighting is updated, the path extended', async () => {

@@ -5,8 +5,9 @@ import { isoRequired } from './row-mapping';
 
 export async function insertNotification(db: Queryable, entry: Omit<NotificationLogEntry, 'id' | 'sentAt'>): Promise<void> {
   await db.query(
-    'INSERT INTO notifications (event_id, channel, target, ok, status, attempts, error) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [entry.eventId, entry.channel, entry.target, entry.ok, entry.status, entry.attempts, entry.error],
+    `INSERT INTO notifications (event_id, channel, audience, target, ok, status, attempts, error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [entry.eventId, entry.channel, entry.audience, entry.target, entry.ok, entry.status, entry.attempts, entry.error],
   );
 }
 
@@ -15,6 +16,7 @@ export async function listNotifications(db: Queryable, options: { eventId?: numb
     id: number;
     event_id: number;
     channel: string;
+    audience: string | null;
     target: string;
     ok: boolean;
     status: number | null;
@@ -22,7 +24,7 @@ export async function listNotifications(db: Queryable, options: { eventId?: numb
     error: string | null;
     sent_at: Date;
   }>(
-    `SELECT id, event_id, channel, target, ok, status, attempts, error, sent_at FROM notifications
+    `SELECT id, event_id, channel, audience, target, ok, status, attempts, error, sent_at FROM notifications
       WHERE $1::bigint IS NULL OR event_id = $1 ORDER BY sent_at DESC, id DESC LIMIT $2`,
     [options.eventId ?? null, options.limit],
   );
@@ -30,6 +32,7 @@ export async function listNotifications(db: Queryable, options: { eventId?: numb
     id: r.id,
     eventId: r.event_id,
     channel: r.channel,
+    audience: r.audience,
     target: r.target,
     ok: r.ok,
     status: r.status,

@@ -16,6 +16,8 @@ export const NotificationLogEntry = Type.Object({
   id: Type.Integer(),
   eventId: Type.Integer(),
   channel: Type.String(),
+  /** Who it was for (a target's audience, e.g. village_head); null for the channels set in the configuration. */
+  audience: Type.Union([Type.String(), Type.Null()]),
   /** Where it went, without secrets: a webhook host or a LINE target id. */
   target: Type.String(),
   ok: Type.Boolean(),

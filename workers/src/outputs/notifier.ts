@@ -21,16 +21,23 @@ interface Recipient {
   channel: NotificationChannel;
   /** What the log shows: a webhook's host, a LINE id; never a secret. */
   label: string;
+  /** The target's audience (village head, ranger, ...); the configured channels have none. */
+  audience: string | null;
 }
 
 function recipientFor(target: NotificationTarget, config: NotifierContext['config']): Recipient | null {
   if (target.channel === 'webhook') {
-    return { channel: new WebhookSender({ url: target.target, secret: config.webhookSecret }), label: new URL(target.target).host };
+    return {
+      channel: new WebhookSender({ url: target.target, secret: config.webhookSecret }),
+      label: new URL(target.target).host,
+      audience: target.audience,
+    };
   }
   if (!config.lineToken) return null;
   return {
     channel: new LineSender({ channelAccessToken: config.lineToken, to: target.target, baseUrl: config.lineBaseUrl }),
     label: `line:${target.target}`,
+    audience: target.audience,
   };
 }
 
@@ -50,16 +57,20 @@ export async function notifyEvent(
     url: `${ctx.config.publicUrl}/events/${event.id}`,
     at: event.startedAt,
   };
-  const recipients: Recipient[] = channelsFromConfig(ctx.config).map((channel, i) => ({ channel, label: `${channel.kind}:config#${i + 1}` }));
+  const recipients: Recipient[] = channelsFromConfig(ctx.config).map((channel, i) => ({
+    channel,
+    label: `${channel.kind}:config#${i + 1}`,
+    audience: null,
+  }));
   for (const target of await targetsFor(ctx.db, event.type, districtsTh)) {
     const recipient = recipientFor(target, ctx.config);
     if (recipient) recipients.push(recipient);
     else ctx.log('warn', 'LINE target skipped: no LINE token configured', { targetId: target.id });
   }
   await Promise.all(
-    recipients.map(async ({ channel, label }) => {
+    recipients.map(async ({ channel, label, audience }) => {
       const result = await channel.send(notification);
-      await insertNotification(ctx.db, { eventId: event.id, channel: channel.kind, target: label, ...result });
+      await insertNotification(ctx.db, { eventId: event.id, channel: channel.kind, audience, target: label, ...result });
       if (!result.ok) ctx.log('warn', 'notification failed', { eventId: event.id, target: label, error: result.error });
     }),
   );
