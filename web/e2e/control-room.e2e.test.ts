@@ -18,34 +18,42 @@ const renderedIds = (page: Page, layer: string) =>
   );
 
 async function newestEventId(): Promise<number> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'operator', password }),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await operatorToken();
   const page = await fetch(`${baseUrl}/api/events?limit=1`, { headers: { authorization: `Bearer ${token}` } });
   const { items } = (await page.json()) as { items: { id: number }[] };
   return items[0]?.id ?? 0;
 }
 
-async function operatorToken(): Promise<string> {
+const operatorToken = () => tokenFor('operator', password);
+
+async function tokenFor(username: string, secret: string): Promise<string> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'operator', password }),
+    body: JSON.stringify({ username, password: secret }),
   });
   return ((await login.json()) as { token: string }).token;
 }
 
-/** The demo camera trap sends the real elephant photo, as a trap in the forest would. */
-async function postElephantStill(): Promise<{ sightingId: number; warningId: number }> {
-  const token = await operatorToken();
-  const traps = (await (await fetch(`${baseUrl}/api/traps`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: number }[];
-  const image = await readFile(path.join(sharedDir, 'media', 'cameratrapai_african_elephants.jpg'));
-  const reply = await fetch(`${baseUrl}/api/traps/${traps[0]!.id}/images`, {
+/** A trap registered for one test: its stills open a new sighting whatever other tests sent before. */
+async function registerTrap(): Promise<{ id: number; key: string }> {
+  const admin = await tokenFor('admin', process.env.TOC_PASSWORD_ADMIN ?? '');
+  const reply = await fetch(`${baseUrl}/api/traps`, {
     method: 'POST',
-    headers: { 'content-type': 'image/jpeg', 'x-trap-key': process.env.TOC_TRAP_KEY ?? '' },
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Forest edge (e2e ${Date.now()})`, nameTh: 'ชายป่า (ทดสอบ)', location: { lon: 101.73, lat: 13.44 } }),
+  });
+  expect(reply.status).toBe(201);
+  const { trap, key } = (await reply.json()) as { trap: { id: number }; key: string };
+  return { id: trap.id, key };
+}
+
+/** A camera trap sends the real elephant photo, as a trap at the forest edge would. */
+async function postElephantStill(trap: { id: number; key: string }): Promise<{ sightingId: number; warningId: number }> {
+  const image = await readFile(path.join(sharedDir, 'media', 'cameratrapai_african_elephants.jpg'));
+  const reply = await fetch(`${baseUrl}/api/traps/${trap.id}/images`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/jpeg', 'x-trap-key': trap.key },
     body: image,
   });
   expect(reply.status).toBe(200);
@@ -109,7 +117,7 @@ describe('control room', () => {
   });
 
   it('lets the operator find an elephant warning, see the places warned and the snapshot, and acknowledge with a note', async () => {
-    const { sightingId, warningId } = await postElephantStill();
+    const { sightingId, warningId } = await postElephantStill(await registerTrap());
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await logIn(page, 'operator', password);
     await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
@@ -152,7 +160,7 @@ describe('control room', () => {
     await page.close();
   });
   it('shows a second operator the acknowledgement live, streams camera tiles, and switches language and dates', async () => {
-    const { warningId } = await postElephantStill();
+    const { warningId } = await postElephantStill(await registerTrap());
     const pages = [await browser.newPage({ viewport: { width: 1600, height: 900 } }), await browser.newPage({ viewport: { width: 1600, height: 900 } })];
     for (const page of pages) {
       await logIn(page, 'operator', password);
