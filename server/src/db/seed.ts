@@ -11,6 +11,7 @@ import { calibrate } from '../geometry/calibration';
 import { findCalibration, listZones, replaceZonesAndLines, saveCalibration } from '../repositories/scene.repository';
 import { insertTrap, listTraps } from '../repositories/traps.repository';
 import { PEDESTRIAN_SCENE, STREET_SCENE, streetCalibrationPairs } from './demo-scenes';
+import { seedDemoWall } from './seed-walls';
 
 interface DemoCamera {
   name: string;
@@ -116,6 +117,7 @@ export async function seedDemo(pool: Pool, options: SeedOptions): Promise<void> 
   }
   const roads = await loadRoads(options.sharedDir);
   const existing = new Map((await listCameras(pool)).map((c) => [c.name, c]));
+  const wallGroups = { roads: [] as number[], town: [] as number[] };
   for (const demo of DEMO_CAMERAS) {
     const fields = {
       name: demo.name,
@@ -128,7 +130,9 @@ export async function seedDemo(pool: Pool, options: SeedOptions): Promise<void> 
     const current = existing.get(demo.name);
     const camera = current ? await updateCamera(pool, current.id, fields) : await insertCamera(pool, { ...fields, enabled: true });
     await seedScene(pool, camera!, demo.stream);
+    (demo.road ? wallGroups.roads : wallGroups.town).push(camera!.id);
   }
+  await seedDemoWall(pool, wallGroups.roads, wallGroups.town);
   if ((await listTraps(pool)).length === 0) {
     await insertTrap(pool, DEMO_TRAP, createHash('sha256').update(options.trapKey).digest());
   }
