@@ -133,6 +133,23 @@ export async function setEventStatus(
   return rowCount ? findEvent(db, change.id) : null;
 }
 
+/**
+ * The pipeline puts an acknowledged or resolved event back in front of the operators (e.g. a herd now
+ * threatening new places). A false alarm stays closed: someone judged it, and new evidence opens a new event.
+ */
+export async function reopenDetectedEvent(db: Queryable, id: number): Promise<Event | null> {
+  const { rowCount } = await db.query(
+    `UPDATE events SET
+       status = 'open',
+       seq = nextval('event_seq'),
+       updated_at = now(),
+       ended_at = NULL
+     WHERE id = $1 AND status IN ('acknowledged', 'resolved')`,
+    [id],
+  );
+  return rowCount ? findEvent(db, id) : null;
+}
+
 /** A pipeline update to an open incident: new severity, confidence, payload, position or end; takes a new seq. */
 export async function updateDetectedEvent(
   db: Queryable,

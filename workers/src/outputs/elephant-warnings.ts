@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { withTransaction } from '@toc/server/db/transaction';
 import { placesWithin } from '@toc/server/repositories/places.repository';
 import { addSightingToPath } from '@toc/server/repositories/elephant-paths.repository';
-import { insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
+import { findEvent, insertEventUpdate, reopenDetectedEvent, updateDetectedEvent } from '@toc/server/repositories/events.repository';
 import { compass } from '@toc/server/geometry/local-metres';
 import type { Event, PlaceNearby } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
@@ -89,11 +89,21 @@ export async function warnAboutElephant(
   };
   let warning: Event | null;
   if (existingWarningId) {
+    const before = await findEvent(ctx.db, existingWarningId);
     warning = await updateDetectedEvent(ctx.db, existingWarningId, { payload, location });
-    if (warning) {
-      await insertEventUpdate(ctx.db, { eventId: warning.id, kind: 'updated', detail: { places: places.length, nearestM: payload.nearestM } });
-      await ctx.events.announce(warning);
+    if (!warning) return null;
+    const newPlaces = placesNotIn(places, before?.payload.places);
+    await insertEventUpdate(ctx.db, { eventId: warning.id, kind: 'updated', detail: { places: places.length, nearestM: payload.nearestM, newPlaces: newPlaces.length } });
+    if (newPlaces.length > 0) {
+      // The herd now threatens places nobody was warned about: back in front of the operators, and tell them.
+      const reopened = await reopenDetectedEvent(ctx.db, warning.id);
+      if (reopened) {
+        warning = reopened;
+        await insertEventUpdate(ctx.db, { eventId: warning.id, kind: 'reopened', detail: { newPlaces: newPlaces.map((p) => p.id) } });
+      }
+      await notifyWarning(ctx, warning, newPlaces, count);
     }
+    await ctx.events.announce(warning);
     return warning;
   }
   warning = await ctx.events.record({
@@ -107,9 +117,20 @@ export async function warnAboutElephant(
     payload,
   });
   await insertEventUpdate(ctx.db, { eventId: warning.id, kind: 'opened', detail: { places: places.length, nearestM: payload.nearestM } });
-  const districts = [...new Set(places.map((p) => p.districtTh).filter((d): d is string => d !== null))];
-  await notifyEvent(ctx.notifier, warning, warningMessage(places, count), districts).catch((error: Error) =>
-    ctx.notifier.log('error', 'elephant notification failed', { eventId: warning!.id, error: error.message }),
-  );
+  await notifyWarning(ctx, warning, places, count);
   return warning;
+}
+
+/** Places in `places` that the earlier warning (its payload's `places`) did not name. */
+export function placesNotIn(places: readonly WarnedPlace[], earlier: unknown): WarnedPlace[] {
+  const known = new Set(Array.isArray(earlier) ? earlier.map((p: { id?: unknown }) => p?.id) : []);
+  return places.filter((place) => !known.has(place.id));
+}
+
+/** Tells the channels and the targets of the districts of the given places; a failure is logged, not thrown. */
+async function notifyWarning(ctx: ElephantWarningContext, warning: Event, places: readonly WarnedPlace[], count: number): Promise<void> {
+  const districts = [...new Set(places.map((p) => p.districtTh).filter((d): d is string => d !== null))];
+  await notifyEvent(ctx.notifier, warning, warningMessage([...places], count), districts).catch((error: Error) =>
+    ctx.notifier.log('error', 'elephant notification failed', { eventId: warning.id, error: error.message }),
+  );
 }
