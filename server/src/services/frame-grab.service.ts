@@ -1,6 +1,7 @@
 // One still picture from a camera's stream, at full resolution, for the setup editors to draw on.
 import { execFile } from 'node:child_process';
 import { HttpError } from '../lib/http-error';
+import { redactCredentials } from '../lib/redact-credentials';
 
 const GRAB_TIMEOUT_MS = 15_000;
 const MAX_JPEG_BYTES = 16 * 1024 * 1024;
@@ -38,7 +39,8 @@ export async function grabStill(rtspUrl: string): Promise<Buffer> {
         { encoding: 'buffer', timeout: GRAB_TIMEOUT_MS, maxBuffer: MAX_JPEG_BYTES, killSignal: 'SIGKILL' },
         (error, stdout, stderr) => {
           if (!error && stdout.length > 0) return resolve(stdout);
-          const detail = stderr.toString('utf8').trim().split('\n').pop() || error?.message || 'no picture';
+          // ffmpeg names the URL in its errors: the camera's password must not reach the browser.
+          const detail = redactCredentials(stderr.toString('utf8').trim().split('\n').pop() || error?.message || 'no picture');
           reject(new HttpError(503, `The camera gave no picture: ${detail}`, `กล้องไม่ส่งภาพ: ${detail}`));
         },
       );

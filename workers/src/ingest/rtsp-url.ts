@@ -1,4 +1,5 @@
 // Validates a camera URL before it reaches ffmpeg: rtsp:// only, no whitespace or option smuggling.
+import { redactCredentials } from '@toc/server/lib/redact-credentials';
 import { RTSP_URL_PATTERN } from '@toc/server/schemas';
 
 const pattern = new RegExp(RTSP_URL_PATTERN);
@@ -8,4 +9,4 @@ export function assertSafeRtspUrl(url: string): void {
 }
 
 /** Hides credentials when a URL is logged or shown as a reason. */
-export const redactRtspUrl = (url: string): string => url.replace(/\/\/[^/@\s]*@/, '//***@');
+export const redactRtspUrl = redactCredentials;
