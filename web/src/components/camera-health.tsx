@@ -1,7 +1,10 @@
 // Camera health at a glance: how many cameras are in each status, with the map's colours, and per camera the
-// figures its worker reports (detect and input fps, inference time, tracks, last frame).
+// figures its worker reports (detect and input fps, inference time, tracks, last frame), linking to its detail page.
 import { useTranslation } from 'react-i18next';
 import type { Camera, CameraState } from '@toc/server/schemas';
+import { routeHref } from '../app/hash-router';
+import { canWatchLiveVideo } from '../auth/permissions';
+import { useSession } from '../auth/session.context';
 import { cameraStatusKey } from '../format/labels';
 import { formatNumber, formatTime } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
@@ -11,6 +14,9 @@ import type { LoadState } from '../state/load-status.store';
 export function CameraHealth({ cameras, loadState }: { cameras: readonly Camera[]; loadState: LoadState }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { state: session } = useSession();
+  // The camera page is a live-video page: roles without live video see the names without links.
+  const linkToCameras = session.status === 'signed-in' && canWatchLiveVideo(session.user.role);
   const counts = new Map<CameraState, number>();
   for (const camera of cameras) counts.set(camera.status, (counts.get(camera.status) ?? 0) + 1);
   const states = (Object.keys(CAMERA_STATUS_COLORS) as CameraState[]).filter((state) => counts.has(state));
@@ -36,7 +42,13 @@ export function CameraHealth({ cameras, loadState }: { cameras: readonly Camera[
               <tr key={camera.id} data-testid="camera-health-row" data-camera-id={camera.id} data-status={camera.status}>
                 <td>
                   <span className="dot" style={{ background: CAMERA_STATUS_COLORS[camera.status] }} aria-hidden="true" />{' '}
-                  {language === 'th' ? camera.nameTh : camera.name}
+                  {linkToCameras ? (
+                    <a href={routeHref('camera', camera.id)} data-testid="camera-health-link">
+                      {language === 'th' ? camera.nameTh : camera.name}
+                    </a>
+                  ) : (
+                    language === 'th' ? camera.nameTh : camera.name
+                  )}
                   {camera.statusReason && <div className="panel-note">{camera.statusReason}</div>}
                 </td>
                 <td data-testid="camera-health-figures">

@@ -1,0 +1,56 @@
+// A camera's live health figures (from its worker's reports) and its set-up facts, as a definition list.
+import { useTranslation } from 'react-i18next';
+import type { Camera } from '@toc/server/schemas';
+import { formatDateTime, formatNumber } from '../i18n/format';
+import { useLanguage } from '../i18n/use-language';
+
+export function CameraFigures({ camera }: { camera: Camera }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const n = (value: number, digits = 1) => formatNumber(Math.round(value * 10 ** digits) / 10 ** digits, language);
+  const health = camera.health;
+  return (
+    <div className="camera-figures">
+      <h3 className="setup-subtitle">{t('setup.health.title')}</h3>
+      {health ? (
+        <dl className="figure-list" data-testid="camera-figures">
+          <dt>{t('setup.health.detectFps')}</dt>
+          <dd data-testid="figure-detect-fps">{n(health.detectFps)}</dd>
+          <dt>{t('setup.health.inputFps')}</dt>
+          <dd>{n(health.inputFps)}</dd>
+          <dt>{t('setup.health.gatedFps')}</dt>
+          <dd>{n(health.gatedFps)}</dd>
+          <dt>{t('setup.health.inferenceMs')}</dt>
+          <dd>{n(health.inferenceMs, 0)}</dd>
+          <dt>{t('setup.health.tracks')}</dt>
+          <dd>{n(health.tracks, 0)}</dd>
+          <dt>{t('setup.health.skipped')}</dt>
+          <dd>{n(health.framesSkipped, 0)}</dd>
+          <dt>{t('setup.health.errors')}</dt>
+          <dd>{t('setup.health.errorCounts', { frame: n(health.frameErrors, 0), decode: n(health.decodeErrors, 0) })}</dd>
+          <dt>{t('setup.health.lastFrame')}</dt>
+          <dd>{health.lastFrameAt ? formatDateTime(health.lastFrameAt, language) : '–'}</dd>
+          <dt>{t('setup.health.worker')}</dt>
+          <dd>{health.workerId}</dd>
+        </dl>
+      ) : (
+        <p className="setup-hint" data-testid="camera-figures-none">
+          {t('setup.health.none')}
+        </p>
+      )}
+      <h3 className="setup-subtitle">{t('setup.facts.title')}</h3>
+      <dl className="figure-list">
+        <dt>{t('setup.facts.location')}</dt>
+        <dd>
+          {camera.location.lat.toFixed(5)}, {camera.location.lon.toFixed(5)}
+        </dd>
+        <dt>{t('setup.facts.view')}</dt>
+        <dd>{t('setup.facts.viewValue', { heading: n(camera.headingDeg, 0), fov: n(camera.fovDeg, 0) })}</dd>
+        <dt>{t('setup.facts.detection')}</dt>
+        <dd>{t('setup.facts.detectionValue', { model: camera.modelId, fps: n(camera.detectFps), tiling: camera.tiling })}</dd>
+        <dt>{t('setup.facts.lastSeen')}</dt>
+        <dd>{camera.lastSeenAt ? formatDateTime(camera.lastSeenAt, language) : '–'}</dd>
+      </dl>
+    </div>
+  );
+}
