@@ -20,6 +20,8 @@ import trapRoutes from './routes/traps/traps.routes';
 import placeRoutes from './routes/places/places.routes';
 import evidenceRoutes from './routes/evidence/evidence.routes';
 import elephantRoutes from './routes/elephants/elephants.routes';
+import wallRoutes from './routes/walls/walls.routes';
+import crowdZoneRoutes from './routes/crowd-zones/crowd-zones.routes';
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -49,6 +51,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(placeRoutes);
   await app.register(evidenceRoutes);
   await app.register(elephantRoutes);
+  await app.register(wallRoutes);
+  await app.register(crowdZoneRoutes);
   await app.register(webPlugin);
   return app;
 }

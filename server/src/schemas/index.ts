@@ -10,3 +10,5 @@ export * from './places.schema';
 export * from './traps.schema';
 export * from './counts.schema';
 export * from './evidence.schema';
+export * from './crowd-zones.schema';
+export * from './wall.schema';

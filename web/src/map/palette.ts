@@ -22,13 +22,13 @@ export const EVENT_TYPE_COLORS: Record<EventType, string> = {
   'crowd.alert': '#fb7185',
 };
 
-/** Circle radius in pixels at zoom 9; layers scale it up with zoom. */
+/** Event marker radius in pixels at zoom 9 (large enough for its pictogram); layers scale it up with zoom. */
 export const SEVERITY_RADIUS: Record<Severity, number> = {
-  info: 5,
-  low: 6,
-  medium: 8,
+  info: 7,
+  low: 8,
+  medium: 9,
   high: 11,
-  critical: 14,
+  critical: 13,
 };
 
 export const EVENT_STATUS_OPACITY: Record<EventStatus, number> = {
@@ -56,3 +56,40 @@ export function matchProperty<K extends string, V extends string | number>(
   // A non-empty table makes this a well-formed match; the tuple type cannot express that.
   return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
+
+/** Event marker colour by severity (the pictogram inside says the type). */
+export const SEVERITY_COLORS: Record<Severity, string> = {
+  info: '#94a3b8',
+  low: '#38bdf8',
+  medium: '#facc15',
+  high: '#f97316',
+  critical: '#ef4444',
+};
+
+/**
+ * Crowd density in people per m², after the usual levels of service for standing crowds: free to move below
+ * ~0.5, crowded near 1, dense by 2, dangerous from about 4.
+ */
+export const CROWD_DENSITY_STOPS: readonly (readonly [number, string])[] = [
+  [0, '#22c55e'],
+  [0.5, '#facc15'],
+  [1, '#f97316'],
+  [2, '#ef4444'],
+  [4, '#c026d3'],
+];
+export const CROWD_NO_DATA_COLOR = '#64748b';
+
+/** Tracked object colour by detector class; both spellings of motorcycle. */
+export const OBJECT_CLASS_COLORS: Record<string, string> = {
+  car: '#38bdf8',
+  truck: '#f59e0b',
+  bus: '#a78bfa',
+  motorcycle: '#34d399',
+  motorbike: '#34d399',
+  bicycle: '#a3e635',
+  person: '#f472b6',
+  elephant: '#e879f9',
+};
+export const OBJECT_OTHER_COLOR = '#e5e7eb';
+/** The classes the legend lists (one spelling each). */
+export const OBJECT_LEGEND_CLASSES = ['car', 'truck', 'bus', 'motorcycle', 'bicycle', 'person', 'elephant'] as const;

@@ -12,7 +12,8 @@ import { EventList } from '../components/event-list';
 import { DEFAULT_ALARM_FILTER, filterAlarms, unacknowledgedCount, type AlarmFilter } from '../format/alarm-filter';
 import { appConfig } from '../config/app.config';
 import { useLanguage } from '../i18n/use-language';
-import { MapView, type MapFocus } from '../map/map-view';
+import type { MapFocus } from '../map/map-view';
+import { OperatorMap } from '../map/operator-map';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
 import { useElephantPaths } from '../state/use-elephant-paths';
@@ -63,14 +64,7 @@ export default function OperatorPage({ role }: { role: Role }) {
 
   return (
     <div className="operator-page">
-      <MapView
-        config={appConfig.map}
-        language={language}
-        cameras={cameras.list}
-        events={events.list}
-        elephantPaths={elephantPaths}
-        focus={focus}
-      />
+      <OperatorMap language={language} cameras={cameras.list} events={events.list} elephantPaths={elephantPaths} focus={focus} />
       <aside className="side-panel">
         <CameraHealth cameras={cameras.list} loadState={loadStatus.cameras} />
         {canWatchLiveVideo(role) && (

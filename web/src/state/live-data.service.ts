@@ -1,6 +1,6 @@
 // Owns the live picture for a signed-in session: loads events and cameras over REST, then keeps
 // them current from the realtime client's batches (and reloads what the socket cannot replay).
-import type { Event } from '@toc/server/schemas';
+import { EVENT_TYPES, type Event } from '@toc/server/schemas';
 import { fetchCameras } from '../api/cameras.api';
 import { fetchEvents, postEventAction, type EventActionName } from '../api/events.api';
 import type { AppConfig } from '../config/app.config';
@@ -8,11 +8,18 @@ import { RealtimeClient, type RealtimeBatch } from '../realtime/socket-client';
 import { CamerasStore } from './cameras.store';
 import { EventsStore } from './events.store';
 import { LoadStatusStore } from './load-status.store';
+import { TrackedObjectsStore } from './tracked-objects.store';
+
+/** Routine series are not alarms: they come with the newest events only. */
+const ALARM_TYPES = EVENT_TYPES.filter((type) => type !== 'traffic.vehicles' && type !== 'crowd.count');
+const ACTIVE_ALARM_LIMIT = 500;
 
 export class LiveDataService {
   readonly events: EventsStore;
   readonly cameras = new CamerasStore();
   readonly loadStatus = new LoadStatusStore();
+  /** Filled only while someone asked for them with `realtime.watchObjects(true)`. */
+  readonly trackedObjects = new TrackedObjectsStore();
   readonly realtime: RealtimeClient;
   private readonly unsubscribers: (() => void)[] = [];
   private abort: AbortController | null = null;
@@ -53,6 +60,7 @@ export class LiveDataService {
     this.cameraReload = null;
     this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
     this.realtime.disconnect();
+    this.trackedObjects.clear();
   }
 
   /** Runs an operator action and shows its result at once (the socket echo is then a no-op). */
@@ -64,6 +72,7 @@ export class LiveDataService {
 
   private applyBatch(batch: RealtimeBatch): void {
     if (batch.events.length > 0) this.events.upsert(batch.events);
+    if (batch.objects.length > 0) this.trackedObjects.apply(batch.objects);
     if (batch.cameraStatuses.length > 0 && this.cameras.applyStatuses(batch.cameraStatuses).length > 0) {
       if (this.abort) void this.reloadCameras(this.abort.signal);
     }
@@ -71,10 +80,16 @@ export class LiveDataService {
 
   private async loadEvents(signal: AbortSignal): Promise<void> {
     try {
-      const page = await fetchEvents({ limit: this.config.initialEventLimit }, signal);
+      // The newest events, and every alarm still needing someone however old: an unacknowledged alarm must
+      // never fall out of the feed because routine counts came after it.
+      const [newest, active] = await Promise.all([
+        fetchEvents({ limit: this.config.initialEventLimit }, signal),
+        fetchEvents({ type: ALARM_TYPES, status: ['open', 'acknowledged'], limit: ACTIVE_ALARM_LIMIT }, signal),
+      ]);
       if (signal.aborted) return;
-      this.events.upsert(page.items);
-      for (const event of page.items) this.realtime.noteSeq(event.seq);
+      const items = [...newest.items, ...active.items];
+      this.events.upsert(items);
+      for (const event of items) this.realtime.noteSeq(event.seq);
       this.eventsLoaded = true;
       this.loadStatus.update('events', 'ready');
     } catch (error) {

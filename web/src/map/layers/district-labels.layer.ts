@@ -9,6 +9,7 @@ const NAME_PROPERTIES: Record<Language, string> = { th: 'ADM2_TH', en: 'ADM2_EN'
 
 export interface DistrictLabels {
   setLanguage(language: Language): void;
+  setVisible(visible: boolean): void;
   remove(): void;
 }
 
@@ -44,6 +45,7 @@ export function addDistrictLabels(map: MapLibreMap, districts: FeatureCollection
 
   return {
     setLanguage,
+    setVisible: (visible) => labels.forEach((label) => (label.element.style.display = visible ? '' : 'none')),
     remove: () => labels.forEach((label) => label.marker.remove()),
   };
 }

@@ -10,6 +10,14 @@ export const ELEPHANT_WARNING_FILL_ID = 'elephant-warning-fill';
 export const ELEPHANT_PLACES_ID = 'elephant-places-circle';
 export const ELEPHANT_PATHS_ID = 'elephant-paths-line';
 export const ELEPHANT_SIGHTINGS_ID = 'elephant-sightings-circle';
+const ELEPHANT_WARNING_LINE_ID = 'elephant-warning-line';
+export const ELEPHANT_LAYER_IDS = [
+  ELEPHANT_WARNING_FILL_ID,
+  ELEPHANT_WARNING_LINE_ID,
+  ELEPHANT_PLACES_ID,
+  ELEPHANT_PATHS_ID,
+  ELEPHANT_SIGHTINGS_ID,
+] as const;
 const WARNINGS_SOURCE = 'elephant-warnings';
 const PLACES_SOURCE = 'elephant-places';
 const PATHS_SOURCE = 'elephant-paths';
@@ -52,7 +60,7 @@ export function addElephantLayers(map: MapLibreMap): void {
   map.addSource(PATHS_SOURCE, { type: 'geojson', data: empty() });
   map.addLayer({ id: ELEPHANT_WARNING_FILL_ID, type: 'fill', source: WARNINGS_SOURCE, paint: { 'fill-color': COLOR, 'fill-opacity': 0.12 } });
   map.addLayer({
-    id: 'elephant-warning-line',
+    id: ELEPHANT_WARNING_LINE_ID,
     type: 'line',
     source: WARNINGS_SOURCE,
     paint: { 'line-color': COLOR, 'line-width': 2, 'line-dasharray': [3, 2] },

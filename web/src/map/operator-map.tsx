@@ -1,0 +1,64 @@
+// The operator's map: MapView with every live layer, the tools over it, and the feeds those layers need
+// (tracked objects only while their layer is on, so the server sends nothing nobody looks at).
+import { useEffect } from 'react';
+import type { Camera, ElephantPath, Event } from '@toc/server/schemas';
+import { appConfig } from '../config/app.config';
+import type { Language } from '../i18n/i18n';
+import { useLiveData } from '../state/live-data.context';
+import { MapTools } from './controls/map-tools';
+import { useLayerVisibility } from './controls/use-layer-visibility';
+import { useCrowdZones } from './data/use-crowd-zones';
+import { useVillages } from './data/use-villages';
+import { LAYER_GROUPS } from './layer-groups';
+import { MapView, type MapFocus } from './map-view';
+
+/** Buses get their switch when the GPS feature feeds them. */
+const SWITCHABLE = LAYER_GROUPS.filter((group) => group !== 'buses');
+
+interface OperatorMapProps {
+  language: Language;
+  cameras: readonly Camera[];
+  events: readonly Event[];
+  elephantPaths: readonly ElephantPath[];
+  focus: MapFocus | null;
+}
+
+export function OperatorMap({ language, cameras, events, elephantPaths, focus }: OperatorMapProps) {
+  const live = useLiveData();
+  const [visibility, setLayer] = useLayerVisibility();
+  const crowdZones = useCrowdZones(visibility.crowd, events);
+  const villages = useVillages();
+
+  useEffect(() => {
+    live.realtime.watchObjects(visibility.objects);
+    if (!visibility.objects) live.trackedObjects.clear();
+    return () => {
+      live.realtime.watchObjects(false);
+      live.trackedObjects.clear();
+    };
+  }, [live, visibility.objects]);
+
+  return (
+    <MapView
+      config={appConfig.map}
+      language={language}
+      cameras={cameras}
+      events={events}
+      elephantPaths={elephantPaths}
+      focus={focus}
+      trackedObjects={live.trackedObjects}
+      crowdZones={crowdZones}
+      layers={visibility}
+    >
+      <MapTools
+        cameras={cameras}
+        villages={villages}
+        language={language}
+        groups={SWITCHABLE}
+        visibility={visibility}
+        onLayerChange={setLayer}
+        objects={live.trackedObjects}
+      />
+    </MapView>
+  );
+}
