@@ -10,7 +10,7 @@ import { appConfig } from '../config/app.config';
 import { loadBasemap } from '../map/load-basemap';
 import { addBasemapLayers } from '../map/layers/basemap.layer';
 import { buildBaseStyle } from '../map/map-style';
-import { viewCone } from './view-cone';
+import { fovCone } from '../map/geo/fov-cone';
 
 declare global {
   interface Window {
@@ -112,7 +112,7 @@ export function CalibrationMap({ camera, headingDeg, fovDeg, points, pending, on
 
   useEffect(() => {
     const source = map?.getSource<GeoJSONSource>(CONE_SOURCE);
-    source?.setData(viewCone(camera, headingDeg, fovDeg, CONE_RANGE_M));
+    source?.setData({ type: 'Polygon', coordinates: [fovCone(camera, headingDeg, fovDeg, CONE_RANGE_M)] });
   }, [map, camera, headingDeg, fovDeg]);
 
   useEffect(() => {

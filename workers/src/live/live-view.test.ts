@@ -1,7 +1,7 @@
 // Live boxes and tracked objects: only confirmed tracks, fractions of the picture, placed ground positions.
 import { describe, expect, it } from 'vitest';
 import type { Track, TrackPoint } from '../pipeline/types';
-import { bearingDeg, liveBoxes, trackedObjects } from './live-view';
+import { liveBoxes, trackedObjects } from './live-view';
 
 function track(id: number, state: Track['state'], box: Track['box'], history: TrackPoint[] = []): Track {
   return { id, classId: 2, label: 'car', score: 0.8, state, box, velocity: [0, 0], hits: 5, missed: 0, firstSeen: 0, lastSeen: 0, history };
@@ -16,15 +16,6 @@ describe('liveBoxes', () => {
       { x: 0.1, y: 0.1, w: 0.2, h: 0.4, label: 'car', score: 0.8, trackId: 1 },
       { x: 0, y: 0.8, w: 1, h: 0.2, label: 'car', score: 0.8, trackId: 3 },
     ]);
-  });
-});
-
-describe('bearingDeg', () => {
-  it('points north, east and south-west', () => {
-    expect(bearingDeg({ lon: 101, lat: 13 }, { lon: 101, lat: 13.01 })).toBeCloseTo(0, 5);
-    expect(bearingDeg({ lon: 101, lat: 13 }, { lon: 101.01, lat: 13 })).toBeCloseTo(90, 1);
-    expect(bearingDeg({ lon: 101, lat: 13 }, { lon: 100.99, lat: 12.99 })).toBeGreaterThan(220);
-    expect(bearingDeg({ lon: 101, lat: 13 }, { lon: 101, lat: 13 })).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 // What the control room sees of a running camera: boxes as fractions of the picture, and tracked objects on the ground.
+import { bearingDeg } from '@toc/server/geometry/local-metres';
 import type { FrameBox, TrackedObject, TrackedObjectsMessage } from '@toc/server/schemas';
 import type { FrameLayout } from '../pipeline/frame-layout';
 import type { Track, TrackPoint } from '../pipeline/types';
@@ -26,24 +27,14 @@ export function liveBoxes(tracks: readonly Track[], layout: Pick<FrameLayout, 's
     .filter((box) => box.w > 0 && box.h > 0);
 }
 
-/** Compass bearing (degrees from north) from one ground point to the next; null when they coincide. */
-export function bearingDeg(from: { lon: number; lat: number }, to: { lon: number; lat: number }): number | null {
-  const φ1 = (from.lat * Math.PI) / 180;
-  const φ2 = (to.lat * Math.PI) / 180;
-  const Δλ = ((to.lon - from.lon) * Math.PI) / 180;
-  const y = Math.sin(Δλ) * Math.cos(φ2);
-  const x = Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ);
-  if (Math.abs(x) < 1e-12 && Math.abs(y) < 1e-12) return null;
-  return ((Math.atan2(y, x) * 180) / Math.PI + 360) % 360;
-}
-
 /** Heading over the track's last second or so of placed history (a single step is too noisy). */
 function headingOf(history: readonly TrackPoint[]): number | null {
   const placed = history.filter((p) => p.ground !== null);
   const last = placed[placed.length - 1];
   if (!last) return null;
   const earlier = [...placed].reverse().find((p) => last.t - p.t >= 800) ?? placed[0]!;
-  return earlier === last ? null : bearingDeg(earlier.ground!, last.ground!);
+  if (earlier === last || (earlier.ground!.lon === last.ground!.lon && earlier.ground!.lat === last.ground!.lat)) return null;
+  return bearingDeg(earlier.ground!, last.ground!);
 }
 
 /** The camera's confirmed, placed tracks as map objects; empty for a camera without calibration. */

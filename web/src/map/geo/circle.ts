@@ -1,9 +1,8 @@
 // A circle of a given radius in metres around a point, as a GeoJSON ring (the 10 km elephant warning radius).
+import { circle } from '@turf/turf';
 import type { LonLat } from '@toc/server/schemas';
-import { destination } from './destination';
 
 export function circleRing(center: LonLat, radiusM: number, steps = 64): [number, number][] {
-  const ring: [number, number][] = [];
-  for (let i = 0; i <= steps; i++) ring.push(destination(center, (i / steps) * 360, radiusM));
-  return ring;
+  const polygon = circle([center.lon, center.lat], radiusM, { steps, units: 'meters' });
+  return polygon.geometry.coordinates[0] as [number, number][];
 }

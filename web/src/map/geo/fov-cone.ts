@@ -1,6 +1,6 @@
 // A camera's field of view on the ground: a closed wedge from the camera along its heading, `fovDeg` wide.
+import { destination } from '@turf/turf';
 import type { LonLat } from '@toc/server/schemas';
-import { destination } from './destination';
 
 /** Arc vertices per 90° of view: smooth at street zoom without bloating the source. */
 const STEPS_PER_QUARTER = 8;
@@ -15,7 +15,9 @@ export function fovCone(camera: LonLat, headingDeg: number, fovDeg: number, rang
   const start = headingDeg - fov / 2;
   const apex: [number, number] = [camera.lon, camera.lat];
   const ring: [number, number][] = [apex];
-  for (let i = 0; i <= steps; i++) ring.push(destination(camera, start + (i / steps) * fov, rangeM));
+  for (let i = 0; i <= steps; i++) {
+    ring.push(destination(apex, rangeM, start + (i / steps) * fov, { units: 'meters' }).geometry.coordinates as [number, number]);
+  }
   ring.push(apex);
   return ring;
 }

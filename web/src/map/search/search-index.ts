@@ -3,7 +3,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Camera, Place } from '@toc/server/schemas';
 import { boundsOf, type Bounds } from '../geo/bounds';
-import { pointInPolygon } from '../geo/point-in-polygon';
+import { booleanPointInPolygon } from '@turf/turf';
 
 export const SEARCH_KINDS = ['camera', 'district', 'subdistrict', 'village', 'road'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -89,7 +89,7 @@ function roadEntries(sources: SearchSources): SearchEntry[] {
     if (road.geometry?.type !== 'LineString' || !sources.roadClassNames[roadClass]) continue;
     const middle = road.geometry.coordinates[Math.floor(road.geometry.coordinates.length / 2)];
     if (!middle) continue;
-    const district = districts.find((d) => pointInPolygon(middle, d.geometry as Polygon | MultiPolygon));
+    const district = districts.find((d) => booleanPointInPolygon(middle, d.geometry as Polygon | MultiPolygon));
     if (!district) continue;
     const key = `road:${roadClass}:${text(district.properties?.ADM2_PCODE) || text(district.properties?.ADM2_EN)}`;
     const group = groups.get(key) ?? { roadClass, district, geometries: [] };
