@@ -125,6 +125,11 @@ describe('control room', () => {
 
     await page.getByTestId('alarm-filter-type').selectOption('elephant.warning');
     const warning = page.locator(`[data-testid="event-item"][data-event-id="${warningId}"]`);
+    // The district filter: the trap is in Tha Takiap (TH2410), not in Mueang Chachoengsao (TH2401).
+    await page.getByTestId('alarm-filter-district').selectOption('TH2401');
+    await expect.poll(() => warning.count()).toBe(0);
+    await page.getByTestId('alarm-filter-district').selectOption('TH2410');
+    await expect.poll(() => warning.count()).toBe(1);
     await warning.getByTestId('event-open').click();
     await page.getByTestId('event-detail').waitFor();
     expect(await page.getByTestId('warned-places').locator('tr').count()).toBeGreaterThan(0);

@@ -242,4 +242,40 @@ describe('operator map layers and tools', () => {
       await api(admin, 'DELETE', `/api/cameras/${camera.id}`);
     }
   });
+  it('draws the ground path of the vehicle involved when an incident is opened', async () => {
+    // An incident as a calibrated road camera records it (the demo clips show normal traffic, so none occurs by
+    // itself): a stopped vehicle with the 60 m it drove before stopping.
+    const start = { lon: 101.0801, lat: 13.6862 };
+    const path = Array.from({ length: 7 }, (_, i) => [start.lon + i * 0.0001, start.lat] as [number, number]);
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    let eventId: number;
+    try {
+      const { rows } = await db.query<{ id: number }>(
+        `INSERT INTO events (type, severity, location, camera_id, started_at, confidence, model_id, payload)
+         VALUES ('traffic.incident', 'high', ST_SetSRID(ST_MakePoint($1, $2), 4326), NULL, now(), 0.8, 'yolox_nano_416', $3) RETURNING id`,
+        [path[6]![0], path[6]![1], JSON.stringify({ kind: 'stopped_vehicle', positionFrom: 'calibration', trackIds: [5], paths: [{ trackId: 5, label: 'car', path }] })],
+      );
+      eventId = rows[0]!.id;
+    } finally {
+      await db.end();
+    }
+    const page = await openMap();
+    await page.getByTestId('alarm-filter-type').selectOption('traffic.incident');
+    await page.locator(`[data-testid="event-item"][data-event-id="${eventId}"]`).getByTestId('event-open').click();
+    await page.getByTestId('event-detail').waitFor();
+    await settled(page);
+    const drawn = () =>
+      page.evaluate(
+        (id) => window.__toc!.map.queryRenderedFeatures(undefined, { layers: ['event-tracks-line'] }).filter((f) => f.properties.eventId === id).length,
+        eventId,
+      );
+    await expect.poll(drawn, { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('map-event-track') });
+    // Closing the detail takes the path off the map.
+    await page.getByTestId('event-detail-close').click();
+    await expect.poll(drawn, { timeout: 15_000 }).toBe(0);
+    await page.close();
+    await api(await apiToken('operator', password), 'POST', `/api/events/${eventId}/resolve`, { note: 'e2e fixture' });
+  });
 });

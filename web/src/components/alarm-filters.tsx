@@ -1,7 +1,8 @@
-// Filters of the alarm feed (type, minimum severity, status) and the count of alarms nobody has acknowledged.
+// Filters of the alarm feed (type, minimum severity, status, district) and the count of alarms nobody has acknowledged.
 import { useTranslation } from 'react-i18next';
 import { EVENT_STATUSES, EVENT_TYPES, SEVERITIES, type EventStatus, type EventType, type Severity } from '@toc/server/schemas';
 import type { AlarmFilter } from '../format/alarm-filter';
+import type { District } from '../format/district-index';
 import { eventStatusKey, eventTypeKey, severityKey } from '../format/labels';
 import { formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
@@ -9,12 +10,13 @@ import { useLanguage } from '../i18n/use-language';
 interface AlarmFiltersProps {
   filter: AlarmFilter;
   unacknowledged: number;
+  districts: readonly District[];
   onChange: (filter: AlarmFilter) => void;
 }
 
 const ACTIVE: readonly EventStatus[] = ['open', 'acknowledged'];
 
-export function AlarmFilters({ filter, unacknowledged, onChange }: AlarmFiltersProps) {
+export function AlarmFilters({ filter, unacknowledged, districts, onChange }: AlarmFiltersProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const statusValue = filter.statuses.length === 0 ? 'all' : filter.statuses.length === 2 ? 'active' : filter.statuses[0]!;
@@ -63,6 +65,21 @@ export function AlarmFilters({ filter, unacknowledged, onChange }: AlarmFiltersP
           {EVENT_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(eventStatusKey(status))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('alarms.district')}
+        <select
+          value={filter.district ?? 'all'}
+          onChange={(e) => onChange({ ...filter, district: e.target.value === 'all' ? null : e.target.value })}
+          data-testid="alarm-filter-district"
+        >
+          <option value="all">{t('alarms.allDistricts')}</option>
+          {districts.map((district) => (
+            <option key={district.code} value={district.code}>
+              {language === 'th' ? district.nameTh : district.name}
             </option>
           ))}
         </select>

@@ -39,7 +39,14 @@ describe('alarm filter', () => {
   it('narrows by type, minimum severity and status', () => {
     expect(filterAlarms(events, { ...DEFAULT_ALARM_FILTER, types: ['elephant.warning'] }).map((e) => e.id)).toEqual([2]);
     expect(filterAlarms(events, { ...DEFAULT_ALARM_FILTER, minSeverity: 'high' }).map((e) => e.id)).toEqual([2]);
-    expect(filterAlarms(events, { types: [], minSeverity: 'info', statuses: [] }).map((e) => e.id)).toEqual([4, 3, 2, 1]);
+    expect(filterAlarms(events, { types: [], minSeverity: 'info', statuses: [], district: null }).map((e) => e.id)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('narrows to the alarms inside one district', () => {
+    const placed = [event(5, { location: { lon: 101.7, lat: 13.4 } }), event(6, { location: { lon: 101.0, lat: 13.7 } }), event(7, {})];
+    const districtOf = (location: Event['location']) => (location ? (location.lon > 101.5 ? 'TH2409' : 'TH2401') : null);
+    expect(filterAlarms(placed, { ...DEFAULT_ALARM_FILTER, district: 'TH2409' }, districtOf).map((e) => e.id)).toEqual([5]);
+    expect(filterAlarms(placed, DEFAULT_ALARM_FILTER, districtOf).map((e) => e.id)).toEqual([7, 6, 5]);
   });
 
   it('counts the open alarms nobody has acknowledged', () => {

@@ -1,4 +1,4 @@
-// Which events the alarm feed shows: by type, minimum severity and status; routine counts stay out of it.
+// Which events the alarm feed shows: by type, minimum severity, status and district; routine counts stay out of it.
 import { SEVERITIES, type Event, type EventStatus, type EventType, type Severity } from '@toc/server/schemas';
 
 export interface AlarmFilter {
@@ -7,25 +7,31 @@ export interface AlarmFilter {
   minSeverity: Severity;
   /** Empty: every status. */
   statuses: readonly EventStatus[];
+  /** A district code (ADM2_PCODE), or null for the whole province. */
+  district: string | null;
 }
 
+/** Finds the district of a position; without one, the district filter lets nothing through. */
+export type DistrictOf = (location: Event['location']) => string | null;
+
 /** An operator's shift starts on what still needs someone: open and acknowledged alarms, routine counts hidden. */
-export const DEFAULT_ALARM_FILTER: AlarmFilter = { types: [], minSeverity: 'low', statuses: ['open', 'acknowledged'] };
+export const DEFAULT_ALARM_FILTER: AlarmFilter = { types: [], minSeverity: 'low', statuses: ['open', 'acknowledged'], district: null };
 
 const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
-export function matchesAlarmFilter(event: Event, filter: AlarmFilter): boolean {
+export function matchesAlarmFilter(event: Event, filter: AlarmFilter, districtOf: DistrictOf = () => null): boolean {
   return (
     rank(event.severity) >= rank(filter.minSeverity) &&
     (filter.types.length === 0 || filter.types.includes(event.type)) &&
-    (filter.statuses.length === 0 || filter.statuses.includes(event.status))
+    (filter.statuses.length === 0 || filter.statuses.includes(event.status)) &&
+    (filter.district === null || districtOf(event.location) === filter.district)
   );
 }
 
 /** Newest first (by when it started, then by id). */
-export function filterAlarms(events: readonly Event[], filter: AlarmFilter): Event[] {
+export function filterAlarms(events: readonly Event[], filter: AlarmFilter, districtOf?: DistrictOf): Event[] {
   return events
-    .filter((event) => matchesAlarmFilter(event, filter))
+    .filter((event) => matchesAlarmFilter(event, filter, districtOf))
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id - a.id);
 }
 

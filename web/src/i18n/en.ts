@@ -120,6 +120,8 @@ export const en = {
   'alarms.shortcuts': 'Keys: J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
   'alarms.type': 'Type',
   'alarms.allTypes': 'All types',
+  'alarms.district': 'District',
+  'alarms.allDistricts': 'Whole province',
   'alarms.minSeverity': 'Severity at least',
   'alarms.status': 'Status',
   'alarms.active': 'Needs action',

@@ -112,6 +112,8 @@ export const th: Translations = {
   'alarms.shortcuts': 'ปุ่มลัด: J / ↓ รายการถัดไป, K / ↑ ก่อนหน้า, A รับทราบ, Esc กลับไปรายการ',
   'alarms.type': 'ประเภท',
   'alarms.allTypes': 'ทุกประเภท',
+  'alarms.district': 'อำเภอ',
+  'alarms.allDistricts': 'ทั้งจังหวัด',
   'alarms.minSeverity': 'ความรุนแรงตั้งแต่',
   'alarms.status': 'สถานะ',
   'alarms.active': 'รอดำเนินการ',

@@ -6,6 +6,7 @@ import { CAMERA_LAYER_IDS } from './layers/cameras.layer';
 import { CROWD_LAYER_IDS } from './layers/crowd-zones.layer';
 import { ELEPHANT_LAYER_IDS } from './layers/elephants.layer';
 import { EVENT_LAYER_IDS } from './layers/events.layer';
+import { EVENT_TRACK_LAYER_IDS } from './layers/event-tracks.layer';
 import { TRACKED_OBJECT_LAYER_IDS } from './layers/tracked-objects.layer';
 
 export const LAYER_GROUPS = ['events', 'cameras', 'objects', 'crowd', 'elephants', 'buses', 'boundaries', 'roads'] as const;
@@ -13,7 +14,7 @@ export type LayerGroup = (typeof LAYER_GROUPS)[number];
 export type LayerVisibility = Record<LayerGroup, boolean>;
 
 export const GROUP_LAYER_IDS: Record<LayerGroup, readonly string[]> = {
-  events: EVENT_LAYER_IDS,
+  events: [...EVENT_LAYER_IDS, ...EVENT_TRACK_LAYER_IDS],
   cameras: CAMERA_LAYER_IDS,
   objects: TRACKED_OBJECT_LAYER_IDS,
   crowd: CROWD_LAYER_IDS,

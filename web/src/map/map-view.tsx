@@ -19,6 +19,7 @@ import { addCrowdZonesLayer, setCrowdZones } from './layers/crowd-zones.layer';
 import { addDistrictLabels, type DistrictLabels } from './layers/district-labels.layer';
 import { addElephantLayers, setElephantPaths, setElephantWarnings } from './layers/elephants.layer';
 import { addEventsLayer, setEvents } from './layers/events.layer';
+import { addEventTracksLayer, setEventTracks } from './layers/event-tracks.layer';
 import { addTrackedObjectsLayer, TrackedObjectsFeed } from './layers/tracked-objects.layer';
 import { loadBasemap } from './load-basemap';
 import { MapAttribution } from './map-attribution';
@@ -43,6 +44,8 @@ interface MapViewProps {
   trackedObjects?: TrackedObjectsStore;
   crowdZones?: CrowdZoneCollection | null;
   buses?: readonly BusPosition[];
+  /** The opened event: the ground paths of its tracks are drawn. */
+  openedEvent?: Event | null;
   /** Which layer groups are shown (all when not given). */
   layers?: LayerVisibility;
   /** Tools drawn over the map; they reach the map through `useMapContext`. */
@@ -61,6 +64,7 @@ export function MapView({
   trackedObjects,
   crowdZones,
   buses,
+  openedEvent = null,
   layers = ALL_VISIBLE,
   children,
 }: MapViewProps) {
@@ -108,6 +112,7 @@ export function MapView({
         addCamerasLayer(instance);
         addBusesLayer(instance);
         addTrackedObjectsLayer(instance);
+        addEventTracksLayer(instance);
         addEventsLayer(instance);
         applyVisibility(instance, layersRef.current);
         labelsRef.current.setVisible(layersRef.current.boundaries);
@@ -150,6 +155,10 @@ export function MapView({
   useEffect(() => {
     if (map) setBuses(map, buses ?? []);
   }, [map, buses]);
+
+  useEffect(() => {
+    if (map) setEventTracks(map, openedEvent);
+  }, [map, openedEvent]);
 
   useEffect(() => {
     if (!map || !trackedObjects) return;

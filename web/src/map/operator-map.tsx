@@ -21,9 +21,10 @@ interface OperatorMapProps {
   events: readonly Event[];
   elephantPaths: readonly ElephantPath[];
   focus: MapFocus | null;
+  openedEvent?: Event | null;
 }
 
-export function OperatorMap({ language, cameras, events, elephantPaths, focus }: OperatorMapProps) {
+export function OperatorMap({ language, cameras, events, elephantPaths, focus, openedEvent = null }: OperatorMapProps) {
   const live = useLiveData();
   const [visibility, setLayer] = useLayerVisibility();
   const crowdZones = useCrowdZones(visibility.crowd, events);
@@ -46,6 +47,7 @@ export function OperatorMap({ language, cameras, events, elephantPaths, focus }:
       events={events}
       elephantPaths={elephantPaths}
       focus={focus}
+      openedEvent={openedEvent}
       trackedObjects={live.trackedObjects}
       crowdZones={crowdZones}
       layers={visibility}

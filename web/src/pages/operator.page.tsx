@@ -16,6 +16,7 @@ import type { MapFocus } from '../map/map-view';
 import { OperatorMap } from '../map/operator-map';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
+import { useDistricts } from '../state/use-districts';
 import { useElephantPaths } from '../state/use-elephant-paths';
 import { useAlarmShortcuts } from './use-alarm-shortcuts';
 
@@ -32,7 +33,8 @@ export default function OperatorPage({ role }: { role: Role }) {
   const elephantPaths = useElephantPaths(events.list);
   const [filter, setFilter] = useState<AlarmFilter>(DEFAULT_ALARM_FILTER);
   const [openId, setOpenId] = useState<number | null>(null);
-  const alarms = useMemo(() => filterAlarms(events.list, filter), [events.list, filter]);
+  const districts = useDistricts();
+  const alarms = useMemo(() => filterAlarms(events.list, filter, districts?.districtOf), [events.list, filter, districts]);
   const unacknowledged = useMemo(() => unacknowledgedCount(events.list), [events.list]);
   // The open event is read from the live store, so the detail follows its changes from any operator.
   const opened = openId === null ? undefined : events.list.find((e) => e.id === openId);
@@ -64,7 +66,14 @@ export default function OperatorPage({ role }: { role: Role }) {
 
   return (
     <div className="operator-page">
-      <OperatorMap language={language} cameras={cameras.list} events={events.list} elephantPaths={elephantPaths} focus={focus} />
+      <OperatorMap
+        language={language}
+        cameras={cameras.list}
+        events={events.list}
+        elephantPaths={elephantPaths}
+        focus={focus}
+        openedEvent={opened ?? null}
+      />
       <aside className="side-panel">
         <CameraHealth cameras={cameras.list} loadState={loadStatus.cameras} />
         {canWatchLiveVideo(role) && (
@@ -89,7 +98,7 @@ export default function OperatorPage({ role }: { role: Role }) {
             onSelect={onSelect}
             onOpen={onOpen}
           >
-            <AlarmFilters filter={filter} unacknowledged={unacknowledged} onChange={setFilter} />
+            <AlarmFilters filter={filter} unacknowledged={unacknowledged} districts={districts?.districts ?? []} onChange={setFilter} />
             <p className="panel-note shortcuts">{t('alarms.shortcuts')}</p>
           </EventList>
         )}
