@@ -256,7 +256,7 @@ describe('operator map layers and tools', () => {
          VALUES ('traffic.incident', 'high', ST_SetSRID(ST_MakePoint($1, $2), 4326), NULL, now(), 0.8, 'yolox_nano_416', $3) RETURNING id`,
         [path[6]![0], path[6]![1], JSON.stringify({ kind: 'stopped_vehicle', positionFrom: 'calibration', trackIds: [5], paths: [{ trackId: 5, label: 'car', path }] })],
       );
-      eventId = rows[0]!.id;
+      eventId = Number(rows[0]!.id); // a bigint column: pg returns it as a string
     } finally {
       await db.end();
     }

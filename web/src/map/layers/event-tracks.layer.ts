@@ -4,8 +4,7 @@ import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
 import type { Event } from '@toc/server/schemas';
 
 export const EVENT_TRACKS_LAYER_ID = 'event-tracks-line';
-const LABELS_LAYER_ID = 'event-tracks-label';
-export const EVENT_TRACK_LAYER_IDS = [EVENT_TRACKS_LAYER_ID, LABELS_LAYER_ID] as const;
+export const EVENT_TRACK_LAYER_IDS = [EVENT_TRACKS_LAYER_ID] as const;
 const SOURCE_ID = 'event-tracks';
 
 interface PayloadPath {
@@ -45,14 +44,6 @@ export function addEventTracksLayer(map: MapLibreMap): void {
     source: SOURCE_ID,
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: { 'line-color': '#ff3b30', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 2, 18, 6], 'line-opacity': 0.9 },
-  });
-  // The track's label where it ends: the object the snapshot shows in red.
-  map.addLayer({
-    id: LABELS_LAYER_ID,
-    type: 'symbol',
-    source: SOURCE_ID,
-    layout: { 'symbol-placement': 'line-center', 'text-field': ['concat', ['get', 'label'], ' #', ['to-string', ['get', 'trackId']]], 'text-size': 12 },
-    paint: { 'text-color': '#ffffff', 'text-halo-color': '#ff3b30', 'text-halo-width': 1.5 },
   });
 }
 
