@@ -32,3 +32,21 @@ export function e2eEnv() {
   const sharedDir = path.resolve(process.env.SHARED_DIR ?? path.join(process.cwd(), '..', 'shared'));
   return { baseUrl, password, sharedDir };
 }
+
+/** A demo user's password (`npm test` exports TOC_PASSWORD_<USER>). */
+export function passwordOf(username: string): string {
+  const value = process.env[`TOC_PASSWORD_${username.toUpperCase()}`];
+  if (!value) throw new Error(`TOC_PASSWORD_${username.toUpperCase()} must be set (npm test sets it)`);
+  return value;
+}
+
+/** Signs in through the API and returns the session token. */
+export async function tokenFor(username: string, secret: string = passwordOf(username)): Promise<string> {
+  const reply = await fetch(`${e2eEnv().baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: secret }),
+  });
+  if (reply.status !== 200) throw new Error(`sign-in of ${username} failed with ${reply.status}`);
+  return ((await reply.json()) as { token: string }).token;
+}

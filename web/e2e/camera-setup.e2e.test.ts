@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { MapLibreMap } from 'maplibre-gl';
 import type { CalibrationPair, Camera, CameraScene, CameraSceneInput } from '@toc/server/schemas';
 import { streetCalibrationPairs } from '@toc/server/db/demo-scenes';
-import { e2eEnv, launchChromium, screenshotPath } from './browser';
+import { e2eEnv, launchChromium, screenshotPath, passwordOf, tokenFor } from './browser';
 
 declare global {
   interface Window {
@@ -15,21 +15,6 @@ declare global {
 
 const { baseUrl } = e2eEnv();
 const CAMERA_ID = 1;
-
-function passwordOf(role: 'admin' | 'operator' | 'viewer'): string {
-  const value = process.env[`TOC_PASSWORD_${role.toUpperCase()}`];
-  if (!value) throw new Error(`TOC_PASSWORD_${role.toUpperCase()} must be set`);
-  return value;
-}
-
-async function apiToken(username: 'admin' | 'operator' | 'viewer'): Promise<string> {
-  const reply = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: passwordOf(username) }),
-  });
-  return ((await reply.json()) as { token: string }).token;
-}
 
 async function api<T>(token: string, path: string, init: RequestInit = {}): Promise<T> {
   const reply = await fetch(`${baseUrl}${path}`, {
@@ -98,7 +83,7 @@ let original: CameraScene;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  admin = await apiToken('admin');
+  admin = await tokenFor('admin');
   camera = await api<Camera>(admin, `/api/cameras/${CAMERA_ID}`);
   original = await api<CameraScene>(admin, `/api/cameras/${CAMERA_ID}/scene`);
 });

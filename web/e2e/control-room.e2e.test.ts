@@ -3,19 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { e2eEnv, launchChromium, screenshotPath } from './browser';
+import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { renderedCount, renderedIds } from './map-probes';
 
 let browser: Browser;
 const { baseUrl, password, sharedDir } = e2eEnv();
-
-const renderedCount = (page: Page, layer: string) =>
-  page.evaluate((id) => window.__toc!.map.queryRenderedFeatures(undefined, { layers: [id] }).length, layer);
-
-const renderedIds = (page: Page, layer: string) =>
-  page.evaluate(
-    (id) => window.__toc!.map.queryRenderedFeatures(undefined, { layers: [id] }).map((f) => Number(f.properties?.id)),
-    layer,
-  );
 
 async function newestEventId(): Promise<number> {
   const token = await operatorToken();
@@ -26,18 +18,9 @@ async function newestEventId(): Promise<number> {
 
 const operatorToken = () => tokenFor('operator', password);
 
-async function tokenFor(username: string, secret: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: secret }),
-  });
-  return ((await login.json()) as { token: string }).token;
-}
-
 /** A trap registered for one test: its stills open a new sighting whatever other tests sent before. */
 async function registerTrap(): Promise<{ id: number; key: string }> {
-  const admin = await tokenFor('admin', process.env.TOC_PASSWORD_ADMIN ?? '');
+  const admin = await tokenFor('admin');
   const reply = await fetch(`${baseUrl}/api/traps`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },

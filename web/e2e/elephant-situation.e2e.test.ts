@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eEnv, launchChromium, screenshotPath } from './browser';
+import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { renderedIds } from './map-probes';
 
 const { baseUrl, password, sharedDir } = e2eEnv();
 const adminPassword = process.env.TOC_PASSWORD_ADMIN ?? '';
@@ -24,16 +25,6 @@ const received: Recorded[] = [];
 let hookHost = '';
 let adminToken = '';
 let targetId: number | null = null;
-
-async function tokenFor(username: string, secret: string): Promise<string> {
-  const reply = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: secret }),
-  });
-  expect(reply.status).toBe(200);
-  return ((await reply.json()) as { token: string }).token;
-}
 
 const api = async (token: string, url: string, init: { method?: string; body?: unknown } = {}) =>
   fetch(`${baseUrl}${url}`, {
@@ -69,12 +60,6 @@ async function openElephantPage(page: Page, username: string, secret: string) {
   await page.getByTestId('login-submit').click();
   await page.getByTestId('elephants-page').waitFor();
 }
-
-const renderedIds = (page: Page, layer: string) =>
-  page.evaluate(
-    (id) => window.__toc!.map.queryRenderedFeatures(undefined, { layers: [id] }).map((f) => Number(f.properties?.id)),
-    layer,
-  );
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { e2eEnv, launchChromium, screenshotPath } from './browser';
+import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { renderedCount } from './map-probes';
 
 const { baseUrl, password } = e2eEnv();
 let browser: Browser;
@@ -13,9 +14,6 @@ let redis: Redis;
 
 /** The demo camera at the Wat Sothon market plaza (seeded), and where it stands. */
 const SOTHON = { nameTh: 'ลานตลาดวัดโสธร', lon: 101.0757, lat: 13.6786 };
-
-const renderedCount = (page: Page, layer: string) =>
-  page.evaluate((id) => window.__toc!.map.queryRenderedFeatures(undefined, { layers: [id] }).length, layer);
 
 const mapView = (page: Page) =>
   page.evaluate(() => {
@@ -42,16 +40,6 @@ async function openMap(): Promise<Page> {
   page.setDefaultTimeout(60_000);
   await logIn(page);
   return page;
-}
-
-async function apiToken(username: string, secret: string): Promise<string> {
-  const reply = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: secret }),
-  });
-  expect(reply.status).toBe(200);
-  return ((await reply.json()) as { token: string }).token;
 }
 
 async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -189,7 +177,7 @@ describe('operator map layers and tools', () => {
   });
 
   it('draws a calibrated camera’s crowd area on the ground, coloured by its latest density', async () => {
-    const admin = await apiToken('admin', process.env.TOC_PASSWORD_ADMIN ?? '');
+    const admin = await tokenFor('admin', process.env.TOC_PASSWORD_ADMIN ?? '');
     const origin = { lon: 101.0772, lat: 13.6795 };
     // A disabled camera (no worker starts it) looking straight down at a 40 m × 20 m square.
     const camera = await api<{ id: number }>(admin, 'POST', '/api/cameras', {
@@ -276,6 +264,6 @@ describe('operator map layers and tools', () => {
     await page.getByTestId('event-detail-close').click();
     await expect.poll(drawn, { timeout: 15_000 }).toBe(0);
     await page.close();
-    await api(await apiToken('operator', password), 'POST', `/api/events/${eventId}/resolve`, { note: 'e2e fixture' });
+    await api(await tokenFor('operator', password), 'POST', `/api/events/${eventId}/resolve`, { note: 'e2e fixture' });
   });
 });

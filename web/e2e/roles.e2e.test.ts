@@ -1,7 +1,7 @@
 // End-to-end: each role signs in to its own entry point and sees only what it may do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eEnv, launchChromium, screenshotPath } from './browser';
+import { e2eEnv, launchChromium, screenshotPath, passwordOf } from './browser';
 
 let browser: Browser;
 const { baseUrl } = e2eEnv();
@@ -14,12 +14,6 @@ const ROLES = {
   planner: { landing: 'home', nav: ['home', 'map', 'elephants'], canAct: false },
 } as const;
 type RoleName = keyof typeof ROLES;
-
-function passwordOf(role: RoleName): string {
-  const value = process.env[`TOC_PASSWORD_${role.toUpperCase()}`];
-  if (!value) throw new Error(`TOC_PASSWORD_${role.toUpperCase()} must be set (npm test sets it)`);
-  return value;
-}
 
 async function logIn(page: Page, role: RoleName) {
   await page.goto(baseUrl);

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eEnv, launchChromium, screenshotPath } from './browser';
+import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
 
 const { baseUrl, password, sharedDir } = e2eEnv();
 const adminPassword = process.env.TOC_PASSWORD_ADMIN ?? '';
@@ -29,16 +29,6 @@ interface Wall {
 let browser: Browser;
 let operatorToken = '';
 let demoWall: Wall;
-
-async function tokenFor(username: string, secret: string): Promise<string> {
-  const reply = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: secret }),
-  });
-  expect(reply.status).toBe(200);
-  return ((await reply.json()) as { token: string }).token;
-}
 
 const api = (token: string, url: string, init: { method?: string; body?: unknown } = {}) =>
   fetch(`${baseUrl}${url}`, {
