@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { WarnedPlaces } from './warned-places';
 import { useEventAction, type EventActionHandler } from './use-event-action';
+import { ActionError } from './action-error';
 
 interface EventDetailProps {
   event: Event;
@@ -143,11 +144,7 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           </div>
         </div>
       )}
-      {error && (
-        <div className="event-error" role="alert">
-          {error}
-        </div>
-      )}
+      <ActionError error={error} />
     </section>
   );
 }

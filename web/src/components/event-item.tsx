@@ -7,6 +7,7 @@ import { eventStatusKey, eventTypeKey, severityKey } from '../format/labels';
 import { EVENT_TYPE_COLORS } from '../map/palette';
 import { VehicleCounts } from './vehicle-counts';
 import { useEventAction, type EventActionHandler } from './use-event-action';
+import { ActionError } from './action-error';
 
 interface EventItemProps {
   event: Event;
@@ -87,11 +88,7 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen }:
           </button>
         )}
       </div>
-      {error && (
-        <div className="event-error" role="alert">
-          {error}
-        </div>
-      )}
+      <ActionError error={error} />
     </li>
   );
 }

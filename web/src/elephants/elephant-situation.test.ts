@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ElephantPath, Event } from '@toc/server/schemas';
+import { eventFixture } from '../testing/event-fixture';
 import { frameSituation, mapEvents, mergeBySeq, relevantPaths, selectSituation, summarizePath, warnedPlaces } from './elephant-situation';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW - h * 3600_000).toISOString();
 
-const event = (id: number, fields: Partial<Event>): Event => ({
-  id,
-  seq: id,
-  type: 'elephant.sighting',
-  severity: 'critical',
-  status: 'open',
-  location: { lon: 101.72, lat: 13.43 },
-  cameraId: null,
-  startedAt: hoursAgo(1),
-  updatedAt: hoursAgo(1),
-  endedAt: null,
-  confidence: 0.9,
-  modelId: null,
-  payload: {},
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  resolvedBy: null,
-  resolvedAt: null,
-  note: null,
-  ...fields,
-});
+const event = (id: number, fields: Partial<Event>): Event =>
+  eventFixture(id, {
+    type: 'elephant.sighting',
+    severity: 'critical',
+    location: { lon: 101.72, lat: 13.43 },
+    startedAt: hoursAgo(1),
+    updatedAt: hoursAgo(1),
+    confidence: 0.9,
+    ...fields,
+  });
 
 const place = (id: number, distanceM: number, bearingDeg: number) => ({
   id,

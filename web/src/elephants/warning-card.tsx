@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { elephantCount, warnedPlaces, warningRadiusM } from './elephant-situation';
 import { WarnedPlacesTable } from './warned-places-table';
+import { ActionError } from '../components/action-error';
 
 interface WarningCardProps {
   warning: Event;
@@ -81,11 +82,7 @@ export function WarningCard({ warning, source, selected, canAct, onAction, onSel
           </button>
         )}
       </div>
-      {error && (
-        <div className="event-error" role="alert">
-          {error}
-        </div>
-      )}
+      <ActionError error={error} />
     </li>
   );
 }

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '@toc/server/schemas';
+import { eventFixture } from '../testing/event-fixture';
 import { DEFAULT_ALARM_FILTER, filterAlarms, unacknowledgedCount } from './alarm-filter';
 
-const event = (id: number, fields: Partial<Event>): Event => ({
-  id,
-  seq: id,
-  type: 'traffic.accident',
-  severity: 'high',
-  status: 'open',
-  location: null,
-  cameraId: null,
-  startedAt: `2026-11-22T10:00:0${id}Z`,
-  updatedAt: `2026-11-22T10:00:0${id}Z`,
-  endedAt: null,
-  confidence: 0.9,
-  modelId: null,
-  payload: {},
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  resolvedBy: null,
-  resolvedAt: null,
-  note: null,
-  ...fields,
-});
+const event = (id: number, fields: Partial<Event>): Event =>
+  eventFixture(id, { startedAt: `2026-11-22T10:00:0${id}Z`, updatedAt: `2026-11-22T10:00:0${id}Z`, confidence: 0.9, ...fields });
 
 const events = [
   event(1, { type: 'traffic.vehicles', severity: 'info' }),

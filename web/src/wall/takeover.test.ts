@@ -1,32 +1,12 @@
 // Which critical event takes over the wall, and which ones are new (they sound the alert).
 import { describe, expect, it } from 'vitest';
 import type { Event } from '@toc/server/schemas';
+import { eventFixture } from '../testing/event-fixture';
 import { newArrivals, takeoverQueue } from './takeover';
 
 let nextSeq = 1;
-function event(id: number, change: Partial<Event> = {}): Event {
-  return {
-    id,
-    seq: nextSeq++,
-    type: 'traffic.accident',
-    severity: 'critical',
-    status: 'open',
-    location: null,
-    cameraId: 1,
-    startedAt: '2026-11-22T10:00:00.000Z',
-    updatedAt: '2026-11-22T10:00:00.000Z',
-    endedAt: null,
-    confidence: null,
-    modelId: null,
-    payload: {},
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    resolvedBy: null,
-    resolvedAt: null,
-    note: null,
-    ...change,
-  };
-}
+const event = (id: number, change: Partial<Event> = {}): Event =>
+  eventFixture(id, { seq: nextSeq++, severity: 'critical', cameraId: 1, ...change });
 
 const ids = (events: readonly Event[]) => events.map((e) => e.id);
 
