@@ -8,7 +8,8 @@ export interface BasemapLoad {
 }
 
 export async function loadBasemap(signal: AbortSignal): Promise<BasemapLoad> {
-  const results = await Promise.allSettled(BASEMAP_LAYERS.map((name) => fetchBasemap(name, signal)));
+  // The layers are shared by every map on the page; the signal only silences the warnings of an abandoned load.
+  const results = await Promise.allSettled(BASEMAP_LAYERS.map((name) => fetchBasemap(name)));
   const data = { districts: null, subdistricts: null, roads: null } as BasemapData;
   let failed = false;
   results.forEach((result, i) => {

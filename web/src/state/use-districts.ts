@@ -1,4 +1,4 @@
-// The province's districts for filters, loaded once per page from the basemap (the browser caches it for an hour).
+// The province's districts for filters, from the basemap layer the map loads too (one request per page).
 import { useEffect, useState } from 'react';
 import { fetchBasemap } from '../api/basemap.api';
 import { createDistrictIndex, type DistrictIndex } from '../format/district-index';
@@ -6,13 +6,13 @@ import { createDistrictIndex, type DistrictIndex } from '../format/district-inde
 export function useDistricts(): DistrictIndex | null {
   const [index, setIndex] = useState<DistrictIndex | null>(null);
   useEffect(() => {
-    const abort = new AbortController();
-    fetchBasemap('districts', abort.signal)
-      .then((collection) => setIndex(createDistrictIndex(collection)))
-      .catch((error: unknown) => {
-        if (!abort.signal.aborted) console.warn('districts: load failed', error);
-      });
-    return () => abort.abort();
+    let current = true;
+    fetchBasemap('districts')
+      .then((collection) => current && setIndex(createDistrictIndex(collection)))
+      .catch((error: unknown) => current && console.warn('districts: load failed', error));
+    return () => {
+      current = false;
+    };
   }, []);
   return index;
 }

@@ -1,15 +1,17 @@
 // Live outputs of the cameras this worker runs: the latest frame per camera for the frame server, the
 // advertisement of that server in Redis, and tracked objects published about once a second.
 import type { Redis } from 'ioredis';
-import { CHANNELS, frameSourceKey, type FrameBox, type FrameSource } from '@toc/server/schemas';
+import { CHANNELS, frameSourceKey, type FrameSource } from '@toc/server/schemas';
 import type { FrameLayout } from '../pipeline/frame-layout';
 import type { Track } from '../pipeline/types';
-import { liveBoxes, trackedObjects } from './live-view';
+import { trackedObjects } from './live-view';
 
+/** The latest frame as the pipeline left it; boxes are drawn from its tracks only when someone watches. */
 export interface LiveFrame {
   frame: Uint8Array;
   layout: FrameLayout;
-  boxes: FrameBox[];
+  /** The tracker's snapshot for this frame (copies, not the tracker's own state). */
+  tracks: readonly Track[];
   at: Date;
 }
 
@@ -64,10 +66,10 @@ export class LiveFeeds {
     return this.running.has(cameraId);
   }
 
-  /** Called for every processed frame; cheap unless someone watches or objects are due. */
+  /** Called for every processed frame: keeps references only; encoding happens when someone watches. */
   frame(cameraId: number, frame: Uint8Array, layout: FrameLayout, tracks: readonly Track[], at: Date): void {
     if (!this.running.has(cameraId)) return;
-    this.latest.set(cameraId, { frame, layout, boxes: liveBoxes(tracks, layout), at });
+    this.latest.set(cameraId, { frame, layout, tracks, at });
     this.notify(cameraId);
     this.publishObjects(cameraId, tracks, at);
   }

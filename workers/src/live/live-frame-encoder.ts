@@ -4,6 +4,7 @@ import type { LiveFrameMeta } from '@toc/server/schemas';
 import type { FrameRecord } from '@toc/server/realtime/frame-record';
 import { renderSnapshot } from '../snapshot/render-snapshot';
 import type { LiveFrame } from './live-feeds';
+import { liveBoxes } from './live-view';
 
 /** Live tiles trade detail for bandwidth; snapshots (evidence) keep the higher default quality. */
 const LIVE_QUALITY = 70;
@@ -26,6 +27,6 @@ export async function encodeLiveFrame(cameraId: number, live: LiveFrame, maxWidt
     width = maxWidth;
     jpeg = await sharp(jpeg).resize(width, height).jpeg({ quality: LIVE_QUALITY }).toBuffer();
   }
-  const meta: LiveFrameMeta = { cameraId, at: live.at.toISOString(), width, height, boxes: live.boxes };
+  const meta: LiveFrameMeta = { cameraId, at: live.at.toISOString(), width, height, boxes: liveBoxes(live.tracks, layout) };
   return { meta, jpeg };
 }
