@@ -12,6 +12,7 @@ import { useLanguage } from '../i18n/use-language';
 import { WarnedPlaces } from './warned-places';
 import { useEventAction, type EventActionHandler } from './use-event-action';
 import { ActionError } from './action-error';
+import { warnedPlaces } from '../format/warned-places';
 
 interface EventDetailProps {
   event: Event;
@@ -54,7 +55,7 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const canAct = canActOnEvents(role);
   const open = event.status === 'open' || event.status === 'acknowledged';
   const title = localized(event.payload.title, language) ?? t(eventTypeKey(event.type));
-  const places = Array.isArray(event.payload.places) ? event.payload.places : null;
+  const places = warnedPlaces(event);
   // Sightings from a camera trap carry the trap's name instead of a camera.
   const trapName = typeof event.payload.trapName === 'string' ? String(language === 'th' ? event.payload.trapNameTh : event.payload.trapName) : null;
 
@@ -99,7 +100,7 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
               : t('detail.positionCamera')}
         </dd>
       </dl>
-      {places && <WarnedPlaces places={places} />}
+      {places.length > 0 && <WarnedPlaces places={places} />}
       {footage && snapshots.length > 0 && (
         <div className="detail-snapshots">
           {snapshots.map((s) => (

@@ -1,6 +1,5 @@
 // Labels for the elephant page: distances in km, compass points, notification channels and audiences.
 import type { Camera, Event } from '@toc/server/schemas';
-import type { CompassPoint } from '@toc/server/geometry/local-metres';
 import { en, type TranslationKey } from '../i18n/en';
 import type { Language } from '../i18n/i18n';
 
@@ -10,7 +9,7 @@ import type { Language } from '../i18n/i18n';
  */
 export const kmText = (metres: number) => (metres / 1000).toFixed(1);
 
-export const compassKey = (point: CompassPoint) => `elephants.compass.${point}` as const;
+export { compassKey } from '../format/warned-places';
 
 const knownKey = (key: string): TranslationKey | null => (key in en ? (key as TranslationKey) : null);
 

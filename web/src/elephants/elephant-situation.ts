@@ -1,24 +1,14 @@
 // The elephant situation from events and paths: current sightings, open warnings, places warned, the nearest one,
 // each herd's path as timed steps with the distance moved, and a map view that frames the warnings.
 import type { ElephantPath, Event, LonLat } from '@toc/server/schemas';
-import { compass, groundDistanceM, type CompassPoint } from '@toc/server/geometry/local-metres';
+import { groundDistanceM } from '@toc/server/geometry/local-metres';
+import { asNumber, warnedPlaces, warningRadiusM, type WarnedPlace } from '../format/warned-places';
+
+export { warnedPlaces, warningRadiusM, type WarnedPlace };
 
 export const ELEPHANT_EVENT_TYPES = ['elephant.sighting', 'elephant.warning'] as const;
 /** "Current" means reported within this window (the 24 h). */
 export const CURRENT_WINDOW_MS = 24 * 3600_000;
-const DEFAULT_RADIUS_M = 10_000;
-
-export interface WarnedPlace {
-  id: number;
-  name: string;
-  nameTh: string;
-  district: string | null;
-  districtTh: string | null;
-  location: LonLat | null;
-  distanceM: number;
-  /** Compass point from the herd to the place; the label comes from the UI language. */
-  direction: CompassPoint;
-}
 
 export interface NearestPlace extends WarnedPlace {
   warningId: number;
@@ -57,43 +47,6 @@ export function isCurrentSighting(e: Event, now: number): boolean {
   return e.type === 'elephant.sighting' && isOpen(e) && now - Date.parse(e.updatedAt) <= CURRENT_WINDOW_MS;
 }
 
-const asNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const asText = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-function asLonLat(v: unknown): LonLat | null {
-  const p = v as { lon?: unknown; lat?: unknown } | null;
-  const lon = asNumber(p?.lon);
-  const lat = asNumber(p?.lat);
-  return lon !== null && lat !== null ? { lon, lat } : null;
-}
-
-/** The places a warning names, nearest first; entries that do not look like places are skipped. */
-export function warnedPlaces(warning: Event): WarnedPlace[] {
-  const raw = Array.isArray(warning.payload.places) ? (warning.payload.places as unknown[]) : [];
-  const places: WarnedPlace[] = [];
-  for (const item of raw) {
-    const p = item as Record<string, unknown>;
-    const distanceM = asNumber(p.distanceM);
-    const name = asText(p.name);
-    const nameTh = asText(p.nameTh);
-    if (distanceM === null || name === null || nameTh === null) continue;
-    const bearing = asNumber(p.bearingDeg);
-    const given = asText((p.direction as Record<string, unknown> | undefined)?.en);
-    places.push({
-      id: asNumber(p.id) ?? -places.length - 1,
-      name,
-      nameTh,
-      district: asText(p.district),
-      districtTh: asText(p.districtTh),
-      location: asLonLat(p.location),
-      distanceM,
-      direction: bearing !== null ? compass(bearing).en : ((given as CompassPoint | null) ?? 'N'),
-    });
-  }
-  return places.sort((a, b) => a.distanceM - b.distanceM);
-}
-
-export const warningRadiusM = (warning: Event) => asNumber(warning.payload.radiusM) ?? DEFAULT_RADIUS_M;
 export const warningSightingId = (warning: Event) => asNumber(warning.payload.sightingEventId);
 export const warningPathId = (e: Event) => asNumber(e.payload.pathId);
 /** How many elephants the sighting counted (at least one). */

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { eventPlace, payloadText } from './event-text';
 import { formatAgo } from './time-ago';
+import { warnedPlaces } from '../format/warned-places';
 
 interface TakeoverOverlayProps {
   event: Event;
@@ -38,7 +39,7 @@ export function TakeoverOverlay({ event, camera, sighting, more, onAcknowledge, 
   const type = t(eventTypeKey(event.type));
   const title = payloadText(event.payload.title, language);
   const place = eventPlace(event, camera, language, sighting) ?? t('events.noCamera');
-  const places = Array.isArray(event.payload.places) ? event.payload.places : null;
+  const places = warnedPlaces(event);
 
   return (
     <div className="takeover-overlay" data-testid="takeover-overlay">
@@ -63,7 +64,7 @@ export function TakeoverOverlay({ event, camera, sighting, more, onAcknowledge, 
         </time>
         <span className="takeover-ago"> · {formatAgo(event.startedAt, now, language)}</span>
       </p>
-      {places && places.length > 0 && <WarnedPlaces places={places} />}
+      {places.length > 0 && <WarnedPlaces places={places} />}
       {onAcknowledge && (
         <div className="takeover-actions">
           <button type="button" className="button takeover-acknowledge" disabled={pending} onClick={onAcknowledge} data-testid="takeover-acknowledge">

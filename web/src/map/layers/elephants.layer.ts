@@ -5,6 +5,7 @@ import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
 import type { ElephantPath, Event } from '@toc/server/schemas';
 import { circleRing } from '../geo/circle';
 import { EVENT_TYPE_COLORS } from '../palette';
+import { warnedPlaces, warningRadiusM } from '../../format/warned-places';
 
 export const ELEPHANT_WARNING_FILL_ID = 'elephant-warning-fill';
 export const ELEPHANT_PLACES_ID = 'elephant-places-circle';
@@ -33,12 +34,10 @@ export function warningsToGeoJson(events: readonly Event[]): { circles: FeatureC
   const circles: Feature<Polygon>[] = [];
   const places: Feature<Point>[] = [];
   for (const event of events.filter(active)) {
-    const radiusM = typeof event.payload.radiusM === 'number' ? event.payload.radiusM : 10_000;
+    const radiusM = warningRadiusM(event);
     circles.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing(event.location!, radiusM)] }, properties: { id: event.id } });
-    for (const place of Array.isArray(event.payload.places) ? event.payload.places : []) {
-      const location = (place as { location?: { lon?: unknown; lat?: unknown } }).location;
-      if (typeof location?.lon !== 'number' || typeof location.lat !== 'number') continue;
-      places.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { warningId: event.id } });
+    for (const { location } of warnedPlaces(event)) {
+      if (location) places.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [location.lon, location.lat] }, properties: { warningId: event.id } });
     }
   }
   return { circles: { type: 'FeatureCollection', features: circles }, places: { type: 'FeatureCollection', features: places } };
