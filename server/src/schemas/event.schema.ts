@@ -11,6 +11,11 @@ export const EVENT_TYPES = [
   'elephant.warning',
   'crowd.count',
   'crowd.alert',
+  'bus.off_route',
+  'bus.overspeed',
+  'bus.bunching',
+  'bus.gap',
+  'bus.stale',
 ] as const;
 export const EventType = Type.Enum(EVENT_TYPES);
 export type EventType = (typeof EVENT_TYPES)[number];

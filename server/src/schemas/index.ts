@@ -12,3 +12,5 @@ export * from './counts.schema';
 export * from './evidence.schema';
 export * from './crowd-zones.schema';
 export * from './wall.schema';
+export * from './gps.schema';
+export * from './transit.schema';

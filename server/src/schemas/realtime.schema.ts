@@ -3,6 +3,8 @@ import { Type, type Static } from 'typebox';
 import { CameraStatusMessage } from './camera.schema';
 import { IsoDateTime } from './common.schema';
 import { Event, EventType } from './event.schema';
+import type { BusDelta, BusesWatchRequest } from './gps.schema';
+import type { StopArrivalsMessage, StopsWatchRequest } from './transit.schema';
 
 /** `io(url, { auth })`: the session token and the last event seq the client saw. */
 export const SocketAuth = Type.Object({
@@ -83,17 +85,30 @@ export const Ack = Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.S
 export type Ack = Static<typeof Ack>;
 
 /** Redis channel names used between workers/server and the socket relay. */
-export const CHANNELS = { events: 'toc:events', cameraStatus: 'toc:camera-status', objects: 'toc:objects' } as const;
+export const CHANNELS = {
+  events: 'toc:events',
+  cameraStatus: 'toc:camera-status',
+  objects: 'toc:objects',
+  /** BusDelta from the GPS worker. */
+  buses: 'toc:buses',
+  /** StopArrivalsMessage per stop whose predictions changed. */
+  stopArrivals: 'toc:stop-arrivals',
+} as const;
 
 export interface ServerToClientEvents {
   event: (event: Event) => void;
   'camera.status': (status: CameraStatusMessage) => void;
   'camera.frame': (meta: LiveFrameMeta, jpeg: ArrayBuffer) => void;
   objects: (message: TrackedObjectsMessage) => void;
+  'buses.delta': (delta: BusDelta) => void;
+  'stop.arrivals': (message: StopArrivalsMessage) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (reply: Ack) => void) => void;
   resume: (request: ResumeRequest, ack: (reply: Ack) => void) => void;
   'frames.watch': (request: FramesWatchRequest, ack: (reply: Ack) => void) => void;
   'objects.watch': (request: ObjectsWatchRequest, ack: (reply: Ack) => void) => void;
+  /** On enable the server first sends one `buses.delta` holding every bus, then changes. */
+  'buses.watch': (request: BusesWatchRequest, ack: (reply: Ack) => void) => void;
+  'stops.watch': (request: StopsWatchRequest, ack: (reply: Ack) => void) => void;
 }

@@ -74,6 +74,11 @@ export const en = {
   'eventType.elephant.warning': 'Elephant warning',
   'eventType.crowd.count': 'Crowd count',
   'eventType.crowd.alert': 'Crowd alert',
+  'eventType.bus.off_route': 'Bus off route',
+  'eventType.bus.overspeed': 'Bus over the speed limit',
+  'eventType.bus.bunching': 'Buses bunched',
+  'eventType.bus.gap': 'Gap in bus service',
+  'eventType.bus.stale': 'Bus not reporting',
 
   'severity.info': 'Info',
   'severity.low': 'Low',
@@ -417,6 +422,8 @@ export const en = {
   'mapDistrict.label': 'Fit to district',
   'mapDistrict.choose': 'Go to district…',
   'mapDistrict.province': 'Whole province',
+  // — buses —
+  // — bus stop sign —
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

@@ -66,6 +66,11 @@ export const th: Translations = {
   'eventType.elephant.warning': 'เตือนภัยช้างป่า',
   'eventType.crowd.count': 'นับจำนวนคน',
   'eventType.crowd.alert': 'แจ้งเตือนฝูงชน',
+  'eventType.bus.off_route': 'รถโดยสารออกนอกเส้นทาง',
+  'eventType.bus.overspeed': 'รถโดยสารขับเร็วเกินกำหนด',
+  'eventType.bus.bunching': 'รถโดยสารวิ่งจี้กัน',
+  'eventType.bus.gap': 'รถโดยสารห่างกันเกินไป',
+  'eventType.bus.stale': 'รถโดยสารไม่ส่งพิกัด',
 
   'severity.info': 'ข้อมูล',
   'severity.low': 'ต่ำ',
@@ -409,4 +414,6 @@ export const th: Translations = {
   'mapDistrict.label': 'ซูมไปที่อำเภอ',
   'mapDistrict.choose': 'ไปที่อำเภอ…',
   'mapDistrict.province': 'ทั้งจังหวัด',
+  // — buses —
+  // — bus stop sign —
 };

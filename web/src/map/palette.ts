@@ -20,6 +20,11 @@ export const EVENT_TYPE_COLORS: Record<EventType, string> = {
   'elephant.warning': '#e879f9',
   'crowd.count': '#2dd4bf',
   'crowd.alert': '#fb7185',
+  'bus.off_route': '#f59e0b',
+  'bus.overspeed': '#f43f5e',
+  'bus.bunching': '#a78bfa',
+  'bus.gap': '#818cf8',
+  'bus.stale': '#94a3b8',
 };
 
 /** Event marker radius in pixels at zoom 9 (large enough for its pictogram); layers scale it up with zoom. */

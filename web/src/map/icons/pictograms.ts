@@ -149,6 +149,11 @@ export const EVENT_PICTOGRAMS: Record<EventType, Pictogram> = {
   'elephant.warning': elephantWarning,
   'crowd.count': people,
   'crowd.alert': crowdAlert,
+  'bus.off_route': warningTriangle,
+  'bus.overspeed': warningTriangle,
+  'bus.bunching': warningTriangle,
+  'bus.gap': warningTriangle,
+  'bus.stale': warningTriangle,
 };
 
 /** An arrow pointing up (north before rotation): a tracked object and where it is heading. */
