@@ -22,6 +22,9 @@ import evidenceRoutes from './routes/evidence/evidence.routes';
 import elephantRoutes from './routes/elephants/elephants.routes';
 import wallRoutes from './routes/walls/walls.routes';
 import crowdZoneRoutes from './routes/crowd-zones/crowd-zones.routes';
+import transitFeedRoutes from './routes/transit/transit-feeds.routes';
+import transitRoutes from './routes/transit/transit.routes';
+import vehicleTrackRoutes from './routes/vehicle-track/vehicle-track.routes';
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -53,6 +56,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(elephantRoutes);
   await app.register(wallRoutes);
   await app.register(crowdZoneRoutes);
+  await app.register(transitFeedRoutes);
+  await app.register(transitRoutes);
+  await app.register(vehicleTrackRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -14,3 +14,4 @@ export * from './crowd-zones.schema';
 export * from './wall.schema';
 export * from './gps.schema';
 export * from './transit.schema';
+export * from './transit-api.schema';

@@ -1,0 +1,63 @@
+// A vehicle's recorded track over a period, as GeoJSON or GPX, for replay and export; every export is audited.
+import type { FastifyPluginAsync } from 'fastify';
+import { ErrorReply, IdParams, TrackQuery, VehicleTrack, type Role } from '../../schemas';
+import { findVehicleLabel, listTrackPoints } from '../../repositories/gps-track.repository';
+import { insertAudit } from '../../repositories/audit.repository';
+import { trackToGeoJson, trackToGpx } from '../../services/track-export';
+import { HttpError, notFound } from '../../lib/http-error';
+
+const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
+const TRACK_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'viewer', 'police'];
+const MAX_SPAN_MS = 7 * 24 * 3600 * 1000;
+/** A bus reporting every second for a 12-hour shift gives ~43k fixes; more than this means a narrower period. */
+export const MAX_TRACK_POINTS = 50_000;
+
+const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: IdParams; Querystring: TrackQuery }>(
+    '/api/vehicles/:id/track',
+    {
+      config: { roles: TRACK_ROLES },
+      schema: {
+        tags: ['buses'],
+        params: IdParams,
+        querystring: TrackQuery,
+        response: { 200: VehicleTrack, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const from = new Date(request.query.from);
+      const to = new Date(request.query.to);
+      const format = request.query.format ?? 'geojson';
+      if (!(from < to)) throw new HttpError(400, '"from" must be before "to"', 'เวลาเริ่มต้องอยู่ก่อนเวลาสิ้นสุด');
+      if (to.getTime() - from.getTime() > MAX_SPAN_MS)
+        throw new HttpError(400, 'The period can be at most 7 days', 'ช่วงเวลาต้องไม่เกิน 7 วัน');
+      const label = await findVehicleLabel(app.db, request.params.id);
+      if (label === null) throw notFound(`Vehicle ${request.params.id}`, `รถ ${request.params.id}`);
+      const points = await listTrackPoints(app.db, request.params.id, from, to, MAX_TRACK_POINTS + 1);
+      if (points.length > MAX_TRACK_POINTS) {
+        throw new HttpError(
+          400,
+          `More than ${MAX_TRACK_POINTS} positions in this period: choose a shorter one`,
+          `มีตำแหน่งมากกว่า ${MAX_TRACK_POINTS} จุดในช่วงนี้ กรุณาเลือกช่วงเวลาที่สั้นลง`,
+        );
+      }
+      await insertAudit(app.db, {
+        userId: request.user!.id,
+        username: request.user!.username,
+        action: 'vehicle.track_export',
+        target: `vehicle:${request.params.id}`,
+        detail: { from: from.toISOString(), to: to.toISOString(), format, points: points.length },
+        ip: request.ip,
+      });
+      const meta = { vehicleId: request.params.id, vehicleLabel: label, from, to };
+      if (format === 'geojson') return trackToGeoJson(meta, points);
+      const fileName = `vehicle-${label.replace(/[^A-Za-z0-9._-]/g, '_')}-${from.toISOString().slice(0, 10)}.gpx`;
+      return reply
+        .header('content-type', 'application/gpx+xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .send(trackToGpx(meta, points));
+    },
+  );
+};
+
+export default vehicleTrackRoutes;
