@@ -24,6 +24,16 @@ const ConfigSchema = Type.Object({
   loginLockoutSeconds: Type.Integer({ minimum: 1 }),
   metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   logLevel: Type.String(),
+  /** GPS ingest: how long a device's row (and key hash) is trusted from memory before it is read again. */
+  gpsAuthCacheSeconds: Type.Number({ minimum: 0 }),
+  /** Per-device token buckets: OsmAnd counts requests, the JSON batch counts fixes. */
+  gpsOsmandBurst: Type.Number({ minimum: 1 }),
+  gpsOsmandPerSecond: Type.Number({ exclusiveMinimum: 0 }),
+  gpsBatchBurst: Type.Number({ minimum: 1 }),
+  gpsBatchPerSecond: Type.Number({ exclusiveMinimum: 0 }),
+  gpsBatchMaxFixes: Type.Integer({ minimum: 1 }),
+  /** Approximate cap of the fixes stream (entries, one per request) should the GPS worker fall behind. */
+  gpsStreamMaxLen: Type.Integer({ minimum: 100 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 const checkConfig = Compile(ConfigSchema);
@@ -50,6 +60,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutSeconds: number(env.LOGIN_LOCKOUT_SECONDS, 900),
     metricsToken: env.METRICS_TOKEN ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
+    gpsAuthCacheSeconds: number(env.GPS_AUTH_CACHE_S, 10),
+    gpsOsmandBurst: number(env.GPS_OSMAND_BURST, 30),
+    gpsOsmandPerSecond: number(env.GPS_OSMAND_PER_S, 5),
+    gpsBatchBurst: number(env.GPS_BATCH_BURST, 600),
+    gpsBatchPerSecond: number(env.GPS_BATCH_PER_S, 20),
+    gpsBatchMaxFixes: number(env.GPS_BATCH_MAX_FIXES, 20_000),
+    gpsStreamMaxLen: number(env.GPS_STREAM_MAXLEN, 100_000),
   };
   if (!checkConfig.Check(config)) {
     const problems = [...checkConfig.Errors(config)].map((e) => `${e.instancePath || '/'} ${e.message}`);

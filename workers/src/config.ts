@@ -35,6 +35,27 @@ export interface WorkerConfig {
   liveMaxFps: number;
   /** How often tracked objects of a calibrated camera go to the map. */
   objectsIntervalMs: number;
+  gps: GpsWorkerConfig;
+}
+
+/** The GPS worker (workers/src/gps): batching, filters, storage and publishing. */
+export interface GpsWorkerConfig {
+  /** Stream consumer name; one GPS worker per deployment (the filters keep per-device state in memory). */
+  consumer: string;
+  /** A COPY goes out at this many rows, or after flushMs, whichever comes first. */
+  batchRows: number;
+  flushMs: number;
+  maxSpeedKmh: number;
+  maxAgeDays: number;
+  futureToleranceS: number;
+  jumpResetCount: number;
+  retentionDays: number;
+  partitionDaysAhead: number;
+  /** Bus deltas are coalesced (latest per vehicle) and published this often. */
+  publishMs: number;
+  tickS: number;
+  /** Run the transit engine (trip matching, arrivals); off leaves every bus 'unassigned'. */
+  transit: boolean;
 }
 
 const list = (value: string | undefined) => (value ? value.split(',') : []);
@@ -65,6 +86,20 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     frameAdvertiseHost: env.WORKER_FRAME_ADVERTISE_HOST,
     liveMaxFps: number(env.LIVE_MAX_FPS, 5),
     objectsIntervalMs: number(env.OBJECTS_INTERVAL_MS, 1000),
+    gps: {
+      consumer: env.GPS_CONSUMER ?? 'gps-1',
+      batchRows: number(env.GPS_BATCH_ROWS, 2000),
+      flushMs: number(env.GPS_FLUSH_MS, 100),
+      maxSpeedKmh: number(env.GPS_MAX_SPEED_KMH, 200),
+      maxAgeDays: number(env.GPS_MAX_AGE_DAYS, 7),
+      futureToleranceS: number(env.GPS_FUTURE_TOLERANCE_S, 60),
+      jumpResetCount: number(env.GPS_JUMP_RESET_COUNT, 5),
+      retentionDays: number(env.GPS_RETENTION_DAYS, 90),
+      partitionDaysAhead: number(env.GPS_PARTITION_DAYS_AHEAD, 2),
+      publishMs: number(env.GPS_PUBLISH_MS, 250),
+      tickS: number(env.GPS_TICK_S, 5),
+      transit: env.GPS_TRANSIT !== 'off',
+    },
     notify: {
       webhookUrls: list(env.NOTIFY_WEBHOOK_URLS),
       webhookSecret: env.NOTIFY_WEBHOOK_SECRET,
@@ -75,6 +110,9 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   };
   for (const [key, value] of Object.entries(config)) {
     if (typeof value === 'number' && key !== 'framePort' && !(value > 0)) throw new Error(`Invalid worker configuration: ${key} must be > 0`);
+  }
+  for (const [key, value] of Object.entries(config.gps)) {
+    if (typeof value === 'number' && !(value > 0)) throw new Error(`Invalid worker configuration: gps.${key} must be > 0`);
   }
   return config;
 }

@@ -21,6 +21,7 @@ import {
 } from '../schemas';
 import { FrameRelays } from './frame-relay';
 import { bindMessage, defineMessage, type SocketData, type TocSocket } from './socket-handlers';
+import { startBusRelay } from './bus-relay';
 
 const REPLAY_LIMIT = 500;
 const checkAuth = Compile(SocketAuth);
@@ -119,7 +120,10 @@ export default fp(async (app) => {
     },
   });
 
+  const buses = await startBusRelay({ io, redis: app.redis, queuePrefix: app.config.queuePrefix, log: (message, detail) => app.log.warn(detail, message) });
+
   io.on('connection', async (socket) => {
+    buses.bind(socket);
     bindMessage(socket, subscribe);
     bindMessage(socket, resume);
     bindMessage(socket, watchFrames);
@@ -146,6 +150,7 @@ export default fp(async (app) => {
 
   app.addHook('onClose', async () => {
     frames.close();
+    await buses.close();
     await subscriber.quit();
     await io.close();
   });

@@ -1,0 +1,51 @@
+// Bus states out: the latest per vehicle is written to the Redis hash and published as one BusDelta every interval.
+import type { Redis } from 'ioredis';
+import { CHANNELS, type BusDelta, type BusState } from '@toc/server/schemas';
+
+export class BusPublisher {
+  private pending = new Map<number, BusState>();
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+  published = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly hashKey: string,
+    intervalMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.timer = setInterval(() => void this.flush(), intervalMs);
+  }
+
+  /** Only positions already stored in PostGIS may come here. */
+  upsert(state: BusState): void {
+    this.pending.set(state.vehicleId, state);
+  }
+
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.pending.size === 0) return;
+      const states = [...this.pending.values()];
+      this.pending = new Map();
+      const delta: BusDelta = { at: new Date().toISOString(), upsert: states, remove: [] };
+      const fields = states.flatMap((s) => [String(s.vehicleId), JSON.stringify(s)]);
+      try {
+        // The hash first: a client that reads it after this delta never sees an older bus.
+        await this.redis
+          .pipeline()
+          .hset(this.hashKey, ...fields)
+          .publish(CHANNELS.buses, JSON.stringify(delta))
+          .exec();
+        this.published += states.length;
+      } catch (error) {
+        this.onError(error);
+      }
+    });
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}
