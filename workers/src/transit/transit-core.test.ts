@@ -1,0 +1,155 @@
+// Small: the engine core on a 3 km test line — matching, progress, visits, predictions, alarms.
+import { describe, expect, it } from 'vitest';
+import { buildFeedModel } from './build-feed-model';
+import { TransitCore } from './transit-core';
+import type { TransitModel } from './transit-model';
+import { at, drive, east, testFeedRows } from './test-feed.fixture';
+
+function newCore(vehicles: number[] = [1, 2]): TransitCore {
+  const feed = buildFeedModel(testFeedRows(1));
+  const model: TransitModel = {
+    feeds: new Map([[1, feed]]),
+    vehicles: new Map(
+      vehicles.map((id) => [
+        id,
+        { vehicleId: id, label: `B${id}`, electric: id === 2, feedId: 1, routeId: 'R1', blockId: null },
+      ]),
+    ),
+  };
+  return new TransitCore(model);
+}
+
+const DEPART = 8 * 3600; // the 08:00 run, "out-6" / "back-6"
+
+describe('transit core', () => {
+  it('matches the trip of the right direction and time, with progress growing to the end', () => {
+    const core = newCore();
+    const seen = drive({ vehicleId: 1, departS: DEPART, direction: 1 }).map((f) => core.onFix(f));
+    const moving = seen.filter((f) => f.tripId === 'back-6');
+    expect(moving.length).toBeGreaterThan(20);
+    expect(seen.find((f) => f.tripId !== null)!.tripId).toBe('back-6');
+    const along = moving.map((f) => f.distanceAlongM!);
+    expect(along.every((d, i) => i === 0 || d >= along[i - 1]!)).toBe(true);
+    expect(Math.max(...along)).toBeGreaterThan(2900);
+    expect(moving.some((f) => f.nextStopId === 'P1')).toBe(true);
+    // Done: the vehicle waits at the terminal for the next run from there.
+    expect(seen[seen.length - 1]).toMatchObject({ state: 'layover', tripId: 'out-7', nextStopId: 'P0' });
+  });
+
+  it('records arrival and departure at each stop, and learns the segment times', () => {
+    const core = newCore();
+    for (const f of drive({ vehicleId: 1, departS: DEPART, dwellS: 40 })) core.onFix(f);
+    const out = core.tick(at(DEPART + 600));
+    const middle = out.visits.find((v) => v.stopId === 'P1')!;
+    expect(middle.tripId).toBe('out-6');
+    // 1470 m at 10 m/s to the geofence, then 40 s dwell plus 60 m to leave it.
+    expect((middle.arrivedMs! - at(DEPART)) / 1000).toBeCloseTo(147, 0);
+    expect((middle.departedMs! - middle.arrivedMs!) / 1000).toBeCloseTo(46, 0);
+    expect(out.visits.map((v) => v.stopId)).toEqual(['P0', 'P1', 'P2']);
+    expect(
+      out.segmentDeltas.some((d) => d.kind === 'run' && d.fromStopId === 'P0' && d.toStopId === 'P1'),
+    ).toBe(true);
+  });
+
+  it('predicts the next stops from progress, and boards list live and timetabled runs', () => {
+    const core = newCore();
+    const fixes = drive({ vehicleId: 2, departS: DEPART });
+    // Halfway to the middle stop.
+    for (const f of fixes.filter((f) => f.fixTime.getTime() <= at(DEPART + 75))) core.onFix(f);
+    const out = core.tick(at(DEPART + 76));
+    const prediction = out.predictions.get(2)!;
+    expect(prediction.tripId).toBe('out-6');
+    expect(prediction.stops.map((s) => s.stopId)).toEqual(['P1', 'P2']);
+    const toMiddle = (Date.parse(prediction.stops[0]!.predictedAt) - at(DEPART + 75)) / 1000;
+    expect(toMiddle).toBeGreaterThan(40);
+    expect(toMiddle).toBeLessThan(150);
+    const board = out.boards.find((b) => b.board.stopId === 'P1')!.board;
+    expect(board.arrivals[0]).toMatchObject({
+      source: 'realtime',
+      vehicleId: 2,
+      vehicleLabel: 'B2',
+      electric: true,
+      tripId: 'out-6',
+    });
+    expect(board.arrivals.some((a) => a.source === 'schedule' && a.tripId === 'out-7')).toBe(true);
+    expect(board.arrivals.some((a) => a.source === 'schedule' && a.tripId === 'out-6')).toBe(false);
+    const times = board.arrivals.map((a) => Date.parse(a.predictedAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('opens one off-route alarm after three fixes away from the shape, updates it, and ends it back on the route', () => {
+    const core = newCore();
+    const fixes = drive({
+      vehicleId: 1,
+      departS: DEPART,
+      offsetAt: (m) => (m > 400 && m < 1100 ? 50 + (m - 400) : 0),
+    });
+    for (const f of fixes) core.onFix(f);
+    const actions = core.tick(at(DEPART + 600)).alerts.filter((a) => a.type === 'bus.off_route');
+    expect(actions.map((a) => a.action)[0]).toBe('open');
+    expect(actions.filter((a) => a.action === 'open')).toHaveLength(1);
+    expect(actions[actions.length - 1]!.action).toBe('end');
+  });
+
+  it('raises overspeed only after the limit is held, with the maximum speed', () => {
+    const core = newCore();
+    const fixes = drive({ vehicleId: 1, departS: DEPART, speedKmh: (m) => (m > 300 && m < 1200 ? 95 : 40) });
+    for (const f of fixes) core.onFix(f);
+    const over = core.tick(at(DEPART + 600)).alerts.filter((a) => a.type === 'bus.overspeed');
+    expect(over.map((a) => a.action)).toEqual(['open', 'end']);
+    expect(over[0]!.detail.maxSpeedKmh).toBe(95);
+
+    const brief = newCore();
+    for (const f of drive({ vehicleId: 1, departS: DEPART, speedKmh: (m) => (m > 300 && m < 340 ? 95 : 40) }))
+      brief.onFix(f);
+    expect(brief.tick(at(DEPART + 600)).alerts.filter((a) => a.type === 'bus.overspeed')).toEqual([]);
+  });
+
+  it('marks a silent bus on a trip stale on tick, and ends the alarm at its next fix', () => {
+    const core = newCore();
+    const fixes = drive({ vehicleId: 1, departS: DEPART });
+    for (const f of fixes.slice(0, 25)) core.onFix(f);
+    const last = fixes[24]!.fixTime.getTime();
+    expect(core.tick(last + 60_000).alerts).toEqual([]);
+    const out = core.tick(last + 6 * 60_000);
+    expect(out.alerts.map((a) => [a.type, a.action])).toEqual([['bus.stale', 'open']]);
+    expect(out.changed.find((c) => c.vehicleId === 1)!.fields.state).toBe('stale');
+    expect(out.predictions.get(1)).toBeNull();
+    core.onFix({ ...fixes[25]!, fixTime: new Date(last + 6 * 60_000 + 5000) });
+    expect(core.tick(last + 6 * 60_000 + 6000).alerts.map((a) => [a.type, a.action])).toEqual([
+      ['bus.stale', 'end'],
+    ]);
+  });
+
+  it('flags bunching when the next bus leaves a stop far sooner than the timetable spaces them', () => {
+    const core = newCore();
+    // Bus 1 on the 08:00 run crawls through a jam; bus 2 on the 08:20 run catches up: under 2 minutes apart instead of 20.
+    const merged = [
+      ...drive({ vehicleId: 1, departS: DEPART, speedMs: 1.2 }),
+      ...drive({ vehicleId: 2, departS: DEPART + 20 * 60 }),
+    ].sort((a, b) => a.fixTime.getTime() - b.fixTime.getTime());
+    const fields = merged.map((f) => [f.vehicleId, core.onFix(f).tripId] as const);
+    expect(fields.find(([v, t]) => v === 1 && t)![1]).toBe('out-6');
+    expect(fields.find(([v, t]) => v === 2 && t)![1]).toBe('out-7');
+    const alerts = core.tick(at(DEPART + 50 * 60)).alerts;
+    const bunching = alerts.filter((a) => a.type === 'bus.bunching');
+    expect(bunching[0]).toMatchObject({ action: 'open', vehicleId: 2 });
+    expect(bunching[0]!.detail.scheduledHeadwayS).toBe(1200);
+    expect(alerts.filter((a) => a.type === 'bus.gap')).toEqual([]);
+  });
+
+  it('leaves a vehicle far from every route unassigned', () => {
+    const core = newCore();
+    const [lon, lat] = east(1500, 3000);
+    const fields = core.onFix({
+      vehicleId: 1,
+      deviceId: 1,
+      lon,
+      lat,
+      fixTime: new Date(at(DEPART)),
+      speedKmh: 20,
+      bearingDeg: 90,
+    });
+    expect(fields).toMatchObject({ state: 'unassigned', tripId: null, routeId: null });
+  });
+});
