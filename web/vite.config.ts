@@ -19,5 +19,7 @@ export default defineConfig({
     sourcemap: true,
     // maplibre-gl alone is ~1 MB minified; it lives in its own lazily loaded chunk.
     chunkSizeWarningLimit: 1200,
+    // Two pages: the control room, and the public stop sign (its own small bundle, no map, no React).
+    rolldownOptions: { input: { main: 'index.html', stop: 'stop.html' } },
   },
 });

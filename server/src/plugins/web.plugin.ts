@@ -1,4 +1,5 @@
-// Serves the built control-room web app (web/dist) with a single-page-app fallback.
+// Serves the built web app (web/dist): the control room with a single-page-app fallback, and the public
+// bus-stop sign page at /stop/<stopId>.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -11,7 +12,14 @@ export default fp(async (app) => {
     return;
   }
   await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
-  // Client-side routes (e.g. /stop/12) get the app shell; unknown /api paths stay 404.
+  // The smart bus-stop sign: public and read-only (its data comes from the public arrivals API and socket).
+  if (existsSync(path.join(root, 'stop.html'))) {
+    app.get('/stop/:stopId', { config: { roles: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      // A sign keeps the page open for days: it must fetch the new bundle after an upgrade.
+      return reply.header('cache-control', 'no-cache').sendFile('stop.html', { cacheControl: false });
+    });
+  }
+  // Client-side routes get the app shell; unknown /api paths stay 404.
   app.get('/*', { config: { roles: 'public' }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/socket.io')) {
       return reply.callNotFound();

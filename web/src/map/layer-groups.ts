@@ -1,6 +1,8 @@
 // The layer groups an operator can switch on and off, the map layers in each, and their remembered state.
 import type { MapLibreMap } from 'maplibre-gl';
 import { BASEMAP_LAYER_IDS } from './layers/basemap.layer';
+import { BUS_ROUTE_LAYER_IDS } from './layers/bus-routes.layer';
+import { BUS_STOP_LAYER_IDS } from './layers/bus-stops.layer';
 import { BUS_LAYER_IDS } from './layers/buses.layer';
 import { CAMERA_LAYER_IDS } from './layers/cameras.layer';
 import { CROWD_LAYER_IDS } from './layers/crowd-zones.layer';
@@ -19,7 +21,7 @@ export const GROUP_LAYER_IDS: Record<LayerGroup, readonly string[]> = {
   objects: TRACKED_OBJECT_LAYER_IDS,
   crowd: CROWD_LAYER_IDS,
   elephants: ELEPHANT_LAYER_IDS,
-  buses: BUS_LAYER_IDS,
+  buses: [...BUS_ROUTE_LAYER_IDS, ...BUS_STOP_LAYER_IDS, ...BUS_LAYER_IDS],
   boundaries: [BASEMAP_LAYER_IDS.districtsFill, BASEMAP_LAYER_IDS.districtsLine, BASEMAP_LAYER_IDS.subdistrictsLine],
   roads: [BASEMAP_LAYER_IDS.roadsLine],
 };

@@ -13,6 +13,8 @@ import type { TrackedObjectsStore } from '../state/tracked-objects.store';
 import { addMapIcons } from './icons/map-icons';
 import { ALL_VISIBLE, applyVisibility, type LayerVisibility } from './layer-groups';
 import { addBasemapLayers, type BasemapData } from './layers/basemap.layer';
+import { addBusRoutesLayer } from './layers/bus-routes.layer';
+import { addBusStopsLayer } from './layers/bus-stops.layer';
 import { addBusesLayer, setBuses, type BusPosition } from './layers/buses.layer';
 import { addCamerasLayer, setCameras } from './layers/cameras.layer';
 import { addCrowdZonesLayer, setCrowdZones } from './layers/crowd-zones.layer';
@@ -43,6 +45,7 @@ interface MapViewProps {
   /** Live tracked objects; the layer follows the store directly (no React render per update). */
   trackedObjects?: TrackedObjectsStore;
   crowdZones?: CrowdZoneCollection | null;
+  /** Buses to draw, for pages that hold them; the operator map feeds the layer itself (BusesOnMap). */
   buses?: readonly BusPosition[];
   /** The opened event: the ground paths of its tracks are drawn. */
   openedEvent?: Event | null;
@@ -109,7 +112,9 @@ export function MapView({
         // Bottom to top: areas, then markers, with events (what operators act on) above everything.
         addCrowdZonesLayer(instance);
         addElephantLayers(instance);
+        addBusRoutesLayer(instance);
         addCamerasLayer(instance);
+        addBusStopsLayer(instance);
         addBusesLayer(instance);
         addTrackedObjectsLayer(instance);
         addEventTracksLayer(instance);
@@ -153,7 +158,8 @@ export function MapView({
   }, [map, crowdZones]);
 
   useEffect(() => {
-    if (map) setBuses(map, buses ?? []);
+    // Only when given: the operator map feeds its buses from a child (BusesOnMap), whose effects run first.
+    if (map && buses) setBuses(map, buses);
   }, [map, buses]);
 
   useEffect(() => {

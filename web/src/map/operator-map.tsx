@@ -1,8 +1,10 @@
 // The operator's map: MapView with every live layer, the tools over it, and the feeds those layers need
 // (tracked objects only while their layer is on, so the server sends nothing nobody looks at).
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Camera, ElephantPath, Event } from '@toc/server/schemas';
 import { appConfig } from '../config/app.config';
+import { BusReplayPanel } from '../buses/bus-replay-panel';
+import { BusesOnMap } from '../buses/buses-on-map';
 import type { Language } from '../i18n/i18n';
 import { useLiveData } from '../state/live-data.context';
 import { MapTools } from './controls/map-tools';
@@ -11,9 +13,6 @@ import { useCrowdZones } from './data/use-crowd-zones';
 import { useVillages } from './data/use-villages';
 import { LAYER_GROUPS } from './layer-groups';
 import { MapView, type MapFocus } from './map-view';
-
-/** Buses get their switch when the GPS feature feeds them. */
-const SWITCHABLE = LAYER_GROUPS.filter((group) => group !== 'buses');
 
 interface OperatorMapProps {
   language: Language;
@@ -29,6 +28,9 @@ export function OperatorMap({ language, cameras, events, elephantPaths, focus, o
   const [visibility, setLayer] = useLayerVisibility();
   const crowdZones = useCrowdZones(visibility.crowd, events);
   const villages = useVillages();
+  // The bus history panel, opened for a bus (from its popup) or to choose one (null).
+  const [replay, setReplay] = useState<{ vehicleId: number | null } | null>(null);
+  const openReplay = useCallback((vehicleId: number | null) => setReplay({ vehicleId }), []);
 
   useEffect(() => {
     live.realtime.watchObjects(visibility.objects);
@@ -56,11 +58,15 @@ export function OperatorMap({ language, cameras, events, elephantPaths, focus, o
         cameras={cameras}
         villages={villages}
         language={language}
-        groups={SWITCHABLE}
+        groups={LAYER_GROUPS}
         visibility={visibility}
         onLayerChange={setLayer}
         objects={live.trackedObjects}
+        buses={live.buses}
+        onOpenBusHistory={() => openReplay(null)}
       />
+      <BusesOnMap visible={visibility.buses} onReplay={openReplay} />
+      {replay && <BusReplayPanel vehicleId={replay.vehicleId} onClose={() => setReplay(null)} />}
     </MapView>
   );
 }

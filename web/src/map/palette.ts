@@ -98,3 +98,14 @@ export const OBJECT_CLASS_COLORS: Record<string, string> = {
 export const OBJECT_OTHER_COLOR = '#e5e7eb';
 /** The classes the legend lists (one spelling each). */
 export const OBJECT_LEGEND_CLASSES = ['car', 'truck', 'bus', 'motorcycle', 'bicycle', 'person', 'elephant'] as const;
+
+/** The ring around a bus disc: what is wrong with it, or green for an electric bus in normal service. */
+export const BUS_CONDITION_RING = {
+  normal: '#ffffff',
+  electric: '#4ade80',
+  off_route: '#f97316',
+  stale: '#64748b',
+} as const;
+
+/** Stops on the bus layer: a small light disc with a dark edge, readable over any route colour. */
+export const BUS_STOP_COLORS = { fill: '#f8fafc', stroke: '#0b1220' } as const;

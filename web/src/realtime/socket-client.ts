@@ -7,8 +7,11 @@ import type {
   Event,
   ServerToClientEvents,
   SocketAuth,
+  StopArrivalsMessage,
+  StopsWatchRequest,
   TrackedObjectsMessage,
 } from '@toc/server/schemas';
+import { BusDeltaMerger, type MergedBusDelta } from './bus-delta-merger';
 import { LatestWinsBuffer } from './burst-buffer';
 import { FrameSubscriptions, type FrameListener, type FrameWish } from './frame-subscriptions';
 import type { ConnectionState } from './connection-state';
@@ -22,6 +25,10 @@ export interface RealtimeBatch {
   cameraStatuses: CameraStatusMessage[];
   /** One entry per camera id: the latest set of tracked objects (only while objects are watched). */
   objects: TrackedObjectsMessage[];
+  /** Every `buses.delta` since the last flush merged into one (only while buses are watched). */
+  buses: MergedBusDelta | null;
+  /** One entry per watched stop: its newest arrivals. */
+  stopArrivals: StopArrivalsMessage[];
 }
 
 export interface RealtimeClientOptions {
@@ -55,6 +62,13 @@ export class RealtimeClient {
     (message) => message.cameraId,
     (next, current) => Date.parse(next.at) >= Date.parse(current.at),
   );
+  private readonly busDeltas = new BusDeltaMerger();
+  private readonly stopArrivals = new LatestWinsBuffer<string, StopArrivalsMessage>(
+    (message) => `${message.feedId}:${message.stopId}`,
+    (next, current) => Date.parse(next.at) >= Date.parse(current.at),
+  );
+  private busesWanted = false;
+  private stopsWanted: StopsWatchRequest['stops'] = [];
   private readonly frames = new FrameSubscriptions();
   private frameRequestQueued = false;
   private objectsWanted = false;
@@ -104,6 +118,22 @@ export class RealtimeClient {
     if (this.socket?.connected) this.socket.emit('objects.watch', { enabled }, () => undefined);
   }
 
+  /** Turns the live bus feed on or off; on (re)connect the server first sends every bus, then changes. */
+  watchBuses(enabled: boolean): void {
+    if (enabled === this.busesWanted) return;
+    this.busesWanted = enabled;
+    if (!this.socket?.connected) return;
+    if (enabled) this.busDeltas.expectSnapshot();
+    else this.busDeltas.clear();
+    this.socket.emit('buses.watch', { enabled }, () => undefined);
+  }
+
+  /** The stops whose arrivals this client wants (each call replaces the last; [] stops them). */
+  watchStops(stops: StopsWatchRequest['stops']): void {
+    this.stopsWanted = stops;
+    if (this.socket?.connected) this.socket.emit('stops.watch', { stops }, () => undefined);
+  }
+
   onState(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
@@ -128,6 +158,11 @@ export class RealtimeClient {
       // A new connection has no watches on the server side: send them again.
       this.queueFrameRequest();
       if (this.objectsWanted) socket.emit('objects.watch', { enabled: true }, () => undefined);
+      if (this.busesWanted) {
+        this.busDeltas.expectSnapshot();
+        socket.emit('buses.watch', { enabled: true }, () => undefined);
+      }
+      if (this.stopsWanted.length > 0) socket.emit('stops.watch', { stops: this.stopsWanted }, () => undefined);
     });
     socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return this.setState('disconnected');
@@ -157,6 +192,15 @@ export class RealtimeClient {
     });
     socket.on('objects', (message) => {
       this.objects.put(message);
+      this.scheduleFlush();
+    });
+    socket.on('buses.delta', (delta) => {
+      if (!this.busesWanted) return;
+      this.busDeltas.put(delta);
+      this.scheduleFlush();
+    });
+    socket.on('stop.arrivals', (message) => {
+      this.stopArrivals.put(message);
       this.scheduleFlush();
     });
     socket.on('camera.frame', (meta, jpeg) => {
@@ -190,6 +234,8 @@ export class RealtimeClient {
     this.events.drain();
     this.cameraStatuses.drain();
     this.objects.drain();
+    this.busDeltas.clear();
+    this.stopArrivals.drain();
     this.setState('disconnected');
   }
 
@@ -222,8 +268,16 @@ export class RealtimeClient {
       events: this.events.drain(),
       cameraStatuses: this.cameraStatuses.drain(),
       objects: this.objects.drain(),
+      buses: this.busDeltas.drain(),
+      stopArrivals: this.stopArrivals.drain(),
     };
-    if (batch.events.length === 0 && batch.cameraStatuses.length === 0 && batch.objects.length === 0) return;
+    const empty =
+      batch.events.length === 0 &&
+      batch.cameraStatuses.length === 0 &&
+      batch.objects.length === 0 &&
+      batch.buses === null &&
+      batch.stopArrivals.length === 0;
+    if (empty) return;
     this.batchListeners.forEach((listener) => listener(batch));
   }
 

@@ -5,9 +5,11 @@ import { fetchCameras } from '../api/cameras.api';
 import { fetchEvents, postEventAction, type EventActionName } from '../api/events.api';
 import type { AppConfig } from '../config/app.config';
 import { RealtimeClient, type RealtimeBatch } from '../realtime/socket-client';
+import { BusesStore } from './buses.store';
 import { CamerasStore } from './cameras.store';
 import { EventsStore } from './events.store';
 import { LoadStatusStore } from './load-status.store';
+import { StopArrivalsStore } from './stop-arrivals.store';
 import { TrackedObjectsStore } from './tracked-objects.store';
 
 /** Routine series are not alarms: they come with the newest events only. */
@@ -20,6 +22,10 @@ export class LiveDataService {
   readonly loadStatus = new LoadStatusStore();
   /** Filled only while someone asked for them with `realtime.watchObjects(true)`. */
   readonly trackedObjects = new TrackedObjectsStore();
+  /** Filled only while someone asked for them with `realtime.watchBuses(true)`. */
+  readonly buses = new BusesStore();
+  /** The stops someone watches with `realtime.watchStops`. */
+  readonly stopArrivals = new StopArrivalsStore();
   readonly realtime: RealtimeClient;
   private readonly unsubscribers: (() => void)[] = [];
   private abort: AbortController | null = null;
@@ -61,6 +67,8 @@ export class LiveDataService {
     this.unsubscribers.splice(0).forEach((unsubscribe) => unsubscribe());
     this.realtime.disconnect();
     this.trackedObjects.clear();
+    this.buses.clear();
+    this.stopArrivals.clear();
   }
 
   /** Runs an operator action and shows its result at once (the socket echo is then a no-op). */
@@ -73,6 +81,8 @@ export class LiveDataService {
   private applyBatch(batch: RealtimeBatch): void {
     if (batch.events.length > 0) this.events.upsert(batch.events);
     if (batch.objects.length > 0) this.trackedObjects.apply(batch.objects);
+    if (batch.buses) this.buses.apply(batch.buses);
+    if (batch.stopArrivals.length > 0) this.stopArrivals.apply(batch.stopArrivals);
     if (batch.cameraStatuses.length > 0 && this.cameras.applyStatuses(batch.cameraStatuses).length > 0) {
       if (this.abort) void this.reloadCameras(this.abort.signal);
     }

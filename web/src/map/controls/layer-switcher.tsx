@@ -1,6 +1,7 @@
 // Switches each layer group on or off.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/observable-store';
+import type { BusesStore } from '../../state/buses.store';
 import type { TrackedObjectsStore } from '../../state/tracked-objects.store';
 import type { LayerGroup, LayerVisibility } from '../layer-groups';
 
@@ -10,6 +11,8 @@ interface LayerSwitcherProps {
   onChange: (group: LayerGroup, visible: boolean) => void;
   /** The live objects, whose number is shown next to their switch. */
   objects: TrackedObjectsStore;
+  /** The live buses, whose number is shown next to their switch. */
+  buses: BusesStore;
 }
 
 /** Its own component, so only this line re-renders as objects come and go. */
@@ -23,7 +26,17 @@ function ObjectsCount({ objects }: { objects: TrackedObjectsStore }) {
   );
 }
 
-export function LayerSwitcher({ groups, visibility, onChange, objects }: LayerSwitcherProps) {
+function BusesCount({ buses }: { buses: BusesStore }) {
+  const { t } = useTranslation();
+  const { byId } = useStore(buses);
+  return (
+    <span className="layer-note" data-testid="buses-count" data-count={byId.size}>
+      {t('buses.count', { n: byId.size })}
+    </span>
+  );
+}
+
+export function LayerSwitcher({ groups, visibility, onChange, objects, buses }: LayerSwitcherProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="layer-switcher" data-testid="layer-switcher">
@@ -38,6 +51,7 @@ export function LayerSwitcher({ groups, visibility, onChange, objects }: LayerSw
           />
           <span>{t(`mapLayers.group.${group}`)}</span>
           {group === 'objects' && visibility.objects && <ObjectsCount objects={objects} />}
+          {group === 'buses' && visibility.buses && <BusesCount buses={buses} />}
         </label>
       ))}
     </fieldset>

@@ -5,6 +5,7 @@ import { cameraStatusKey, eventTypeKey, severityKey, vehicleClassKey } from '../
 import { pictogramDataUrl } from '../icons/map-icons';
 import { CAMERA_PICTOGRAMS, EVENT_PICTOGRAMS, headingArrow } from '../icons/pictograms';
 import type { LayerVisibility } from '../layer-groups';
+import { BusLegend } from './bus-legend';
 import {
   CAMERA_STATUS_COLORS,
   CROWD_DENSITY_STOPS,
@@ -125,6 +126,7 @@ export function MapLegend({ visibility }: { visibility: LayerVisibility }) {
           </ul>
         </section>
       )}
+      {visibility.buses && <BusLegend />}
       {visibility.elephants && (
         <section>
           <h3>{t('mapLayers.group.elephants')}</h3>

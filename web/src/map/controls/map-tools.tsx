@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Camera, Place } from '@toc/server/schemas';
 import type { Language } from '../../i18n/i18n';
+import type { BusesStore } from '../../state/buses.store';
 import type { TrackedObjectsStore } from '../../state/tracked-objects.store';
 import type { LayerGroup, LayerVisibility } from '../layer-groups';
 import { DistrictSelect } from './district-select';
@@ -18,9 +19,11 @@ interface MapToolsProps {
   visibility: LayerVisibility;
   onLayerChange: (group: LayerGroup, visible: boolean) => void;
   objects: TrackedObjectsStore;
+  buses: BusesStore;
+  onOpenBusHistory: () => void;
 }
 
-export function MapTools({ cameras, villages, language, groups, visibility, onLayerChange, objects }: MapToolsProps) {
+export function MapTools({ cameras, villages, language, groups, visibility, onLayerChange, objects, buses, onOpenBusHistory }: MapToolsProps) {
   const { t } = useTranslation();
   return (
     <div className="map-tools" role="group" aria-label={t('mapTools.label')}>
@@ -28,9 +31,12 @@ export function MapTools({ cameras, villages, language, groups, visibility, onLa
         <MapSearch cameras={cameras} villages={villages} language={language} />
         <DistrictSelect language={language} />
       </div>
+      <button type="button" className="map-tools-button" onClick={onOpenBusHistory} data-testid="bus-history-open">
+        {t('buses.replay.open')}
+      </button>
       <details className="map-tools-panel" data-testid="layers-panel">
         <summary>{t('mapLayers.title')}</summary>
-        <LayerSwitcher groups={groups} visibility={visibility} onChange={onLayerChange} objects={objects} />
+        <LayerSwitcher groups={groups} visibility={visibility} onChange={onLayerChange} objects={objects} buses={buses} />
       </details>
       <details className="map-tools-panel legend-panel" data-testid="legend-panel">
         <summary>{t('mapLegend.title')}</summary>

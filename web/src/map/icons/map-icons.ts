@@ -3,7 +3,7 @@
 import type { MapLibreMap } from 'maplibre-gl';
 import { EVENT_TYPES, type EventType } from '@toc/server/schemas';
 import { OBJECT_CLASS_COLORS, OBJECT_OTHER_COLOR } from '../palette';
-import { CAMERA_PICTOGRAMS, EVENT_PICTOGRAMS, headingArrow, objectDot, type Pictogram } from './pictograms';
+import { BUS_PICTOGRAMS, CAMERA_PICTOGRAMS, EVENT_PICTOGRAMS, headingArrow, objectDot, type Pictogram } from './pictograms';
 
 const PIXEL_RATIO = 2;
 const MARKER_ICON_PX = 16;
@@ -15,6 +15,7 @@ export const eventIconId = (type: EventType) => `event-${type}`;
 /** Object icons exist per colour key: a class name from the palette, or `other`. */
 export const objectIconId = (kind: 'arrow' | 'dot', colourKey: string) => `object-${kind}-${colourKey}`;
 export const BUS_ARROW_ICON_ID = 'bus-arrow';
+export const busIconId = (electric: boolean) => (electric ? 'bus-electric' : 'bus-diesel');
 
 interface DrawStyle {
   color: string;
@@ -60,7 +61,9 @@ export function addMapIcons(map: MapLibreMap): void {
   addIcon(map, cameraIconId(true), CAMERA_PICTOGRAMS.on, MARKER_ICON_PX, { color: '#ffffff' });
   addIcon(map, cameraIconId(false), CAMERA_PICTOGRAMS.off, MARKER_ICON_PX, { color: '#ffffff' });
   for (const type of EVENT_TYPES) addIcon(map, eventIconId(type), EVENT_PICTOGRAMS[type], MARKER_ICON_PX, { color: '#ffffff' });
-  addIcon(map, BUS_ARROW_ICON_ID, headingArrow, MARKER_ICON_PX, { color: '#ffffff' });
+  addIcon(map, BUS_ARROW_ICON_ID, headingArrow, MARKER_ICON_PX, { color: '#ffffff', outline: true });
+  addIcon(map, busIconId(false), BUS_PICTOGRAMS.diesel, MARKER_ICON_PX, { color: '#ffffff' });
+  addIcon(map, busIconId(true), BUS_PICTOGRAMS.electric, MARKER_ICON_PX, { color: '#ffffff' });
   const colours: [string, string][] = [...Object.entries(OBJECT_CLASS_COLORS), ['other', OBJECT_OTHER_COLOR]];
   for (const [key, color] of colours) {
     addIcon(map, objectIconId('arrow', key), headingArrow, OBJECT_ICON_PX, { color, outline: true });

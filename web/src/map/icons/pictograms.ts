@@ -138,6 +138,33 @@ const crowdAlert: Pictogram = (ctx) => {
   roundRect(ctx, 0.16, 0.1, 0.68, 0.08, 0.03);
 };
 
+/** A bus seen from the front: windscreen and headlights cut out, two wheels. */
+const busFront: Pictogram = (ctx) => {
+  roundRect(ctx, 0.22, 0.12, 0.56, 0.64, 0.1);
+  roundRect(ctx, 0.27, 0.72, 0.13, 0.16, 0.03);
+  roundRect(ctx, 0.6, 0.72, 0.13, 0.16, 0.03);
+  ctx.save();
+  ctx.globalCompositeOperation = 'destination-out';
+  roundRect(ctx, 0.29, 0.22, 0.42, 0.26, 0.04);
+  disc(ctx, 0.35, 0.62, 0.05);
+  disc(ctx, 0.65, 0.62, 0.05);
+  ctx.restore();
+};
+
+/** A lightning bolt: an electric bus on the map. */
+const lightningBolt: Pictogram = (ctx) => {
+  polygon(ctx, [
+    [0.58, 0.1],
+    [0.26, 0.56],
+    [0.47, 0.56],
+    [0.4, 0.9],
+    [0.74, 0.42],
+    [0.53, 0.42],
+  ]);
+};
+
+export const BUS_PICTOGRAMS = { diesel: busFront, electric: lightningBolt } as const;
+
 export const CAMERA_PICTOGRAMS = { on: videoCamera, off: videoCameraOff } as const;
 
 export const EVENT_PICTOGRAMS: Record<EventType, Pictogram> = {
@@ -149,11 +176,11 @@ export const EVENT_PICTOGRAMS: Record<EventType, Pictogram> = {
   'elephant.warning': elephantWarning,
   'crowd.count': people,
   'crowd.alert': crowdAlert,
-  'bus.off_route': warningTriangle,
-  'bus.overspeed': warningTriangle,
-  'bus.bunching': warningTriangle,
-  'bus.gap': warningTriangle,
-  'bus.stale': warningTriangle,
+  'bus.off_route': busFront,
+  'bus.overspeed': busFront,
+  'bus.bunching': busFront,
+  'bus.gap': busFront,
+  'bus.stale': busFront,
 };
 
 /** An arrow pointing up (north before rotation): a tracked object and where it is heading. */
