@@ -28,6 +28,20 @@ if [ "${START_WORKER:-1}" = "1" ]; then
   start_process camera-worker "$REPO_ROOT/node_modules/.bin/tsx" workers/src/main.ts
 fi
 
+# Buses: the demo network is generated from the real roads in $SHARED_DIR (never stored in the repository),
+# saved as a GTFS folder and imported; a demo fleet gets devices, and the simulator drives it over OsmAnd HTTP.
+say "bus network: building the Chachoengsao demo GTFS and importing it"
+export DEMO_GTFS_DIR="$TOC_DATA_DIR/gtfs/chachoengsao"
+(cd "$REPO_ROOT" && node_modules/.bin/tsx server/src/gtfs/demo-network.cli.ts --out "$DEMO_GTFS_DIR" >"$LOG_DIR/gtfs-demo.log" 2>&1 \
+  && node_modules/.bin/tsx server/src/gtfs/gtfs-import.cli.ts "$DEMO_GTFS_DIR" --name chachoengsao >>"$LOG_DIR/gtfs-demo.log" 2>&1) \
+  || die "demo bus network failed; see $LOG_DIR/gtfs-demo.log"
+start_process gps-worker "$REPO_ROOT/node_modules/.bin/tsx" workers/src/gps/main.ts
+if [ "${START_BUS_SIMULATOR:-1}" = "1" ]; then
+  (cd "$REPO_ROOT" && node_modules/.bin/tsx workers/src/gps-sim/demo-fleet.cli.ts >>"$LOG_DIR/gtfs-demo.log" 2>&1) \
+    || die "demo bus fleet failed; see $LOG_DIR/gtfs-demo.log"
+  start_process bus-simulator "$REPO_ROOT/node_modules/.bin/tsx" workers/src/gps-sim/main.ts
+fi
+
 cat <<MSG
 
   Traffic Operations Center is running / ระบบศูนย์ปฏิบัติการจราจรพร้อมใช้งาน

@@ -25,6 +25,9 @@ import crowdZoneRoutes from './routes/crowd-zones/crowd-zones.routes';
 import transitFeedRoutes from './routes/transit/transit-feeds.routes';
 import transitRoutes from './routes/transit/transit.routes';
 import vehicleTrackRoutes from './routes/vehicle-track/vehicle-track.routes';
+import gpsRoutes from './routes/gps/gps.routes';
+import gtfsRtRoutes from './routes/gtfs-rt/gtfs-rt.routes';
+import arrivalsRoutes from './routes/arrivals/arrivals.routes';
 
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,6 +62,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(transitFeedRoutes);
   await app.register(transitRoutes);
   await app.register(vehicleTrackRoutes);
+  await app.register(gpsRoutes);
+  await app.register(gtfsRtRoutes);
+  await app.register(arrivalsRoutes);
   await app.register(webPlugin);
   return app;
 }

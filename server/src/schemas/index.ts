@@ -14,4 +14,8 @@ export * from './crowd-zones.schema';
 export * from './wall.schema';
 export * from './gps.schema';
 export * from './transit.schema';
+export * from './vehicles.schema';
+export * from './gps-ingest.schema';
+export * from './public-realtime.schema';
 export * from './transit-api.schema';
+export * from './arrivals.schema';
