@@ -55,6 +55,8 @@ cat <<MSG
   Camera trap demo (trap 1, Khao Ang Rue Nai) / ทดลองส่งภาพจากกล้องดักถ่าย:
     curl -H 'Content-Type: image/jpeg' -H "X-Trap-Key: $TOC_TRAP_KEY" \\
       --data-binary @$SHARED_DIR/media/cameratrapai_african_elephants.jpg http://$HOST:$PORT/api/traps/1/images
+  Buses: 22 simulated demo buses on the map; a smart bus-stop sign (no login) / ป้ายรถเมล์อัจฉริยะ:
+    http://$HOST:$PORT/stop/CCS-S001      GTFS-RT: http://$HOST:$PORT/api/gtfs-rt/vehicle-positions?format=json
   Logs: $LOG_DIR     Stop everything: npm stop
 
 MSG

@@ -1,5 +1,6 @@
 // Builds the fastify application: plugins in order (config, db, redis, auth, socket.io, docs, metrics), then routes.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { redactUrlSecrets } from './lib/redact-credentials';
 import type { Config } from './config';
 import './plugins/types';
 import errorsPlugin from './plugins/errors.plugin';
@@ -33,7 +34,17 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-device-key"]', 'body.password'],
+      serializers: {
+        // Fastify's default request fields, with device keys sent as `?key=` hidden.
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redactUrlSecrets(request.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
     },
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },

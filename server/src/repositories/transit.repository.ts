@@ -138,3 +138,11 @@ export async function listStopRoutes(db: Queryable, feedId: number, stopId: stri
   );
   return rows;
 }
+
+/** Changes whenever a feed is imported, re-imported or deleted: the GPS worker reloads its model when it does. */
+export async function feedsVersion(db: Queryable): Promise<string> {
+  const { rows } = await db.query<{ n: number; at: Date | null }>(
+    'SELECT count(*)::int AS n, max(imported_at) AS at FROM gtfs_feeds',
+  );
+  return `${rows[0]!.n}:${rows[0]!.at?.toISOString() ?? ''}`;
+}

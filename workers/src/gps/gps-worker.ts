@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Pool } from '@toc/server/db/pool';
 import { busKeys } from '@toc/server/realtime/bus-keys';
 import { touchLastFix, type DeviceBinding } from '@toc/server/repositories/gps-devices.repository';
+import { feedsVersion } from '@toc/server/repositories/transit.repository';
 import { RejectionTally } from '@toc/server/services/gps/rejection-tally';
 import type { BusState, GpsFix } from '@toc/server/schemas';
 import type { GpsWorkerConfig } from '../config';
@@ -50,6 +51,8 @@ export interface GpsWorkerStats {
 const DEVICE_RELOAD_MS = 30_000;
 const FIGURES_FLUSH_MS = 1000;
 const MAINTENANCE_MS = 3600_000;
+/** How often the worker looks for a new or re-imported GTFS feed (imported through the API or the CLI). */
+const FEED_CHECK_MS = 30_000;
 /** Classes of errors in the data itself (not the connection): retrying the same batch cannot help. */
 const DATA_ERROR = /^(22|23|42)/;
 
@@ -86,6 +89,7 @@ export class GpsWorker {
   private lastFix = new Map<number, Date>();
   private readonly timers: NodeJS.Timeout[] = [];
   private engine!: TransitEngine;
+  private feeds = '';
 
   constructor(private readonly ctx: GpsWorkerContext) {
     const keys = busKeys(ctx.queuePrefix);
@@ -106,6 +110,7 @@ export class GpsWorker {
     const { config, log } = this.ctx;
     await this.maintain();
     await this.stream.init();
+    this.feeds = await feedsVersion(this.ctx.db);
     this.engine = await startTransitEngine(
       { db: this.ctx.db, redis: this.ctx.redis, queuePrefix: this.ctx.queuePrefix, log },
       config.transit,
@@ -113,6 +118,7 @@ export class GpsWorker {
     this.every(MAINTENANCE_MS, () => this.maintain());
     this.every(config.tickS * 1000, () => this.tick());
     this.every(FIGURES_FLUSH_MS, () => this.flushLastFix());
+    this.every(FEED_CHECK_MS, () => this.reloadChangedFeeds());
     this.loop = this.run();
     log('info', 'GPS worker started', { consumer: config.consumer, transit: config.transit });
   }
@@ -124,6 +130,14 @@ export class GpsWorker {
         ms,
       ),
     );
+  }
+
+  private async reloadChangedFeeds(): Promise<void> {
+    const version = await feedsVersion(this.ctx.db);
+    if (version === this.feeds) return;
+    await this.engine.reload();
+    this.feeds = version;
+    this.ctx.log('info', 'GTFS feeds changed: transit model reloaded', { version });
   }
 
   private async maintain(): Promise<void> {

@@ -44,7 +44,10 @@ const ingestRoutes: FastifyPluginAsync<{ ingest: GpsIngest }> = async (app, { in
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
+  // Devices report every few seconds each: logging every request at info would drown the log (and cost CPU at
+  // thousands of fixes/s). Refusals are counted per device (GET /api/gps/devices) and errors still log.
   const osmAnd = {
+    logLevel: 'warn' as const,
     config: { roles: 'public' as const },
     schema: {
       tags: ['gps'],
@@ -70,6 +73,7 @@ const ingestRoutes: FastifyPluginAsync<{ ingest: GpsIngest }> = async (app, { in
   app.post<{ Body: GpsBatchRequest }>(
     '/api/gps/batch',
     {
+      logLevel: 'warn',
       config: { roles: 'public' },
       bodyLimit: 8 * 1024 * 1024,
       attachValidation: true,
