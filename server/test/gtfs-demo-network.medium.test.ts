@@ -114,8 +114,9 @@ describe('Chachoengsao demo network', () => {
     expect(Math.max(...rows.map((r) => r.off))).toBeLessThanOrEqual(160);
   });
 
-  it('runs 05:30–21:00 and chains each block: a bus leaves from where its last trip ended, after it arrived', async () => {
+  it('runs around the clock (hourly at night, as times past 24:00) and chains each block: a bus leaves from where its last trip ended, after it arrived', async () => {
     const { rows } = await db.query<{
+      route_id: string;
       block_id: string;
       trip_id: string;
       first_stop: string;
@@ -123,18 +124,32 @@ describe('Chachoengsao demo network', () => {
       start_s: number;
       end_s: number;
     }>(
-      `SELECT t.block_id, t.trip_id,
+      `SELECT t.route_id, t.block_id, t.trip_id,
               (array_agg(st.stop_id ORDER BY st.stop_sequence))[1] AS first_stop,
               (array_agg(st.stop_id ORDER BY st.stop_sequence DESC))[1] AS last_stop,
               min(st.departure_s) AS start_s, max(st.arrival_s) AS end_s
          FROM gtfs_trips t JOIN gtfs_stop_times st USING (feed_id, trip_id)
         WHERE t.feed_id = $1
-        GROUP BY t.block_id, t.trip_id
+        GROUP BY t.route_id, t.block_id, t.trip_id
         ORDER BY t.block_id, start_s`,
       [imported.feedId],
     );
     expect(Math.min(...rows.map((r) => r.start_s))).toBe(5 * 3600 + 30 * 60);
-    expect(Math.max(...rows.map((r) => r.start_s))).toBeLessThanOrEqual(21 * 3600);
+    // The night service ends before the next day's first departures at 05:30 (29:30 on this service day).
+    expect(Math.max(...rows.map((r) => r.start_s))).toBeLessThan(29 * 3600 + 30 * 60);
+    // …and its last runs end after them: there is no moment without a bus on the road.
+    expect(Math.max(...rows.map((r) => r.end_s))).toBeGreaterThan(29 * 3600 + 30 * 60);
+    // Every route leaves both ends in every hour of the clock (the demo shows buses at any time).
+    for (const route of new Set(rows.map((r) => r.route_id))) {
+      for (const end of new Set(rows.filter((r) => r.route_id === route).map((r) => r.first_stop))) {
+        const hours = new Set(
+          rows
+            .filter((r) => r.route_id === route && r.first_stop === end)
+            .map((r) => Math.floor(r.start_s / 3600) % 24),
+        );
+        expect(hours.size, `${route} from ${end}`).toBe(24);
+      }
+    }
     for (let i = 1; i < rows.length; i++) {
       if (rows[i]!.block_id !== rows[i - 1]!.block_id) continue;
       expect(rows[i]!.first_stop, rows[i]!.trip_id).toBe(rows[i - 1]!.last_stop);

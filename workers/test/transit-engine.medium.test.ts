@@ -23,7 +23,8 @@ beforeAll(async () => {
   schema = await createTestSchema();
   app = await buildApp(testConfig(schema.databaseUrl, { queuePrefix: schema.schema }));
   redis = new Redis(requireEnv('REDIS_URL'));
-  feedId = await insertFeedRows(app.db, testFeedRows());
+  // Besides the 06:00–22:00 runs: one at 00:30 (out-49/back-49) and a night run at 25:30 (out-50/back-50).
+  feedId = await insertFeedRows(app.db, testFeedRows(1, [30 * 60, 25.5 * 3600]));
   for (const [label, electric] of [
     ['B1', false],
     ['B2', true],
@@ -192,5 +193,19 @@ describe('transit engine', () => {
     ]);
     expect(board.arrivals[1]!.scheduledAt).toBe(new Date(at(DEPART + 20 * 60 + 180)).toISOString());
     expect(board.arrivals).toHaveLength(10);
+
+    // 23:30 on 2 June: the next three hours pass midnight — the next service day's 00:30 runs, then this day's
+    // night runs written as 25:30.
+    const night = await stopArrivals(
+      { db: app.db, redis, queuePrefix: prefix() },
+      stop,
+      new Date(at(23.5 * 3600)),
+    );
+    expect(night.arrivals.map((a) => [a.tripId, a.scheduledAt])).toEqual([
+      ['back-49', new Date(at(24.5 * 3600 + 180)).toISOString()],
+      ['out-49', new Date(at(24.5 * 3600 + 180)).toISOString()],
+      ['back-50', new Date(at(25.5 * 3600 + 180)).toISOString()],
+      ['out-50', new Date(at(25.5 * 3600 + 180)).toISOString()],
+    ]);
   });
 });

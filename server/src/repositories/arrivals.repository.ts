@@ -33,8 +33,9 @@ export async function findArrivalStops(
 }
 
 /**
- * Timetabled calls at a stop between two instants: yesterday's and today's service days in the feed's time zone
- * (GTFS times count from noon minus 12 h and may pass 24 h), calendar then calendar_dates, frequency trips expanded.
+ * Timetabled calls at a stop between two instants: the service days from the day before `from` (GTFS times count
+ * from noon minus 12 h and pass 24 h at night) to the date of `to` (a window across midnight), in the feed's time
+ * zone; calendar then calendar_dates, frequency trips expanded.
  * A trip's last stop is left out: nobody boards there.
  */
 export async function scheduledStopArrivals(
@@ -58,7 +59,7 @@ export async function scheduledStopArrivals(
     `WITH feed AS (SELECT timezone FROM gtfs_feeds WHERE id = $1),
      days AS (
        SELECT d::date AS day, ((d::date + time '12:00') AT TIME ZONE feed.timezone) - interval '12 hours' AS origin
-       FROM feed, generate_series(($3::timestamptz AT TIME ZONE feed.timezone)::date - 1, ($3::timestamptz AT TIME ZONE feed.timezone)::date, interval '1 day') AS d
+       FROM feed, generate_series(($3::timestamptz AT TIME ZONE feed.timezone)::date - 1, ($4::timestamptz AT TIME ZONE feed.timezone)::date, interval '1 day') AS d
      ),
      active AS (
        (SELECT days.day, days.origin, c.service_id FROM days JOIN gtfs_calendar c ON c.feed_id = $1

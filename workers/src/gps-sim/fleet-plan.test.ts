@@ -10,6 +10,20 @@ describe('choosePlayedDay', () => {
     expect(day).toEqual({ date: '20260302', dayStartMs: bangkok('2026-03-02T00:00:00'), shiftMs: 0, note: null });
   });
 
+  it("plays yesterday's night runs (times past 24:00) as they are at 03:00, without a shift", () => {
+    const feed = simFeedFixture({ firstHour: 6, lastHour: 29 }); // the last runs leave at 28:30 (04:30)
+    const day = choosePlayedDay(feed, bangkok('2026-03-03T03:00:00'));
+    expect(day).toEqual({ date: '20260302', dayStartMs: bangkok('2026-03-02T00:00:00'), shiftMs: 0, note: null });
+  });
+
+  it('never shifts a timetable that covers the whole clock (the demo network with its night service)', () => {
+    const feed = simFeedFixture({ firstHour: 5, lastHour: 29 });
+    for (let hour = 0; hour < 24; hour++) {
+      const at = bangkok(`2026-03-03T${String(hour).padStart(2, '0')}:10:00`);
+      expect(choosePlayedDay(feed, at), `${hour}:10`).toMatchObject({ shiftMs: 0, note: null });
+    }
+  });
+
   it('shifts the timetable at night so that now is two hours after the first departure, and says so', () => {
     const now = bangkok('2026-03-02T23:30:00');
     const day = choosePlayedDay(simFeedFixture(), now)!;
@@ -67,5 +81,21 @@ describe('planFleet', () => {
         expect(chain[i]!.stopTimes[0]!.stopId).toBe(chain[i - 1]!.stopTimes.at(-1)!.stopId);
       }
     }
+  });
+
+  it("continues into the next service day's trips, on the played day's clock, so buses run on past the night", () => {
+    const feed = simFeedFixture({ firstHour: 6, lastHour: 29 });
+    const vehicles = [{ uniqueId: 'b1', routeId: 'R1', blockId: 'B1' }];
+    const nowS = 28 * 3600 + 10 * 60; // 04:10 on the next morning
+    const alone = planFleet(feed, '20260302', vehicles, nowS).get('b1')!;
+    const chain = planFleet(feed, '20260302', vehicles, nowS, { nextDay: true }).get('b1')!;
+    expect(alone.map((t) => t.stopTimes[0]!.departureS)).toEqual([28 * 3600, 28 * 3600 + 900]);
+    expect(chain.slice(0, 2)).toEqual(alone);
+    // Then 3 March's 06:00 run, 30:00 on the 2 March clock, and the rest of that day.
+    expect(chain[2]!.tripId).toBe('T1');
+    expect(chain[2]!.stopTimes[0]!.departureS).toBe(30 * 3600);
+    // B1 works two runs an hour (06:00 to 28:15) on 3 March as well.
+    expect(chain).toHaveLength(2 + 2 * 23);
+    expect(chain.every((t, i) => i === 0 || t.stopTimes[0]!.departureS! > chain[i - 1]!.stopTimes[0]!.departureS!)).toBe(true);
   });
 });

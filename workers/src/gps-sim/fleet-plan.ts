@@ -1,4 +1,4 @@
-// Which service day the simulator plays (today, or a similar day when the feed has none), and each bus's trips.
+// Which service day the simulator plays (yesterday's night runs, today, or a similar day when the feed has none), and each bus's trips.
 import { activeServices, addDays, localDate, serviceDayStartMs, weekdayIndex } from '../transit/service-day';
 import type { SimFeed, SimTrip } from './sim-feed';
 import { tripSpanS } from './trip-journey-input';
@@ -41,12 +41,20 @@ function dateWithService(feed: SimFeed, today: string): string | null {
 }
 
 /**
- * Today's timetable when buses run now; otherwise the same weekday the feed serves, and outside the service hours
- * the day shifted so that now falls two hours after the first departure (the demo always shows buses).
+ * The real timetable when it has buses on the road now: yesterday's service day while its night runs (times past
+ * 24:00) go on, else today's. Otherwise (a feed with no service at this hour, or none today, like the old Caltrain
+ * feed) the same weekday the feed serves, and outside its service hours the day shifted so that now falls two
+ * hours after the first departure (the demo always shows buses).
  */
 export function choosePlayedDay(feed: SimFeed, nowMs: number): PlayedDay | null {
   const tz = feed.timezone;
   const today = localDate(nowMs, tz);
+  for (const date of [addDays(today, -1), today]) {
+    const window = serviceWindowS(feed, date);
+    const dayStartMs = serviceDayStartMs(date, tz);
+    const nowS = (nowMs - dayStartMs) / 1000;
+    if (window && nowS >= window.firstS && nowS <= window.lastS) return { date, dayStartMs, shiftMs: 0, note: null };
+  }
   const date = dateWithService(feed, today);
   if (!date) return null;
   const window = serviceWindowS(feed, date)!;
@@ -63,6 +71,31 @@ export function choosePlayedDay(feed: SimFeed, nowMs: number): PlayedDay | null 
   return { date, dayStartMs: serviceDayStartMs(date, tz), shiftMs: dayShiftMs + timeShiftS * 1000, note: notes.length ? notes.join('; ') : null };
 }
 
+interface PlannedTrip {
+  trip: SimTrip;
+  span: { startS: number; endS: number };
+}
+
+/** The trips served on a date, their times moved by `offsetS` (the next day's trips on the played day's clock). */
+function servedTrips(feed: SimFeed, date: string, offsetS: number): PlannedTrip[] {
+  const services = activeServices(feed.calendar, date);
+  const move = (s: number | null) => (s === null ? null : s + offsetS);
+  const out: PlannedTrip[] = [];
+  for (const trip of feed.trips.values()) {
+    const span = services.has(trip.serviceId) ? tripSpanS(trip) : null;
+    if (!span) continue;
+    out.push(
+      offsetS === 0
+        ? { trip, span }
+        : {
+            trip: { ...trip, stopTimes: trip.stopTimes.map((st) => ({ ...st, arrivalS: move(st.arrivalS), departureS: move(st.departureS) })) },
+            span: { startS: span.startS + offsetS, endS: span.endS + offsetS },
+          },
+    );
+  }
+  return out;
+}
+
 /** A simulated bus as the fleet file binds it. */
 export interface FleetVehicle {
   uniqueId: string;
@@ -73,20 +106,27 @@ export interface FleetVehicle {
 /**
  * The trips each bus drives from `nowS` on (seconds after the played day's start): its block's trips, or for a bus
  * bound to a route (or only the feed) a chain of that route's trips, one after the other, no trip given to two buses.
+ * With `nextDay` the next service day's trips follow (their times on the played day's clock), so buses run on past
+ * the end of the played day's service instead of stopping until a new plan.
  */
-export function planFleet(feed: SimFeed, date: string, vehicles: readonly FleetVehicle[], nowS: number): Map<string, SimTrip[]> {
-  const services = activeServices(feed.calendar, date);
-  const trips = [...feed.trips.values()]
-    .filter((t) => services.has(t.serviceId))
-    .map((t) => ({ trip: t, span: tripSpanS(t) }))
-    .filter((t): t is { trip: SimTrip; span: { startS: number; endS: number } } => t.span !== null && t.span.endS > nowS)
+export function planFleet(
+  feed: SimFeed,
+  date: string,
+  vehicles: readonly FleetVehicle[],
+  nowS: number,
+  options: { nextDay?: boolean } = {},
+): Map<string, SimTrip[]> {
+  const next = addDays(date, 1);
+  const nextOffsetS = (serviceDayStartMs(next, feed.timezone) - serviceDayStartMs(date, feed.timezone)) / 1000;
+  const trips = [...servedTrips(feed, date, 0), ...(options.nextDay ? servedTrips(feed, next, nextOffsetS) : [])]
+    .filter((t) => t.span.endS > nowS)
     .sort((a, b) => a.span.startS - b.span.startS || a.trip.tripId.localeCompare(b.trip.tripId));
-  const taken = new Set<string>();
+  const taken = new Set<SimTrip>();
   const plan = new Map<string, SimTrip[]>();
   for (const v of vehicles) {
     if (!v.blockId) continue;
-    const block = trips.filter((t) => t.trip.blockId === v.blockId && !taken.has(t.trip.tripId));
-    block.forEach((t) => taken.add(t.trip.tripId));
+    const block = trips.filter((t) => t.trip.blockId === v.blockId && !taken.has(t.trip));
+    block.forEach((t) => taken.add(t.trip));
     plan.set(v.uniqueId, block.map((t) => t.trip));
   }
   for (const v of vehicles) {
@@ -95,11 +135,11 @@ export function planFleet(feed: SimFeed, date: string, vehicles: readonly FleetV
     let readyS = Number.NEGATIVE_INFINITY;
     let lastStop: string | null = null;
     for (;;) {
-      const candidates = trips.filter((t) => !taken.has(t.trip.tripId) && (!v.routeId || t.trip.routeId === v.routeId) && t.span.startS >= readyS);
+      const candidates = trips.filter((t) => !taken.has(t.trip) && (!v.routeId || t.trip.routeId === v.routeId) && t.span.startS >= readyS);
       // Prefer a trip leaving from where the bus stands (the return trip), else the next one of the route.
       const next = candidates.find((t) => lastStop === null || t.trip.stopTimes[0]?.stopId === lastStop) ?? candidates[0];
       if (!next) break;
-      taken.add(next.trip.tripId);
+      taken.add(next.trip);
       chain.push(next.trip);
       readyS = next.span.endS + 120;
       lastStop = next.trip.stopTimes[next.trip.stopTimes.length - 1]?.stopId ?? null;

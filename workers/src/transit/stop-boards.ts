@@ -45,7 +45,7 @@ export function scheduledCalls(
 ): Array<{ inst: TripInstance; index: number; ms: number }> {
   const out: Array<{ inst: TripInstance; index: number; ms: number }> = [];
   const calls = feed.callsAtStop.get(stopId) ?? [];
-  for (const day of serviceDaysAround(feed, fromMs)) {
+  for (const day of serviceDaysAround(feed, fromMs, toMs)) {
     const services = servicesOn(feed, day.date);
     const lo = (fromMs - day.startMs) / 1000;
     const hi = (toMs - day.startMs) / 1000;

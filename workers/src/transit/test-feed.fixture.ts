@@ -18,10 +18,13 @@ const STOPS_M = [0, 1500, 3000];
 const OUT_TIMES = [0, 180, 390];
 export const HEADWAY_S = 20 * 60;
 
-export function testFeedRows(feedId = 1): FeedRows {
+/** Runs every 20 minutes from 06:00 to 22:00; a night run can be added (GTFS times past 24:00 on the same service day). */
+export function testFeedRows(feedId = 1, extraStartsS: number[] = []): FeedRows {
   const trips: FeedRows['trips'] = [];
   const stopTimes: FeedRows['stopTimes'] = [];
-  for (let start = 6 * 3600, k = 0; start <= 22 * 3600; start += HEADWAY_S, k++) {
+  const starts: number[] = [];
+  for (let start = 6 * 3600; start <= 22 * 3600; start += HEADWAY_S) starts.push(start);
+  for (const [k, start] of [...starts, ...extraStartsS].entries()) {
     for (const dir of [0, 1]) {
       const tripId = `${dir === 0 ? 'out' : 'back'}-${k}`;
       trips.push({

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildFeedModel } from './build-feed-model';
 import { TransitCore } from './transit-core';
 import type { TransitModel } from './transit-model';
-import { at, drive, east, testFeedRows } from './test-feed.fixture';
+import { at, drive, east, TEST_DATE, testFeedRows } from './test-feed.fixture';
 
-function newCore(vehicles: number[] = [1, 2]): TransitCore {
-  const feed = buildFeedModel(testFeedRows(1));
+function newCore(vehicles: number[] = [1, 2], rows = testFeedRows(1)): TransitCore {
+  const feed = buildFeedModel(rows);
   const model: TransitModel = {
     feeds: new Map([[1, feed]]),
     vehicles: new Map(
@@ -34,6 +34,25 @@ describe('transit core', () => {
     expect(moving.some((f) => f.nextStopId === 'P1')).toBe(true);
     // Done: the vehicle waits at the terminal for the next run from there.
     expect(seen[seen.length - 1]).toMatchObject({ state: 'layover', tripId: 'out-7', nextStopId: 'P0' });
+  });
+
+  it('matches a night run of the previous service day: 25:30 on 2 June is worked at 01:30 on 3 June', () => {
+    const night = 25 * 3600 + 30 * 60;
+    const core = newCore([1], testFeedRows(1, [night]));
+    expect(new Date(at(night)).toISOString()).toBe('2025-06-02T18:30:00.000Z'); // 01:30 in Bangkok on 3 June
+    const seen = drive({ vehicleId: 1, departS: night }).map((f) => core.onFix(f));
+    // The extra run is the 50th: out-49.
+    const moving = seen.filter((f) => f.tripId === 'out-49');
+    expect(moving.length).toBeGreaterThan(20);
+    expect(seen.find((f) => f.tripId !== null)!.tripId).toBe('out-49');
+    expect(Math.max(...moving.map((f) => f.distanceAlongM!))).toBeGreaterThan(2900);
+    const visits = core.tick(at(night + 600)).visits.filter((v) => v.tripId === 'out-49');
+    expect(visits.map((v) => [v.stopId, v.serviceDate])).toEqual([
+      ['P0', TEST_DATE],
+      ['P1', TEST_DATE],
+      ['P2', TEST_DATE],
+    ]);
+    expect(visits[1]!.scheduledArrivalMs).toBe(at(night + 180));
   });
 
   it('records arrival and departure at each stop, and learns the segment times', () => {
@@ -89,6 +108,34 @@ describe('transit core', () => {
     expect(actions.map((a) => a.action)[0]).toBe('open');
     expect(actions.filter((a) => a.action === 'open')).toHaveLength(1);
     expect(actions[actions.length - 1]!.action).toBe('end');
+  });
+
+  it('re-anchors a bus that jumps 2.5 km along its shape (a GPS gap, a restarted device) without an off-route alarm', () => {
+    const core = newCore();
+    const before = drive({ vehicleId: 1, departS: DEPART }).filter(
+      (f) => f.fixTime.getTime() <= at(DEPART + 20),
+    );
+    for (const f of before) core.onFix(f);
+    expect(core.onFix(before.at(-1)!)).toMatchObject({ tripId: 'out-6', state: 'in_service' });
+    const last = before.at(-1)!.fixTime.getTime();
+    // Five seconds later it reports 2750 m along, a few metres off the road, and drives on to the end.
+    const after = Array.from({ length: 40 }, (_, k) => {
+      const [lon, lat] = east(Math.min(3000, 2750 + 50 * k), 6);
+      return { ...before.at(-1)!, lon, lat, fixTime: new Date(last + 5000 * (k + 1)), speedKmh: 36 };
+    });
+    const first = core.onFix(after[0]!);
+    expect(first).toMatchObject({ tripId: 'out-6', state: 'in_service', nextStopId: 'P2' });
+    expect(first.distanceAlongM).toBeGreaterThan(2730);
+    expect(first.distanceAlongM).toBeLessThan(2770);
+    const mid = core.tick(last + 6000);
+    expect(mid.predictions.get(1)!.stops.map((s) => s.stopId)).toEqual(['P2']);
+    for (const f of after.slice(1)) core.onFix(f);
+    const out = core.tick(last + 5000 * 41);
+    expect([...mid.alerts, ...out.alerts].filter((a) => a.type === 'bus.off_route')).toEqual([]);
+    // The middle stop was not seen: no visit is made up for it; the last stop is reached and the trip ends.
+    const visits = [...mid.visits, ...out.visits].filter((v) => v.tripId === 'out-6');
+    expect(visits.map((v) => v.stopId)).toEqual(['P0', 'P2']);
+    expect(visits[1]!.arrivedMs).not.toBeNull();
   });
 
   it('raises overspeed only after the limit is held, with the maximum speed', () => {

@@ -15,13 +15,20 @@ export function servicesOn(feed: FeedModel, date: string): Set<string> {
   return set;
 }
 
-/** Today's and yesterday's service days (trips after midnight belong to yesterday's), with their time origins. */
-export function serviceDaysAround(feed: FeedModel, ms: number): Array<{ date: string; startMs: number }> {
-  const today = localDate(ms, feed.timezone);
-  return [addDays(today, -1), today].map((date) => ({
-    date,
-    startMs: serviceDayStartMs(date, feed.timezone),
-  }));
+/**
+ * The service days whose trips may run between two instants, with their time origins: from the day before the
+ * first instant's date (its trips after midnight are written as 24:00 and later) to the last instant's date.
+ */
+export function serviceDaysAround(
+  feed: FeedModel,
+  ms: number,
+  untilMs = ms,
+): Array<{ date: string; startMs: number }> {
+  const last = localDate(untilMs, feed.timezone);
+  const days: Array<{ date: string; startMs: number }> = [];
+  for (let date = addDays(localDate(ms, feed.timezone), -1); date <= last; date = addDays(date, 1))
+    days.push({ date, startMs: serviceDayStartMs(date, feed.timezone) });
+  return days;
 }
 
 /** Runs of the given patterns whose scheduled span, widened by the slack, covers `ms`. */
@@ -33,7 +40,7 @@ export function instancesAround(
   slackAfterS: number,
 ): TripInstance[] {
   const out: TripInstance[] = [];
-  for (const day of serviceDaysAround(feed, ms)) {
+  for (const day of serviceDaysAround(feed, ms, ms + slackBeforeS * 1000)) {
     const services = servicesOn(feed, day.date);
     const s = (ms - day.startMs) / 1000;
     for (const trip of trips) {

@@ -1,6 +1,6 @@
 // Per-fix progress of one vehicle on its trip (pure): matching when needed, distance along, stop visits, trip hand-over.
 import { toXY } from './projection';
-import { nearestInRange, projectionsNear } from './shape-line';
+import { nearestInRange, projectionsNear, type ShapeProjection } from './shape-line';
 import type { SegmentHistory } from './segment-history';
 import { blockInstances, instancesAround } from './trip-instances';
 import { matchTrip } from './trip-matcher';
@@ -244,6 +244,51 @@ function finishTrip(v: VehicleState, ms: number, ctx: TrackerContext): void {
   startTrip(v, next, p && p.offset < ctx.options.offRouteM ? p.along : 0, ms, ctx.options.geofenceM);
 }
 
+/** A detour rejoins the route at most this far past the plausible window (progress is counted through it). */
+const REJOIN_AHEAD_M = 1000;
+/** Behind the last progress, a pass of the shape this close still counts as on the route (progress stays). */
+const BEHIND_M = 300;
+/** Beyond the rejoin reach, a fix re-anchors progress only this close to the shape (a clearer sign than 100 m). */
+const JUMP_OFFSET_M = 50;
+
+/**
+ * The fix's place on the trip when the window around the last progress holds none: the first close pass of the
+ * whole shape ahead (a detour rejoining, or a jump after a GPS gap or a restarted device), else one a little behind.
+ * Only runs when the cheap windowed search failed, and uses the shape's grid.
+ */
+function searchWholeShape(
+  v: VehicleState,
+  lo: number,
+  hi: number,
+  offRouteM: number,
+): { p: ShapeProjection; jump: boolean } | null {
+  const passes = projectionsNear(v.inst!.trip.shape, v.x, v.y, offRouteM);
+  let ahead: ShapeProjection | null = null;
+  let behind: ShapeProjection | null = null;
+  for (const q of passes) {
+    if (q.along >= lo) {
+      if (q.along > hi + REJOIN_AHEAD_M && q.offset > JUMP_OFFSET_M) continue;
+      if (!ahead || q.along < ahead.along) ahead = q;
+    } else if (q.along >= v.along - BEHIND_M && (!behind || q.along > behind.along)) behind = q;
+  }
+  if (ahead) return { p: ahead, jump: ahead.along > hi + REJOIN_AHEAD_M };
+  return behind ? { p: behind, jump: false } : null;
+}
+
+/**
+ * Progress moved on to where the vehicle is now: the stops in between were not seen, so no visits or learned times
+ * are made up for them; the stop it is at (or heads for) is next, and the recent speed starts afresh.
+ */
+function reanchor(v: VehicleState, along: number, ms: number, geofenceM: number): void {
+  const { stopAlong } = v.inst!.trip;
+  v.along = along;
+  while (v.nextStop < stopAlong.length - 1 && stopAlong[v.nextStop]! + geofenceM < along) v.nextStop++;
+  v.arrivedMs = Math.abs(stopAlong[v.nextStop]! - along) <= geofenceM ? ms : null;
+  v.arrivalObserved = false;
+  v.trail = [];
+  v.dirty = true;
+}
+
 function track(v: VehicleState, ms: number, previousMs: number, ctx: TrackerContext): void {
   const inst = v.inst!;
   const shape = inst.trip.shape;
@@ -252,11 +297,9 @@ function track(v: VehicleState, ms: number, previousMs: number, ctx: TrackerCont
   const hi = v.along + 300 + elapsedS * MAX_SPEED_MS;
   let p = nearestInRange(shape, v.x, v.y, lo, hi);
   if (!p || p.offset > ctx.options.offRouteM) {
-    // A detour rejoins further on: the first close pass ahead wins.
-    const ahead = projectionsNear(shape, v.x, v.y, ctx.options.offRouteM).filter(
-      (q) => q.along >= lo && q.along <= hi + 1000,
-    );
-    if (ahead.length > 0) p = ahead.sort((a, b) => a.along - b.along)[0]!;
+    const found = searchWholeShape(v, lo, hi, ctx.options.offRouteM);
+    if (found?.jump) reanchor(v, found.p.along, ms, ctx.options.geofenceM);
+    if (found) p = found.p;
   }
   if (!p || p.offset > ctx.options.offRouteM) {
     v.offset = p?.offset ?? Infinity;

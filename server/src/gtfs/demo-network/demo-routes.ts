@@ -87,6 +87,8 @@ export const DEMO_ROUTES: DemoRoute[] = [
 /** Bus running speeds (km/h, between stops) by road class: town traffic on primary roads, faster on highways. */
 export const SPEED_KMH = { motorway: 55, trunk: 42, primary: 28 } as const;
 export const SERVICE_START_S = 5 * 3600 + 30 * 60;
+/** The day headways end here; after it a bus leaves each terminal every NIGHT_HEADWAY_S until the next morning. */
 export const SERVICE_END_S = 21 * 3600;
+export const NIGHT_HEADWAY_S = 60 * 60;
 /** A bus rests at least this long at a terminal before its next trip. */
 export const MIN_LAYOVER_S = 6 * 60;

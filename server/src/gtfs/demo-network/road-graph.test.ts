@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { haversineM, type LonLat } from '../geodesy';
 import { buildRoadGraph, shortestPath, type RoadLine } from './road-graph';
 import { spacedStops } from './polyline';
-import { planTrips } from './timetable';
-import { MIN_LAYOVER_S, SERVICE_END_S, SERVICE_START_S } from './demo-routes';
+import { departureTimes, planTrips } from './timetable';
+import { MIN_LAYOVER_S, NIGHT_HEADWAY_S, SERVICE_END_S, SERVICE_START_S } from './demo-routes';
 
 // About 108 m per 0.001° of longitude and 110.6 m per 0.001° of latitude at 13.7° N.
 const line = (coords: LonLat[], roadClass: RoadLine['roadClass'] = 'primary'): RoadLine => ({
@@ -99,14 +99,22 @@ describe('stop spacing', () => {
 });
 
 describe('timetable blocks', () => {
-  it('runs every headway from 05:30 to 21:00 both ways, each bus alternating ends with a layover', () => {
+  it('runs every headway from 05:30 to 21:00 both ways, then hourly through the night until the next morning', () => {
     const trips = planTrips('R', 20 * 60, [50 * 60, 55 * 60]);
     for (const direction of [0, 1]) {
       const departures = trips.filter((t) => t.direction === direction).map((t) => t.departS);
       expect(departures[0]).toBe(SERVICE_START_S);
-      expect(departures.at(-1)).toBeLessThanOrEqual(SERVICE_END_S);
-      expect(departures.slice(1).every((d, i) => d - departures[i]! === 20 * 60)).toBe(true);
+      const day = departures.filter((d) => d <= SERVICE_END_S);
+      expect(day.at(-1)).toBe(20 * 3600 + 50 * 60);
+      expect(day.slice(1).every((d, i) => d - day[i]! === 20 * 60)).toBe(true);
+      // The night: 21:50, 22:50 … 28:50 (04:50 next morning), times past 24:00 on the same service day.
+      const night = departures.slice(day.length);
+      expect(night[0]).toBe(day.at(-1)! + NIGHT_HEADWAY_S);
+      expect(night.slice(1).every((d, i) => d - night[i]! === NIGHT_HEADWAY_S)).toBe(true);
+      expect(night.at(-1)).toBe(28 * 3600 + 50 * 60);
+      expect(night.at(-1)! + NIGHT_HEADWAY_S).toBeGreaterThanOrEqual(SERVICE_START_S + 24 * 3600);
     }
+    expect(departureTimes(15 * 60).filter((d) => d > SERVICE_END_S)[0]).toBe(22 * 3600);
     const byBlock = new Map<string, typeof trips>();
     for (const trip of trips) byBlock.set(trip.blockId, [...(byBlock.get(trip.blockId) ?? []), trip]);
     // A cycle of 50 + 55 min plus two layovers needs about 6-7 buses at a 20-minute headway.
@@ -117,6 +125,15 @@ describe('timetable blocks', () => {
         expect(blockTrips[i]!.direction).not.toBe(blockTrips[i - 1]!.direction);
         expect(blockTrips[i]!.departS - blockTrips[i - 1]!.arriveS).toBeGreaterThanOrEqual(MIN_LAYOVER_S);
       }
+    }
+    // Two or three buses work the night, the blocks that start last in the morning: here each is free again
+    // before its block's first trip of the next day.
+    const nightBlocks = new Set(trips.filter((t) => t.departS > 23 * 3600).map((t) => t.blockId));
+    expect(nightBlocks.size).toBeGreaterThanOrEqual(2);
+    expect(nightBlocks.size).toBeLessThanOrEqual(3);
+    for (const block of nightBlocks) {
+      const own = byBlock.get(block)!;
+      expect(own.at(-1)!.arriveS + MIN_LAYOVER_S - 24 * 3600).toBeLessThanOrEqual(own[0]!.departS);
     }
   });
 });
