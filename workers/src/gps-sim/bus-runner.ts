@@ -1,29 +1,13 @@
 // One simulated bus working through its chain of trips: simulates each trip when it is reached, hands out its fixes.
 import { simulateJourney, type JourneyOptions, type SimulatedFix } from './bus-journey';
 import type { SimFeed, SimTrip } from './sim-feed';
+import { optionsForRouteType } from './journey-options';
 import { timedStops, tripPath } from './trip-journey-input';
 
 /** A fix in timetable time, with the trip it belongs to. */
 export interface RunnerFix extends SimulatedFix {
   tripId: string;
 }
-
-/** Trains: faster, longer braking, no traffic lights, every stop served. */
-const RAIL_OPTIONS: Partial<JourneyOptions> = {
-  maxSpeedKmh: 110,
-  townCruiseKmh: [60, 90],
-  openCruiseKmh: [85, 110],
-  townSpacingM: 2500,
-  accelMps2: 0.6,
-  decelMps2: 0.8,
-  dwellS: [30, 75],
-  skipProbability: 0,
-  lightsPerKm: 0,
-  longStopProbability: 0.01,
-};
-
-/** GTFS route types that run on rails (tram, subway, rail, cable tram, monorail). */
-const RAIL_TYPES = new Set([0, 1, 2, 5, 12]);
 
 export class BusRunner {
   private next = 0;
@@ -92,12 +76,11 @@ export class BusRunner {
       const start = layover ? readyAt : Math.max(this.freeAtMs, departure - 120_000);
       if (start > untilMs) return false;
       this.next++;
-      const rail = RAIL_TYPES.has(trip.routeType);
       const result = simulateJourney({
         shape: path.shape,
         stops,
         start: new Date(start),
-        options: { timeZone: this.feed.timezone, ...(rail ? RAIL_OPTIONS : {}), ...this.options, seed: `${this.seed}:${trip.tripId}:${this.dayStartMs}` },
+        options: { timeZone: this.feed.timezone, ...optionsForRouteType(trip.routeType), ...this.options, seed: `${this.seed}:${trip.tripId}:${this.dayStartMs}` },
       });
       this.freeAtMs = result.end.getTime();
       this.lastStopId = stops[stops.length - 1]!.stopId;

@@ -85,3 +85,24 @@ export function localHour(at: Date, timeZone: string): number {
   }
   return Number(format.format(at)) % 24;
 }
+
+/** GTFS route types that run on rails (tram, subway, rail, cable tram, monorail). */
+const RAIL_ROUTE_TYPES = new Set([0, 1, 2, 5, 12]);
+
+/** Trains: faster, longer braking, no traffic lights, every stop served. */
+const RAIL_OPTIONS: Partial<JourneyOptions> = {
+  maxSpeedKmh: 110,
+  townCruiseKmh: [60, 90],
+  openCruiseKmh: [85, 110],
+  townSpacingM: 2500,
+  accelMps2: 0.6,
+  decelMps2: 0.8,
+  dwellS: [30, 75],
+  skipProbability: 0,
+  lightsPerKm: 0,
+  longStopProbability: 0.01,
+};
+
+/** The journey figures a GTFS route type calls for on top of the defaults (none for buses). */
+export const optionsForRouteType = (routeType: number): Partial<JourneyOptions> =>
+  RAIL_ROUTE_TYPES.has(routeType) ? RAIL_OPTIONS : {};

@@ -1,4 +1,5 @@
 // Builds a feed's in-memory model from its GTFS rows (pure): projects stops and shapes, places stops on shapes.
+import type { TripRow } from '@toc/server/gtfs/gtfs-rows';
 import type { Translations } from '@toc/server/schemas';
 import { projectionAround, toXY } from './projection';
 import { buildShapeLine, nearestInRange, projectionsNear, type ShapeLine } from './shape-line';
@@ -10,16 +11,7 @@ export interface FeedRows {
   stops: Array<{ stopId: string; name: string; translations: Translations; lon: number; lat: number }>;
   routes: RouteInfo[];
   shapes: Array<{ shapeId: string; coordinates: Array<[number, number]> }>;
-  trips: Array<{
-    tripId: string;
-    routeId: string;
-    serviceId: string;
-    headsign: string | null;
-    translations: Translations;
-    directionId: number | null;
-    blockId: string | null;
-    shapeId: string | null;
-  }>;
+  trips: TripRow[];
   /** Ordered by trip, then stop sequence. */
   stopTimes: Array<{
     tripId: string;

@@ -1,7 +1,8 @@
 // ETA accuracy on replayed service days: simulated buses (gps-sim) drive the real engine; predictions are scored against the true arrivals.
 import type { Queryable } from '@toc/server/db/pool';
-import { simulateJourney, type JourneyOptions, type StopVisit as TrueVisit } from '../gps-sim/bus-journey';
+import { simulateJourney, type StopVisit as TrueVisit } from '../gps-sim/bus-journey';
 import { planFleet } from '../gps-sim/fleet-plan';
+import { optionsForRouteType } from '../gps-sim/journey-options';
 import type { SimFeed } from '../gps-sim/sim-feed';
 import { loadSimFeed } from '../gps-sim/sim-feed.loader';
 import { timedStops, tripPath } from '../gps-sim/trip-journey-input';
@@ -39,21 +40,6 @@ export interface EtaEvalOptions {
   /** Seconds between prediction reads (the engine's tick). */
   tickS?: number;
 }
-
-const RAIL_TYPES = new Set([0, 1, 2, 5, 12]);
-// Trains run faster and never skip: the simulator's rail figures.
-const RAIL: Partial<JourneyOptions> = {
-  maxSpeedKmh: 110,
-  townCruiseKmh: [60, 90],
-  openCruiseKmh: [85, 110],
-  townSpacingM: 2500,
-  accelMps2: 0.6,
-  decelMps2: 0.8,
-  dwellS: [30, 75],
-  skipProbability: 0,
-  lightsPerKm: 0,
-  longStopProbability: 0.01,
-};
 
 interface SimFix {
   vehicleId: number;
@@ -120,7 +106,7 @@ function simulateDay(feed: SimFeed, date: string, firstVehicleId: number, seed: 
         start: new Date(start),
         options: {
           timeZone: feed.timezone,
-          ...(RAIL_TYPES.has(trip.routeType) ? RAIL : {}),
+          ...optionsForRouteType(trip.routeType),
           seed: `${seed}:${date}:${trip.tripId}`,
         },
       });
