@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
-import { renderedIds } from './map-probes';
+import { renderedIds, settled } from './map-probes';
 
 const { baseUrl, password } = e2eEnv();
 let browser: Browser;
@@ -91,8 +91,6 @@ async function clickMapAt(page: Page, lon: number, lat: number): Promise<void> {
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.click(box.x + point.x, box.y + point.y);
 }
-
-const settled = (page: Page) => page.waitForFunction(() => !window.__toc!.map.isMoving() && window.__toc!.map.loaded(), undefined, { timeout: 30_000 });
 
 interface StopFeature {
   geometry: { coordinates: [number, number] };

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
-import { renderedCount } from './map-probes';
+import { renderedCount, settled } from './map-probes';
 
 const { baseUrl, password } = e2eEnv();
 let browser: Browser;
@@ -22,9 +22,6 @@ const mapView = (page: Page) =>
     return { lon: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom(), west: bounds.getWest(), east: bounds.getEast(), south: bounds.getSouth(), north: bounds.getNorth() };
   });
 
-/** Waits until the map stops moving (a fly or fit animation has ended). */
-const settled = (page: Page) =>
-  page.waitForFunction(() => !window.__toc!.map.isMoving() && window.__toc!.map.loaded(), undefined, { timeout: 30_000 });
 
 async function logIn(page: Page) {
   await page.goto(baseUrl);
