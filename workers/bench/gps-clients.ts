@@ -7,6 +7,8 @@ export interface BusWatchers {
   received: number[];
   /** Fix time → arrival at the first client (ms), while `measuring` is on. */
   latencies: number[];
+  /** Bus states received by the first client while `measuring`, by service state (in_service, layover, unassigned…). */
+  states: Record<string, number>;
   measuring: boolean;
   close(): void;
 }
@@ -15,6 +17,7 @@ export async function watchBuses(baseUrl: string, token: string, clients: number
   const watchers: BusWatchers = {
     received: Array(clients).fill(0),
     latencies: [],
+    states: {},
     measuring: false,
     close: () => undefined,
   };
@@ -29,7 +32,10 @@ export async function watchBuses(baseUrl: string, token: string, clients: number
       watchers.received[i]! += delta.upsert.length;
       if (i !== 0 || !watchers.measuring) return;
       const now = Date.now();
-      for (const bus of delta.upsert) watchers.latencies.push(now - Date.parse(bus.fixTime));
+      for (const bus of delta.upsert) {
+        watchers.latencies.push(now - Date.parse(bus.fixTime));
+        watchers.states[bus.state] = (watchers.states[bus.state] ?? 0) + 1;
+      }
     });
     const ack = await socket.emitWithAck('buses.watch', { enabled: true });
     if (!ack.ok) throw new Error(`buses.watch refused: ${ack.error}`);

@@ -1,55 +1,57 @@
-// The GPS benchmark's load: a fleet of vehicles with devices, and senders posting JSON batches of moving buses
-// as fast as the pipeline drains them (they hold back while the fixes stream has a backlog).
+// The GPS benchmark's load: a fleet of vehicles with devices, bound to demo routes and driving their trips, and senders
+// posting JSON batches of their fixes as fast as the pipeline drains them (they hold back while the fixes stream has a backlog).
 import type { Queryable } from '@toc/server/db/pool';
 import { createDevice } from '@toc/server/repositories/gps-devices.repository';
 import { createVehicle } from '@toc/server/repositories/vehicles.repository';
+import type { BenchBus } from './gps-journeys';
 
 export interface BenchDevice {
   uniqueId: string;
   key: string;
-  lat: number;
-  lon: number;
-  headingRad: number;
+  bus: BenchBus;
+  /** Time of the last fix sent (ms). */
   lastT: number;
 }
 
-/** Vehicles and devices through the same repository functions the demo seeding uses. */
-export async function registerFleet(db: Queryable, count: number, nowMs: number): Promise<BenchDevice[]> {
+/** Vehicles bound to each bus's feed, route and block, and their devices, through the repository functions the demo seeding uses. */
+export async function registerFleet(
+  db: Queryable,
+  buses: readonly BenchBus[],
+  nowMs: number,
+): Promise<BenchDevice[]> {
   const fleet: BenchDevice[] = [];
-  for (let i = 0; i < count; i++) {
-    const vehicle = await createVehicle(db, { label: `BENCH-${i}`, electric: i % 2 === 0 });
-    const { device, key } = await createDevice(db, { uniqueId: `bench-${i}`, vehicleId: vehicle.id });
-    // Spread over central Chachoengsao, about 10 × 10 km.
-    fleet.push({
-      uniqueId: device.uniqueId,
-      key,
-      lat: 13.64 + (i % 50) * 0.002,
-      lon: 101.02 + Math.floor(i / 50) * 0.002,
-      headingRad: (i * 2.4) % (2 * Math.PI),
-      lastT: nowMs - 1000,
+  for (const [i, bus] of buses.entries()) {
+    const vehicle = await createVehicle(db, {
+      label: `BENCH-${i}`,
+      electric: i % 2 === 0,
+      feedId: bus.feedId,
+      routeId: bus.routeId,
+      blockId: bus.blockId,
     });
+    const { device, key } = await createDevice(db, { uniqueId: `bench-${i}`, vehicleId: vehicle.id });
+    fleet.push({ uniqueId: device.uniqueId, key, bus, lastT: nowMs - 1000 });
   }
   return fleet;
 }
 
-/** Moves each device at 36 km/h from its last fix to now, in `perDevice` fixes (speeds in km/h, as the batch takes them). */
+/**
+ * Each device's fixes from its last one to now, `perDevice` of them evenly spaced (speeds in km/h, as the batch takes
+ * them): where its bus is at each instant, so timestamps are fresh, strictly increasing and the moves plausible.
+ */
 export function batchBody(devices: readonly BenchDevice[], perDevice: number, nowMs: number): string {
   const entries = devices.map((d) => {
     const stepMs = Math.max(1, Math.floor((nowMs - d.lastT) / perDevice));
     const fixes = [];
     for (let i = 0; i < perDevice; i++) {
       d.lastT += stepMs;
-      const metres = stepMs * 0.01;
-      d.headingRad += (Math.random() - 0.5) * 0.2;
-      d.lat += (Math.cos(d.headingRad) * metres) / 111_320;
-      d.lon += (Math.sin(d.headingRad) * metres) / 108_000;
+      const p = d.bus.at(d.lastT);
       fixes.push({
-        lat: d.lat,
-        lon: d.lon,
+        lat: p.lat,
+        lon: p.lon,
         timestamp: d.lastT,
-        speed: 36,
-        bearing: ((d.headingRad * 180) / Math.PI + 360) % 360,
-        accuracy: 5,
+        speed: p.speedKmh,
+        bearing: p.bearingDeg,
+        accuracy: p.accuracyM,
       });
     }
     return { id: d.uniqueId, key: d.key, fixes };
