@@ -137,7 +137,9 @@ describe('control room', () => {
     await page.getByTestId('event-note').fill('Rangers informed / แจ้งเจ้าหน้าที่อุทยานแล้ว');
     await page.getByTestId('detail-acknowledge').click();
     await expect.poll(() => page.getByTestId('detail-status').textContent()).toMatch(/Acknowledged|รับทราบแล้ว/);
-    await expect.poll(() => page.getByTestId('event-timeline').textContent()).toContain('Rangers informed');
+    // The timeline is fetched again after the acknowledgement's new seq arrives; on a loaded CI machine that can take
+    // longer than the default 5 s poll.
+    await expect.poll(() => page.getByTestId('event-timeline').textContent(), { timeout: 20_000 }).toContain('Rangers informed');
     await page.screenshot({ path: screenshotPath('elephant-sighting-detail') });
 
     // Keyboard: Esc goes back to the list, J opens the first alarm of the feed.
