@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
@@ -49,4 +50,15 @@ export async function tokenFor(username: string, secret: string = passwordOf(use
   });
   if (reply.status !== 200) throw new Error(`sign-in of ${username} failed with ${reply.status}`);
   return ((await reply.json()) as { token: string }).token;
+}
+
+/** Calls the API with a session token; any reply but 2xx fails the test, naming the call. */
+export async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const reply = await fetch(`${e2eEnv().baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(reply.status, `${method} ${path}`).toBeLessThan(300);
+  return (reply.status === 204 ? undefined : await reply.json()) as T;
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { api, e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
 import { renderedIds, settled } from './map-probes';
 
 const { baseUrl, password } = e2eEnv();
@@ -29,16 +29,6 @@ interface TestBus {
   firstFixAt: Date;
 }
 let bus: TestBus;
-
-async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const reply = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(reply.status, `${method} ${path}`).toBeLessThan(300);
-  return (reply.status === 204 ? undefined : await reply.json()) as T;
-}
 
 /** One fix through the JSON batch endpoint, as a device would send it (authenticated by its own key). */
 async function sendFix(at: { lon: number; lat: number }, time: Date): Promise<void> {

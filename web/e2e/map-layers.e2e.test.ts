@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { api, e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
 import { renderedCount, settled } from './map-probes';
 
 const { baseUrl, password } = e2eEnv();
@@ -37,16 +37,6 @@ async function openMap(): Promise<Page> {
   page.setDefaultTimeout(60_000);
   await logIn(page);
   return page;
-}
-
-async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const reply = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(reply.status, `${method} ${path}`).toBeLessThan(300);
-  return (reply.status === 204 ? undefined : await reply.json()) as T;
 }
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 // Names a position after its sub-district (Chachoengsao tambon polygons) or, outside the province, its district.
+import { pointInPolygon } from '../../geometry/plane';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LonLat } from '../geodesy';
@@ -14,17 +15,6 @@ type Polygonal =
   { type: 'Polygon'; coordinates: LonLat[][] } | { type: 'MultiPolygon'; coordinates: LonLat[][][] };
 interface Boundaries {
   features: Array<{ properties: Record<string, string>; geometry: Polygonal }>;
-}
-
-/** Ray casting on the outer rings; holes do not matter for naming a bus stop. */
-function inRing([x, y]: LonLat, ring: readonly LonLat[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 function toAreas(boundaries: Boundaries, level: 'ADM3' | 'ADM2'): Area[] {
@@ -60,7 +50,8 @@ export async function loadAreaNamer(sharedDir: string): Promise<AreaNamer> {
         at[0] <= a.bbox[2] &&
         at[1] >= a.bbox[1] &&
         at[1] <= a.bbox[3] &&
-        a.rings.some((r) => inRing(at, r)),
+        // Outer rings only: holes do not matter for naming a bus stop.
+        a.rings.some((r) => pointInPolygon(at, r)),
     );
   return (at) => {
     const area = within(tambons, at) ?? within(districts, at);
