@@ -1,8 +1,9 @@
 // A replayed bus track: the whole path as a line and a marker with a heading arrow where the bus was at the
 // replay time. Added when the replay opens and removed when it closes (on top of every other layer).
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { MapLibreMap } from 'maplibre-gl';
 import { BUS_ARROW_ICON_ID } from '../icons/map-icons';
+import { setSourceData } from './set-source-data';
 
 export const BUS_REPLAY_PATH_ID = 'bus-replay-path';
 export const BUS_REPLAY_MARKER_ID = 'bus-replay-marker';
@@ -59,7 +60,7 @@ export function removeBusReplayLayers(map: MapLibreMap): void {
 
 export function setReplayPath(map: MapLibreMap, coordinates: readonly [number, number][]): void {
   const path: Feature<LineString> = { type: 'Feature', geometry: { type: 'LineString', coordinates: [...coordinates] }, properties: {} };
-  void map.getSource<GeoJSONSource>(PATH_SOURCE)?.setData(coordinates.length > 1 ? { type: 'FeatureCollection', features: [path] } : EMPTY);
+  setSourceData(map, PATH_SOURCE, coordinates.length > 1 ? { type: 'FeatureCollection', features: [path] } : EMPTY);
 }
 
 export function setReplayMarker(map: MapLibreMap, marker: ReplayMarker | null): void {
@@ -68,5 +69,5 @@ export function setReplayMarker(map: MapLibreMap, marker: ReplayMarker | null): 
     geometry: { type: 'Point', coordinates: [marker.lon, marker.lat] },
     properties: { heading: marker.bearingDeg ?? 0, moving: marker.bearingDeg !== null },
   };
-  void map.getSource<GeoJSONSource>(MARKER_SOURCE)?.setData(feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
+  setSourceData(map, MARKER_SOURCE, feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
 }

@@ -1,6 +1,7 @@
 // Bus route lines in the route colour, on a dark casing so light colours read on the basemap; below the markers.
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { MapLibreMap } from 'maplibre-gl';
+import { setSourceData } from './set-source-data';
 
 export const BUS_ROUTES_CASING_ID = 'bus-routes-casing';
 export const BUS_ROUTES_LINE_ID = 'bus-routes-line';
@@ -61,5 +62,5 @@ export function addBusRoutesLayer(map: MapLibreMap): void {
 }
 
 export function setBusRoutes(map: MapLibreMap, routes: readonly BusRouteLine[]): void {
-  void map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(busRoutesToGeoJson(routes));
+  setSourceData(map, SOURCE_ID, busRoutesToGeoJson(routes));
 }

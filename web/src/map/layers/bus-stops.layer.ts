@@ -1,7 +1,8 @@
 // Bus stops: small light discs with a dark edge, shown from town zoom on (a province view would be all dots).
 import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { MapLibreMap } from 'maplibre-gl';
 import { BUS_STOP_COLORS } from '../palette';
+import { setSourceData } from './set-source-data';
 
 export const BUS_STOPS_LAYER_ID = 'bus-stops-circle';
 export const BUS_STOP_LAYER_IDS = [BUS_STOPS_LAYER_ID] as const;
@@ -44,5 +45,5 @@ export function addBusStopsLayer(map: MapLibreMap): void {
 }
 
 export function setBusStops(map: MapLibreMap, stops: readonly BusStopPoint[]): void {
-  void map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(busStopsToGeoJson(stops));
+  setSourceData(map, SOURCE_ID, busStopsToGeoJson(stops));
 }

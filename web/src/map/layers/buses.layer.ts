@@ -2,9 +2,10 @@
 // and an arrow ahead of it turned to the heading. Off-route buses get an orange ring, stale ones are faded.
 // No text: the offline style has no glyphs, so fleet numbers live in the popup.
 import type { FeatureCollection, Point } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import { BUS_ARROW_ICON_ID, busIconId } from '../icons/map-icons';
 import { BUS_CONDITION_RING } from '../palette';
+import { setSourceData } from './set-source-data';
 
 export const BUSES_LAYER_ID = 'buses-circle';
 export const BUSES_ICON_ID = 'buses-icon';
@@ -112,5 +113,5 @@ export function addBusesLayer(map: MapLibreMap): void {
 }
 
 export function setBuses(map: MapLibreMap, buses: readonly BusPosition[]): void {
-  void map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(busesToGeoJson(buses));
+  setSourceData(map, SOURCE_ID, busesToGeoJson(buses));
 }

@@ -1,11 +1,12 @@
 // Cameras: a disc coloured by live status with a camera pictogram (struck through when it delivers nothing),
 // and the field of view as a wedge from the camera's heading and FOV.
 import type { FeatureCollection, Point, Polygon } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import type { Camera, CameraState } from '@toc/server/schemas';
 import { fovCone } from '../geo/fov-cone';
 import { cameraIconId } from '../icons/map-icons';
 import { CAMERA_STATUS_COLORS, matchProperty } from '../palette';
+import { setSourceData } from './set-source-data';
 
 export const CAMERAS_LAYER_ID = 'cameras-circle';
 export const CAMERAS_ICON_ID = 'cameras-icon';
@@ -94,6 +95,6 @@ export function addCamerasLayer(map: MapLibreMap): void {
 }
 
 export function setCameras(map: MapLibreMap, cameras: readonly Camera[]): void {
-  void map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(camerasToGeoJson(cameras));
-  void map.getSource<GeoJSONSource>(FOV_SOURCE_ID)?.setData(fovConesToGeoJson(cameras));
+  setSourceData(map, SOURCE_ID, camerasToGeoJson(cameras));
+  setSourceData(map, FOV_SOURCE_ID, fovConesToGeoJson(cameras));
 }

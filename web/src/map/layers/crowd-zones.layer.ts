@@ -1,7 +1,8 @@
 // Crowd zones on the ground, filled by their latest density (people per m²); grey when there is no recent count.
-import type { ExpressionSpecification, GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import type { CrowdZoneCollection } from '@toc/server/schemas';
 import { CROWD_DENSITY_STOPS, CROWD_NO_DATA_COLOR } from '../palette';
+import { setSourceData } from './set-source-data';
 
 export const CROWD_ZONES_FILL_ID = 'crowd-zones-fill';
 export const CROWD_ZONES_LINE_ID = 'crowd-zones-line';
@@ -46,5 +47,5 @@ export function addCrowdZonesLayer(map: MapLibreMap): void {
 }
 
 export function setCrowdZones(map: MapLibreMap, zones: CrowdZoneCollection | null): void {
-  void map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(zones ?? EMPTY);
+  setSourceData(map, SOURCE_ID, zones ?? EMPTY);
 }

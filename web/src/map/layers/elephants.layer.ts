@@ -1,11 +1,12 @@
 // Elephant warnings and movement: the 10 km warning circle around each active warning, the places it names,
 // and the herds' paths (a line through consecutive sightings, a dot for each sighting).
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
-import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { MapLibreMap } from 'maplibre-gl';
 import type { ElephantPath, Event } from '@toc/server/schemas';
 import { circleRing } from '../geo/circle';
 import { EVENT_TYPE_COLORS } from '../palette';
 import { warnedPlaces, warningRadiusM } from '../../format/warned-places';
+import { setSourceData } from './set-source-data';
 
 export const ELEPHANT_WARNING_FILL_ID = 'elephant-warning-fill';
 export const ELEPHANT_PLACES_ID = 'elephant-places-circle';
@@ -88,10 +89,10 @@ export function addElephantLayers(map: MapLibreMap): void {
 
 export function setElephantWarnings(map: MapLibreMap, events: readonly Event[]): void {
   const { circles, places } = warningsToGeoJson(events);
-  void map.getSource<GeoJSONSource>(WARNINGS_SOURCE)?.setData(circles);
-  void map.getSource<GeoJSONSource>(PLACES_SOURCE)?.setData(places);
+  setSourceData(map, WARNINGS_SOURCE, circles);
+  setSourceData(map, PLACES_SOURCE, places);
 }
 
 export function setElephantPaths(map: MapLibreMap, paths: readonly ElephantPath[]): void {
-  void map.getSource<GeoJSONSource>(PATHS_SOURCE)?.setData(pathsToGeoJson(paths));
+  setSourceData(map, PATHS_SOURCE, pathsToGeoJson(paths));
 }

@@ -1,7 +1,8 @@
 // The opened event's objects on the ground: how the tracks involved moved before it (from the event's `paths`).
 import type { FeatureCollection, LineString } from 'geojson';
-import type { GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { MapLibreMap } from 'maplibre-gl';
 import type { Event } from '@toc/server/schemas';
+import { setSourceData } from './set-source-data';
 
 export const EVENT_TRACKS_LAYER_ID = 'event-tracks-line';
 export const EVENT_TRACK_LAYER_IDS = [EVENT_TRACKS_LAYER_ID] as const;
@@ -48,5 +49,5 @@ export function addEventTracksLayer(map: MapLibreMap): void {
 }
 
 export function setEventTracks(map: MapLibreMap, event: Event | null): void {
-  map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(eventTracksToGeoJson(event));
+  setSourceData(map, SOURCE_ID, eventTracksToGeoJson(event));
 }

@@ -1,10 +1,11 @@
 // Live events: a disc coloured by severity with the type's pictogram; unacknowledged ones are larger, ringed in
 // white with a halo and drawn on top; acknowledged ones fade, closed ones fade further.
 import type { FeatureCollection, Point } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSource, MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import { EVENT_TYPES, SEVERITIES, type Event, type EventType } from '@toc/server/schemas';
 import { eventIconId } from '../icons/map-icons';
 import { EVENT_STATUS_OPACITY, SEVERITY_COLORS, SEVERITY_RADIUS, matchProperty } from '../palette';
+import { setSourceData } from './set-source-data';
 
 export const EVENTS_LAYER_ID = 'events-circle';
 export const EVENTS_HALO_ID = 'events-halo';
@@ -97,5 +98,5 @@ export function addEventsLayer(map: MapLibreMap): void {
 }
 
 export function setEvents(map: MapLibreMap, events: readonly Event[]): void {
-  void map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(eventsToGeoJson(events));
+  setSourceData(map, SOURCE_ID, eventsToGeoJson(events));
 }
