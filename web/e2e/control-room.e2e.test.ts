@@ -187,5 +187,5 @@ describe('control room', () => {
     expect(await second.getByTestId('detail-started').textContent()).not.toContain(String(year + 543));
     await second.screenshot({ path: screenshotPath('operator-english') });
     for (const page of pages) await page.close();
-  });
+  }, 300_000);
 });
