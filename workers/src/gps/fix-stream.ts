@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { GpsFix } from '@toc/server/schemas';
 import type { IncomingFix } from './fix-stage';
+import { compareStreamIds } from './stream-progress';
 
 export const GPS_GROUP = 'gps';
 /** Entries another consumer took and left this long are taken over at start. */
@@ -52,8 +53,14 @@ export class FixStream {
   private backlog = true;
   /** While re-reading what was delivered but not acknowledged: the last id seen. */
   private pendingAfter = '0';
+  /** Unacknowledged entries found stored already (their acknowledgement was lost): acknowledged, not delivered. */
+  skippedStored = 0;
   /** Running estimate of the fixes per entry, to size reads. */
   private fixesPerEntry = 1;
+  /** The last entry whose fixes this consumer stored (recorded with them in PostGIS). */
+  private storedUpTo: string | null = null;
+  /** Entries taken over from another consumer at start: this consumer's mark says nothing about them. */
+  private readonly claimed = new Set<string>();
 
   constructor(
     /** A connection of its own: reads block. */
@@ -62,13 +69,35 @@ export class FixStream {
     private readonly consumer: string,
   ) {}
 
-  async init(): Promise<void> {
+  /** Joins the group, knowing which of its own unacknowledged entries are stored already (`storedUpTo`). */
+  async init(storedUpTo: string | null = null): Promise<void> {
+    this.storedUpTo = storedUpTo;
     try {
       await this.redis.xgroup('CREATE', this.key, GPS_GROUP, '0', 'MKSTREAM');
     } catch (error) {
       if (!/BUSYGROUP/.test((error as Error).message)) throw error;
     }
-    await this.redis.xautoclaim(this.key, GPS_GROUP, this.consumer, ORPHAN_IDLE_MS, '0-0', 'COUNT', 10_000);
+    const [, taken] = (await this.redis.xautoclaim(
+      this.key,
+      GPS_GROUP,
+      this.consumer,
+      ORPHAN_IDLE_MS,
+      '0-0',
+      'COUNT',
+      10_000,
+      'JUSTID',
+    )) as [string, string[]];
+    for (const id of taken) this.claimed.add(id);
+  }
+
+  /** The fixes up to this entry are stored: should it come back unacknowledged, it is not stored again. */
+  markStored(id: string): void {
+    if (this.storedUpTo === null || compareStreamIds(id, this.storedUpTo) > 0) this.storedUpTo = id;
+  }
+
+  /** Stored before the acknowledgement was lost (a crash between COPY and ack, or a failed ack). */
+  private isStored(id: string): boolean {
+    return this.storedUpTo !== null && !this.claimed.has(id) && compareStreamIds(id, this.storedUpTo) <= 0;
   }
 
   /** Entries until `maxRows` fixes or `flushMs` after the first one; waits up to `idleMs` when there is nothing. */
@@ -116,12 +145,22 @@ export class FixStream {
       }
       if (batch.ids.length === 0) deadline = Date.now() + flushMs;
       if (this.backlog) this.pendingAfter = entries[entries.length - 1]![0];
+      const stored: string[] = [];
       for (const [id, fields] of entries) {
+        if (this.backlog && this.isStored(id)) {
+          stored.push(id);
+          continue;
+        }
         batch.ids.push(id);
         const fixes = fields ? parseEntry(fields) : null;
         if (fixes) for (const fix of fixes) batch.fixes.push(fix);
         else batch.bad++;
       }
+      if (stored.length > 0) {
+        await this.ack(stored);
+        this.skippedStored += stored.length;
+      }
+      if (batch.ids.length === 0) continue;
       this.fixesPerEntry = Math.max(
         1,
         (batch.fixes.length / batch.ids.length) * 0.5 + this.fixesPerEntry * 0.5,
@@ -137,14 +176,13 @@ export class FixStream {
   }
 
   /** Done with these entries: acknowledged and removed, so the stream holds only the backlog. */
-  ack(ids: readonly string[]) {
-    return ids.length === 0
-      ? Promise.resolve()
-      : this.redis
-          .pipeline()
-          .xack(this.key, GPS_GROUP, ...ids)
-          .xdel(this.key, ...ids)
-          .exec()
-          .then(() => undefined);
+  async ack(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.redis
+      .pipeline()
+      .xack(this.key, GPS_GROUP, ...ids)
+      .xdel(this.key, ...ids)
+      .exec();
+    for (const id of ids) this.claimed.delete(id);
   }
 }

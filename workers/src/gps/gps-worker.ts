@@ -16,6 +16,7 @@ import { FixStream, type FixBatch } from './fix-stream';
 import { PartitionManager } from './partition-manager';
 import { bangkokDay } from './partitions';
 import { copyLines, copyPositions } from './position-copy';
+import { compareStreamIds, loadStoredUpTo } from './stream-progress';
 import { startTransitEngine, UNASSIGNED, type TransitEngine, type TripFields } from './transit-seam';
 
 export type GpsLog = (
@@ -45,6 +46,8 @@ export interface GpsWorkerStats {
   rowsStored: number;
   rejected: number;
   badEntries: number;
+  /** Entries found stored already after a restart (their acknowledgement was lost), acknowledged without storing. */
+  skippedStored: number;
   failedBatches: number;
 }
 
@@ -74,12 +77,14 @@ export class GpsWorker {
     rowsStored: 0,
     rejected: 0,
     badEntries: 0,
+    skippedStored: 0,
     failedBatches: 0,
   };
   private running = true;
   private loop: Promise<void> = Promise.resolve();
   private readonly reader: Redis;
   private readonly stream: FixStream;
+  private readonly streamKey: string;
   private readonly devices: DeviceDirectory;
   private readonly filterStates: FilterStateStore;
   private readonly partitions: PartitionManager;
@@ -93,6 +98,7 @@ export class GpsWorker {
 
   constructor(private readonly ctx: GpsWorkerContext) {
     const keys = busKeys(ctx.queuePrefix);
+    this.streamKey = keys.fixes;
     this.reader = ctx.redis.duplicate();
     this.stream = new FixStream(this.reader, keys.fixes, ctx.config.consumer);
     this.devices = new DeviceDirectory(ctx.db, DEVICE_RELOAD_MS);
@@ -109,7 +115,7 @@ export class GpsWorker {
   async start(): Promise<void> {
     const { config, log } = this.ctx;
     await this.maintain();
-    await this.stream.init();
+    await this.stream.init(await loadStoredUpTo(this.ctx.db, this.streamKey, config.consumer));
     this.feeds = await feedsVersion(this.ctx.db);
     this.engine = await startTransitEngine(
       { db: this.ctx.db, redis: this.ctx.redis, queuePrefix: this.ctx.queuePrefix, log },
@@ -160,6 +166,12 @@ export class GpsWorker {
     while (this.running) {
       try {
         const batch = await this.stream.read(config.batchRows, config.flushMs, 1000);
+        if (this.stream.skippedStored > this.stats.skippedStored) {
+          log('info', 'acknowledged GPS stream entries stored before their acknowledgement was lost', {
+            entries: this.stream.skippedStored - this.stats.skippedStored,
+          });
+          this.stats.skippedStored = this.stream.skippedStored;
+        }
         if (batch.ids.length === 0) continue;
         const prepared = await this.filter(batch);
         await storing;
@@ -205,11 +217,14 @@ export class GpsWorker {
   }
 
   /** COPY until stored, retried with backoff; false when the batch had to be given up. Never throws. */
-  private async store({ stage, days, lines }: Prepared): Promise<boolean> {
+  private async store({ batch, stage, days, lines }: Prepared): Promise<boolean> {
+    const lastId = batch.ids.reduce((last, id) => (compareStreamIds(id, last) > 0 ? id : last));
+    const progress = { stream: this.streamKey, consumer: this.ctx.config.consumer, lastId };
     for (let attempt = 0; ; attempt++) {
       try {
         await this.partitions.ensure(days);
-        await copyPositions(this.ctx.db, lines);
+        await copyPositions(this.ctx.db, lines, progress);
+        this.stream.markStored(lastId);
         return true;
       } catch (error) {
         const code = (error as { code?: string }).code ?? '';

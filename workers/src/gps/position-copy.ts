@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Pool } from '@toc/server/db/pool';
+import { recordStoredUpTo, type StreamProgress } from './stream-progress';
 
 export interface PositionRow {
   deviceId: number;
@@ -44,18 +45,24 @@ export function copyLines(rows: readonly PositionRow[]): string {
   return text;
 }
 
-/** One COPY for all rows (as encoded by copyLines): all of them are stored, or none. */
-export async function copyPositions(db: Pool, lines: string): Promise<void> {
-  if (lines.length === 0) return;
+/**
+ * One COPY for all rows (as encoded by copyLines), in one transaction with the stream position the rows came from:
+ * all of them are stored and the position recorded, or nothing.
+ */
+export async function copyPositions(db: Pool, lines: string, progress?: StreamProgress): Promise<void> {
+  if (lines.length === 0 && !progress) return;
   const client = await db.connect();
   let failed: Error | undefined;
   try {
-    await pipeline(Readable.from([lines]), client.query(copyFrom(COPY_POSITIONS)));
+    await client.query('BEGIN');
+    if (lines.length > 0) await pipeline(Readable.from([lines]), client.query(copyFrom(COPY_POSITIONS)));
+    if (progress) await recordStoredUpTo(client, progress);
+    await client.query('COMMIT');
   } catch (error) {
     failed = error as Error;
     throw error;
   } finally {
-    // A connection whose COPY failed midway is not reused.
+    // A connection whose COPY or transaction failed midway is not reused (closing it rolls back).
     client.release(failed);
   }
 }
