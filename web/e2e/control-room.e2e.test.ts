@@ -129,8 +129,15 @@ describe('control room', () => {
     await page.screenshot({ path: screenshotPath('elephant-warning-detail') });
     await page.getByTestId('event-detail-close').click();
 
+    // The sighting's timeline fails to load twice (a dropped connection): the detail says so and tries again.
+    let refusals = 0;
+    await page.route(`**/api/events/${sightingId}/updates`, (route) => (refusals++ < 2 ? route.abort('connectionreset') : route.continue()));
     await page.getByTestId('alarm-filter-type').selectOption('elephant.sighting');
     await page.locator(`[data-testid="event-item"][data-event-id="${sightingId}"]`).getByTestId('event-open').click();
+    await page.getByTestId('timeline-failed').waitFor();
+    await expect.poll(() => page.getByTestId('event-timeline').locator('li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('timeline-failed').count()).toBe(0);
+    expect(refusals).toBeGreaterThanOrEqual(3);
     const snapshot = page.getByTestId('event-snapshot').first();
     await snapshot.waitFor();
     await expect.poll(() => snapshot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);

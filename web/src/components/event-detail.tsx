@@ -1,6 +1,6 @@
 // One event in full: what, where and when, its snapshots, the places warned, its timeline, and the operator's
 // actions with a note (recorded with the operator's name and the time).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event, EventUpdate, Role, Snapshot } from '@toc/server/schemas';
 import type { EventActionName } from '../api/events.api';
@@ -13,6 +13,10 @@ import { WarnedPlaces } from './warned-places';
 import { useEventAction, type EventActionHandler } from './use-event-action';
 import { ActionError } from './action-error';
 import { warnedPlaces } from '../format/warned-places';
+import { useRetriedLoad } from '../state/use-retried-load';
+
+const NO_UPDATES: EventUpdate[] = [];
+const NO_SNAPSHOTS: Snapshot[] = [];
 
 interface EventDetailProps {
   event: Event;
@@ -30,19 +34,24 @@ const localized = (value: unknown, language: 'th' | 'en'): string | null => {
 export function EventDetail({ event, camera, role, onAction, onClose }: EventDetailProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [updates, setUpdates] = useState<EventUpdate[]>([]);
-  const [snapshots, setSnapshots] = useState<Snapshot[]>([]);
   const [note, setNote] = useState('');
   const { pending, error, run: runAction } = useEventAction(event, onAction);
   const footage = canSeeFootage(role);
 
   // The timeline grows with every change of the event (a new seq), so it is read again each time.
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchEventUpdates(event.id, abort.signal).then(setUpdates, () => undefined);
-    if (footage) fetchSnapshots(event.id, abort.signal).then(setSnapshots, () => undefined);
-    return () => abort.abort();
-  }, [event.id, event.seq, footage]);
+  const timeline = useRetriedLoad(
+    (signal) => fetchEventUpdates(event.id, signal),
+    String(event.id),
+    event.seq,
+    NO_UPDATES,
+  );
+  const snapshots = useRetriedLoad(
+    (signal) => fetchSnapshots(event.id, signal),
+    String(event.id),
+    event.seq,
+    NO_SNAPSHOTS,
+    footage,
+  ).value;
 
   const run = async (action: EventActionName) => {
     if (await runAction(action, note.trim() || undefined)) setNote('');
@@ -57,7 +66,10 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const title = localized(event.payload.title, language) ?? t(eventTypeKey(event.type));
   const places = warnedPlaces(event);
   // Sightings from a camera trap carry the trap's name instead of a camera.
-  const trapName = typeof event.payload.trapName === 'string' ? String(language === 'th' ? event.payload.trapNameTh : event.payload.trapName) : null;
+  const trapName =
+    typeof event.payload.trapName === 'string'
+      ? String(language === 'th' ? event.payload.trapNameTh : event.payload.trapName)
+      : null;
 
   return (
     <section className="panel-section event-detail" data-testid="event-detail" data-event-id={event.id}>
@@ -76,7 +88,9 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
       </div>
       <dl className="detail-facts">
         <dt>{trapName ? t('detail.trap') : t('detail.camera')}</dt>
-        <dd>{camera ? (language === 'th' ? camera.nameTh : camera.name) : (trapName ?? t('events.noCamera'))}</dd>
+        <dd>
+          {camera ? (language === 'th' ? camera.nameTh : camera.name) : (trapName ?? t('events.noCamera'))}
+        </dd>
         <dt>{t('detail.started')}</dt>
         <dd data-testid="detail-started">{formatDateTime(event.startedAt, language)}</dd>
         {event.endedAt && (
@@ -104,15 +118,25 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
       {footage && snapshots.length > 0 && (
         <div className="detail-snapshots">
           {snapshots.map((s) => (
-            <a key={s.id} href={snapshotUrl(s.id)} target="_blank" rel="noreferrer" title={`SHA-256 ${s.sha256}`}>
-              <img src={snapshotUrl(s.id)} alt={t(s.kind === 'frame' ? 'detail.snapshotFrame' : 'detail.snapshotObject')} data-testid="event-snapshot" />
+            <a
+              key={s.id}
+              href={snapshotUrl(s.id)}
+              target="_blank"
+              rel="noreferrer"
+              title={`SHA-256 ${s.sha256}`}
+            >
+              <img
+                src={snapshotUrl(s.id)}
+                alt={t(s.kind === 'frame' ? 'detail.snapshotFrame' : 'detail.snapshotObject')}
+                data-testid="event-snapshot"
+              />
             </a>
           ))}
         </div>
       )}
       <h3 className="detail-subtitle">{t('detail.timeline')}</h3>
       <ol className="detail-timeline" data-testid="event-timeline">
-        {updates.map((u) => (
+        {timeline.value.map((u) => (
           <li key={u.id}>
             <time>{formatDateTime(u.at, language)}</time> {timelineLabel(u.kind)}
             {u.username && ` · ${u.username}`}
@@ -120,6 +144,11 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           </li>
         ))}
       </ol>
+      {timeline.failed && (
+        <div className="event-error" role="status" data-testid="timeline-failed">
+          {t('detail.timelineFailed')}
+        </div>
+      )}
       {canAct && open && (
         <div className="detail-actions">
           <textarea
@@ -132,14 +161,32 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           />
           <div className="event-actions">
             {event.status === 'open' && (
-              <button type="button" className="button" disabled={pending !== null} onClick={() => void run('acknowledge')} data-testid="detail-acknowledge">
+              <button
+                type="button"
+                className="button"
+                disabled={pending !== null}
+                onClick={() => void run('acknowledge')}
+                data-testid="detail-acknowledge"
+              >
                 {t('events.acknowledge')}
               </button>
             )}
-            <button type="button" className="button secondary" disabled={pending !== null} onClick={() => void run('resolve')} data-testid="detail-resolve">
+            <button
+              type="button"
+              className="button secondary"
+              disabled={pending !== null}
+              onClick={() => void run('resolve')}
+              data-testid="detail-resolve"
+            >
               {t('events.resolve')}
             </button>
-            <button type="button" className="button ghost" disabled={pending !== null} onClick={() => void run('false-alarm')} data-testid="detail-false-alarm">
+            <button
+              type="button"
+              className="button ghost"
+              disabled={pending !== null}
+              onClick={() => void run('false-alarm')}
+              data-testid="detail-false-alarm"
+            >
               {t('detail.falseAlarm')}
             </button>
           </div>

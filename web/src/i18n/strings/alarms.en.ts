@@ -60,6 +60,7 @@ export const alarmsEn = {
   'detail.snapshotFrame': 'Frame with detections',
   'detail.snapshotObject': 'Close-up of the object',
   'detail.timeline': 'Timeline',
+  'detail.timelineFailed': 'The timeline could not be loaded; trying again…',
   'detail.note': 'Note',
   'detail.notePlaceholder': 'Note for the record (optional)',
   'detail.falseAlarm': 'False alarm',

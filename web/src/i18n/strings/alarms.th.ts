@@ -62,6 +62,7 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'detail.snapshotFrame': 'ภาพเต็มพร้อมกรอบวัตถุ',
   'detail.snapshotObject': 'ภาพขยายวัตถุ',
   'detail.timeline': 'ลำดับเหตุการณ์',
+  'detail.timelineFailed': 'โหลดลำดับเหตุการณ์ไม่สำเร็จ กำลังลองใหม่…',
   'detail.note': 'บันทึก',
   'detail.notePlaceholder': 'บันทึกประกอบ (ไม่บังคับ)',
   'detail.falseAlarm': 'แจ้งเตือนผิดพลาด',
