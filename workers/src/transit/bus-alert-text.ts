@@ -51,10 +51,16 @@ function summary(a: AlertAction, bus: BusContext): { en: string; th: string } {
         th: `${th} ตามคันหน้าเพียง ${minutes(d.headwayS)} นาที (ตามตาราง ${minutes(d.scheduledHeadwayS)} นาที)`,
       };
     case 'bus.gap':
-      return {
-        en: `${en} ${minutes(d.headwayS)} min behind the bus ahead (timetable ${minutes(d.scheduledHeadwayS)} min)`,
-        th: `${th} ห่างจากคันหน้า ${minutes(d.headwayS)} นาที (ตามตาราง ${minutes(d.scheduledHeadwayS)} นาที)`,
-      };
+      // Before the bus reaches the stop the gap is still growing: say "at least".
+      return d.measured === 'so_far'
+        ? {
+            en: `${en} at least ${minutes(d.headwayS)} min behind the bus ahead (timetable ${minutes(d.scheduledHeadwayS)} min)`,
+            th: `${th} ห่างจากคันหน้าแล้วอย่างน้อย ${minutes(d.headwayS)} นาที (ตามตาราง ${minutes(d.scheduledHeadwayS)} นาที)`,
+          }
+        : {
+            en: `${en} ${minutes(d.headwayS)} min behind the bus ahead (timetable ${minutes(d.scheduledHeadwayS)} min)`,
+            th: `${th} ห่างจากคันหน้า ${minutes(d.headwayS)} นาที (ตามตาราง ${minutes(d.scheduledHeadwayS)} นาที)`,
+          };
     case 'bus.stale':
       return {
         en: `${en} sent no position for ${minutes(d.silentS)} min`,

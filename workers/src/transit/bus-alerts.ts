@@ -133,7 +133,11 @@ export class BusAlerts {
     return true;
   }
 
-  /** A departure's headway against the timetable's; normal again (with some margin) ends the alarm. */
+  /**
+   * A headway against the timetable's. At a departure it is the headway: bunching or a gap opens, and normal again
+   * (with some margin) ends the alarm. Before the departure it is the least the headway will be: it can only open
+   * or grow a gap.
+   */
   headway(v: VehicleState, h: HeadwaySample): void {
     const ratio = h.observedS / h.scheduledS;
     const detail = {
@@ -141,11 +145,13 @@ export class BusAlerts {
       scheduledHeadwayS: Math.round(h.scheduledS),
       aheadVehicleId: h.aheadVehicleId,
       stopId: h.stopId,
+      measured: h.measured,
     };
     const moved = (before: Record<string, number | string | null>) =>
       Math.abs((before.headwayS as number) - detail.headwayS) >= 60;
+    if (ratio > this.options.gapRatio) this.raise(v, 'bus.gap', h.ms, detail, moved);
+    if (h.measured === 'so_far') return;
     if (ratio < this.options.bunchingRatio) this.raise(v, 'bus.bunching', h.ms, detail, moved);
-    else if (ratio > this.options.gapRatio) this.raise(v, 'bus.gap', h.ms, detail, moved);
     if (ratio >= 0.4) this.clear(v, 'bus.bunching', h.ms);
     if (ratio <= 1.6) this.clear(v, 'bus.gap', h.ms);
   }

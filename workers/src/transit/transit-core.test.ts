@@ -185,6 +185,34 @@ describe('transit core', () => {
     expect(alerts.filter((a) => a.type === 'bus.gap')).toEqual([]);
   });
 
+  it('raises a gap while it grows between stops, before the late bus reaches the next stop', () => {
+    const core = newCore();
+    // Bus 1 runs the 08:00 trip on time; bus 2 leaves on the 08:20 trip on time, then crawls (a breakdown, a jam).
+    const merged = [
+      ...drive({ vehicleId: 1, departS: DEPART }),
+      ...drive({ vehicleId: 2, departS: DEPART + 20 * 60, speedMs: 0.25 }),
+    ]
+      .filter((f) => f.fixTime.getTime() <= at(DEPART + 52 * 60))
+      .sort((a, b) => a.fixTime.getTime() - b.fixTime.getTime());
+    const gapsBy = (minute: number) => {
+      for (const f of merged.filter((m) => m.fixTime.getTime() <= at(DEPART + minute * 60))) core.onFix(f);
+      merged.splice(
+        0,
+        merged.findIndex((m) => m.fixTime.getTime() > at(DEPART + minute * 60)),
+      );
+      return core.tick(at(DEPART + minute * 60)).alerts.filter((a) => a.type === 'bus.gap');
+    };
+    // 25 minutes after bus 1 left the middle stop: longer than the timetable's 20, not yet twice it.
+    expect(gapsBy(28)).toEqual([]);
+    const [gap] = gapsBy(50);
+    expect(gap).toMatchObject({
+      action: 'open',
+      vehicleId: 2,
+      detail: { measured: 'so_far', aheadVehicleId: 1, scheduledHeadwayS: 1200 },
+    });
+    expect(gap!.detail.headwayS).toBeGreaterThan(2400);
+  });
+
   it('leaves a vehicle far from every route unassigned', () => {
     const core = newCore();
     const [lon, lat] = east(1500, 3000);

@@ -254,6 +254,10 @@ export class TransitCore {
         v.state = 'stale';
         v.dirty = true;
       }
+      if (v.state === 'in_service' && v.inst) {
+        const growing = this.headways.sinceAheadLeft(v.vehicleId, v.inst, v.nextStop, nowMs);
+        if (growing) this.alerts.headway(v, growing);
+      }
       const fields = tripFieldsOf(v);
       const sig = signature(fields);
       if (sig !== v.reported) {
