@@ -184,6 +184,41 @@ describe('camera traps', () => {
     const traps = await app.inject({ method: 'GET', url: '/api/traps', headers: as('viewer') });
     expect(traps.json()[0].lastImageAt).not.toBeNull();
   });
+
+  it('lets admins retire a trap: its images get 403 with the reason, a wrong key still 401; enabling it again restores it', async () => {
+    const small = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(100)]);
+    const post = (withKey: string) =>
+      app.inject({ method: 'POST', url: `/api/traps/${trap.id}/images`, headers: { 'content-type': 'image/jpeg', 'x-trap-key': withKey }, payload: small });
+    const patch = (role: string, payload: Record<string, unknown>, id = trap.id) => app.inject({ method: 'PATCH', url: `/api/traps/${id}`, headers: as(role), payload });
+    expect((await patch('operator', { enabled: false })).statusCode).toBe(403);
+    expect((await patch('admin', {})).statusCode).toBe(400);
+    expect((await patch('admin', { enabled: false }, trap.id + 99)).statusCode).toBe(404);
+    const retired = await patch('admin', { enabled: false, nameTh: 'ขอบเขาอ่างฤาไน (ปลดระวาง)' });
+    expect(retired.statusCode).toBe(200);
+    expect(retired.json()).toMatchObject({ enabled: false, name: 'Khao Ang Rue Nai edge', nameTh: 'ขอบเขาอ่างฤาไน (ปลดระวาง)' });
+    const refused = await post(key);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().messageTh).toMatch(/ปิดใช้งาน/);
+    expect((await post('wrong')).statusCode).toBe(401);
+    expect((await patch('admin', { enabled: true })).statusCode).toBe(200);
+    expect((await post(key)).statusCode).toBe(202);
+  });
+
+  it('rotates a trap key for admins only: the old key stops working, the new one works, and both changes are audited', async () => {
+    const small = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(100)]);
+    const post = (withKey: string) =>
+      app.inject({ method: 'POST', url: `/api/traps/${trap.id}/images`, headers: { 'content-type': 'image/jpeg', 'x-trap-key': withKey }, payload: small });
+    expect((await app.inject({ method: 'POST', url: `/api/traps/${trap.id}/rotate-key`, headers: as('operator') })).statusCode).toBe(403);
+    const rotated = await app.inject({ method: 'POST', url: `/api/traps/${trap.id}/rotate-key`, headers: as('admin') });
+    expect(rotated.statusCode).toBe(200);
+    const fresh = rotated.json().key as string;
+    expect(fresh).not.toBe(key);
+    expect((await post(key)).statusCode).toBe(401);
+    expect((await post(fresh)).statusCode).toBe(202);
+    key = fresh;
+    const { rows } = await app.db.query("SELECT action FROM audit_log WHERE target = $1 ORDER BY id", [`trap:${trap.id}`]);
+    expect(rows.map((r) => r.action)).toEqual(['trap.create', 'trap.update', 'trap.update', 'trap.rotate_key']);
+  });
 });
 
 describe('notification targets and snapshots', () => {

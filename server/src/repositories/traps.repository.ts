@@ -1,6 +1,6 @@
 // SQL for camera traps; a trap's key is stored only as a SHA-256 hash.
 import type { Queryable } from '../db/pool';
-import type { Trap, TrapCreate } from '../schemas';
+import type { Trap, TrapCreate, TrapUpdate } from '../schemas';
 import { iso, isoRequired } from './row-mapping';
 
 interface TrapRow {
@@ -52,4 +52,29 @@ export async function findTrapWithKey(db: Queryable, id: number): Promise<{ trap
 
 export async function touchTrap(db: Queryable, id: number, at: Date): Promise<void> {
   await db.query('UPDATE camera_traps SET last_image_at = $2 WHERE id = $1', [id, at]);
+}
+
+/** Applies the fields given; null when there is no such trap. */
+export async function updateTrap(db: Queryable, id: number, change: TrapUpdate): Promise<Trap | null> {
+  const { rows } = await db.query<TrapRow>(
+    `UPDATE camera_traps SET
+       name = COALESCE($2, name),
+       name_th = COALESCE($3, name_th),
+       location = CASE WHEN $4::float8 IS NULL THEN location ELSE ST_SetSRID(ST_MakePoint($4, $5), 4326) END,
+       enabled = COALESCE($6, enabled)
+     WHERE id = $1
+     RETURNING id, name, name_th, ST_X(location) AS lon, ST_Y(location) AS lat, enabled, model_id, last_image_at, created_at, key_hash`,
+    [id, change.name ?? null, change.nameTh ?? null, change.location?.lon ?? null, change.location?.lat ?? null, change.enabled ?? null],
+  );
+  return rows[0] ? toTrap(rows[0]) : null;
+}
+
+/** Replaces the key's hash; the old key stops working at once. Null when there is no such trap. */
+export async function replaceTrapKey(db: Queryable, id: number, keyHash: Buffer): Promise<Trap | null> {
+  const { rows } = await db.query<TrapRow>(
+    `UPDATE camera_traps SET key_hash = $2 WHERE id = $1
+     RETURNING id, name, name_th, ST_X(location) AS lon, ST_Y(location) AS lat, enabled, model_id, last_image_at, created_at, key_hash`,
+    [id, keyHash],
+  );
+  return rows[0] ? toTrap(rows[0]) : null;
 }

@@ -25,7 +25,19 @@ export const Trap = Type.Object({
 });
 export type Trap = Static<typeof Trap>;
 
-/** Returned once, at registration: the key the trap sends with every image. */
+/** Change some fields of a trap; `enabled: false` retires it (its images are refused, its sightings stay). */
+export const TrapUpdate = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    nameTh: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    location: Type.Optional(LonLat),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TrapUpdate = Static<typeof TrapUpdate>;
+
+/** Returned once, at registration or key rotation: the key the trap sends with every image. */
 export const TrapCreated = Type.Object({ trap: Trap, key: Type.String() });
 export type TrapCreated = Static<typeof TrapCreated>;
 

@@ -2,24 +2,51 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/pool';
 import { insertAudit } from '../repositories/audit.repository';
-import { findTrapWithKey, insertTrap, touchTrap } from '../repositories/traps.repository';
+import { findTrapWithKey, insertTrap, replaceTrapKey, touchTrap, updateTrap } from '../repositories/traps.repository';
 import { HttpError } from '../lib/http-error';
 import { writeFileAtomic } from '../lib/atomic-file';
-import type { Trap, TrapCreate, TrapCreated, User } from '../schemas';
+import type { Trap, TrapCreate, TrapCreated, TrapUpdate, User } from '../schemas';
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest();
 
-export async function registerTrap(ctx: { db: Queryable; user: User; ip: string | null }, body: TrapCreate): Promise<TrapCreated> {
-  const key = randomBytes(24).toString('base64url');
-  const trap = await insertTrap(ctx.db, body, hashKey(key));
+type TrapAdminContext = { db: Queryable; user: User; ip: string | null };
+
+const newKey = () => randomBytes(24).toString('base64url');
+
+async function audit(ctx: TrapAdminContext, action: string, trap: Trap, detail: Record<string, unknown> = {}) {
   await insertAudit(ctx.db, {
     userId: ctx.user.id,
     username: ctx.user.username,
-    action: 'trap.create',
+    action,
     target: `trap:${trap.id}`,
-    detail: { name: trap.name },
+    detail: { name: trap.name, ...detail },
     ip: ctx.ip,
   });
+}
+
+const trapNotFound = (id: number) => new HttpError(404, `No camera trap ${id}`, `ไม่พบกล้องดักถ่ายหมายเลข ${id}`);
+
+export async function registerTrap(ctx: TrapAdminContext, body: TrapCreate): Promise<TrapCreated> {
+  const key = newKey();
+  const trap = await insertTrap(ctx.db, body, hashKey(key));
+  await audit(ctx, 'trap.create', trap);
+  return { trap, key };
+}
+
+/** Renames, moves, retires (`enabled: false`) or brings back a trap; audited. */
+export async function changeTrap(ctx: TrapAdminContext, id: number, change: TrapUpdate): Promise<Trap> {
+  const trap = await updateTrap(ctx.db, id, change);
+  if (!trap) throw trapNotFound(id);
+  await audit(ctx, 'trap.update', trap, { change });
+  return trap;
+}
+
+/** A new key for a trap (shown only in this reply); the old one stops working at once. Audited. */
+export async function rotateTrapKey(ctx: TrapAdminContext, id: number): Promise<TrapCreated> {
+  const key = newKey();
+  const trap = await replaceTrapKey(ctx.db, id, hashKey(key));
+  if (!trap) throw trapNotFound(id);
+  await audit(ctx, 'trap.rotate_key', trap);
   return { trap, key };
 }
 
@@ -30,7 +57,10 @@ export async function authenticateTrap(db: Queryable, trapId: number, key: strin
   const found = await findTrapWithKey(db, trapId);
   if (!found || !key) throw unauthorized();
   const given = hashKey(key);
-  if (!timingSafeEqual(given, found.keyHash) || !found.trap.enabled) throw unauthorized();
+  if (!timingSafeEqual(given, found.keyHash)) throw unauthorized();
+  // Only a caller holding the key learns that the trap is retired.
+  if (!found.trap.enabled)
+    throw new HttpError(403, 'This camera trap is retired; an administrator can enable it again', 'กล้องดักถ่ายนี้ถูกปิดใช้งานแล้ว ผู้ดูแลระบบสามารถเปิดใช้งานใหม่ได้');
   return found.trap;
 }
 

@@ -1,4 +1,5 @@
-// Camera traps: admins register them; a trap posts still images with its key and gets the detections back.
+// Camera traps: admins register, change, retire and re-key them; a trap posts still images with its key and gets the
+// detections back.
 import { Queue, QueueEvents } from 'bullmq';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
@@ -10,10 +11,11 @@ import {
   TrapCreate,
   TrapCreated,
   TrapImageResult,
+  TrapUpdate,
   type TrapImageJob,
 } from '../../schemas';
 import { listTraps } from '../../repositories/traps.repository';
-import { authenticateTrap, registerTrap, storeTrapImage } from '../../services/traps.service';
+import { authenticateTrap, changeTrap, registerTrap, rotateTrapKey, storeTrapImage } from '../../services/traps.service';
 import { ADMINS, ALL_ROLES } from '../../plugins/types';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
@@ -46,6 +48,35 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
     { config: { roles: ADMINS }, schema: { tags: ['traps'], body: TrapCreate, response: { 201: TrapCreated, ...errors } } },
     async (request, reply) =>
       reply.status(201).send(await registerTrap({ db: app.db, user: request.user!, ip: request.ip }, request.body)),
+  );
+
+  app.patch<{ Params: IdParams; Body: TrapUpdate }>(
+    '/api/traps/:id',
+    {
+      config: { roles: ADMINS },
+      schema: {
+        tags: ['traps'],
+        summary: 'Rename, move, retire (enabled: false) or bring back a trap',
+        params: IdParams,
+        body: TrapUpdate,
+        response: { 200: Trap, ...errors },
+      },
+    },
+    async (request) => changeTrap({ db: app.db, user: request.user!, ip: request.ip }, request.params.id, request.body),
+  );
+
+  app.post<{ Params: IdParams }>(
+    '/api/traps/:id/rotate-key',
+    {
+      config: { roles: ADMINS },
+      schema: {
+        tags: ['traps'],
+        summary: 'Give the trap a new key (shown only this once); the old one stops working',
+        params: IdParams,
+        response: { 200: TrapCreated, ...errors },
+      },
+    },
+    async (request) => rotateTrapKey({ db: app.db, user: request.user!, ip: request.ip }, request.params.id),
   );
 
   app.post<{ Params: IdParams; Body: Buffer }>(
