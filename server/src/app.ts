@@ -25,6 +25,7 @@ import wallRoutes from './routes/walls/walls.routes';
 import crowdZoneRoutes from './routes/crowd-zones/crowd-zones.routes';
 import transitFeedRoutes from './routes/transit/transit-feeds.routes';
 import transitRoutes from './routes/transit/transit.routes';
+import punctualityRoutes from './routes/transit/punctuality.routes';
 import vehicleTrackRoutes from './routes/vehicle-track/vehicle-track.routes';
 import gpsRoutes from './routes/gps/gps.routes';
 import gtfsRtRoutes from './routes/gtfs-rt/gtfs-rt.routes';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(crowdZoneRoutes);
   await app.register(transitFeedRoutes);
   await app.register(transitRoutes);
+  await app.register(punctualityRoutes);
   await app.register(vehicleTrackRoutes);
   await app.register(gpsRoutes);
   await app.register(gtfsRtRoutes);

@@ -130,6 +130,82 @@ describe('transit read API', () => {
   });
 });
 
+describe('bus punctuality report', () => {
+  const bangkok = (hhmm: string) => new Date(`2026-11-20T${hhmm}:00+07:00`);
+  let routes: string[];
+
+  beforeAll(async () => {
+    const feed = (await app.db.query<{ id: number }>("SELECT id FROM gtfs_feeds WHERE name = 'caltrain'")).rows[0]!.id;
+    routes = (await app.db.query<{ route_id: string }>('SELECT route_id FROM gtfs_routes WHERE feed_id = $1 ORDER BY route_id LIMIT 2', [feed])).rows.map(
+      (r) => r.route_id,
+    );
+    // Route A at 07:xx: 2 min early, on time three times, nearly 7 min late; route B at 08:xx: on time twice.
+    // Left out: a call before the period and one whose delay is unknown.
+    const calls: Array<[string, string, number | null]> = [
+      [routes[0]!, '07:00', -120],
+      [routes[0]!, '07:10', 0],
+      [routes[0]!, '07:20', 60],
+      [routes[0]!, '07:30', 200],
+      [routes[0]!, '07:40', 400],
+      [routes[1]!, '08:00', 30],
+      [routes[1]!, '08:30', 30],
+      [routes[1]!, '08:45', null],
+    ];
+    for (const [route, at, delay] of [...calls, [routes[1]!, '05:00', 999] as [string, string, number]]) {
+      const scheduled = bangkok(at);
+      await app.db.query(
+        `INSERT INTO bus_stop_visits (feed_id, trip_id, route_id, service_date, stop_id, stop_sequence, arrived_at,
+           scheduled_arrival, scheduled_departure, delay_s)
+         VALUES ($1, 't', $2, '2026-11-20', 's', 1, $3, $4, $4, $5)`,
+        [feed, route, new Date(scheduled.getTime() + (delay ?? 0) * 1000), scheduled, delay],
+      );
+    }
+  });
+
+  const report = (query: string, role: Role = 'planner') => app.inject({ url: `/api/transit/punctuality?${query}`, headers: as(role) });
+  const period = `from=${encodeURIComponent('2026-11-20T06:00:00+07:00')}&to=${encodeURIComponent('2026-11-20T12:00:00+07:00')}`;
+
+  it('counts stop calls on time (1 min early to 5 min late), early and late, overall, per route and per Bangkok hour', async () => {
+    const reply = await report(`${period}&feed=caltrain`);
+    expect(reply.statusCode).toBe(200);
+    const body = reply.json();
+    expect(body.window).toEqual({ earlyS: 60, lateS: 300 });
+    expect(body.overall).toMatchObject({ calls: 7, onTimePct: 71.4, earlyPct: 14.3, latePct: 14.3, medianDelayS: 30 });
+    expect(body.routes).toEqual([
+      expect.objectContaining({ routeId: routes[0], calls: 5, onTimePct: 60, earlyPct: 20, latePct: 20, meanDelayS: 108, medianDelayS: 60 }),
+      expect.objectContaining({ routeId: routes[1], calls: 2, onTimePct: 100, meanDelayS: 30 }),
+    ]);
+    expect(body.hours.map((h: { hour: number; calls: number }) => [h.hour, h.calls])).toEqual([
+      [7, 5],
+      [8, 2],
+    ]);
+    const one = (await report(`${period}&routeId=${encodeURIComponent(routes[1]!)}`)).json();
+    expect(one.routes.map((r: { routeId: string }) => r.routeId)).toEqual([routes[1]]);
+    expect(one.overall.calls).toBe(2);
+  });
+
+  it('gives CSV for spreadsheets, and says nothing was measured for an empty period', async () => {
+    const csv = await report(`${period}&format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toContain('on time % / ตรงเวลา %');
+    expect(csv.body.trim().split('\n')).toHaveLength(1 + 2 + 2 + 1);
+    const empty = (await report('from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z')).json();
+    expect(empty).toMatchObject({ overall: null, routes: [], hours: [] });
+  });
+
+  it('refuses a reversed or too long period, an unknown feed and the police role, with the reason', async () => {
+    const reversed = await report('from=2026-11-20T12:00:00Z&to=2026-11-20T06:00:00Z');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().messageTh).toBeTruthy();
+    expect((await report('from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z')).statusCode).toBe(400);
+    expect((await report(`${period}&feed=nowhere`)).statusCode).toBe(404);
+    expect((await report('from=yesterday&to=today')).statusCode).toBe(400);
+    expect((await report(period, 'police')).statusCode).toBe(403);
+    expect((await report(period, 'operator')).statusCode).toBe(200);
+  });
+});
+
 describe('feed upload and removal (admin)', () => {
   it('imports an uploaded zip, reports rejected rows with lines, audits it; others may not', async () => {
     const files = await readZipTexts(caltrainZip);

@@ -18,4 +18,5 @@ export * from './vehicles.schema';
 export * from './gps-ingest.schema';
 export * from './public-realtime.schema';
 export * from './transit-api.schema';
+export * from './punctuality.schema';
 export * from './arrivals.schema';
