@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { api, e2eEnv, launchChromium, passwordOf, screenshotPath, tokenFor } from './browser';
 import { renderedIds, settled } from './map-probes';
 
 const { baseUrl, password } = e2eEnv();
@@ -278,6 +278,41 @@ describe('GPS buses', () => {
     const gpx = await readFile((await download.path())!, 'utf8');
     expect(gpx).toContain('<gpx');
     expect(gpx.match(/<trkpt/g)?.length).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+
+  it('shows a planner the punctuality of the simulated buses’ stop calls, refuses a reversed period, and gives the CSV', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    await page.goto(baseUrl);
+    await page.getByTestId('login-username').fill('planner');
+    await page.getByTestId('login-password').fill(passwordOf('planner'));
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-punctuality').click();
+    await page.getByTestId('punctuality-page').waitFor();
+    // The demo buses have been calling at stops since the system started; the report shows the last seven days.
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('punctuality-show').click();
+          return page.getByTestId('punctuality-routes').locator('tbody tr').count();
+        },
+        { timeout: 120_000, interval: 5_000 },
+      )
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('punctuality-on-time').textContent()).toMatch(/\d+(\.\d)? %/);
+    expect(await page.getByTestId('punctuality-hours').locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('buses-punctuality') });
+
+    const csv = await page.request.get(new URL((await page.getByTestId('punctuality-csv').getAttribute('href'))!, page.url()).toString());
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/text\/csv/);
+    expect(await csv.text()).toContain('on time % / ตรงเวลา %');
+
+    await page.getByTestId('punctuality-first-day').fill('2026-12-31');
+    await page.getByTestId('punctuality-last-day').fill('2026-12-01');
+    await page.getByTestId('punctuality-problem').waitFor();
+    expect(await page.getByTestId('punctuality-show').isDisabled()).toBe(true);
     await page.close();
   });
 });

@@ -7,11 +7,11 @@ let browser: Browser;
 const { baseUrl } = e2eEnv();
 
 const ROLES = {
-  admin: { landing: 'map', nav: ['map', 'wall', 'elephants'], canAct: true },
-  operator: { landing: 'map', nav: ['map', 'wall', 'elephants'], canAct: true },
-  viewer: { landing: 'map', nav: ['map', 'wall', 'elephants'], canAct: false },
+  admin: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality'], canAct: true },
+  operator: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality'], canAct: true },
+  viewer: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality'], canAct: false },
   police: { landing: 'home', nav: ['home', 'map', 'elephants'], canAct: false },
-  planner: { landing: 'home', nav: ['home', 'map', 'elephants'], canAct: false },
+  planner: { landing: 'home', nav: ['home', 'map', 'elephants', 'punctuality'], canAct: false },
 } as const;
 type RoleName = keyof typeof ROLES;
 
@@ -48,9 +48,10 @@ describe('roles', () => {
       }
       expect(await navItems(page)).toEqual(expected.nav);
 
-      // Live video is not theirs: asking for the wall by address lands back on their entry point.
-      if (!expected.nav.includes('wall' as never)) {
-        await page.goto(`${baseUrl}/#/wall`);
+      // Pages not theirs (live video, the bus report): asking for them by address lands back on their entry point.
+      for (const other of ['wall', 'punctuality'] as const) {
+        if (expected.nav.includes(other as never)) continue;
+        await page.goto(`${baseUrl}/#/${other}`);
         await page.getByTestId('role-home').waitFor();
       }
 

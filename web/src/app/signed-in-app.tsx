@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
-import { canWatchLiveVideo, hasToolHome } from '../auth/permissions';
+import { canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
 import { useSession } from '../auth/session.context';
 import { AppHeader } from '../components/app-header';
 import { ConnectionBanner } from '../components/connection-banner';
@@ -16,6 +16,7 @@ const OperatorPage = lazy(() => import('../pages/operator.page'));
 const WallPage = lazy(() => import('../pages/wall.page'));
 const ElephantsPage = lazy(() => import('../pages/elephants.page'));
 const CameraPage = lazy(() => import('../pages/camera.page'));
+const PunctualityPage = lazy(() => import('../punctuality/punctuality.page'));
 
 function defaultRoute(user: User): Route {
   return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
@@ -26,6 +27,7 @@ function allowedRoute(route: Route, user: User): Route {
   if (route.name === 'home' && !hasToolHome(user.role)) return defaultRoute(user);
   if ((route.name === 'wall' || route.name === 'camera') && !canWatchLiveVideo(user.role)) return defaultRoute(user);
   if (route.name === 'camera' && !/^[1-9][0-9]*$/.test(route.param ?? '')) return defaultRoute(user);
+  if (route.name === 'punctuality' && !canSeePunctuality(user.role)) return defaultRoute(user);
   return route;
 }
 
@@ -41,6 +43,8 @@ function RoutedPage({ route, user }: { route: Route; user: User }) {
       return <CameraPage role={user.role} cameraId={Number(route.param)} />;
     case 'map':
       return <OperatorPage role={user.role} />;
+    case 'punctuality':
+      return <PunctualityPage />;
   }
 }
 

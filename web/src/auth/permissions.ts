@@ -31,3 +31,10 @@ const LIVE_VIDEO_ROLES: readonly Role[] = ['admin', 'operator', 'viewer'];
 export function canWatchLiveVideo(role: Role): boolean {
   return LIVE_VIDEO_ROLES.includes(role);
 }
+
+/** The bus punctuality report: the control room and planners (not the police, whose tools are footage and evidence). */
+const PUNCTUALITY_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'viewer'];
+
+export function canSeePunctuality(role: Role): boolean {
+  return PUNCTUALITY_ROLES.includes(role);
+}

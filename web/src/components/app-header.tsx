@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
 import { routeHref, type Route, type RouteName } from '../app/hash-router';
-import { canWatchLiveVideo, hasToolHome } from '../auth/permissions';
+import { canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
 import type { ConnectionState } from '../realtime/connection-state';
 import { roleKey } from '../format/labels';
 import { ConnectionStatus } from './connection-status';
@@ -33,6 +33,7 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
         <NavLink name="map" current={route} label={t('nav.map')} />
         {canWatchLiveVideo(user.role) && <NavLink name="wall" current={route} label={t('nav.wall')} />}
         <NavLink name="elephants" current={route} label={t('nav.elephants')} />
+        {canSeePunctuality(user.role) && <NavLink name="punctuality" current={route} label={t('nav.punctuality')} />}
       </nav>
       <div className="header-spacer" />
       <ConnectionStatus state={connection} />

@@ -26,6 +26,7 @@ export const coreEn = {
   'nav.home': 'My tools',
   'nav.wall': 'Video wall',
   'nav.elephants': 'Elephants',
+  'nav.punctuality': 'Bus punctuality',
 
   'role.admin': 'Administrator',
   'role.operator': 'Operator',

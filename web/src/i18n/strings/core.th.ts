@@ -28,6 +28,7 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'nav.home': 'เครื่องมือของฉัน',
   'nav.wall': 'วิดีโอวอลล์',
   'nav.elephants': 'สถานการณ์ช้างป่า',
+  'nav.punctuality': 'รถเมล์ตรงเวลา',
 
   'role.admin': 'ผู้ดูแลระบบ',
   'role.operator': 'เจ้าหน้าที่ควบคุม',

@@ -1,0 +1,209 @@
+// Bus punctuality for planners and the control room: a period of Bangkok days, then stop calls on time, early and late,
+// overall, per route and per hour, with the same report as CSV.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PunctualityFigures, PunctualityReport } from '@toc/server/schemas';
+import { ApiError } from '../api/api-error';
+import { formatNumber } from '../i18n/format';
+import { useLanguage } from '../i18n/use-language';
+import { fetchPunctuality, punctualityCsvUrl } from './punctuality.api';
+import { lastWeek, periodInstants } from './report-period';
+import './punctuality.css';
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; report: PunctualityReport; from: Date; to: Date }
+  | { kind: 'failed'; reason: string };
+
+function OnTimeBar({ pct }: { pct: number }) {
+  return <span className="bar" style={{ width: `${Math.round(pct)}px` }} aria-hidden />;
+}
+
+export default function PunctualityPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [days, setDays] = useState(() => lastWeek(new Date()));
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const period = periodInstants(days.firstDay, days.lastDay);
+  const pct = (n: number) => `${formatNumber(n, language)} %`;
+  const minutes = (s: number) =>
+    t('punctuality.minutes', { n: formatNumber(Math.round(s / 6) / 10, language) });
+
+  const load = useCallback(
+    (from: Date, to: Date, signal?: AbortSignal) => {
+      setLoaded({ kind: 'loading' });
+      fetchPunctuality(from, to, signal).then(
+        (report) => setLoaded({ kind: 'loaded', report, from, to }),
+        (error: unknown) => {
+          if (signal?.aborted) return;
+          setLoaded({
+            kind: 'failed',
+            reason: error instanceof ApiError ? error.localizedMessage(language) : t('punctuality.offline'),
+          });
+        },
+      );
+    },
+    [language, t],
+  );
+
+  // The last week is shown at once; later periods on request.
+  useEffect(() => {
+    const first = periodInstants(days.firstDay, days.lastDay);
+    if (typeof first === 'string') return;
+    const abort = new AbortController();
+    load(first.from, first.to, abort.signal);
+    return () => abort.abort();
+    // Only on opening the page.
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (typeof period !== 'string') load(period.from, period.to);
+  };
+
+  const figureCells = (f: PunctualityFigures) => (
+    <>
+      <td>{formatNumber(f.calls, language)}</td>
+      <td>
+        {pct(f.onTimePct)}
+        <OnTimeBar pct={f.onTimePct} />
+      </td>
+      <td>{pct(f.earlyPct)}</td>
+      <td>{pct(f.latePct)}</td>
+      <td>{minutes(f.medianDelayS)}</td>
+      <td>{minutes(f.p90DelayS)}</td>
+    </>
+  );
+  const figureHeads = (
+    <>
+      <th>{t('punctuality.calls')}</th>
+      <th>{t('punctuality.onTime')}</th>
+      <th>{t('punctuality.early')}</th>
+      <th>{t('punctuality.late')}</th>
+      <th>{t('punctuality.medianDelay')}</th>
+      <th>{t('punctuality.p90Delay')}</th>
+    </>
+  );
+
+  return (
+    <main className="punctuality-page" data-testid="punctuality-page">
+      <h2>{t('punctuality.title')}</h2>
+      <p className="punctuality-intro">{t('punctuality.intro')}</p>
+      <form className="punctuality-form" onSubmit={submit}>
+        <label>
+          {t('punctuality.firstDay')}
+          <input
+            type="date"
+            value={days.firstDay}
+            onChange={(e) => setDays({ ...days, firstDay: e.target.value })}
+            data-testid="punctuality-first-day"
+          />
+        </label>
+        <label>
+          {t('punctuality.lastDay')}
+          <input
+            type="date"
+            value={days.lastDay}
+            onChange={(e) => setDays({ ...days, lastDay: e.target.value })}
+            data-testid="punctuality-last-day"
+          />
+        </label>
+        <button
+          type="submit"
+          className="button primary"
+          disabled={typeof period === 'string'}
+          data-testid="punctuality-show"
+        >
+          {t('punctuality.show')}
+        </button>
+        {loaded.kind === 'loaded' && (
+          <a
+            className="button"
+            href={punctualityCsvUrl(loaded.from, loaded.to)}
+            download
+            data-testid="punctuality-csv"
+          >
+            {t('punctuality.csv')}
+          </a>
+        )}
+        <span className="punctuality-notice">{t('punctuality.timeZone')}</span>
+      </form>
+      {typeof period === 'string' && (
+        <p className="punctuality-error" role="alert" data-testid="punctuality-problem">
+          {t(`punctuality.problem.${period}`)}
+        </p>
+      )}
+      {loaded.kind === 'loading' && <p className="punctuality-notice">{t('common.loading')}</p>}
+      {loaded.kind === 'failed' && (
+        <p className="punctuality-error" role="alert" data-testid="punctuality-failed">
+          {t('punctuality.failed', { reason: loaded.reason })}
+        </p>
+      )}
+      {loaded.kind === 'loaded' && !loaded.report.overall && (
+        <p className="punctuality-notice" data-testid="punctuality-empty">
+          {t('punctuality.empty')}
+        </p>
+      )}
+      {loaded.kind === 'loaded' && loaded.report.overall && (
+        <>
+          <dl className="punctuality-summary" data-testid="punctuality-summary">
+            <div>
+              <dt>{t('punctuality.calls')}</dt>
+              <dd>{formatNumber(loaded.report.overall.calls, language)}</dd>
+            </div>
+            <div>
+              <dt>{t('punctuality.onTime')}</dt>
+              <dd data-testid="punctuality-on-time">{pct(loaded.report.overall.onTimePct)}</dd>
+            </div>
+            <div>
+              <dt>{t('punctuality.early')}</dt>
+              <dd>{pct(loaded.report.overall.earlyPct)}</dd>
+            </div>
+            <div>
+              <dt>{t('punctuality.late')}</dt>
+              <dd>{pct(loaded.report.overall.latePct)}</dd>
+            </div>
+            <div>
+              <dt>{t('punctuality.medianDelay')}</dt>
+              <dd>{minutes(loaded.report.overall.medianDelayS)}</dd>
+            </div>
+          </dl>
+          <h3>{t('punctuality.byRoute')}</h3>
+          <table className="punctuality-table" data-testid="punctuality-routes">
+            <thead>
+              <tr>
+                <th>{t('punctuality.route')}</th>
+                {figureHeads}
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.report.routes.map((r) => (
+                <tr key={`${r.feedId}|${r.routeId}`} data-route-id={r.routeId}>
+                  <td>{[r.shortName, r.longName].filter(Boolean).join(' · ') || r.routeId}</td>
+                  {figureCells(r)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('punctuality.byHour')}</h3>
+          <table className="punctuality-table" data-testid="punctuality-hours">
+            <thead>
+              <tr>
+                <th>{t('punctuality.hour')}</th>
+                {figureHeads}
+              </tr>
+            </thead>
+            <tbody>
+              {loaded.report.hours.map((h) => (
+                <tr key={h.hour}>
+                  <td>{`${String(h.hour).padStart(2, '0')}:00–${String(h.hour).padStart(2, '0')}:59`}</td>
+                  {figureCells(h)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </main>
+  );
+}
