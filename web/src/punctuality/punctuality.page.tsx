@@ -2,10 +2,10 @@
 // overall, per route and per hour, with the same report as CSV.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PunctualityFigures, PunctualityReport } from '@toc/server/schemas';
+import type { PunctualityReport } from '@toc/server/schemas';
 import { ApiError } from '../api/api-error';
-import { formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
+import { FiguresTable, useFigureFormats } from './figures-table';
 import { fetchPunctuality, punctualityCsvUrl } from './punctuality.api';
 import { lastWeek, periodInstants } from './report-period';
 import './punctuality.css';
@@ -15,19 +15,13 @@ type Loaded =
   | { kind: 'loaded'; report: PunctualityReport; from: Date; to: Date }
   | { kind: 'failed'; reason: string };
 
-function OnTimeBar({ pct }: { pct: number }) {
-  return <span className="bar" style={{ width: `${Math.round(pct)}px` }} aria-hidden />;
-}
-
 export default function PunctualityPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const [days, setDays] = useState(() => lastWeek(new Date()));
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const period = periodInstants(days.firstDay, days.lastDay);
-  const pct = (n: number) => `${formatNumber(n, language)} %`;
-  const minutes = (s: number) =>
-    t('punctuality.minutes', { n: formatNumber(Math.round(s / 6) / 10, language) });
+  const { count, pct, minutes } = useFigureFormats();
 
   const load = useCallback(
     (from: Date, to: Date, signal?: AbortSignal) => {
@@ -60,30 +54,6 @@ export default function PunctualityPage() {
     event.preventDefault();
     if (typeof period !== 'string') load(period.from, period.to);
   };
-
-  const figureCells = (f: PunctualityFigures) => (
-    <>
-      <td>{formatNumber(f.calls, language)}</td>
-      <td>
-        {pct(f.onTimePct)}
-        <OnTimeBar pct={f.onTimePct} />
-      </td>
-      <td>{pct(f.earlyPct)}</td>
-      <td>{pct(f.latePct)}</td>
-      <td>{minutes(f.medianDelayS)}</td>
-      <td>{minutes(f.p90DelayS)}</td>
-    </>
-  );
-  const figureHeads = (
-    <>
-      <th>{t('punctuality.calls')}</th>
-      <th>{t('punctuality.onTime')}</th>
-      <th>{t('punctuality.early')}</th>
-      <th>{t('punctuality.late')}</th>
-      <th>{t('punctuality.medianDelay')}</th>
-      <th>{t('punctuality.p90Delay')}</th>
-    </>
-  );
 
   return (
     <main className="punctuality-page" data-testid="punctuality-page">
@@ -149,7 +119,7 @@ export default function PunctualityPage() {
           <dl className="punctuality-summary" data-testid="punctuality-summary">
             <div>
               <dt>{t('punctuality.calls')}</dt>
-              <dd>{formatNumber(loaded.report.overall.calls, language)}</dd>
+              <dd>{count(loaded.report.overall.calls)}</dd>
             </div>
             <div>
               <dt>{t('punctuality.onTime')}</dt>
@@ -169,39 +139,24 @@ export default function PunctualityPage() {
             </div>
           </dl>
           <h3>{t('punctuality.byRoute')}</h3>
-          <table className="punctuality-table" data-testid="punctuality-routes">
-            <thead>
-              <tr>
-                <th>{t('punctuality.route')}</th>
-                {figureHeads}
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.report.routes.map((r) => (
-                <tr key={`${r.feedId}|${r.routeId}`} data-route-id={r.routeId}>
-                  <td>{[r.shortName, r.longName].filter(Boolean).join(' · ') || r.routeId}</td>
-                  {figureCells(r)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FiguresTable
+            testId="punctuality-routes"
+            firstHead={t('punctuality.route')}
+            rows={loaded.report.routes.map((r) => ({
+              key: `${r.feedId}|${r.routeId}`,
+              label: [r.shortName, r.longName].filter(Boolean).join(' · ') || r.routeId,
+              figures: r,
+            }))}
+          />
           <h3>{t('punctuality.byHour')}</h3>
-          <table className="punctuality-table" data-testid="punctuality-hours">
-            <thead>
-              <tr>
-                <th>{t('punctuality.hour')}</th>
-                {figureHeads}
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.report.hours.map((h) => (
-                <tr key={h.hour}>
-                  <td>{`${String(h.hour).padStart(2, '0')}:00–${String(h.hour).padStart(2, '0')}:59`}</td>
-                  {figureCells(h)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FiguresTable
+            testId="punctuality-hours"
+            firstHead={t('punctuality.hour')}
+            rows={loaded.report.hours.map((h) => {
+              const hour = String(h.hour).padStart(2, '0');
+              return { key: hour, label: `${hour}:00–${hour}:59`, figures: h };
+            })}
+          />
         </>
       )}
     </main>
