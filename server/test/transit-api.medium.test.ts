@@ -1,4 +1,4 @@
-// Medium: transit read API, admin feed upload/delete and vehicle track export (GeoJSON, GPX) on real PostGIS.
+// Medium: transit read API, admin feed upload/delete, vehicle track export (GeoJSON, GPX) and stop calls on real PostGIS.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ import type {
   TransitRouteCollection,
   TransitStopCollection,
   TransitStopDetail,
+  VehicleStopCalls,
   VehicleTrack,
 } from '../src/schemas';
 import { createTestSchema, testConfig } from './test-env';
@@ -371,5 +372,71 @@ describe('vehicle track export', () => {
     });
     expect(reply.statusCode).toBe(400);
     expect(reply.json().message).toMatch(/50000/);
+  });
+});
+
+describe('vehicle stop calls', () => {
+  let vehicleId: number;
+  const at = (hhmm: string) => new Date(`2026-11-21T${hhmm}:00+07:00`);
+  const url = (id: number, from: string, to: string) =>
+    `/api/vehicles/${id}/stop-calls?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
+  beforeAll(async () => {
+    vehicleId = (await app.db.query<{ id: number }>(`INSERT INTO vehicles (label) VALUES ('ฉช-07') RETURNING id`)).rows[0]!.id;
+    const feed = (await app.db.query<{ id: number }>("SELECT id FROM gtfs_feeds WHERE name = 'caltrain'")).rows[0]!.id;
+    const route = (await app.db.query<{ route_id: string }>('SELECT route_id FROM gtfs_routes WHERE feed_id = $1 ORDER BY route_id LIMIT 1', [feed]))
+      .rows[0]!.route_id;
+    // Three calls of one trip, given out of order: seen standing at the first stop (no arrival), 90 s late at the
+    // second, and the end of the trip (no departure). A call of the day before stays out of the period.
+    const calls: Array<[string, number, string | null, string | null, string, number]> = [
+      ['70021', 2, '07:11:30', '07:12:00', '07:10', 90],
+      ['70011', 1, null, '07:00:00', '07:00', 0],
+      ['70031', 3, '07:20:00', null, '07:20', 0],
+      ['70011', 1, '07:00:00', '07:01:00', '07:00', 60],
+    ];
+    for (const [index, [stop, sequence, arrived, departed, scheduled, delay]] of calls.entries()) {
+      const day = index === 3 ? '2026-11-20' : '2026-11-21';
+      const time = (hms: string | null) => (hms === null ? null : new Date(`${day}T${hms}+07:00`));
+      await app.db.query(
+        `INSERT INTO bus_stop_visits (vehicle_id, feed_id, trip_id, route_id, service_date, stop_id, stop_sequence, arrived_at,
+           departed_at, scheduled_arrival, scheduled_departure, delay_s)
+         VALUES ($1, $2, 'trip-7', $3, $4, $5, $6, $7, $8, $9, $9, $10)`,
+        [vehicleId, feed, route, day, stop, sequence, time(arrived), time(departed), time(`${scheduled}:00`), delay],
+      );
+    }
+  });
+
+  it('lists arrivals and departures in time order with stop names, route and delay', async () => {
+    const reply = await app.inject({ url: url(vehicleId, '2026-11-21T06:00:00+07:00', '2026-11-21T12:00:00+07:00'), headers: as('operator') });
+    expect(reply.statusCode).toBe(200);
+    const body = reply.json<VehicleStopCalls>();
+    expect(body.vehicleLabel).toBe('ฉช-07');
+    expect(body.calls.map((c) => [c.stopName, c.stopSequence, c.delayS])).toEqual([
+      ['San Francisco Caltrain', 1, 0],
+      ['22nd St Caltrain', 2, 90],
+      [expect.stringMatching(/Caltrain/), 3, 0],
+    ]);
+    expect(body.calls[0]).toMatchObject({ arrivedAt: null, departedAt: at('07:00').toISOString(), tripId: 'trip-7' });
+    expect(body.calls[1]).toMatchObject({
+      arrivedAt: new Date('2026-11-21T07:11:30+07:00').toISOString(),
+      scheduledArrival: at('07:10').toISOString(),
+    });
+    expect(body.calls[2]!.departedAt).toBeNull();
+    expect(await auditCount('vehicle.stop_calls_view')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives an empty list for a quiet period, and refuses bad periods, unknown vehicles and anonymous callers', async () => {
+    const quiet = await app.inject({ url: url(vehicleId, '2026-11-22T06:00:00+07:00', '2026-11-22T12:00:00+07:00'), headers: as('viewer') });
+    expect(quiet.json<VehicleStopCalls>().calls).toEqual([]);
+    const inverted = await app.inject({ url: url(vehicleId, '2026-11-21T12:00:00Z', '2026-11-21T11:00:00Z'), headers: as('viewer') });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json()).toMatchObject({ message: expect.stringMatching(/before/), messageTh: expect.any(String) });
+    const tooLong = await app.inject({ url: url(vehicleId, '2026-11-01T00:00:00Z', '2026-11-21T00:00:00Z'), headers: as('viewer') });
+    expect(tooLong.statusCode).toBe(400);
+    const notADate = await app.inject({ url: `/api/vehicles/${vehicleId}/stop-calls?from=yesterday&to=today`, headers: as('viewer') });
+    expect(notADate.statusCode).toBe(400);
+    const unknown = await app.inject({ url: url(99999, '2026-11-21T00:00:00Z', '2026-11-21T01:00:00Z'), headers: as('viewer') });
+    expect(unknown.statusCode).toBe(404);
+    expect((await app.inject({ url: url(vehicleId, '2026-11-21T00:00:00Z', '2026-11-21T01:00:00Z') })).statusCode).toBe(401);
   });
 });

@@ -1,6 +1,7 @@
 // End-to-end: GPS buses in headless Chromium — a bus the test drives through the ingest API appears on the operator
 // map and moves, a stop popup lists arrivals, the public stop sign works without login in Thai and English, and
-// the history replay loads the bus's track and downloads it as GPX.
+// the history replay loads the bus's track and downloads it as GPX, a planner reads punctuality, and a simulated bus's
+// stop calls are listed beside its replay.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -257,6 +258,8 @@ describe('GPS buses', () => {
     await player.waitFor({ timeout: 30_000 });
     expect(Number(await player.getAttribute('data-fixes'))).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.evaluate(() => window.__toc!.map.queryRenderedFeatures(undefined, { layers: ['bus-replay-path'] }).length)).toBeGreaterThan(0);
+    // Out in the fields it ran no trip, and the panel says so rather than showing an empty table.
+    await page.getByTestId('stop-calls-empty').waitFor();
 
     // Moving the slider to the end puts the marker on the last fix.
     await page.getByTestId('replay-slider').evaluate((input: HTMLInputElement) => {
@@ -313,6 +316,49 @@ describe('GPS buses', () => {
     await page.getByTestId('punctuality-last-day').fill('2026-12-01');
     await page.getByTestId('punctuality-problem').waitFor();
     expect(await page.getByTestId('punctuality-show').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('lists a simulated bus’s stop calls with their punctuality beside its replay, and a call moves the replay there', async () => {
+    // A demo bus that has called at stops in the last hour (the simulator has been driving since the system started).
+    const to = new Date(Date.now() + 60_000);
+    const from = new Date(to.getTime() - 3_600_000);
+    const period = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+    let caller: { vehicleId: number; calls: number } | null = null;
+    await expect
+      .poll(
+        async () => {
+          for (const live of await api<{ vehicleId: number; tripId: string | null }[]>(operator, 'GET', '/api/buses')) {
+            if (live.tripId === null) continue;
+            const reply = await api<{ calls: unknown[] }>(operator, 'GET', `/api/vehicles/${live.vehicleId}/stop-calls?${period}`);
+            if (reply.calls.length >= 2) return (caller = { vehicleId: live.vehicleId, calls: reply.calls.length });
+          }
+          return null;
+        },
+        { timeout: 120_000, interval: 5_000 },
+      )
+      .not.toBeNull();
+    const page = await openMap();
+    await page.getByTestId('bus-history-open').click();
+    await expect.poll(() => page.locator(`[data-testid="bus-replay-vehicle"] option[value="${caller!.vehicleId}"]`).count()).toBe(1);
+    await page.getByTestId('bus-replay-vehicle').selectOption(String(caller!.vehicleId));
+    const bangkok = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString();
+    await page.getByTestId('bus-replay-date').fill(bangkok(to).slice(0, 10));
+    await page.getByTestId('bus-replay-from').fill(bangkok(from).slice(0, 10) === bangkok(to).slice(0, 10) ? bangkok(from).slice(11, 16) : '00:00');
+    await page.getByTestId('bus-replay-to').fill(bangkok(to).slice(11, 16));
+    await page.getByTestId('bus-replay-load').click();
+    const calls = page.getByTestId('stop-call');
+    await expect.poll(() => calls.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    // Each call names its stop and says how it kept to the timetable, in the UI language (Thai by default).
+    const second = calls.nth(1);
+    expect((await second.locator('td').nth(1).textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await second.locator('td').nth(3).textContent()).toMatch(/ตรงเวลา|ช้า|เร็ว|—/);
+    // Choosing the call puts the replay clock at its arrival (the slider starts at the first fix).
+    const before = Number(await page.getByTestId('replay-slider').inputValue());
+    await second.getByRole('button').click();
+    await expect.poll(async () => Number(await page.getByTestId('replay-slider').inputValue())).not.toBe(before);
+    await expect.poll(() => second.getAttribute('class')).toBe('current');
+    await page.screenshot({ path: screenshotPath('buses-stop-calls') });
     await page.close();
   });
 });

@@ -193,3 +193,36 @@ export const VehicleTrack = Type.Object({
   ),
 });
 export type VehicleTrack = Static<typeof VehicleTrack>;
+
+export const StopCallsQuery = Type.Object({ from: IsoDateTime, to: IsoDateTime }, { additionalProperties: false });
+export type StopCallsQuery = Static<typeof StopCallsQuery>;
+
+/** One call of a vehicle at a stop of its trip, as the transit engine saw it (arrival and departure at the stop geofence). */
+export const VehicleStopCall = Type.Object({
+  stopId: Type.String(),
+  stopName: Type.String(),
+  /** The stop's name per language ({th, en}) where the feed gives them. */
+  translations: Translations,
+  stopSequence: Type.Integer(),
+  routeId: Type.String(),
+  routeShortName: Nullable(Type.String()),
+  tripId: Type.String(),
+  scheduledArrival: IsoDateTime,
+  scheduledDeparture: IsoDateTime,
+  /** Null when the bus was first seen already standing at the stop. */
+  arrivedAt: Nullable(IsoDateTime),
+  /** Null when the trip ended at the stop. */
+  departedAt: Nullable(IsoDateTime),
+  /** Seconds late (+) or early (−): at departure when seen, else at arrival. */
+  delayS: Nullable(Type.Integer()),
+});
+export type VehicleStopCall = Static<typeof VehicleStopCall>;
+
+export const VehicleStopCalls = Type.Object({
+  vehicleId: Type.Integer(),
+  vehicleLabel: Type.String(),
+  from: IsoDateTime,
+  to: IsoDateTime,
+  calls: Type.Array(VehicleStopCall),
+});
+export type VehicleStopCalls = Static<typeof VehicleStopCalls>;

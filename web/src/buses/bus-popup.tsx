@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/use-language';
 import type { BusesStore } from '../state/buses.store';
 import { useStore } from '../state/observable-store';
 import { formatAgo } from '../wall/time-ago';
+import { DelayText } from './delay-text';
 import { RouteBadge } from './route-badge';
 import { localName } from './transit.api';
 import { networkStopKey, type TransitNetwork } from './use-transit-network';
@@ -18,14 +19,6 @@ interface BusPopupProps {
   /** Keeps the popup on the bus as it moves. */
   onMove: (lon: number, lat: number) => void;
   onReplay: (vehicleId: number) => void;
-}
-
-function DelayText({ delayS }: { delayS: number | null }) {
-  const { t } = useTranslation();
-  if (delayS === null) return <>—</>;
-  const minutes = Math.round(Math.abs(delayS) / 60);
-  if (minutes === 0) return <>{t('buses.delay.onTime')}</>;
-  return <>{t(delayS > 0 ? 'buses.delay.late' : 'buses.delay.early', { n: minutes })}</>;
 }
 
 function useNow(everyMs: number): number {

@@ -1,4 +1,4 @@
-// Plays a loaded track on the map: path and moving marker, play/pause, speed, a time slider, and the downloads.
+// Plays a loaded track on the map: path and moving marker, play/pause, speed, a time slider, the downloads and the stop calls.
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LngLatBounds } from 'maplibre-gl';
@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { addBusReplayLayers, removeBusReplayLayers, setReplayMarker, setReplayPath } from '../map/layers/bus-replay.layer';
 import { useMapContext } from '../map/map-context';
+import { StopCallsTable } from './stop-calls-table';
 import { positionAt, type TrackPoint } from './track';
 import { trackUrl } from './transit.api';
 import { REPLAY_SPEEDS, useReplayClock, type ReplaySpeed } from './use-replay-clock';
@@ -80,6 +81,7 @@ export function ReplayPlayer({ vehicleId, from, to, points }: ReplayPlayerProps)
           {t('buses.replay.downloadGeojson')}
         </a>
       </p>
+      <StopCallsTable vehicleId={vehicleId} from={from} to={to} replayMs={clock.t} onSeek={(ms) => clock.seek(Math.min(end, Math.max(start, ms)))} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// The transit read API as the bus layer uses it: route lines, stops, arrivals at a stop, and track export URLs.
+// The transit read API as the bus layer uses it: route lines, stops, arrivals at a stop, track export and stop-call URLs.
 import type { LineString, MultiLineString } from 'geojson';
 import type { StopArrivalsMessage, TransitRouteCollection, TransitStopCollection, Translations } from '@toc/server/schemas';
 import { request } from '../api/http.client';
@@ -69,6 +69,11 @@ export function fetchStopArrivals(feedId: number, stopId: string, signal?: Abort
 export type TrackFormat = 'geojson' | 'gpx';
 
 /** Relative to the page, like every API call; a plain link downloads it with the session cookie. */
+export function stopCallsUrl(vehicleId: number, from: Date, to: Date): string {
+  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+  return `api/vehicles/${vehicleId}/stop-calls?${query.toString()}`;
+}
+
 export function trackUrl(vehicleId: number, from: Date, to: Date, format: TrackFormat): string {
   const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), format });
   return `api/vehicles/${vehicleId}/track?${query.toString()}`;

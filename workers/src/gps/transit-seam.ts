@@ -5,21 +5,11 @@ import {
   type TransitEngineContext,
   type TripFields,
 } from '../transit/transit-engine';
+import { unassignedFields } from '../transit/vehicle-state';
 
 export type { TransitEngine, TripFields, VehicleFix } from '../transit/transit-engine';
 
-export const UNASSIGNED: TripFields = {
-  state: 'unassigned',
-  feedId: null,
-  routeId: null,
-  routeShortName: null,
-  routeColor: null,
-  tripId: null,
-  headsign: null,
-  distanceAlongM: null,
-  nextStopId: null,
-  delayS: null,
-};
+export const UNASSIGNED: TripFields = unassignedFields('unassigned');
 
 const standIn: TransitEngine = {
   onFix: () => UNASSIGNED,

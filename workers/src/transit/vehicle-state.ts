@@ -98,22 +98,23 @@ export function newVehicleState(vehicleId: number, info: VehicleInfo | null): Ve
   };
 }
 
+/** Trip fields of a vehicle on no trip (no feed, or not matched yet). */
+export const unassignedFields = (state: TripFields['state']): TripFields => ({
+  state,
+  feedId: null,
+  routeId: null,
+  routeShortName: null,
+  routeColor: null,
+  tripId: null,
+  headsign: null,
+  distanceAlongM: null,
+  nextStopId: null,
+  delayS: null,
+});
+
 export function tripFieldsOf(v: VehicleState): TripFields {
   const inst = v.inst;
-  if (!inst || !v.feed) {
-    return {
-      state: v.state,
-      feedId: null,
-      routeId: null,
-      routeShortName: null,
-      routeColor: null,
-      tripId: null,
-      headsign: null,
-      distanceAlongM: null,
-      nextStopId: null,
-      delayS: null,
-    };
-  }
+  if (!inst || !v.feed) return unassignedFields(v.state);
   const route = v.feed.routes.get(inst.trip.routeId);
   return {
     state: v.state,

@@ -1,7 +1,7 @@
-// A vehicle's recorded track over a period, as GeoJSON or GPX, for replay and export; every export is audited.
+// A vehicle's history over a period: its recorded track (GeoJSON or GPX) and its stop calls; every read is audited.
 import type { FastifyPluginAsync } from 'fastify';
-import { ErrorReply, IdParams, TrackQuery, VehicleTrack, type Role } from '../../schemas';
-import { findVehicleLabel, listTrackPoints } from '../../repositories/gps-track.repository';
+import { ErrorReply, IdParams, StopCallsQuery, TrackQuery, VehicleStopCalls, VehicleTrack, type Role } from '../../schemas';
+import { findVehicleLabel, listStopCalls, listTrackPoints } from '../../repositories/gps-track.repository';
 import { insertAudit } from '../../repositories/audit.repository';
 import { trackToGeoJson, trackToGpx } from '../../services/track-export';
 import { HttpError, notFound } from '../../lib/http-error';
@@ -11,8 +11,29 @@ const TRACK_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'viewer', 
 const MAX_SPAN_MS = 7 * 24 * 3600 * 1000;
 /** A bus reporting every second for a 12-hour shift gives ~43k fixes; more than this means a narrower period. */
 export const MAX_TRACK_POINTS = 50_000;
+/** A bus makes a few hundred stop calls a day; a week of them fits well under this. */
+export const MAX_STOP_CALLS = 10_000;
+
+interface Period {
+  from: Date;
+  to: Date;
+}
+
+function periodOf(query: { from: string; to: string }): Period {
+  const from = new Date(query.from);
+  const to = new Date(query.to);
+  if (!(from < to)) throw new HttpError(400, '"from" must be before "to"', 'เวลาเริ่มต้องอยู่ก่อนเวลาสิ้นสุด');
+  if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw new HttpError(400, 'The period can be at most 7 days', 'ช่วงเวลาต้องไม่เกิน 7 วัน');
+  return { from, to };
+}
 
 const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
+  const labelOf = async (vehicleId: number) => {
+    const label = await findVehicleLabel(app.db, vehicleId);
+    if (label === null) throw notFound(`Vehicle ${vehicleId}`, `รถ ${vehicleId}`);
+    return label;
+  };
+
   app.get<{ Params: IdParams; Querystring: TrackQuery }>(
     '/api/vehicles/:id/track',
     {
@@ -25,14 +46,9 @@ const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const from = new Date(request.query.from);
-      const to = new Date(request.query.to);
+      const { from, to } = periodOf(request.query);
       const format = request.query.format ?? 'geojson';
-      if (!(from < to)) throw new HttpError(400, '"from" must be before "to"', 'เวลาเริ่มต้องอยู่ก่อนเวลาสิ้นสุด');
-      if (to.getTime() - from.getTime() > MAX_SPAN_MS)
-        throw new HttpError(400, 'The period can be at most 7 days', 'ช่วงเวลาต้องไม่เกิน 7 วัน');
-      const label = await findVehicleLabel(app.db, request.params.id);
-      if (label === null) throw notFound(`Vehicle ${request.params.id}`, `รถ ${request.params.id}`);
+      const label = await labelOf(request.params.id);
       const points = await listTrackPoints(app.db, request.params.id, from, to, MAX_TRACK_POINTS + 1);
       if (points.length > MAX_TRACK_POINTS) {
         throw new HttpError(
@@ -56,6 +72,53 @@ const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
         .header('content-type', 'application/gpx+xml; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName}"`)
         .send(trackToGpx(meta, points));
+    },
+  );
+
+  app.get<{ Params: IdParams; Querystring: StopCallsQuery }>(
+    '/api/vehicles/:id/stop-calls',
+    {
+      config: { roles: TRACK_ROLES },
+      schema: {
+        tags: ['buses'],
+        summary: 'Arrivals and departures of a vehicle at the stops of its trips, with their delays',
+        params: IdParams,
+        querystring: StopCallsQuery,
+        response: { 200: VehicleStopCalls, ...errors },
+      },
+    },
+    async (request) => {
+      const { from, to } = periodOf(request.query);
+      const label = await labelOf(request.params.id);
+      const calls = await listStopCalls(app.db, request.params.id, from, to, MAX_STOP_CALLS + 1);
+      if (calls.length > MAX_STOP_CALLS) {
+        throw new HttpError(
+          400,
+          `More than ${MAX_STOP_CALLS} stop calls in this period: choose a shorter one`,
+          `มีการจอดป้ายมากกว่า ${MAX_STOP_CALLS} ครั้งในช่วงนี้ กรุณาเลือกช่วงเวลาที่สั้นลง`,
+        );
+      }
+      await insertAudit(app.db, {
+        userId: request.user!.id,
+        username: request.user!.username,
+        action: 'vehicle.stop_calls_view',
+        target: `vehicle:${request.params.id}`,
+        detail: { from: from.toISOString(), to: to.toISOString(), calls: calls.length },
+        ip: request.ip,
+      });
+      return {
+        vehicleId: request.params.id,
+        vehicleLabel: label,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        calls: calls.map((c) => ({
+          ...c,
+          scheduledArrival: c.scheduledArrival.toISOString(),
+          scheduledDeparture: c.scheduledDeparture.toISOString(),
+          arrivedAt: c.arrivedAt?.toISOString() ?? null,
+          departedAt: c.departedAt?.toISOString() ?? null,
+        })),
+      };
     },
   );
 };

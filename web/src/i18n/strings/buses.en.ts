@@ -59,6 +59,15 @@ export const busesEn = {
   'buses.replay.time': 'Replay time',
   'buses.replay.downloadGpx': 'Download GPX',
   'buses.replay.downloadGeojson': 'Download GeoJSON',
+  'buses.calls.title': 'Stop calls',
+  'buses.calls.arrived': 'Arrived',
+  'buses.calls.departed': 'left',
+  'buses.calls.stop': 'Stop',
+  'buses.calls.scheduled': 'Timetable',
+  'buses.calls.delay': 'Punctuality',
+  'buses.calls.seek': 'Show this moment in the replay',
+  'buses.calls.empty': 'No stop calls were recorded in this period (the bus was not running a trip).',
+  'buses.calls.failed': 'The stop calls could not be loaded. Please try again.',
 
   // — punctuality report —
   'punctuality.title': 'Bus punctuality',

@@ -61,6 +61,15 @@ export const busesTh: Record<keyof typeof busesEn, string> = {
   'buses.replay.time': 'เวลาที่กำลังแสดง',
   'buses.replay.downloadGpx': 'ดาวน์โหลด GPX',
   'buses.replay.downloadGeojson': 'ดาวน์โหลด GeoJSON',
+  'buses.calls.title': 'การจอดป้าย',
+  'buses.calls.arrived': 'ถึงป้าย',
+  'buses.calls.departed': 'ออก',
+  'buses.calls.stop': 'ป้าย',
+  'buses.calls.scheduled': 'ตามตาราง',
+  'buses.calls.delay': 'ความตรงเวลา',
+  'buses.calls.seek': 'แสดงช่วงเวลานี้ในการย้อนดู',
+  'buses.calls.empty': 'ไม่มีการจอดป้ายที่บันทึกไว้ในช่วงเวลานี้ (รถไม่ได้วิ่งตามเที่ยว)',
+  'buses.calls.failed': 'โหลดข้อมูลการจอดป้ายไม่สำเร็จ กรุณาลองใหม่',
 
   // — punctuality report —
   'punctuality.title': 'ความตรงต่อเวลาของรถโดยสาร',
