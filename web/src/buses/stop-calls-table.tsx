@@ -70,9 +70,11 @@ export function StopCallsTable({ vehicleId, from, to, replayMs, onSeek }: StopCa
           >
             <td>
               <button type="button" className="link-button" title={t('buses.calls.seek')} onClick={() => onSeek(callStartMs(call))}>
-                {call.arrivedAt ? formatTime(call.arrivedAt, language) : '—'}
+                {call.arrivedAt
+                  ? formatTime(call.arrivedAt, language)
+                  : `${t('buses.calls.departed')} ${formatTime(call.departedAt!, language)}`}
               </button>
-              {call.departedAt && (
+              {call.arrivedAt && call.departedAt && (
                 <small>
                   {t('buses.calls.departed')} {formatTime(call.departedAt, language)}
                 </small>
