@@ -7,23 +7,14 @@ import type { SimFeed } from '../gps-sim/sim-feed';
 import { loadSimFeed } from '../gps-sim/sim-feed.loader';
 import { timedStops, tripPath } from '../gps-sim/trip-journey-input';
 import { activeServices, addDays, localDate, serviceDayStartMs } from './service-day';
+import { WindowScorer, type WindowScores } from './eta-windows';
 import { DEFAULT_CORE_OPTIONS, TransitCore } from './transit-core';
+import { scheduledArrivalMs } from './transit-model';
 import { loadTransitModel } from './transit-model.loader';
 
-/** The transit apps' windows: actual − predicted arrival must fall in [early, late] seconds, by minutes away. */
-export const ETA_BUCKETS = [
-  { name: 'b0_3', fromMin: 0, toMin: 3, earlyS: -30, lateS: 90 },
-  { name: 'b3_6', fromMin: 3, toMin: 6, earlyS: -60, lateS: 150 },
-  { name: 'b6_10', fromMin: 6, toMin: 10, earlyS: -60, lateS: 210 },
-  { name: 'b10_15', fromMin: 10, toMin: 15, earlyS: -90, lateS: 270 },
-] as const;
-
-export interface EtaScores {
-  /** Share (%) of scored predictions inside their bucket's window. */
-  withinWindowPct: number;
-  buckets: Record<(typeof ETA_BUCKETS)[number]['name'], { count: number; withinPct: number }>;
-  maeS: number;
-  predictions: number;
+export interface EtaScores extends WindowScores {
+  /** The same calls predicted without the engine: the timetable alone, and the timetable shifted by the bus's delay now. */
+  baselines: { timetable: WindowScores; delayCarried: WindowScores };
   /** Share (%) of fixes of the scored day placed on their true trip. */
   matchedPct: number;
   fixes: number;
@@ -148,9 +139,9 @@ export async function evaluateEta(db: Queryable, options: EtaEvalOptions): Promi
     alerts: { ...DEFAULT_CORE_OPTIONS.alerts, overspeedKmh: 1000 },
   });
 
-  const windows = new Map(ETA_BUCKETS.map((b) => [b.name, { count: 0, within: 0 }]));
-  let absErrorSum = 0;
-  let scored = 0;
+  const engine = new WindowScorer();
+  const timetable = new WindowScorer();
+  const delayCarried = new WindowScorer();
   let fixCount = 0;
   let matched = 0;
   let engineNs = 0n;
@@ -208,7 +199,8 @@ export async function evaluateEta(db: Queryable, options: EtaEvalOptions): Promi
       function scoreAt(nowMs: number) {
         for (const [vehicleId, calls] of core.calls) {
           const byTrip = day.truth.get(vehicleId);
-          const inst = core.vehicles.get(vehicleId)?.inst;
+          const vehicle = core.vehicles.get(vehicleId);
+          const inst = vehicle?.inst;
           if (!byTrip || !inst) continue;
           // Scored against what really happened on the trip the bus was really driving.
           const visits = byTrip.get(drivingTrip.get(vehicleId) ?? '');
@@ -217,38 +209,33 @@ export async function evaluateEta(db: Queryable, options: EtaEvalOptions): Promi
             if (c.index === 0) continue;
             const truth = visits.find((s) => s.stopId === inst.trip.stopIds[c.index] && !s.skipped);
             if (!truth || truth.arrival.getTime() < nowMs) continue;
-            const awayMin = (c.arrivalMs - nowMs) / 60_000;
-            const bucket = ETA_BUCKETS.find((b) => awayMin >= b.fromMin && awayMin < b.toMin);
-            if (!bucket) continue;
-            const errorS = (truth.arrival.getTime() - c.arrivalMs) / 1000;
-            const w = windows.get(bucket.name)!;
-            w.count++;
-            if (errorS >= bucket.earlyS && errorS <= bucket.lateS) w.within++;
-            absErrorSum += Math.abs(errorS);
-            scored++;
+            const actualMs = truth.arrival.getTime();
+            const scheduledMs = scheduledArrivalMs(inst, c.index);
+            engine.add(nowMs, c.arrivalMs, actualMs);
+            timetable.add(nowMs, scheduledMs, actualMs);
+            delayCarried.add(nowMs, scheduledMs + (vehicle.delayS ?? 0) * 1000, actualMs);
           }
         }
       }
     }
   }
-  const pct = (a: number, b: number) => (b > 0 ? (100 * a) / b : 0);
-  const within = [...windows.values()].reduce((s, w) => s + w.within, 0);
   return {
-    withinWindowPct: pct(within, scored),
-    buckets: Object.fromEntries(
-      [...windows].map(([name, w]) => [name, { count: w.count, withinPct: pct(w.within, w.count) }]),
-    ) as EtaScores['buckets'],
-    maeS: scored > 0 ? absErrorSum / scored : 0,
-    predictions: scored,
-    matchedPct: pct(matched, fixCount),
+    ...engine.scores(),
+    baselines: { timetable: timetable.scores(), delayCarried: delayCarried.scores() },
+    matchedPct: fixCount > 0 ? (100 * matched) / fixCount : 0,
     fixes: fixCount,
     usPerFix: fixCount > 0 ? Number(engineNs) / 1000 / (fixCount * 2) : 0,
     days,
   };
 }
 
-/** The line bench:gps and eval:eta print. */
+/** The line bench:gps and eval:eta print: the engine's scores, then the baselines' share within the windows. */
 export function etaLine(s: EtaScores): string {
   const b = s.buckets;
-  return `EVAL eta within_window_pct=${s.withinWindowPct.toFixed(1)} b0_3=${b.b0_3.withinPct.toFixed(1)} b3_6=${b.b3_6.withinPct.toFixed(1)} b6_10=${b.b6_10.withinPct.toFixed(1)} b10_15=${b.b10_15.withinPct.toFixed(1)} mae_s=${s.maeS.toFixed(0)}`;
+  const { timetable, delayCarried } = s.baselines;
+  return (
+    `EVAL eta within_window_pct=${s.withinWindowPct.toFixed(1)} b0_3=${b.b0_3.withinPct.toFixed(1)} b3_6=${b.b3_6.withinPct.toFixed(1)} ` +
+    `b6_10=${b.b6_10.withinPct.toFixed(1)} b10_15=${b.b10_15.withinPct.toFixed(1)} mae_s=${s.maeS.toFixed(0)} ` +
+    `timetable_pct=${timetable.withinWindowPct.toFixed(1)} delay_carried_pct=${delayCarried.withinWindowPct.toFixed(1)}`
+  );
 }
