@@ -5,11 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
-import { upsertUser } from '../src/repositories/users.repository';
 import { insertCamera } from '../src/repositories/cameras.repository';
-import { hashPassword } from '../src/services/passwords';
 import { fromLocalMetres } from '../src/geometry/local-metres';
 import type { CalibrationPair, CameraSceneInput } from '../src/schemas';
+import { roleTokens } from './role-tokens';
 import { createTestSchema, testConfig } from './test-env';
 
 let app: FastifyInstance;
@@ -46,11 +45,7 @@ beforeAll(async () => {
   schema = await createTestSchema();
   const snapshotDir = await mkdtemp(path.join(tmpdir(), 'toc-snapshots-'));
   app = await buildApp(testConfig(schema.databaseUrl, { snapshotDir, trapImageMaxBytes: 64 * 1024, trapWaitSeconds: 0.5, queuePrefix: schema.schema }));
-  for (const role of ['admin', 'operator', 'police', 'planner', 'viewer'] as const) {
-    await upsertUser(app.db, { username: role, displayName: role, role, passwordHash: await hashPassword(`pw-${role}`) });
-    const reply = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: role, password: `pw-${role}` } });
-    tokens[role] = reply.json().token;
-  }
+  Object.assign(tokens, await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']));
   cameraId = (
     await insertCamera(app.db, {
       name: 'Scene camera',

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { applyMigrations } from '../src/db/migrate';
-import { upsertUser } from '../src/repositories/users.repository';
 import { insertCamera } from '../src/repositories/cameras.repository';
-import { hashPassword } from '../src/services/passwords';
 import type { Event, NewEvent } from '../src/schemas';
+import { roleTokens } from './role-tokens';
 import { createTestSchema, testConfig } from './test-env';
 
 let app: FastifyInstance;
@@ -27,12 +26,7 @@ const as = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
 beforeAll(async () => {
   schema = await createTestSchema();
   app = await buildApp(testConfig(schema.databaseUrl, { loginMaxFailures: 3 }));
-  for (const role of ['admin', 'operator', 'viewer'] as const) {
-    await upsertUser(app.db, { username: role, displayName: role, role, passwordHash: await hashPassword(`pw-${role}`) });
-    const reply = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: role, password: `pw-${role}` } });
-    expect(reply.statusCode).toBe(200);
-    tokens[role] = reply.json().token;
-  }
+  Object.assign(tokens, await roleTokens(app, ['admin', 'operator', 'viewer']));
 });
 
 afterAll(async () => {

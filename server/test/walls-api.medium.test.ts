@@ -2,11 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
-import { upsertUser } from '../src/repositories/users.repository';
 import { insertCamera } from '../src/repositories/cameras.repository';
-import { hashPassword } from '../src/services/passwords';
 import { seedDemoWall } from '../src/db/seed-walls';
 import type { Role, Wall, WallInput } from '../src/schemas';
+import { roleTokens } from './role-tokens';
 import { createTestSchema, testConfig } from './test-env';
 
 let app: FastifyInstance;
@@ -39,12 +38,7 @@ const readWall = async (id: number): Promise<Wall> => (await app.inject({ url: `
 beforeAll(async () => {
   schema = await createTestSchema();
   app = await buildApp(testConfig(schema.databaseUrl));
-  for (const role of ['admin', 'operator', 'viewer', 'police', 'planner'] as const) {
-    await upsertUser(app.db, { username: role, displayName: role, role, passwordHash: await hashPassword(`pw-${role}`) });
-    const reply = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: role, password: `pw-${role}` } });
-    expect(reply.statusCode).toBe(200);
-    tokens[role] = reply.json().token;
-  }
+  Object.assign(tokens, await roleTokens(app, ['admin', 'operator', 'viewer', 'police', 'planner']));
   for (let i = 1; i <= 3; i++) {
     const camera = await insertCamera(app.db, {
       name: `Wall camera ${i}`,
