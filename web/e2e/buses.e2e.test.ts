@@ -324,7 +324,8 @@ describe('GPS buses', () => {
   });
 
   it('lists a simulated bus’s stop calls with their punctuality beside its replay, and a call moves the replay there', async () => {
-    // A demo bus that has called at stops in the last hour (the simulator has been driving since the system started).
+    // A demo bus that has called at a stop in the last hour. On a system just started, the simulated buses make their
+    // first calls a few minutes in, so this waits for one.
     const to = new Date(Date.now() + 60_000);
     const from = new Date(to.getTime() - 3_600_000);
     const period = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
@@ -332,14 +333,13 @@ describe('GPS buses', () => {
     await expect
       .poll(
         async () => {
-          for (const live of await api<{ vehicleId: number; tripId: string | null }[]>(operator, 'GET', '/api/buses')) {
-            if (live.tripId === null) continue;
+          for (const live of await api<{ vehicleId: number }[]>(operator, 'GET', '/api/buses')) {
             const reply = await api<{ calls: unknown[] }>(operator, 'GET', `/api/vehicles/${live.vehicleId}/stop-calls?${period}`);
-            if (reply.calls.length >= 2) return (caller = { vehicleId: live.vehicleId, calls: reply.calls.length });
+            if (reply.calls.length > 0) return (caller = { vehicleId: live.vehicleId, calls: reply.calls.length });
           }
           return null;
         },
-        { timeout: 120_000, interval: 5_000 },
+        { timeout: 240_000, interval: 5_000 },
       )
       .not.toBeNull();
     const page = await openMap();
@@ -352,17 +352,17 @@ describe('GPS buses', () => {
     await page.getByTestId('bus-replay-to').fill(bangkok(to).slice(11, 16));
     await page.getByTestId('bus-replay-load').click();
     const calls = page.getByTestId('stop-call');
-    await expect.poll(() => calls.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => calls.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(caller!.calls);
     // Each call names its stop and says how it kept to the timetable, in the UI language (Thai by default).
-    const second = calls.nth(1);
-    expect((await second.locator('td').nth(1).textContent())?.trim().length).toBeGreaterThan(0);
-    expect(await second.locator('td').nth(3).textContent()).toMatch(/ตรงเวลา|ช้า|เร็ว|—/);
-    // Choosing the call puts the replay clock at its arrival (the slider starts at the first fix).
+    const last = calls.last();
+    expect((await last.locator('td').nth(1).textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await last.locator('td').nth(3).textContent()).toMatch(/ตรงเวลา|ช้า|เร็ว|—/);
+    // Choosing the call puts the replay clock at the call (the slider starts at the bus's first fix, before it).
     const before = Number(await page.getByTestId('replay-slider').inputValue());
-    await second.getByRole('button').click();
-    await expect.poll(async () => Number(await page.getByTestId('replay-slider').inputValue())).not.toBe(before);
-    await expect.poll(() => second.getAttribute('class')).toBe('current');
+    await last.getByRole('button').click();
+    await expect.poll(async () => Number(await page.getByTestId('replay-slider').inputValue())).toBeGreaterThan(before);
+    await expect.poll(() => last.getAttribute('class')).toBe('current');
     await page.screenshot({ path: screenshotPath('buses-stop-calls') });
     await page.close();
-  });
+  }, 360_000);
 });
