@@ -40,3 +40,5 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
     ...overrides,
   };
 }
+
+export { roleTokens, rolePassword } from './role-tokens';

@@ -146,12 +146,12 @@ export const TransitStopDetail = Type.Object({
 export type TransitStopDetail = Static<typeof TransitStopDetail>;
 
 export const TRACK_FORMATS = ['geojson', 'gpx'] as const;
+/** A vehicle's history period (stop calls); the track adds its format. */
+export const PeriodQuery = Type.Object({ from: IsoDateTime, to: IsoDateTime }, { additionalProperties: false });
+export type PeriodQuery = Static<typeof PeriodQuery>;
+
 export const TrackQuery = Type.Object(
-  {
-    from: IsoDateTime,
-    to: IsoDateTime,
-    format: Type.Optional(Type.Union(TRACK_FORMATS.map((f) => Type.Literal(f)))),
-  },
+  { ...PeriodQuery.properties, format: Type.Optional(Type.Union(TRACK_FORMATS.map((f) => Type.Literal(f)))) },
   { additionalProperties: false },
 );
 export type TrackQuery = Static<typeof TrackQuery>;
@@ -193,9 +193,6 @@ export const VehicleTrack = Type.Object({
   ),
 });
 export type VehicleTrack = Static<typeof VehicleTrack>;
-
-export const StopCallsQuery = Type.Object({ from: IsoDateTime, to: IsoDateTime }, { additionalProperties: false });
-export type StopCallsQuery = Static<typeof StopCallsQuery>;
 
 /** One call of a vehicle at a stop of its trip, as the transit engine saw it (arrival and departure at the stop geofence). */
 export const VehicleStopCall = Type.Object({

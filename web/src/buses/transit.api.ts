@@ -68,15 +68,15 @@ export function fetchStopArrivals(feedId: number, stopId: string, signal?: Abort
 
 export type TrackFormat = 'geojson' | 'gpx';
 
-/** Relative to the page, like every API call; a plain link downloads it with the session cookie. */
-export function stopCallsUrl(vehicleId: number, from: Date, to: Date): string {
-  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
-  return `api/vehicles/${vehicleId}/stop-calls?${query.toString()}`;
-}
-
+/** Relative to the page, like every API call (a plain link to a track downloads it with the session cookie). */
 export function trackUrl(vehicleId: number, from: Date, to: Date, format: TrackFormat): string {
   const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), format });
   return `api/vehicles/${vehicleId}/track?${query.toString()}`;
+}
+
+export function stopCallsUrl(vehicleId: number, from: Date, to: Date): string {
+  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+  return `api/vehicles/${vehicleId}/stop-calls?${query.toString()}`;
 }
 
 /** A stop's or route's name in the UI language, falling back to the feed's own name. */

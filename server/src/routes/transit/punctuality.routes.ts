@@ -5,7 +5,7 @@ import { ErrorReply, PunctualityQuery, PunctualityReport, type Role } from '../.
 import { punctualityFigures } from '../../repositories/punctuality.repository';
 import { resolveFeed } from '../../services/transit.service';
 import { punctualityCsv } from '../../services/punctuality-csv';
-import { HttpError } from '../../lib/http-error';
+import { periodOf } from '../../lib/period';
 
 const REPORT_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'viewer'];
 const MAX_SPAN_DAYS = 92;
@@ -34,15 +34,7 @@ const punctualityRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const from = new Date(request.query.from);
-      const to = new Date(request.query.to);
-      if (!(from < to)) throw new HttpError(400, '"from" must be before "to"', 'เวลาเริ่มต้องอยู่ก่อนเวลาสิ้นสุด');
-      if (to.getTime() - from.getTime() > MAX_SPAN_DAYS * 86_400_000)
-        throw new HttpError(
-          400,
-          `The period can be at most ${MAX_SPAN_DAYS} days`,
-          `ช่วงเวลาต้องไม่เกิน ${MAX_SPAN_DAYS} วัน`,
-        );
+      const { from, to } = periodOf(request.query, MAX_SPAN_DAYS);
       const feed = await resolveFeed(app.db, request.query.feed);
       const figures = await punctualityFigures(app.db, {
         from,

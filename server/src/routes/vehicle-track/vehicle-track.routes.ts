@@ -1,31 +1,19 @@
 // A vehicle's history over a period: its recorded track (GeoJSON or GPX) and its stop calls; every read is audited.
 import type { FastifyPluginAsync } from 'fastify';
-import { ErrorReply, IdParams, StopCallsQuery, TrackQuery, VehicleStopCalls, VehicleTrack, type Role } from '../../schemas';
+import { ErrorReply, IdParams, PeriodQuery, TrackQuery, VehicleStopCalls, VehicleTrack, type Role } from '../../schemas';
 import { findVehicleLabel, listStopCalls, listTrackPoints } from '../../repositories/gps-track.repository';
 import { insertAudit } from '../../repositories/audit.repository';
 import { trackToGeoJson, trackToGpx } from '../../services/track-export';
 import { HttpError, notFound } from '../../lib/http-error';
+import { periodOf } from '../../lib/period';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 const TRACK_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'viewer', 'police'];
-const MAX_SPAN_MS = 7 * 24 * 3600 * 1000;
+const MAX_SPAN_DAYS = 7;
 /** A bus reporting every second for a 12-hour shift gives ~43k fixes; more than this means a narrower period. */
 export const MAX_TRACK_POINTS = 50_000;
 /** A bus makes a few hundred stop calls a day; a week of them fits well under this. */
 export const MAX_STOP_CALLS = 10_000;
-
-interface Period {
-  from: Date;
-  to: Date;
-}
-
-function periodOf(query: { from: string; to: string }): Period {
-  const from = new Date(query.from);
-  const to = new Date(query.to);
-  if (!(from < to)) throw new HttpError(400, '"from" must be before "to"', 'เวลาเริ่มต้องอยู่ก่อนเวลาสิ้นสุด');
-  if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw new HttpError(400, 'The period can be at most 7 days', 'ช่วงเวลาต้องไม่เกิน 7 วัน');
-  return { from, to };
-}
 
 const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
   const labelOf = async (vehicleId: number) => {
@@ -46,7 +34,7 @@ const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const { from, to } = periodOf(request.query);
+      const { from, to } = periodOf(request.query, MAX_SPAN_DAYS);
       const format = request.query.format ?? 'geojson';
       const label = await labelOf(request.params.id);
       const points = await listTrackPoints(app.db, request.params.id, from, to, MAX_TRACK_POINTS + 1);
@@ -75,7 +63,7 @@ const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: IdParams; Querystring: StopCallsQuery }>(
+  app.get<{ Params: IdParams; Querystring: PeriodQuery }>(
     '/api/vehicles/:id/stop-calls',
     {
       config: { roles: TRACK_ROLES },
@@ -83,12 +71,12 @@ const vehicleTrackRoutes: FastifyPluginAsync = async (app) => {
         tags: ['buses'],
         summary: 'Arrivals and departures of a vehicle at the stops of its trips, with their delays',
         params: IdParams,
-        querystring: StopCallsQuery,
+        querystring: PeriodQuery,
         response: { 200: VehicleStopCalls, ...errors },
       },
     },
     async (request) => {
-      const { from, to } = periodOf(request.query);
+      const { from, to } = periodOf(request.query, MAX_SPAN_DAYS);
       const label = await labelOf(request.params.id);
       const calls = await listStopCalls(app.db, request.params.id, from, to, MAX_STOP_CALLS + 1);
       if (calls.length > MAX_STOP_CALLS) {
