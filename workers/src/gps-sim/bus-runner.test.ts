@@ -46,4 +46,20 @@ describe('BusRunner', () => {
     expect(fixes.every((f) => f.speedKmh === 0 && f.trueDistanceM === 0)).toBe(true);
     expect(fixes[0]!.fixTime.getTime() - join).toBeLessThan(1000);
   });
+
+  it('after the last trip of its block stops reporting at the last stop (parked, engine off), and is done', () => {
+    const feed = simFeedFixture({ firstHour: 20, lastHour: 21 });
+    // The day's last runs of block B1: T1 20:00 S1→S5 and its return T2 20:15 S5→S1 (arriving about 20:27).
+    const runner = new BusRunner(feed, [feed.trips.get('T1')!, feed.trips.get('T2')!], dayStart, 'seed');
+    const fixes = runner.take(dayStart + 23 * 3600_000);
+    expect(runner.done).toBe(true);
+    const last = fixes.at(-1)!;
+    expect(last.tripId).toBe('T2');
+    expect(last.speedKmh).toBe(0);
+    const [lon, lat] = feed.stops.get('S1')!;
+    expect(Math.hypot((last.lon - lon) * 108_000, (last.lat - lat) * 111_000)).toBeLessThan(30);
+    expect(last.fixTime.getTime()).toBeLessThan(dayStart + 21 * 3600_000);
+    // Nothing more that night, however late it is asked.
+    expect(runner.take(dayStart + 30 * 3600_000)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 // Bus alarms (pure): off-route, overspeed, bunching, gap and stale, one open alarm per vehicle and type, updated not repeated.
 import type { EventType } from '@toc/server/schemas';
 import type { HeadwaySample } from './headway-book';
+import { tripStartMs } from './transit-model';
 import type { VehicleState } from './vehicle-state';
 
 export type BusAlertType = Extract<EventType, `bus.${string}`>;
@@ -120,9 +121,15 @@ export class BusAlerts {
     }
   }
 
-  /** From tick(): a vehicle on a trip that has gone silent. */
+  /**
+   * From tick(): a vehicle on a trip that has gone silent. A bus waiting at the terminus for a run that leaves later
+   * (the night between a block's last run and its first next morning) may park with its engine off: its silence counts
+   * only from that run's departure.
+   */
   checkStale(v: VehicleState, nowMs: number): boolean {
-    if (!v.inst || v.fixMs === 0 || nowMs - v.fixMs < this.options.staleAfterS * 1000) return false;
+    if (!v.inst || v.fixMs === 0) return false;
+    const silentSinceMs = v.state === 'layover' ? Math.max(v.fixMs, tripStartMs(v.inst)) : v.fixMs;
+    if (nowMs - silentSinceMs < this.options.staleAfterS * 1000) return false;
     this.raise(
       v,
       'bus.stale',

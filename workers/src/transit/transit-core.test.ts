@@ -168,6 +168,18 @@ describe('transit core', () => {
     ]);
   });
 
+  it('lets a bus waiting for its next run go quiet (parked) until that run leaves, then marks it stale', () => {
+    const core = newCore();
+    const fixes = drive({ vehicleId: 1, departS: DEPART });
+    const seen = fixes.map((f) => core.onFix(f));
+    // Arrived at 08:06: it waits at the terminal for back-7, which leaves at 08:20, and sends nothing more.
+    expect(seen.at(-1)).toMatchObject({ state: 'layover', tripId: 'back-7' });
+    expect(core.tick(at(DEPART + 20 * 60 + 4 * 60)).alerts).toEqual([]);
+    const out = core.tick(at(DEPART + 20 * 60 + 5 * 60 + 1));
+    expect(out.alerts.map((a) => [a.type, a.action])).toEqual([['bus.stale', 'open']]);
+    expect(out.alerts[0]!.detail).toMatchObject({ lastFixAt: fixes.at(-1)!.fixTime.toISOString() });
+  });
+
   it('flags bunching when the next bus leaves a stop far sooner than the timetable spaces them', () => {
     const core = newCore();
     // Bus 1 on the 08:00 run crawls through a jam; bus 2 on the 08:20 run catches up: under 2 minutes apart instead of 20.
