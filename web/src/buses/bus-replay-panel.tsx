@@ -56,8 +56,10 @@ export function BusReplayPanel({ vehicleId, onClose }: BusReplayPanelProps) {
   const choices = useBusChoices();
   const [initial] = useState(() => ({ from: toBangkokInputs(new Date(Date.now() - DEFAULT_PERIOD_MS)), to: toBangkokInputs(new Date()) }));
   const [vehicle, setVehicle] = useState(vehicleId === null ? '' : String(vehicleId));
-  const [date, setDate] = useState(initial.to.date);
-  const [fromTime, setFromTime] = useState(initial.from.date === initial.to.date ? initial.from.time : '00:00');
+  // A date for each end: a night's replay runs across Bangkok midnight.
+  const [fromDate, setFromDate] = useState(initial.from.date);
+  const [fromTime, setFromTime] = useState(initial.from.time);
+  const [toDate, setToDate] = useState(initial.to.date);
   const [toTime, setToTime] = useState(initial.to.time);
   const [formError, setFormError] = useState<string | null>(null);
   const [track, loadTrack] = useBusTrack(language);
@@ -68,8 +70,8 @@ export function BusReplayPanel({ vehicleId, onClose }: BusReplayPanelProps) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const from = fromBangkokInputs(date, fromTime);
-    const to = fromBangkokInputs(date, toTime);
+    const from = fromBangkokInputs(fromDate, fromTime);
+    const to = fromBangkokInputs(toDate, toTime);
     if (!vehicle) return setFormError(t('buses.replay.chooseBus'));
     if (!from || !to || to <= from) return setFormError(t('buses.replay.badPeriod'));
     setFormError(null);
@@ -98,17 +100,21 @@ export function BusReplayPanel({ vehicleId, onClose }: BusReplayPanelProps) {
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('buses.replay.date')}</span>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required data-testid="bus-replay-date" />
-        </label>
         <div className="bus-replay-times">
           <label>
             <span>{t('buses.replay.from')}</span>
+            <input type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} required data-testid="bus-replay-from-date" />
+          </label>
+          <label>
+            <span>{t('buses.replay.atTime')}</span>
             <input type="time" value={fromTime} onChange={(e) => setFromTime(e.target.value)} required data-testid="bus-replay-from" />
           </label>
           <label>
             <span>{t('buses.replay.to')}</span>
+            <input type="date" value={toDate} onChange={(e) => setToDate(e.target.value)} required data-testid="bus-replay-to-date" />
+          </label>
+          <label>
+            <span>{t('buses.replay.atTime')}</span>
             <input type="time" value={toTime} onChange={(e) => setToTime(e.target.value)} required data-testid="bus-replay-to" />
           </label>
         </div>
