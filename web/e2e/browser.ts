@@ -62,3 +62,11 @@ export async function api<T>(token: string, method: string, path: string, body?:
   expect(reply.status, `${method} ${path}`).toBeLessThan(300);
   return (reply.status === 204 ? undefined : await reply.json()) as T;
 }
+
+/** The year of an instant on the Bangkok calendar: what the UI shows (plus 543, the Buddhist Era, in Thai). */
+export const bangkokYear = (instant: string | Date): number =>
+  Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(new Date(instant)));
+
+/** When an event started (ISO), read through the API. */
+export const eventStartedAt = async (token: string, eventId: number): Promise<string> =>
+  (await api<{ startedAt: string }>(token, 'GET', `/api/events/${eventId}`)).startedAt;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { bangkokYear, e2eEnv, eventStartedAt, launchChromium, screenshotPath, tokenFor } from './browser';
 import { renderedCount, renderedIds } from './map-probes';
 
 let browser: Browser;
@@ -183,8 +183,9 @@ describe('control room', () => {
     // The other operator's open detail follows without a reload.
     await expect.poll(() => second.getByTestId('detail-status').textContent(), { timeout: 15_000 }).toMatch(/Acknowledged|รับทราบแล้ว/);
 
-    // Language: Thai shows Buddhist-era years, English the common era, for the same moment.
-    const year = new Date().getFullYear();
+    // Language: Thai shows Buddhist-era years, English the common era, for the same moment (the warning's own year
+    // on the Bangkok calendar: from 00:00 to 07:00 on 1 January it is not the year in UTC).
+    const year = bangkokYear(await eventStartedAt(await operatorToken(), warningId));
     await second.locator('[data-testid="lang-switch"] [data-lang="th"]').click();
     await expect.poll(() => second.getByTestId('nav-map').textContent()).not.toBe('Live map');
     expect(await second.getByTestId('detail-started').textContent()).toContain(String(year + 543));
