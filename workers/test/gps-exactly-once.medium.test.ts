@@ -98,7 +98,8 @@ describe('GPS worker restart between COPY and acknowledgement', () => {
       accuracyM: fix.accuracyM,
       current: true,
     }));
-    await new PartitionManager(db).ensure(new Set([bangkokDay(Date.now())]));
+    // The fixes' own Bangkok days: just after midnight a fix from seconds ago is yesterday's.
+    await new PartitionManager(db).ensure(new Set(stored.map((s) => bangkokDay(Date.parse(s.fixTime)))));
     await copyPositions(db, copyLines(stored), { stream: streamKey, consumer: CONSUMER, lastId: ids[1]! });
     expect(await loadStoredUpTo(db, streamKey, CONSUMER)).toBe(ids[1]);
     expect(await redis.xpending(streamKey, 'gps')).toEqual(expect.arrayContaining([3]));

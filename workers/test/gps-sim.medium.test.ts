@@ -12,7 +12,8 @@ import type { GpsStreamEntry } from '@toc/server/schemas';
 import { createTestSchema, testConfig } from '@toc/server/testing';
 import { seedDemoFleet } from '../src/gps-sim/demo-fleet';
 import { readDevicesFile, writeDevicesFile } from '../src/gps-sim/devices-file';
-import { FeedPlayer } from '../src/gps-sim/feed-player';
+import { FeedPlayer, type DueFix } from '../src/gps-sim/feed-player';
+import type { SimFeed } from '../src/gps-sim/sim-feed';
 import { osmAndUrl, sendOsmAnd } from '../src/gps-sim/osmand-request';
 import { loadSimFeed } from '../src/gps-sim/sim-feed.loader';
 
@@ -75,24 +76,54 @@ describe('demo fleet seeding', () => {
   });
 });
 
+/** A moment on the feed's own clock (Caltrain: Pacific time, UTC−8 in December). */
+const pacific = (iso: string) => Date.parse(`${iso}-08:00`);
+const weekdayOf = (yyyymmdd: string) =>
+  new Date(Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6)))).getUTCDay();
+
+/** Plays the Caltrain fleet from `t0` for two minutes: what the player logged and each bus's fixes. */
+async function playTwoMinutes(t0: number) {
+  const feed = (await loadSimFeed(app.db, 'caltrain'))!;
+  const devices = (await readDevicesFile(file)).devices;
+  const logs: string[] = [];
+  const player = new FeedPlayer(feed, devices, { speedup: 1, seed: 'test', log: (m) => logs.push(m) });
+  player.plan(t0);
+  const due = player.due(t0 + 120_000);
+  const perBus = new Map<string, DueFix[]>();
+  for (const item of due) perBus.set(item.device.uniqueId, [...(perBus.get(item.device.uniqueId) ?? []), item]);
+  return { feed: feed!, player, log: logs.join('\n'), due, perBus };
+}
+
+/**
+ * What a bus reports in a window: every 5 s while it drives or waits at a terminus for its next trip; a bus whose
+ * last trip ends (its block is over, or its next trip is hours away) stops reporting where that trip ended, as a
+ * bus parked with its engine off does.
+ */
+function expectReportsOfOneBus(fixes: DueFix[], feed: SimFeed, t0: number): 'reporting' | 'ended' {
+  const times = fixes.map((f) => f.fix.fixTime.getTime());
+  for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(5000);
+  const last = fixes.at(-1)!.fix;
+  if (last.fixTime.getTime() >= t0 + 115_000) return 'reporting';
+  // It went quiet before the window's end: standing at its trip's last stop.
+  const trip = feed.trips.get(last.tripId)!;
+  const [lon, lat] = feed.stops.get(trip.stopTimes.at(-1)!.stopId)!;
+  expect(last.speedKmh).toBe(0);
+  expect(Math.hypot((last.lon - lon) * 108_000, (last.lat - lat) * 111_000)).toBeLessThan(150);
+  return 'ended';
+}
+
 describe('simulator', () => {
-  it('drives the fleet along the Caltrain trips now and the ingest accepts its OsmAnd requests', async () => {
-    const feed = (await loadSimFeed(app.db, 'caltrain'))!;
+  it('drives the fleet along the Caltrain trips on a weekday morning and the ingest accepts its OsmAnd requests', async () => {
+    const t0 = pacific('2026-12-08T10:00:00'); // a Tuesday
+    const { feed, player, log, due, perBus } = await playTwoMinutes(t0);
     expect(feed.timezone).toBe('America/Los_Angeles');
-    const devices = (await readDevicesFile(file)).devices;
-    const logs: string[] = [];
-    const player = new FeedPlayer(feed, devices, { speedup: 1, seed: 'test', log: (m) => logs.push(m) });
-    const t0 = Date.now();
-    player.plan(t0);
-    // The old feed has no service today: it plays the same weekday of its own calendar (and shifts at night), and says so.
-    expect(logs.join('\n')).toMatch(/no service on \d{8}; playing \d{8} \(same weekday\)/);
-    // A bus bound to a route without service that weekday (Caltrain's weekday-only routes on a weekend) stays home.
+    // The old feed has no service on that day: it plays the same weekday of its own calendar, and says so.
+    const played = /no service on 20261208; playing (\d{8}) \(same weekday\)/.exec(log)?.[1];
+    expect(played && weekdayOf(played)).toBe(2);
+    expect(log).not.toMatch(/shifted/);
     expect(player.activeBuses).toBeGreaterThanOrEqual(2);
 
-    const due = player.due(t0 + 120_000);
-    const perBus = new Map<string, number>();
-    for (const { device, fix } of due) {
-      perBus.set(device.uniqueId, (perBus.get(device.uniqueId) ?? 0) + 1);
+    for (const { fix } of due) {
       expect(fix.fixTime.getTime()).toBeGreaterThanOrEqual(t0 - 1000);
       expect(fix.fixTime.getTime()).toBeLessThanOrEqual(t0 + 120_000);
       // On the peninsula between San Francisco and Gilroy.
@@ -101,9 +132,9 @@ describe('simulator', () => {
       expect(fix.lon).toBeGreaterThan(-122.5);
       expect(fix.lon).toBeLessThan(-121.5);
     }
-    // Every bus reports every 5 s (the ones between trips stand at a terminus until their next one).
-    expect(perBus.size).toBeGreaterThanOrEqual(1);
-    for (const n of perBus.values()) expect(n).toBeGreaterThanOrEqual(20);
+    const states = [...perBus.values()].map((fixes) => expectReportsOfOneBus(fixes, feed, t0));
+    expect(states).toContain('reporting');
+    for (const fixes of perBus.values()) if (fixes.at(-1)!.fix.fixTime.getTime() >= t0 + 115_000) expect(fixes.length).toBeGreaterThanOrEqual(20);
 
     const sample = due.slice(0, 10);
     const statuses: number[] = [];
@@ -118,5 +149,29 @@ describe('simulator', () => {
 
     // A wrong key is refused.
     expect(await sendOsmAnd(osmAndUrl(baseUrl, sample[0]!.device.uniqueId, sample[0]!.fix), 'wrong')).toBe(401);
+  });
+
+  it('on a Sunday plays a Sunday of the feed, and the buses of weekday-only routes stay home', async () => {
+    const sunday = await playTwoMinutes(pacific('2026-12-13T10:00:00'));
+    const played = /no service on 20261213; playing (\d{8}) \(same weekday\)/.exec(sunday.log)?.[1];
+    expect(played && weekdayOf(played)).toBe(0);
+    const weekday = await playTwoMinutes(pacific('2026-12-08T10:00:00'));
+    expect(sunday.player.activeBuses).toBeGreaterThanOrEqual(1);
+    expect(sunday.player.activeBuses).toBeLessThanOrEqual(weekday.player.activeBuses);
+    for (const fixes of sunday.perBus.values()) expectReportsOfOneBus(fixes, sunday.feed, pacific('2026-12-13T10:00:00'));
+  });
+
+  it('in the small hours shifts the timetable so that buses run, and says so; just before midnight runs the late trains as they are', async () => {
+    const night = pacific('2026-12-08T02:00:00');
+    const small = await playTwoMinutes(night);
+    expect(small.log).toMatch(/outside the service hours in America\/Los_Angeles: timetable shifted by -?\d+\.\d h so buses run/);
+    expect(small.player.activeBuses).toBeGreaterThanOrEqual(2);
+    expect([...small.perBus.values()].map((fixes) => expectReportsOfOneBus(fixes, small.feed, night))).toContain('reporting');
+
+    const late = pacific('2026-12-08T23:50:00');
+    const lastTrains = await playTwoMinutes(late);
+    expect(lastTrains.log).not.toMatch(/shifted/);
+    expect(lastTrains.player.activeBuses).toBeGreaterThanOrEqual(1);
+    expect([...lastTrains.perBus.values()].map((fixes) => expectReportsOfOneBus(fixes, lastTrains.feed, late))).toContain('reporting');
   });
 });

@@ -131,9 +131,10 @@ describe('transit engine', () => {
       payload: { vehicleId: 2, aheadVehicleId: 1, scheduledHeadwayS: 1200 },
     });
 
-    // Silence: both buses wait at the terminal for their next run, then stop reporting.
+    // Silence: both buses wait at the terminal for their next run (runs leave every 20 min) and stop reporting; they
+    // are stale once that run has been gone 5 min without a word.
     const lastFix = fixes[fixes.length - 1]!.fixTime.getTime();
-    const changed = await engine.tick(new Date(lastFix + 6 * 60_000));
+    const changed = await engine.tick(new Date(lastFix + 26 * 60_000));
     expect(changed.find((c) => c.vehicleId === 1)?.fields.state).toBe('stale');
     expect(
       (await events())
