@@ -92,7 +92,17 @@ export interface DemoNetworkSummary {
   bridgesM: number[];
 }
 
-export async function buildDemoNetwork(sharedDir: string, outDir: string): Promise<DemoNetworkSummary> {
+/**
+ * The days the demo timetable runs: from the start of last year to the end of the tenth year after the build (a
+ * fixed end date once made the demo stop on 1 January of that year).
+ */
+export function demoServicePeriod(builtAt: Date): { startDate: string; endDate: string } {
+  const year = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(builtAt));
+  return { startDate: `${year - 1}0101`, endDate: `${year + 10}1231` };
+}
+
+export async function buildDemoNetwork(sharedDir: string, outDir: string, builtAt: Date = new Date()): Promise<DemoNetworkSummary> {
+  const period = demoServicePeriod(builtAt);
   const lines = await loadRoadLines(
     sharedDir,
     DEMO_PLACES.map((p) => p.at),
@@ -231,7 +241,7 @@ export async function buildDemoNetwork(sharedDir: string, outDir: string): Promi
         'start_date',
         'end_date',
       ],
-      rows: [[SERVICE_ID, 1, 1, 1, 1, 1, 1, 1, '20240101', '20351231']],
+      rows: [[SERVICE_ID, 1, 1, 1, 1, 1, 1, 1, period.startDate, period.endDate]],
     },
     'trips.txt': {
       header: ['route_id', 'service_id', 'trip_id', 'trip_headsign', 'direction_id', 'block_id', 'shape_id'],
