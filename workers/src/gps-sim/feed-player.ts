@@ -53,7 +53,7 @@ export class FeedPlayer {
     this.timetableStartMs = realNowMs - this.day.shiftMs;
     if (this.day.note) this.options.log(`feed ${this.feed.name}: ${this.day.note}`);
     const nowS = (this.timetableStartMs - this.day.dayStartMs) / 1000;
-    const chains = planFleet(this.feed, this.day.date, this.devices, nowS, { nextDay: true });
+    const chains = planFleet(this.feed, this.day.date, this.devices, nowS, { nextDate: this.day.nextDate });
     let running = 0;
     for (const device of this.devices) {
       const chain = chains.get(device.uniqueId) ?? [];

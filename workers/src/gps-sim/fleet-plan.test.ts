@@ -7,13 +7,13 @@ const bangkok = (iso: string) => Date.parse(`${iso}+07:00`);
 describe('choosePlayedDay', () => {
   it('plays today as is during the service hours', () => {
     const day = choosePlayedDay(simFeedFixture(), bangkok('2026-03-02T10:00:00'));
-    expect(day).toEqual({ date: '20260302', dayStartMs: bangkok('2026-03-02T00:00:00'), shiftMs: 0, note: null });
+    expect(day).toEqual({ date: '20260302', dayStartMs: bangkok('2026-03-02T00:00:00'), shiftMs: 0, note: null, nextDate: '20260303' });
   });
 
   it("plays yesterday's night runs (times past 24:00) as they are at 03:00, without a shift", () => {
     const feed = simFeedFixture({ firstHour: 6, lastHour: 29 }); // the last runs leave at 28:30 (04:30)
     const day = choosePlayedDay(feed, bangkok('2026-03-03T03:00:00'));
-    expect(day).toEqual({ date: '20260302', dayStartMs: bangkok('2026-03-02T00:00:00'), shiftMs: 0, note: null });
+    expect(day).toEqual({ date: '20260302', dayStartMs: bangkok('2026-03-02T00:00:00'), shiftMs: 0, note: null, nextDate: '20260303' });
   });
 
   it('never shifts a timetable that covers the whole clock (the demo network with its night service)', () => {
@@ -39,6 +39,17 @@ describe('choosePlayedDay', () => {
     expect(day.date).toBe('20160627'); // the feed's last Monday
     expect(day.shiftMs).toBe(now - bangkok('2016-06-27T10:00:00'));
     expect(day.note).toMatch(/no service on 20260302; playing 20160627/);
+    expect(day.nextDate).toBe('20160628'); // and its Tuesday after
+  });
+
+  it("follows an expired feed's last day with the same weekday it has, not a day past its calendar", () => {
+    const feed = simFeedFixture({ calendar: { start: '20160101', end: '20160630' } });
+    const day = choosePlayedDay(feed, bangkok('2026-03-05T10:00:00'))!; // a Thursday
+    expect(day.date).toBe('20160630'); // the feed's last day, a Thursday
+    expect(day.nextDate).toBe('20160624'); // its last Friday
+    // A bus planned late that evening runs on into the Friday's trips, on the next morning's clock.
+    const chain = planFleet(feed, day.date, [{ uniqueId: 'b1', routeId: 'R1', blockId: 'B1' }], 19.9 * 3600, { nextDate: day.nextDate }).get('b1')!;
+    expect(chain.some((t) => t.stopTimes[0]!.departureS! >= 30 * 3600)).toBe(true);
   });
 
   it('gives up when the feed never runs', () => {
@@ -88,7 +99,7 @@ describe('planFleet', () => {
     const vehicles = [{ uniqueId: 'b1', routeId: 'R1', blockId: 'B1' }];
     const nowS = 28 * 3600 + 10 * 60; // 04:10 on the next morning
     const alone = planFleet(feed, '20260302', vehicles, nowS).get('b1')!;
-    const chain = planFleet(feed, '20260302', vehicles, nowS, { nextDay: true }).get('b1')!;
+    const chain = planFleet(feed, '20260302', vehicles, nowS, { nextDate: '20260303' }).get('b1')!;
     expect(alone.map((t) => t.stopTimes[0]!.departureS)).toEqual([28 * 3600, 28 * 3600 + 900]);
     expect(chain.slice(0, 2)).toEqual(alone);
     // Then 3 March's 06:00 run, 30:00 on the 2 March clock, and the rest of that day.

@@ -11,6 +11,12 @@ export interface PlayedDay {
   shiftMs: number;
   /** Why the timetable is shifted, for the log; null when it is not. */
   note: string | null;
+  /**
+   * The date whose trips follow the played day's (on the next day's clock): the next date, or for a feed without
+   * service on it, the nearest date of the same weekday it has (an expired feed's last Sunday is followed by a Monday
+   * of its own, not by a day after its calendar ends); null when the feed has none.
+   */
+  nextDate: string | null;
 }
 
 /** Bus start/end around a real moment, seconds after the played day's start. */
@@ -53,7 +59,8 @@ export function choosePlayedDay(feed: SimFeed, nowMs: number): PlayedDay | null 
     const window = serviceWindowS(feed, date);
     const dayStartMs = serviceDayStartMs(date, tz);
     const nowS = (nowMs - dayStartMs) / 1000;
-    if (window && nowS >= window.firstS && nowS <= window.lastS) return { date, dayStartMs, shiftMs: 0, note: null };
+    if (window && nowS >= window.firstS && nowS <= window.lastS)
+      return { date, dayStartMs, shiftMs: 0, note: null, nextDate: dateWithService(feed, addDays(date, 1)) };
   }
   const date = dateWithService(feed, today);
   if (!date) return null;
@@ -68,7 +75,13 @@ export function choosePlayedDay(feed: SimFeed, nowMs: number): PlayedDay | null 
     timeShiftS = Math.round((nowS - (window.firstS + 7200)) / 60) * 60;
     notes.push(`outside the service hours in ${tz}: timetable shifted by ${(timeShiftS / 3600).toFixed(1)} h so buses run`);
   }
-  return { date, dayStartMs: serviceDayStartMs(date, tz), shiftMs: dayShiftMs + timeShiftS * 1000, note: notes.length ? notes.join('; ') : null };
+  return {
+    date,
+    dayStartMs: serviceDayStartMs(date, tz),
+    shiftMs: dayShiftMs + timeShiftS * 1000,
+    note: notes.length ? notes.join('; ') : null,
+    nextDate: dateWithService(feed, addDays(today, 1)),
+  };
 }
 
 interface PlannedTrip {
@@ -106,19 +119,18 @@ export interface FleetVehicle {
 /**
  * The trips each bus drives from `nowS` on (seconds after the played day's start): its block's trips, or for a bus
  * bound to a route (or only the feed) a chain of that route's trips, one after the other, no trip given to two buses.
- * With `nextDay` the next service day's trips follow (their times on the played day's clock), so buses run on past
- * the end of the played day's service instead of stopping until a new plan.
+ * With `nextDate` that date's trips follow, on the next day's clock (their times moved onto the played day's), so
+ * buses run on past the end of the played day's service instead of stopping until a new plan.
  */
 export function planFleet(
   feed: SimFeed,
   date: string,
   vehicles: readonly FleetVehicle[],
   nowS: number,
-  options: { nextDay?: boolean } = {},
+  options: { nextDate?: string | null } = {},
 ): Map<string, SimTrip[]> {
-  const next = addDays(date, 1);
-  const nextOffsetS = (serviceDayStartMs(next, feed.timezone) - serviceDayStartMs(date, feed.timezone)) / 1000;
-  const trips = [...servedTrips(feed, date, 0), ...(options.nextDay ? servedTrips(feed, next, nextOffsetS) : [])]
+  const nextOffsetS = (serviceDayStartMs(addDays(date, 1), feed.timezone) - serviceDayStartMs(date, feed.timezone)) / 1000;
+  const trips = [...servedTrips(feed, date, 0), ...(options.nextDate ? servedTrips(feed, options.nextDate, nextOffsetS) : [])]
     .filter((t) => t.span.endS > nowS)
     .sort((a, b) => a.span.startS - b.span.startS || a.trip.tripId.localeCompare(b.trip.tripId));
   const taken = new Set<SimTrip>();
