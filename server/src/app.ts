@@ -31,7 +31,12 @@ import gpsRoutes from './routes/gps/gps.routes';
 import gtfsRtRoutes from './routes/gtfs-rt/gtfs-rt.routes';
 import arrivalsRoutes from './routes/arrivals/arrivals.routes';
 
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** The wall clock (default: the system's); tests pin it to the instants they mean. */
+  now?: () => Date;
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -51,6 +56,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   app.decorate('config', config);
+  app.decorate('now', options.now ?? (() => new Date()));
   await app.register(errorsPlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);

@@ -260,6 +260,20 @@ describe('filters and storage', () => {
     expect(await manager.maintain(Date.now(), 1, 90)).toEqual([`gps_positions_${old}`]);
     expect(await manager.list()).not.toContain(`gps_positions_${old}`);
   });
+
+  it('at Bangkok midnight on New Year makes the new year’s day partitions and keeps exactly the retention in Bangkok days', async () => {
+    const manager = new PartitionManager(rig.app.db);
+    const newYear = Date.parse('2026-12-31T17:00:30Z'); // 00:00:30 on 1 January 2027 in Bangkok, 31 December in UTC
+    // 30 days' retention: 2 December is the oldest day kept, 1 December goes.
+    await manager.ensure(['20261201', '20261202']);
+    const dropped = await manager.maintain(newYear, 1, 30);
+    expect(dropped).toContain('gps_positions_20261201');
+    // (Days this file made earlier go too when the tests run before December 2026.)
+    expect(dropped.every((name) => name < 'gps_positions_20261202')).toBe(true);
+    const names = await manager.list();
+    expect(names).toEqual(expect.arrayContaining(['gps_positions_20261202', 'gps_positions_20270101', 'gps_positions_20270102']));
+    expect(names).not.toContain('gps_positions_20261201');
+  });
 });
 
 describe('worker', () => {

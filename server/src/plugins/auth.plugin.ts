@@ -29,7 +29,7 @@ export default fp(async (app) => {
     const roles = request.routeOptions.config?.roles;
     if (roles === undefined || roles === 'public') return;
     const token = tokenFrom(request);
-    const user = token ? await userForToken(app.db, token) : null;
+    const user = token ? await userForToken(app.db, token, app.now()) : null;
     const refusal = authorize(roles, user);
     if (refusal) throw refusal;
     request.user = user;

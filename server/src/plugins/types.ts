@@ -11,6 +11,8 @@ export type RouteRoles = readonly Role[] | 'public';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** The wall clock: session expiry and other instants read it here, so tests can pin it. */
+    now: () => Date;
     db: Pool;
     redis: Redis;
     eventStore: EventStore;

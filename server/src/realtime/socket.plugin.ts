@@ -67,7 +67,7 @@ export default fp(async (app) => {
     if (!checkAuth.Check(auth)) return next(new Error('invalid handshake auth'));
     const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
     const token = auth.token ?? cookies[SESSION_COOKIE];
-    const user = token ? await userForToken(app.db, token).catch(() => null) : null;
+    const user = token ? await userForToken(app.db, token, app.now()).catch(() => null) : null;
     if (!user) return next(new Error('unauthorized'));
     if (!ALL_ROLES.includes(user.role)) return next(new Error('forbidden'));
     socket.data.user = user;

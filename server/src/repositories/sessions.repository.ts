@@ -12,12 +12,12 @@ export async function insertSession(
   );
 }
 
-export async function findSessionUser(db: Queryable, tokenHash: Buffer): Promise<User | null> {
+export async function findSessionUser(db: Queryable, tokenHash: Buffer, now: Date): Promise<User | null> {
   const { rows } = await db.query<{ id: number; username: string; display_name: string; role: Role }>(
     `SELECT u.id, u.username, u.display_name, u.role
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [tokenHash],
+      WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`,
+    [tokenHash, now],
   );
   const row = rows[0];
   return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role } : null;

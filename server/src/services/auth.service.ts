@@ -15,6 +15,7 @@ export interface AuthContext {
   sessionTtlHours: number;
   maxFailures: number;
   lockoutSeconds: number;
+  now: () => Date;
 }
 
 export interface ClientInfo {
@@ -53,7 +54,7 @@ export async function login(
   }
   await ctx.redis.del(key);
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + ctx.sessionTtlHours * 3600_000);
+  const expiresAt = new Date(ctx.now().getTime() + ctx.sessionTtlHours * 3600_000);
   await insertSession(ctx.db, { tokenHash: hashToken(token), userId: user.id, expiresAt, ...client });
   await insertAudit(ctx.db, { userId: user.id, username, action: 'auth.login', ...client });
   return {
@@ -63,8 +64,9 @@ export async function login(
   };
 }
 
-export const userForToken = (db: Queryable, token: string): Promise<User | null> =>
-  findSessionUser(db, hashToken(token));
+/** The user of a session that has not expired at `now`. */
+export const userForToken = (db: Queryable, token: string, now: Date): Promise<User | null> =>
+  findSessionUser(db, hashToken(token), now);
 
 export async function logout(db: Queryable, token: string, user: User, client: ClientInfo): Promise<void> {
   await deleteSession(db, hashToken(token));

@@ -14,6 +14,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     sessionTtlHours: app.config.sessionTtlHours,
     maxFailures: app.config.loginMaxFailures,
     lockoutSeconds: app.config.loginLockoutSeconds,
+    now: app.now,
   };
 
   app.post<{ Body: LoginBody }>(
