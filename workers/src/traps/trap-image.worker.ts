@@ -70,7 +70,9 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
     await insertEventUpdate(ctx.db, { eventId: sighting.id, kind: 'opened', detail: { image: job.imagePath } });
   }
   const jpeg = await annotate(image, prepared, detections.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })));
-  const saved = await saveSnapshot(ctx.config.snapshotDir, { eventId: sighting.id, name: `trap-${Date.now()}`, jpeg });
+  // Filed under the Bangkok day the trap took the still, not the day the queue got to it (they differ at midnight).
+  const receivedAt = new Date(job.receivedAt);
+  const saved = await saveSnapshot(ctx.config.snapshotDir, { eventId: sighting.id, name: `trap-${receivedAt.getTime()}`, jpeg, at: receivedAt });
   await insertSnapshot(ctx.db, { eventId: sighting.id, kind: 'frame', ...saved });
 
   const warning = await warnAboutElephant(
