@@ -2,8 +2,8 @@
 # `npm run test:clock`: the whole `npm test` (services, system and browser included) under libfaketime at fixed instants.
 #
 # Each instant starts the clock there and lets it run; every process the suite starts (PostgreSQL, the server, the
-# workers, ffmpeg, Chromium; not Redis, see services.sh) reads the same moved wall clock, so a test that depends on the
-# hour fails here, not in CI. Each instant's output goes to test-output/clock-<instant>.log; a summary comes last.
+# workers, ffmpeg; not Redis, see services.sh) reads the same moved wall clock, and the browser's pages their Date
+# moved alike (web/e2e/shifted-clock.ts), so a test that depends on the hour fails here, not in CI. Each instant's output goes to test-output/clock-<instant>.log; a summary comes last.
 #
 #   npm run test:clock                                  # the default instants below, in order
 #   npm run test:clock -- '2027-01-01 00:30'            # chosen Bangkok wall-clock instants ('YYYY-MM-DD HH:MM')
@@ -66,6 +66,8 @@ for instant in "${instants[@]}"; do
   # worker spawned a minute later would run a minute behind the test). Monotonic clocks stay real: timers and
   # timeouts behave as in CI; only the wall clock moves.
   offset=$((target - $(date +%s)))
+  # Chromium runs outside libfaketime (it crawls under it) and moves its pages' Date by this (web/e2e/shifted-clock.ts).
+  export TEST_CLOCK_OFFSET_S="$offset"
   if FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "$(printf '%+d' "$offset")" bash "$REPO_ROOT/infra/scripts/test.sh" 2>&1 | tee "$log"; then
     results+=("pass  Bangkok $instant")
   else

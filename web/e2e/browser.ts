@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { expect } from 'vitest';
+import { chromiumEnv, clockOffsetMs, moveBrowserClock } from './shifted-clock';
 
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -17,7 +18,11 @@ export const launchChromium = (): Promise<Browser> =>
       '--disable-component-update',
       '--disable-sync',
     ],
+    env: chromiumEnv(),
   });
+  if (clockOffsetMs() !== 0) moveBrowserClock(browser, clockOffsetMs());
+  return browser;
+}
 
 export function screenshotPath(name: string): string {
   const dir = path.join(process.env.TEST_OUTPUT_DIR ?? 'test-output', 'e2e');
