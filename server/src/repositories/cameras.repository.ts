@@ -127,13 +127,16 @@ export async function setCameraStatus(
   reason: string | null,
   seenAt: Date | null,
   health: CameraHealth | null = null,
-): Promise<void> {
-  // Health is kept from the last report unless a new one is given; a stopped camera clears it.
-  await db.query(
+): Promise<boolean> {
+  // Health is kept from the last report unless a new one is given; a stopped camera clears it. A worker's report that
+  // lands after the camera was disabled is dropped: the disable owns the status (a health report in flight used to
+  // turn a disabled camera back to 'online' for good).
+  const { rowCount } = await db.query(
     `UPDATE cameras SET status = $2, status_reason = $3, last_seen_at = COALESCE($4, last_seen_at),
        health = CASE WHEN $2 = 'disabled' THEN NULL ELSE COALESCE($5::jsonb, health) END,
        worker_id = COALESCE($5::jsonb ->> 'workerId', worker_id)
-     WHERE id = $1`,
+     WHERE id = $1 AND (enabled OR $2 = 'disabled')`,
     [id, status, reason, seenAt, health === null ? null : JSON.stringify(health)],
   );
+  return (rowCount ?? 0) > 0;
 }

@@ -9,7 +9,8 @@ export async function reportCameraStatus(
   ctx: { db: Queryable; redis: Redis },
   report: { cameraId: number; status: CameraState; reason: string | null; seenAt: Date | null; health?: CameraHealth },
 ): Promise<void> {
-  await setCameraStatus(ctx.db, report.cameraId, report.status, report.reason, report.seenAt, report.health ?? null);
+  const stored = await setCameraStatus(ctx.db, report.cameraId, report.status, report.reason, report.seenAt, report.health ?? null);
+  if (!stored) return;
   await publishCameraStatus(ctx.redis, {
     cameraId: report.cameraId,
     status: report.status,
