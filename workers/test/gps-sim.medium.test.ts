@@ -14,6 +14,7 @@ import { seedDemoFleet } from '../src/gps-sim/demo-fleet';
 import { readDevicesFile, writeDevicesFile } from '../src/gps-sim/devices-file';
 import { FeedPlayer, type DueFix } from '../src/gps-sim/feed-player';
 import type { SimFeed } from '../src/gps-sim/sim-feed';
+import { activeServices } from '../src/transit/service-day';
 import { osmAndUrl, sendOsmAnd } from '../src/gps-sim/osmand-request';
 import { loadSimFeed } from '../src/gps-sim/sim-feed.loader';
 
@@ -91,7 +92,7 @@ async function playTwoMinutes(t0: number) {
   const due = player.due(t0 + 120_000);
   const perBus = new Map<string, DueFix[]>();
   for (const item of due) perBus.set(item.device.uniqueId, [...(perBus.get(item.device.uniqueId) ?? []), item]);
-  return { feed: feed!, player, log: logs.join('\n'), due, perBus };
+  return { feed: feed!, devices, player, log: logs.join('\n'), due, perBus };
 }
 
 /**
@@ -152,13 +153,19 @@ describe('simulator', () => {
   });
 
   it('on a Sunday plays a Sunday of the feed, and the buses of weekday-only routes stay home', async () => {
-    const sunday = await playTwoMinutes(pacific('2026-12-13T10:00:00'));
+    const t0 = pacific('2026-12-13T10:00:00');
+    const sunday = await playTwoMinutes(t0);
     const played = /no service on 20261213; playing (\d{8}) \(same weekday\)/.exec(sunday.log)?.[1];
     expect(played && weekdayOf(played)).toBe(0);
-    const weekday = await playTwoMinutes(pacific('2026-12-08T10:00:00'));
-    expect(sunday.player.activeBuses).toBeGreaterThanOrEqual(1);
-    expect(sunday.player.activeBuses).toBeLessThanOrEqual(weekday.player.activeBuses);
-    for (const fixes of sunday.perBus.values()) expectReportsOfOneBus(fixes, sunday.feed, pacific('2026-12-13T10:00:00'));
+    // Buses bound to routes with no Sunday trips send nothing (they have trips again on Monday).
+    const services = activeServices(sunday.feed.calendar, played!);
+    const sundayRoutes = new Set([...sunday.feed.trips.values()].filter((t) => services.has(t.serviceId)).map((t) => t.routeId));
+    const home = sunday.devices.filter((d) => d.routeId && !sundayRoutes.has(d.routeId));
+    expect(home.length).toBeGreaterThan(0);
+    expect(home.length).toBeLessThan(sunday.devices.length);
+    for (const device of home) expect(sunday.perBus.has(device.uniqueId), device.uniqueId).toBe(false);
+    const states = [...sunday.perBus.values()].map((fixes) => expectReportsOfOneBus(fixes, sunday.feed, t0));
+    expect(states).toContain('reporting');
   });
 
   it('in the small hours shifts the timetable so that buses run, and says so; just before midnight runs the late trains as they are', async () => {
