@@ -44,7 +44,8 @@ export function moveBrowserClock(browser: Browser, offsetMs: number): void {
   browser.newPage = async (options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.on('close', () => void context.close());
+    // The browser may be closing already (end of a test file): then the context goes with it.
+    page.on('close', () => context.close().catch(() => undefined));
     return page;
   };
 }
