@@ -1,6 +1,7 @@
 // A bus the end-to-end tests drive themselves along a past run of the demo network, so that its stop calls and their
 // punctuality exist at once at any hour, instead of waiting for the simulator's buses (hourly at night).
 import pg from 'pg';
+import { haversineM } from '@toc/server/gtfs/geodesy';
 import { api } from './browser';
 
 /** What the tests need of the seeded run. */
@@ -133,10 +134,6 @@ function timeline(run: Run): Array<{ ms: number; fraction: number }> {
   return out;
 }
 
-/** Metres between two lon/lat points (equirectangular: a few metres apart). */
-const metresBetween = (a: [number, number], b: [number, number]) =>
-  Math.hypot((b[0] - a[0]) * 111_320 * Math.cos((a[1] * Math.PI) / 180), (b[1] - a[1]) * 110_574);
-
 /**
  * Registers a bus bound to the route, sends the whole run through the device batch API as its GPS unit would
  * have, and waits until every stop call is stored.
@@ -159,7 +156,7 @@ export async function driveSeededRun(baseUrl: string, admin: string, databaseUrl
     const fixes = steps.map((step, i) => {
       const here: [number, number] = [points.rows[i]!.lon, points.rows[i]!.lat];
       const before = i > 0 ? points.rows[i - 1]! : points.rows[i]!;
-      const speedKmh = i > 0 ? (metresBetween([before.lon, before.lat], here) / ((step.ms - steps[i - 1]!.ms) / 1000)) * 3.6 : 0;
+      const speedKmh = i > 0 ? (haversineM([before.lon, before.lat], here) / ((step.ms - steps[i - 1]!.ms) / 1000)) * 3.6 : 0;
       const bearing = (Math.atan2((here[0] - before.lon) * Math.cos((here[1] * Math.PI) / 180), here[1] - before.lat) * 180) / Math.PI;
       return {
         lon: here[0],
