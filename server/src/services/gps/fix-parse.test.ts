@@ -77,6 +77,18 @@ describe('parseOsmAnd', () => {
       malformed: { reason: expect.stringMatching(/lat,lon/) },
     });
   });
+
+  it('refuses positions no receiver can report: off the globe or overflowing', () => {
+    const reasonFor = (lat: string, lon: string) => {
+      const parsed = parseOsmAnd('bus-1', { lat, lon }, receivedAt);
+      return 'malformed' in parsed ? parsed.malformed.reason : 'accepted';
+    };
+    expect(reasonFor('91', '101')).toMatch(/lat 91 is outside/);
+    expect(reasonFor('13.7', '-181')).toMatch(/lon -181 is outside/);
+    expect(reasonFor('1e400', '101')).toMatch(/lat Infinity is outside/);
+    expect(reasonFor('0', '0')).toBe('accepted'); // a unit without a fix: the worker's filter counts it per device
+    expect(reasonFor('-90', '180')).toBe('accepted');
+  });
 });
 
 describe('parseBatchFix', () => {
@@ -85,6 +97,15 @@ describe('parseBatchFix', () => {
       parseBatchFix('bus-2', { lat: 13.7, lon: 101.1, timestamp: '2025-03-01T05:00:00Z', speed: 40 }),
     ).toMatchObject({
       fix: { deviceId: 'bus-2', speedKmh: 40, bearingDeg: null, fixTime: '2025-03-01T05:00:00.000Z' },
+    });
+  });
+
+  it('refuses an impossible position (JSON 1e400 parses to Infinity) and drops an impossible altitude', () => {
+    expect(parseBatchFix('bus-2', { lat: Infinity, lon: 101.1, timestamp: 1740805200 })).toMatchObject({
+      malformed: { reasonTh: expect.stringContaining('อยู่นอกช่วง') },
+    });
+    expect(parseBatchFix('bus-2', { lat: 13.7, lon: 101.1, timestamp: 1740805200, altitude: Infinity })).toMatchObject({
+      fix: { altitudeM: null },
     });
   });
 });

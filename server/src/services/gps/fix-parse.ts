@@ -62,6 +62,19 @@ export function parseTimestamp(value: string | number): Date {
 const within = (value: number | null | undefined, min: number, max: number): number | null =>
   value === null || value === undefined || value < min || value > max ? null : value;
 
+/**
+ * A position no receiver can report: off the globe or not finite. (0,0 is what a real unit sends with no satellite fix:
+ * it passes here and the worker's filter counts it per device, which tells a technician the antenna is bad.)
+ */
+function checkPosition(lat: number, lon: number): void {
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90) {
+    throw new MalformedError(`lat ${lat} อยู่นอกช่วง −90 ถึง 90`, `lat ${lat} is outside −90…90`);
+  }
+  if (!Number.isFinite(lon) || lon < -180 || lon > 180) {
+    throw new MalformedError(`lon ${lon} อยู่นอกช่วง −180 ถึง 180`, `lon ${lon} is outside −180…180`);
+  }
+}
+
 function build(
   deviceId: string,
   lat: number,
@@ -74,6 +87,7 @@ function build(
     accuracyM?: number | null;
   },
 ): GpsFix {
+  checkPosition(lat, lon);
   return {
     deviceId,
     lat,
@@ -81,7 +95,7 @@ function build(
     fixTime: fixTime.toISOString(),
     speedKmh: within(rest.speedKmh, 0, Number.MAX_VALUE),
     bearingDeg: within(rest.bearingDeg, 0, 360),
-    altitudeM: rest.altitudeM ?? null,
+    altitudeM: within(rest.altitudeM, -1000, 100_000),
     accuracyM: within(rest.accuracyM, 0, Number.MAX_VALUE),
   };
 }
