@@ -7,7 +7,7 @@ usage() {
 usage: infra/scripts/services.sh {start|stop|status}
 
   start   install missing packages (as root), start PostgreSQL+PostGIS, Redis and the RTSP camera
-          simulator on 127.0.0.1, write $TOC_DATA_DIR/env (DATABASE_URL, REDIS_URL, RTSP_BASE)
+          simulator on 127.0.0.1, write $TOC_DATA_DIR/env (DATABASE_URL, REDIS_URL, RTSP_BASE, CAMERA_SECRET_KEY)
   stop    stop only what this script started (from its pid files)
   status  one line per service; exit 0 when every local service runs, 3 otherwise
 
@@ -356,15 +356,27 @@ env_line() {
   fi
 }
 
+# The key that seals camera credentials at rest: CAMERA_SECRET_KEY when given, else made once for this data folder.
+camera_secret_key() {
+  local file="$TOC_DATA_DIR/camera-secret.key"
+  if [ -n "${CAMERA_SECRET_KEY:-}" ]; then printf '%s' "$CAMERA_SECRET_KEY"; return; fi
+  [ -s "$file" ] || (umask 077 && node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))' >"$file")
+  tr -d '\n' <"$file"
+}
+
 write_env() {
   local tmp="$TOC_DATA_DIR/env.tmp.$$"
-  {
-    env_line DATABASE_URL "${DATABASE_URL:-$LOCAL_DATABASE_URL}"
-    env_line REDIS_URL "${REDIS_URL:-$LOCAL_REDIS_URL}"
-    env_line RTSP_BASE "rtsp://127.0.0.1:$RTSP_PORT"
-  } >"$tmp"
+  (
+    umask 077  # it holds the camera key
+    {
+      env_line DATABASE_URL "${DATABASE_URL:-$LOCAL_DATABASE_URL}"
+      env_line REDIS_URL "${REDIS_URL:-$LOCAL_REDIS_URL}"
+      env_line RTSP_BASE "rtsp://127.0.0.1:$RTSP_PORT"
+      env_line CAMERA_SECRET_KEY "$(camera_secret_key)"
+    } >"$tmp"
+  )
   mv -f "$tmp" "$TOC_DATA_DIR/env"  # atomic: a concurrent reader never sees half a file
-  cat "$TOC_DATA_DIR/env"
+  grep -v '^CAMERA_SECRET_KEY=' "$TOC_DATA_DIR/env"
 }
 
 # Serialises start/stop so two test runs cannot initialise the same cluster at once.

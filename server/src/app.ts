@@ -1,12 +1,16 @@
-// Builds the fastify application: plugins in order (config, db, redis, auth, socket.io, docs, metrics), then routes.
+// Builds the fastify application: plugins in order (config, security headers, db, redis, auth, content types,
+// socket.io, docs, metrics), then routes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { redactUrlSecrets } from './lib/redact-credentials';
 import type { Config } from './config';
+import { parseSecretKey } from './secrets/secret-box';
 import './plugins/types';
 import errorsPlugin from './plugins/errors.plugin';
+import securityHeadersPlugin from './plugins/security-headers.plugin';
 import dbPlugin from './plugins/db.plugin';
 import redisPlugin from './plugins/redis.plugin';
 import authPlugin from './plugins/auth.plugin';
+import contentTypesPlugin from './plugins/content-types.plugin';
 import socketPlugin from './realtime/socket.plugin';
 import docsPlugin from './plugins/docs.plugin';
 import metricsPlugin from './plugins/metrics.plugin';
@@ -57,10 +61,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   app.decorate('config', config);
   app.decorate('now', options.now ?? (() => new Date()));
+  app.decorate('cameraSecretKey', parseSecretKey(config.cameraSecretKey));
   await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(dbPlugin);
   await app.register(redisPlugin);
   await app.register(authPlugin);
+  await app.register(contentTypesPlugin);
   await app.register(socketPlugin);
   await app.register(docsPlugin);
   await app.register(metricsPlugin);

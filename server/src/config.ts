@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { normalizeOrigin } from './lib/origin';
+import { parseSecretKey } from './secrets/secret-box';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,9 +21,28 @@ const ConfigSchema = Type.Object({
   trapImageMaxBytes: Type.Integer({ minimum: 1024 }),
   trapWaitSeconds: Type.Number({ minimum: 0 }),
   sessionTtlHours: Type.Number({ exclusiveMinimum: 0 }),
+  /** Seals camera credentials at rest: 32 bytes in base64. Losing it means re-entering every camera's password. */
+  cameraSecretKey: Type.String({ minLength: 43 }),
   cookieSecure: Type.Boolean(),
+  /**
+   * Browser origins besides the server's own host that may use the session cookie (socket handshake, REST writes):
+   * `ALLOWED_ORIGINS`, comma-separated, e.g. the public https origin when a proxy rewrites Host.
+   */
+  allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/?#]+$' })),
+  /** How often each server re-checks the sessions of its open sockets (expiry, logout elsewhere, disabled user). */
+  socketSessionCheckSeconds: Type.Number({ exclusiveMinimum: 0 }),
+  /** A session unused this long is refused like an expired one (fixed per session at sign-in). */
+  sessionIdleMinutes: Type.Number({ minimum: 2 }),
+  /** Failed sign-ins allowed per counting window: per account, per client address (IPv6: per /64), and overall. */
   loginMaxFailures: Type.Integer({ minimum: 1 }),
+  loginMaxFailuresPerAddress: Type.Integer({ minimum: 1 }),
+  loginMaxFailuresGlobal: Type.Integer({ minimum: 1 }),
+  loginWindowSeconds: Type.Integer({ minimum: 1 }),
+  /** The first lockout once a limit is reached; each further lockout of the same scope doubles it, up to the max. */
   loginLockoutSeconds: Type.Integer({ minimum: 1 }),
+  loginLockoutMaxSeconds: Type.Integer({ minimum: 1 }),
+  /** Origins the map may load raster tiles from (a deployment's VITE_TILE_URL), allowed by the Content-Security-Policy. */
+  mapTileOrigins: Type.Array(Type.String({ pattern: '^https?://[^/?#\\s;,\'*]+$' })),
   metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   logLevel: Type.String(),
   /** GPS ingest: how long a device's row (and key hash) is trusted from memory before it is read again. */
@@ -41,6 +62,14 @@ const checkConfig = Compile(ConfigSchema);
 const number = (value: string | undefined, fallback: number): number =>
   value === undefined || value === '' ? fallback : Number(value);
 
+/** Comma-separated origins, normalized (`HTTPS://Host:443/` → `https://host`); a malformed one fails the schema. */
+const originList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => normalizeOrigin(item) ?? item);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sharedDir = path.resolve(env.SHARED_DIR ?? path.join(REPO_ROOT, '..', 'shared'));
   const config: Config = {
@@ -55,9 +84,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trapImageMaxBytes: number(env.TRAP_IMAGE_MAX_BYTES, 8 * 1024 * 1024),
     trapWaitSeconds: number(env.TRAP_WAIT_SECONDS, 30),
     sessionTtlHours: number(env.SESSION_TTL_HOURS, 12),
+    cameraSecretKey: env.CAMERA_SECRET_KEY ?? '',
     cookieSecure: env.COOKIE_SECURE === 'true',
+    allowedOrigins: originList(env.ALLOWED_ORIGINS),
+    socketSessionCheckSeconds: number(env.SOCKET_SESSION_CHECK_S, 60),
+    sessionIdleMinutes: number(env.SESSION_IDLE_MINUTES, 30),
     loginMaxFailures: number(env.LOGIN_MAX_FAILURES, 5),
+    loginMaxFailuresPerAddress: number(env.LOGIN_MAX_FAILURES_PER_ADDRESS, 20),
+    loginMaxFailuresGlobal: number(env.LOGIN_MAX_FAILURES_GLOBAL, 500),
+    loginWindowSeconds: number(env.LOGIN_WINDOW_SECONDS, 900),
     loginLockoutSeconds: number(env.LOGIN_LOCKOUT_SECONDS, 900),
+    loginLockoutMaxSeconds: number(env.LOGIN_LOCKOUT_MAX_SECONDS, 4 * 3600),
+    mapTileOrigins: originList(env.MAP_TILE_ORIGINS),
     metricsToken: env.METRICS_TOKEN ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
     gpsAuthCacheSeconds: number(env.GPS_AUTH_CACHE_S, 10),
@@ -68,9 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gpsBatchMaxFixes: number(env.GPS_BATCH_MAX_FIXES, 20_000),
     gpsStreamMaxLen: number(env.GPS_STREAM_MAXLEN, 100_000),
   };
+  parseSecretKey(config.cameraSecretKey); // says how to make one when it is missing or malformed
   if (!checkConfig.Check(config)) {
     const problems = [...checkConfig.Errors(config)].map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
+  if (config.loginLockoutMaxSeconds < config.loginLockoutSeconds) {
+    throw new Error('Invalid configuration: LOGIN_LOCKOUT_MAX_SECONDS must not be less than LOGIN_LOCKOUT_SECONDS');
+  }
+
   return config;
 }

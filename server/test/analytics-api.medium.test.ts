@@ -2,6 +2,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
@@ -11,6 +12,9 @@ import type { CalibrationPair, CameraSceneInput } from '../src/schemas';
 import { roleTokens } from './role-tokens';
 import { createTestSchema, testConfig } from './test-env';
 
+
+/** A whole 8 × 8 JPEG: trap uploads are decoded before they are stored, so a header alone no longer passes. */
+const tinyJpeg = () => sharp({ create: { width: 8, height: 8, channels: 3, background: '#204020' } }).jpeg().toBuffer();
 let app: FastifyInstance;
 let schema: Awaited<ReturnType<typeof createTestSchema>>;
 let cameraId: number;
@@ -172,7 +176,7 @@ describe('camera traps', () => {
   });
 
   it('stores a valid image and queues it (202 while no worker answers)', async () => {
-    const small = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(100)]);
+    const small = await tinyJpeg();
     const reply = await app.inject({ method: 'POST', url: `/api/traps/${trap.id}/images`, headers: { 'content-type': 'image/jpeg', 'x-trap-key': key }, payload: small });
     expect(reply.statusCode).toBe(202);
     expect(reply.json().status).toBe('queued');
@@ -181,7 +185,7 @@ describe('camera traps', () => {
   });
 
   it('lets admins retire a trap: its images get 403 with the reason, a wrong key still 401; enabling it again restores it', async () => {
-    const small = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(100)]);
+    const small = await tinyJpeg();
     const post = (withKey: string) =>
       app.inject({ method: 'POST', url: `/api/traps/${trap.id}/images`, headers: { 'content-type': 'image/jpeg', 'x-trap-key': withKey }, payload: small });
     const patch = (role: string, payload: Record<string, unknown>, id = trap.id) => app.inject({ method: 'PATCH', url: `/api/traps/${id}`, headers: as(role), payload });
@@ -200,7 +204,7 @@ describe('camera traps', () => {
   });
 
   it('rotates a trap key for admins only: the old key stops working, the new one works, and both changes are audited', async () => {
-    const small = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(100)]);
+    const small = await tinyJpeg();
     const post = (withKey: string) =>
       app.inject({ method: 'POST', url: `/api/traps/${trap.id}/images`, headers: { 'content-type': 'image/jpeg', 'x-trap-key': withKey }, payload: small });
     expect((await app.inject({ method: 'POST', url: `/api/traps/${trap.id}/rotate-key`, headers: as('operator') })).statusCode).toBe(403);

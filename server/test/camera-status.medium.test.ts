@@ -1,4 +1,5 @@
 // Medium: a worker's status report that lands after an admin disabled the camera does not bring it back 'online'.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { applyMigrations } from '../src/db/migrate';
@@ -46,7 +47,7 @@ describe('camera status reports', () => {
     await reportCameraStatus({ db, redis }, report);
     expect((await findCamera(db, camera.id))!.status).toBe('online');
 
-    const ctx = { db, redis, user: admin, ip: null };
+    const ctx = { db, redis, user: admin, ip: null, secretKey: randomBytes(32) };
     await updateCamera(ctx, camera.id, { enabled: false });
     // The health report the worker sent just before it heard of the change lands now.
     await reportCameraStatus({ db, redis }, report);

@@ -16,7 +16,9 @@ let baseUrl: string;
 
 beforeAll(async () => {
   schema = await createTestSchema();
-  app = await buildApp(testConfig(schema.databaseUrl, { sessionTtlHours: 12 }), { now: () => new Date(clockMs) });
+  // The idle timeout is session-idle.medium.test.ts's subject: here the session sits unused up to its expiry.
+  const config = testConfig(schema.databaseUrl, { sessionTtlHours: 12, sessionIdleMinutes: 13 * 60 });
+  app = await buildApp(config, { now: () => new Date(clockMs) });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 

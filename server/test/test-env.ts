@@ -34,9 +34,16 @@ export async function createTestSchema(): Promise<{ databaseUrl: string; schema:
   };
 }
 
+/** The schema a `createTestSchema` URL puts first on the search_path. */
+const schemaOf = (databaseUrl: string): string | undefined =>
+  /search_path=([A-Za-z0-9_]+)/.exec(new URL(databaseUrl).searchParams.get('options') ?? '')?.[1];
+
 export function testConfig(databaseUrl: string, overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', PORT: '0' }),
+    // Redis keys of their own (login throttle, bus states, queues): test files share one Redis, and one file's
+    // wrong passwords for 'admin' must not lock out another file's 'admin'.
+    queuePrefix: schemaOf(databaseUrl) ?? `test_${randomBytes(5).toString('hex')}`,
     ...overrides,
   };
 }

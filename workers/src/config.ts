@@ -25,6 +25,8 @@ export interface WorkerConfig {
   healthIntervalS: number;
   snapshotDir: string;
   queuePrefix: string;
+  /** CAMERA_SECRET_KEY as given (base64): the camera worker parses it at start to open camera credentials. */
+  cameraSecretKey: string;
   /** Base URL of the control room, for links in notifications. */
   publicUrl: string;
   notify: NotifyConfig;
@@ -80,6 +82,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
     queuePrefix: env.QUEUE_PREFIX ?? 'toc',
+    cameraSecretKey: env.CAMERA_SECRET_KEY ?? '',
     publicUrl: env.PUBLIC_URL ?? 'http://127.0.0.1:3000',
     frameHost: env.WORKER_FRAME_HOST ?? '127.0.0.1',
     framePort: env.WORKER_FRAME_PORT ? Number(env.WORKER_FRAME_PORT) : 0,

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { createPool } from '@toc/server/db/pool';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
+import { parseSecretKey } from '@toc/server/secrets/secret-box';
 import { loadWorkerConfig } from './config';
 import { DetectorPool } from './detect/detector-pool';
 import { CameraJobHost } from './camera/camera-jobs';
@@ -40,7 +41,14 @@ const runnerContext: CameraRunnerContext = {
   reportStatus: (report) => reportCameraStatus({ db, redis }, report),
   log: logTo,
 };
-const host = new CameraJobHost({ config, db, redis, startCamera: (camera) => new CameraRunner(camera, runnerContext), log: logTo });
+const host = new CameraJobHost({
+  config,
+  db,
+  redis,
+  secretKey: parseSecretKey(config.cameraSecretKey),
+  startCamera: (camera) => new CameraRunner(camera, runnerContext),
+  log: logTo,
+});
 const traps = startTrapImageWorker({ config, db, detectors, events, notifier });
 traps.on('failed', (job, error) => log.warn({ jobId: job?.id, err: error.message }, 'trap image failed'));
 

@@ -9,9 +9,10 @@ import { Redis } from 'ioredis';
 import { REPO_ROOT } from '@toc/server/config';
 import { applyMigrations } from '@toc/server/db/migrate';
 import { createPool, type Pool } from '@toc/server/db/pool';
-import { findCamera, insertCamera } from '@toc/server/repositories/cameras.repository';
+import { findCamera } from '@toc/server/repositories/cameras.repository';
+import { parseSecretKey } from '@toc/server/secrets/secret-box';
 import { upsertUser } from '@toc/server/repositories/users.repository';
-import { updateCamera } from '@toc/server/services/cameras.service';
+import { createCamera, updateCamera } from '@toc/server/services/cameras.service';
 import type { Camera, User } from '@toc/server/schemas';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
 
@@ -83,15 +84,18 @@ afterAll(async () => {
 
 describe('camera supervision', () => {
   it('moves a camera to the surviving worker after SIGKILL, and follows disable/enable without restarts', async () => {
-    const camera = await insertCamera(db, {
+    // Sealed with the deployment's key, as an admin stores it: the worker processes must open it to run the camera.
+    const ctx = { db, redis, user: admin, ip: null, secretKey: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')) };
+    const camera = await createCamera(ctx, {
       name: 'Failover camera',
       nameTh: 'กล้องทดสอบการย้ายงาน',
       location: { lon: 101.0536, lat: 13.7072 },
       headingDeg: 80,
       fovDeg: 60,
-      rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
+      rtspUrl: `${requireEnv('RTSP_BASE').replace('rtsp://', 'rtsp://failover:pa55-word@')}/odc_street_traffic_640x360_30fps`,
       detectFps: 2,
     });
+    expect(camera.rtspCredentialsSet).toBe(true);
     const workerA = startWorker('worker-a');
     await waitFor('camera online on worker-a', runningOn(camera.id, 'worker-a'), 90_000);
 
@@ -107,7 +111,6 @@ describe('camera supervision', () => {
     expect(takeoverS).toBeLessThan(LOCK_S * 4 + 15);
     console.info(`camera taken over ${takeoverS.toFixed(1)} s after SIGKILL (lock ${LOCK_S} s)`);
 
-    const ctx = { db, redis, user: admin, ip: null };
     await updateCamera(ctx, camera.id, { enabled: false });
     await waitFor('camera stopped', async () => {
       const current = await findCamera(db, camera.id);

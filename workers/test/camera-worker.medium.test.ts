@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { applyMigrations } from '@toc/server/db/migrate';
 import { createPool, type Pool } from '@toc/server/db/pool';
-import { findCamera, insertCamera } from '@toc/server/repositories/cameras.repository';
+import { findCamera } from '@toc/server/repositories/cameras.repository';
 import { queryEvents } from '@toc/server/repositories/events.repository';
 import { replaceZonesAndLines } from '@toc/server/repositories/scene.repository';
 import { listSnapshots } from '@toc/server/repositories/snapshots.repository';
@@ -19,6 +19,7 @@ import { loadWorkerConfig } from '../src/config';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraRunner, type CameraRunnerContext } from '../src/camera/camera-runner';
 import { startUnsupportedCodecCamera } from './fake-rtsp-server';
+import { insertStreamCamera } from './stream-cameras';
 
 let db: Pool;
 let redis: Redis;
@@ -83,7 +84,7 @@ afterAll(async () => {
 describe('camera worker', () => {
   it('reads the street clip over RTSP and records a vehicle event with cars at the camera position', async () => {
     const rtspBase = requireEnv('RTSP_BASE');
-    const camera = await insertCamera(db, cameraAt(`${rtspBase}/odc_street_traffic_640x360_30fps`));
+    const camera = await insertStreamCamera(db, cameraAt(`${rtspBase}/odc_street_traffic_640x360_30fps`));
     const runner = new CameraRunner(camera, ctx);
     try {
       const event = await waitFor(async () => {
@@ -111,7 +112,7 @@ describe('camera worker', () => {
   });
 
   it('raises a crowd alert from the real pedestrian stream, with its scene snapshot on disk and verifiable', async () => {
-    const camera = await insertCamera(db, cameraAt(`${requireEnv('RTSP_BASE')}/opencv_vtest`));
+    const camera = await insertStreamCamera(db, cameraAt(`${requireEnv('RTSP_BASE')}/opencv_vtest`));
     await replaceZonesAndLines(db, camera.id, PEDESTRIAN_SCENE);
     const runner = new CameraRunner(camera, ctx);
     try {
@@ -140,7 +141,7 @@ describe('camera worker', () => {
 
   it('puts a camera whose codec cannot be decoded in error with the reason, and the worker carries on', async () => {
     const fake = await startUnsupportedCodecCamera();
-    const camera = await insertCamera(db, cameraAt(fake.url));
+    const camera = await insertStreamCamera(db, cameraAt(fake.url));
     const runner = new CameraRunner(camera, ctx);
     try {
       const failed = await waitFor(async () => {
@@ -154,8 +155,9 @@ describe('camera worker', () => {
     }
   });
 
-  it('marks an unreachable camera offline with the reason and keeps retrying without crashing', async () => {
-    const camera = await insertCamera(db, cameraAt('rtsp://127.0.0.1:9/nothing-listens-here'));
+  it('marks an unreachable camera offline with the reason (its credentials hidden) and keeps retrying without crashing', async () => {
+    const secrets = ['cam-operator-7', 'hunter-22-pw'];
+    const camera = await insertStreamCamera(db, cameraAt(`rtsp://${secrets[0]}:${secrets[1]}@127.0.0.1:9/nothing-listens-here`));
     const runner = new CameraRunner(camera, ctx);
     try {
       const offline = await waitFor(async () => {
@@ -163,7 +165,12 @@ describe('camera worker', () => {
         return current?.status === 'offline' ? current : null;
       }, 30_000);
       expect(offline.statusReason).toMatch(/refused|cannot open/i);
-      await waitFor(async () => (logs.filter((l) => l.includes(`"cameraId":${camera.id}`) && l.includes('camera down')).length >= 2 ? true : null), 30_000);
+      const downLogs = () => logs.filter((l) => l.includes(`"cameraId":${camera.id}`) && l.includes('camera down'));
+      await waitFor(async () => (downLogs().length >= 2 ? true : null), 30_000);
+      // ffmpeg's error names the URL; neither the stored reason nor the worker's log may carry the user or password.
+      const shown = [offline.statusReason!, ...downLogs()].join('\n');
+      expect(shown).toContain('127.0.0.1:9');
+      expect(secrets.filter((secret) => shown.includes(secret))).toEqual([]);
     } finally {
       await runner.stop();
     }

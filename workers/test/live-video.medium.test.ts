@@ -13,7 +13,6 @@ import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '@toc/server/app';
 import { streetCalibrationPairs } from '@toc/server/db/demo-scenes';
 import { calibrate } from '@toc/server/geometry/calibration';
-import { insertCamera } from '@toc/server/repositories/cameras.repository';
 import { saveCalibration } from '@toc/server/repositories/scene.repository';
 import { upsertUser } from '@toc/server/repositories/users.repository';
 import { hashPassword } from '@toc/server/services/passwords';
@@ -26,6 +25,7 @@ import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraRunner } from '../src/camera/camera-runner';
 import { LiveFeeds } from '../src/live/live-feeds';
 import { FrameServer } from '../src/live/frame-server';
+import { insertStreamCamera } from './stream-cameras';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -83,7 +83,7 @@ beforeAll(async () => {
     tokens[role] = ((await login.json()) as { token: string }).token;
   }
 
-  const camera = await insertCamera(app.db, {
+  const camera = await insertStreamCamera(app.db, {
     name: 'Live test',
     nameTh: 'ทดสอบภาพสด',
     location,
@@ -199,7 +199,11 @@ describe('live video', () => {
     expect((await get(`/api/cameras/${cameraId}/frame.jpg`, 'police')).status).toBe(403);
     expect((await get('/api/cameras/999999/frame.jpg', 'operator')).status).toBe(404);
 
-    const dead = await insertCamera(app.db, { name: 'Dead', nameTh: 'เสีย', location, headingDeg: 0, fovDeg: 60, rtspUrl: 'rtsp://admin:s3cret@127.0.0.1:9/none' });
+    const dead = await insertStreamCamera(
+      app.db,
+      { name: 'Dead', nameTh: 'เสีย', location, headingDeg: 0, fovDeg: 60, rtspUrl: 'rtsp://admin:s3cret@127.0.0.1:9/none' },
+      app.cameraSecretKey,
+    );
     const reply = await get(`/api/cameras/${dead.id}/frame.jpg`, 'operator');
     expect(reply.status).toBe(503);
     const reason = JSON.stringify(await reply.json());

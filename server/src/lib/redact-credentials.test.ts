@@ -9,6 +9,11 @@ describe('redactCredentials', () => {
     );
     expect(redactCredentials('rtsp://10.0.0.5:554/stream')).toBe('rtsp://10.0.0.5:554/stream');
   });
+
+  it('hides known secrets wherever they appear, longest first', () => {
+    const text = '401 Unauthorized for user cam-admin (password cam-admin-pw) at rtsp://10.0.0.5/ch1';
+    expect(redactCredentials(text, ['cam-admin', 'cam-admin-pw'])).toBe('401 Unauthorized for user *** (password ***) at rtsp://10.0.0.5/ch1');
+  });
 });
 
 describe('redactUrlSecrets', () => {

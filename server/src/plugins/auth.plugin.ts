@@ -1,16 +1,25 @@
-// Authentication (bearer token or session cookie) and the role check every /api route must declare.
+// Authentication (bearer token or session cookie, the latter CSRF-checked on writes) and the role check every /api
+// route must declare.
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { authorize } from '../lib/authorize';
+import { csrfRefusal, isUnsafeMethod } from '../lib/csrf';
 import { userForToken } from '../services/auth.service';
 
 export const SESSION_COOKIE = 'toc_session';
 
-export function tokenFrom(request: Pick<FastifyRequest, 'headers' | 'cookies'>): string | null {
+/** The session token and where it came from: a cookie is sent by the browser on its own, so it needs CSRF checks. */
+export function credentialFrom(
+  request: Pick<FastifyRequest, 'headers' | 'cookies'>,
+): { token: string; viaCookie: boolean } | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || null;
-  return request.cookies?.[SESSION_COOKIE] ?? null;
+  if (header?.startsWith('Bearer ')) {
+    const token = header.slice('Bearer '.length).trim();
+    return token ? { token, viaCookie: false } : null;
+  }
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, viaCookie: true } : null;
 }
 
 export default fp(async (app) => {
@@ -28,7 +37,13 @@ export default fp(async (app) => {
   app.addHook('onRequest', async (request) => {
     const roles = request.routeOptions.config?.roles;
     if (roles === undefined || roles === 'public') return;
-    const token = tokenFrom(request);
+    const credential = credentialFrom(request);
+    // Checked before the session is looked up: a forged cross-site write must not even count as session activity.
+    if (credential?.viaCookie && isUnsafeMethod(request.method)) {
+      const refusal = csrfRefusal(request.headers, app.config.allowedOrigins);
+      if (refusal) throw refusal;
+    }
+    const token = credential?.token ?? null;
     const user = token ? await userForToken(app.db, token, app.now()) : null;
     const refusal = authorize(roles, user);
     if (refusal) throw refusal;

@@ -1,13 +1,16 @@
-// PostgreSQL pool as `app.db`, migrated and given its reference places before the server takes requests.
+// PostgreSQL pool as `app.db`, migrated (camera credentials sealed) and given its reference places before the server takes requests.
 import fp from 'fastify-plugin';
 import { applyMigrations } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { seedSubdistrictPlaces } from '../services/places.service';
+import { sealStoredUserinfo } from '../services/cameras.service';
 
 export default fp(async (app) => {
   const pool = createPool(app.config.databaseUrl);
   const applied = await applyMigrations(pool);
   if (applied.length) app.log.info({ applied: applied.map((m) => m.name) }, 'migrations applied');
+  const sealed = await sealStoredUserinfo(pool, app.cameraSecretKey);
+  if (sealed) app.log.info({ cameras: sealed }, 'camera credentials moved out of their URLs and sealed');
   // Elephant warnings need places; without the boundary file the server still runs and says why.
   await seedSubdistrictPlaces(pool, app.config.sharedDir)
     .then((added) => added && app.log.info({ added }, 'sub-district places loaded'))

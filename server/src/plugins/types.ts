@@ -13,6 +13,8 @@ declare module 'fastify' {
     config: Config;
     /** The wall clock: session expiry and other instants read it here, so tests can pin it. */
     now: () => Date;
+    /** CAMERA_SECRET_KEY, parsed: seals camera credentials at rest. */
+    cameraSecretKey: Buffer;
     db: Pool;
     redis: Redis;
     eventStore: EventStore;

@@ -16,3 +16,11 @@ export async function publishCameraStatus(redis: Redis, status: CameraStatusMess
 export async function publishCameraConfigChanged(redis: Redis, cameraId: number): Promise<void> {
   await redis.publish(CAMERA_CONFIG_CHANNEL, JSON.stringify({ cameraId }));
 }
+
+/** A session (by token hash, hex) or all sessions of a user ended: servers drop the sockets that rode on them. */
+export const SESSION_ENDED_CHANNEL = 'toc:session-ended';
+export type SessionEnd = { tokenHash: string } | { userId: number };
+
+export async function publishSessionEnded(redis: Redis, end: SessionEnd): Promise<void> {
+  await redis.publish(SESSION_ENDED_CHANNEL, JSON.stringify(end));
+}

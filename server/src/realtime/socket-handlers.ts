@@ -6,6 +6,8 @@ import type { Ack, ClientToServerEvents, Role, ServerToClientEvents, User } from
 
 export interface SocketData {
   user: User;
+  /** SHA-256 of the session token (hex): which session this socket lives on, checked again while it is open. */
+  tokenHash: string;
   types: Set<string>;
 }
 export type TocSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -1,9 +1,11 @@
-// socket.io on the fastify server: authenticated connections, rooms per event type, replay of missed events,
-// the relay of Redis announcements to the rooms, and live frames and tracked objects for those who ask.
+// socket.io on the fastify server: authenticated connections (a cookie only from an allowed Origin) that end with
+// their session, rooms per event type, replay of missed events, the relay of Redis announcements to the rooms, and
+// live frames and tracked objects for those who ask.
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { Compile } from 'typebox/compile';
-import { userForToken } from '../services/auth.service';
+import { hashToken, userForToken } from '../services/auth.service';
+import { cookieHandshakeAllowed } from '../lib/csrf';
 import { queryEvents } from '../repositories/events.repository';
 import { SESSION_COOKIE } from '../plugins/auth.plugin';
 import { ALL_ROLES, LIVE_VIDEO_ROLES } from '../plugins/types';
@@ -22,6 +24,7 @@ import {
 import { FrameRelays } from './frame-relay';
 import { bindMessage, defineMessage, type SocketData, type TocSocket } from './socket-handlers';
 import { startBusRelay } from './bus-relay';
+import { startSessionGuard } from './session-guard';
 
 const REPLAY_LIMIT = 500;
 const checkAuth = Compile(SocketAuth);
@@ -65,12 +68,19 @@ export default fp(async (app) => {
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth ?? {};
     if (!checkAuth.Check(auth)) return next(new Error('invalid handshake auth'));
-    const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
-    const token = auth.token ?? cookies[SESSION_COOKIE];
+    const { headers } = socket.handshake;
+    const token = auth.token ?? app.parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
+    // The browser attaches the cookie to a handshake from any page (cross-site WebSocket hijacking): a cookie counts
+    // only from our own page (Origin, or for polling Fetch metadata or the CSRF header). A token in `auth` is not
+    // ambient, so it needs no Origin.
+    if (auth.token === undefined && token && !cookieHandshakeAllowed(headers, app.config.allowedOrigins)) {
+      return next(new Error('forbidden origin'));
+    }
     const user = token ? await userForToken(app.db, token, app.now()).catch(() => null) : null;
     if (!user) return next(new Error('unauthorized'));
     if (!ALL_ROLES.includes(user.role)) return next(new Error('forbidden'));
     socket.data.user = user;
+    socket.data.tokenHash = hashToken(token!).toString('hex');
     socket.data.types = new Set(EVENT_TYPES);
     next();
   });
@@ -121,8 +131,17 @@ export default fp(async (app) => {
   });
 
   const buses = await startBusRelay({ io, redis: app.redis, queuePrefix: app.config.queuePrefix, log: (message, detail) => app.log.warn(detail, message) });
+  const sessions = await startSessionGuard({
+    io,
+    db: app.db,
+    redis: app.redis,
+    now: app.now,
+    checkEveryMs: app.config.socketSessionCheckSeconds * 1000,
+    log: (message, detail) => app.log.warn(detail, message),
+  });
 
   io.on('connection', async (socket) => {
+    sessions.bind(socket);
     buses.bind(socket);
     bindMessage(socket, subscribe);
     bindMessage(socket, resume);
@@ -150,6 +169,7 @@ export default fp(async (app) => {
 
   app.addHook('onClose', async () => {
     frames.close();
+    await sessions.close();
     await buses.close();
     await subscriber.quit();
     await io.close();

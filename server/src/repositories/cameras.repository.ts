@@ -2,6 +2,7 @@
 import type { Camera, CameraCreate, CameraHealth, CameraState, CameraUpdate, Tiling } from '../schemas';
 import type { Queryable } from '../db/pool';
 import { iso, isoRequired } from './row-mapping';
+import { splitUserinfo } from '../lib/rtsp-userinfo';
 
 interface CameraRow {
   id: number;
@@ -12,6 +13,7 @@ interface CameraRow {
   heading_deg: number;
   fov_deg: number;
   rtsp_url: string;
+  rtsp_credentials: Buffer | null;
   enabled: boolean;
   model_id: string;
   detect_fps: number;
@@ -25,7 +27,7 @@ interface CameraRow {
 }
 
 const SELECT_CAMERA = `SELECT id, name, name_th, ST_X(location) AS lon, ST_Y(location) AS lat, heading_deg, fov_deg,
-  rtsp_url, enabled, model_id, detect_fps, tiling, status, status_reason, last_seen_at, health, created_at, updated_at FROM cameras`;
+  rtsp_url, rtsp_credentials, enabled, model_id, detect_fps, tiling, status, status_reason, last_seen_at, health, created_at, updated_at FROM cameras`;
 
 const toCamera = (row: CameraRow): Camera => ({
   id: row.id,
@@ -34,7 +36,9 @@ const toCamera = (row: CameraRow): Camera => ({
   location: { lon: row.lon, lat: row.lat },
   headingDeg: row.heading_deg,
   fovDeg: row.fov_deg,
-  rtspUrl: row.rtsp_url,
+  // A URL stored before credentials were sealed (migration 010) is shown without them all the same.
+  rtspUrl: splitUserinfo(row.rtsp_url).url,
+  rtspCredentialsSet: row.rtsp_credentials !== null,
   enabled: row.enabled,
   modelId: row.model_id,
   detectFps: row.detect_fps,
@@ -47,21 +51,48 @@ const toCamera = (row: CameraRow): Camera => ({
   updatedAt: isoRequired(row.updated_at),
 });
 
-export async function listCameras(db: Queryable, options: { enabledOnly?: boolean } = {}): Promise<Camera[]> {
-  const where = options.enabledOnly ? ' WHERE enabled' : '';
-  const { rows } = await db.query<CameraRow>(`${SELECT_CAMERA}${where} ORDER BY id`);
-  return rows.map(toCamera);
+/** A camera with what only ffmpeg may use: the stored URL and the sealed credentials (see camera-streams.service). */
+export interface CameraStreamRecord {
+  camera: Camera;
+  storedUrl: string;
+  sealedCredentials: Buffer | null;
+}
+
+const toStreamRecord = (row: CameraRow): CameraStreamRecord => ({
+  camera: toCamera(row),
+  storedUrl: row.rtsp_url,
+  sealedCredentials: row.rtsp_credentials,
+});
+
+export async function listCameras(db: Queryable): Promise<Camera[]> {
+  return (await listCameraStreamRecords(db)).map((record) => record.camera);
 }
 
 export async function findCamera(db: Queryable, id: number): Promise<Camera | null> {
-  const { rows } = await db.query<CameraRow>(`${SELECT_CAMERA} WHERE id = $1`, [id]);
-  return rows[0] ? toCamera(rows[0]) : null;
+  return (await findCameraStreamRecord(db, id))?.camera ?? null;
 }
 
-export async function insertCamera(db: Queryable, camera: CameraCreate): Promise<Camera> {
+export async function listCameraStreamRecords(db: Queryable): Promise<CameraStreamRecord[]> {
+  const { rows } = await db.query<CameraRow>(`${SELECT_CAMERA} ORDER BY id`);
+  return rows.map(toStreamRecord);
+}
+
+export async function findCameraStreamRecord(db: Queryable, id: number): Promise<CameraStreamRecord | null> {
+  const { rows } = await db.query<CameraRow>(`${SELECT_CAMERA} WHERE id = $1`, [id]);
+  return rows[0] ? toStreamRecord(rows[0]) : null;
+}
+
+/** What is stored for a new camera: the URL without userinfo and the credentials sealed by the service. */
+export type CameraInsert = Omit<CameraCreate, 'rtspCredentials'> & { sealedCredentials?: Buffer | null };
+
+/** A change: `sealedCredentials` undefined keeps the stored ones, null removes them. */
+export type CameraPatch = Omit<CameraUpdate, 'rtspCredentials'> & { sealedCredentials?: Buffer | null };
+
+export async function insertCamera(db: Queryable, camera: CameraInsert): Promise<Camera> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO cameras (name, name_th, location, heading_deg, fov_deg, rtsp_url, enabled, model_id, detect_fps, status, tiling)
-     VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    `INSERT INTO cameras (name, name_th, location, heading_deg, fov_deg, rtsp_url, enabled, model_id, detect_fps, status, tiling,
+       rtsp_credentials)
+     VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       camera.name,
       camera.nameTh,
@@ -75,13 +106,14 @@ export async function insertCamera(db: Queryable, camera: CameraCreate): Promise
       camera.detectFps ?? 5,
       camera.enabled === false ? 'disabled' : 'starting',
       camera.tiling ?? 'none',
+      camera.sealedCredentials ?? null,
     ],
   );
   return (await findCamera(db, rows[0]!.id))!;
 }
 
 /** Each field is updated only when given: COALESCE keeps the stored value for nulls. */
-export async function updateCamera(db: Queryable, id: number, patch: CameraUpdate): Promise<Camera | null> {
+export async function updateCamera(db: Queryable, id: number, patch: CameraPatch): Promise<Camera | null> {
   const { rowCount } = await db.query(
     `UPDATE cameras SET
        name = COALESCE($2, name),
@@ -94,6 +126,7 @@ export async function updateCamera(db: Queryable, id: number, patch: CameraUpdat
        model_id = COALESCE($10, model_id),
        detect_fps = COALESCE($11, detect_fps),
        tiling = COALESCE($12, tiling),
+       rtsp_credentials = CASE WHEN $13 THEN $14::bytea ELSE rtsp_credentials END,
        status = CASE WHEN $9 IS NULL THEN status WHEN $9 THEN 'starting' ELSE 'disabled' END,
        updated_at = now()
      WHERE id = $1`,
@@ -110,6 +143,8 @@ export async function updateCamera(db: Queryable, id: number, patch: CameraUpdat
       patch.modelId ?? null,
       patch.detectFps ?? null,
       patch.tiling ?? null,
+      patch.sealedCredentials !== undefined,
+      patch.sealedCredentials ?? null,
     ],
   );
   return rowCount ? findCamera(db, id) : null;
@@ -139,4 +174,16 @@ export async function setCameraStatus(
     [id, status, reason, seenAt, health === null ? null : JSON.stringify(health)],
   );
   return (rowCount ?? 0) > 0;
+}
+
+/** Cameras whose URL still carries `user:pass@` (stored before migration 010). */
+export async function listCamerasWithUserinfo(db: Queryable): Promise<{ id: number; rtspUrl: string }[]> {
+  const { rows } = await db.query<{ id: number; rtsp_url: string }>(
+    "SELECT id, rtsp_url FROM cameras WHERE rtsp_url ~ '^rtsp://[^/?#]*@' ORDER BY id",
+  );
+  return rows.map((row) => ({ id: row.id, rtspUrl: row.rtsp_url }));
+}
+
+export async function storeSealedUserinfo(db: Queryable, id: number, url: string, sealedCredentials: Buffer): Promise<void> {
+  await db.query('UPDATE cameras SET rtsp_url = $2, rtsp_credentials = $3 WHERE id = $1', [id, url, sealedCredentials]);
 }

@@ -48,3 +48,9 @@ export async function upsertUser(db: Queryable, user: UpsertUser): Promise<numbe
   );
   return rows[0]!.id;
 }
+
+/** Disables or re-enables a user; false when there is no such user. */
+export async function setUserDisabled(db: Queryable, userId: number, disabled: boolean): Promise<boolean> {
+  const result = await db.query('UPDATE users SET disabled = $2 WHERE id = $1', [userId, disabled]);
+  return (result.rowCount ?? 0) > 0;
+}

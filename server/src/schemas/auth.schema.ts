@@ -25,3 +25,10 @@ export const LoginReply = Type.Object({
   user: User,
 });
 export type LoginReply = Static<typeof LoginReply>;
+
+/**
+ * The header (and value) a browser must send with every write authenticated by the session cookie (CSRF defence):
+ * another site's page cannot send a custom header without a CORS preflight, which the server never grants.
+ */
+export const CSRF_HEADER = 'X-Requested-With';
+export const CSRF_HEADER_VALUE = 'toc';

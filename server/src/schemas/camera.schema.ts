@@ -4,7 +4,7 @@ import { IsoDateTime, LonLat } from './common.schema';
 
 /**
  * An RTSP URL with no whitespace and no characters that could smuggle ffmpeg options
- * or shell syntax. Credentials (user:pass@) are allowed.
+ * or shell syntax. Credentials (user:pass@) are accepted on input and split off to be sealed; no reply carries them.
  */
 export const RTSP_URL_PATTERN = "^rtsp://[A-Za-z0-9._~%!$&'()*+,;=:@\\-]+(/[A-Za-z0-9._~%!$&'()*+,;=:@/\\-]*)?(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?\\-]*)?$";
 export const RtspUrl = Type.String({ pattern: RTSP_URL_PATTERN, maxLength: 2048, description: 'rtsp:// URL' });
@@ -30,13 +30,23 @@ const cameraFields = {
   fovDeg: Type.Number({ exclusiveMinimum: 0, maximum: 180, description: 'Horizontal field of view, degrees' }),
   rtspUrl: RtspUrl,
   enabled: Type.Boolean(),
-  modelId: Type.String({ minLength: 1, maxLength: 64, default: 'yolox_nano_416' }),
-  detectFps: Type.Number({ exclusiveMinimum: 0, maximum: 30, default: 5 }),
+  // No schema defaults here: the validator would fill them into update bodies and reset what a PATCH did not name.
+  modelId: Type.String({ minLength: 1, maxLength: 64, description: 'Detector model id (default yolox_nano_416)' }),
+  detectFps: Type.Number({ exclusiveMinimum: 0, maximum: 30, description: 'Frames per second to detect on (default 5)' }),
   tiling: Type.Enum(TILINGS, {
-    default: 'none',
-    description: 'Detect on a grid of tiles (columns × rows) to find small, distant objects; one inference per tile',
+    description: 'Detect on a grid of tiles (columns × rows) to find small, distant objects; one inference per tile (default none)',
   }),
 };
+
+/** Write-only: stored sealed, never returned. The same as `user:pass@` in `rtspUrl`, for names with reserved characters. */
+export const RtspCredentials = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 128 }),
+    password: Type.String({ maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+export type RtspCredentials = Static<typeof RtspCredentials>;
 
 export const CameraCreate = Type.Object(
   {
@@ -45,15 +55,24 @@ export const CameraCreate = Type.Object(
     modelId: Type.Optional(cameraFields.modelId),
     detectFps: Type.Optional(cameraFields.detectFps),
     tiling: Type.Optional(cameraFields.tiling),
+    rtspCredentials: Type.Optional(RtspCredentials),
   },
   { additionalProperties: false },
 );
 export type CameraCreate = Static<typeof CameraCreate>;
 
-export const CameraUpdate = Type.Partial(Type.Object(cameraFields, { additionalProperties: false }), {
-  additionalProperties: false,
-  minProperties: 1,
-});
+export const CameraUpdate = Type.Partial(
+  Type.Object({
+    ...cameraFields,
+    rtspUrl: Type.String({
+      pattern: RTSP_URL_PATTERN,
+      maxLength: 2048,
+      description: 'rtsp:// URL; without user:pass@ the stored credentials are kept',
+    }),
+    rtspCredentials: Type.Union([RtspCredentials, Type.Null()], { description: 'New credentials, or null to remove them' }),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
 export type CameraUpdate = Static<typeof CameraUpdate>;
 
 /** Live figures a worker reports for a running camera. */
@@ -74,6 +93,10 @@ export type CameraHealth = Static<typeof CameraHealth>;
 export const Camera = Type.Object({
   id: Type.Integer(),
   ...cameraFields,
+  rtspUrl: Type.Optional(
+    Type.String({ description: 'Admins only, without credentials: no reply to any role carries the user or password' }),
+  ),
+  rtspCredentialsSet: Type.Optional(Type.Boolean({ description: 'Admins only: whether credentials are stored' })),
   status: CameraState,
   statusReason: Type.Union([Type.String(), Type.Null()]),
   lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),

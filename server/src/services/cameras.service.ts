@@ -1,34 +1,67 @@
-// Camera administration: create, update, delete, with audit and a notice to the workers.
+// Camera administration: create, update, delete, with credentials sealed, audit and a notice to the workers.
 import type { Redis } from 'ioredis';
 import type { Queryable } from '../db/pool';
 import * as cameras from '../repositories/cameras.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import { publishCameraConfigChanged } from '../realtime/channels';
-import { notFound } from '../lib/http-error';
-import type { Camera, CameraCreate, CameraUpdate, User } from '../schemas';
+import { HttpError, notFound } from '../lib/http-error';
+import { splitUserinfo, userinfoOf, type Userinfo } from '../lib/rtsp-userinfo';
+import { sealSecret } from '../secrets/secret-box';
+import type { Camera, CameraCreate, CameraUpdate, RtspCredentials, User } from '../schemas';
+import { CAMERA_CREDENTIALS_PURPOSE } from './camera-streams.service';
 
 export interface CameraAdminContext {
   db: Queryable;
   redis: Redis;
   user: User;
   ip: string | null;
+  /** Seals camera credentials at rest (CAMERA_SECRET_KEY). */
+  secretKey: Buffer;
 }
 
 const audit = (ctx: CameraAdminContext, action: string, id: number, detail: Record<string, unknown>) =>
   insertAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action, target: `camera:${id}`, detail, ip: ctx.ip });
 
-// The URL may carry credentials: the audit keeps only what was changed, never the URL itself.
+// The audit keeps only the names of what changed, never a URL or a credential.
 const changedFields = (body: object) => Object.keys(body);
 
+const TWO_CREDENTIALS = new HttpError(
+  400,
+  'Give the credentials either in rtspUrl (user:pass@) or in rtspCredentials, not both',
+  'ใส่ชื่อผู้ใช้และรหัสผ่านของกล้องใน rtspUrl หรือใน rtspCredentials อย่างใดอย่างหนึ่งเท่านั้น',
+);
+
+/**
+ * What to store from a create or update body: the URL without userinfo, and the credentials (from the URL or the
+ * fields) sealed. Each is left out when the input does not name it; `sealedCredentials: null` removes them.
+ */
+export function sealCameraInput(
+  secretKey: Buffer,
+  rtspUrl: string | undefined,
+  fields: RtspCredentials | null | undefined,
+): { rtspUrl?: string; sealedCredentials?: Buffer | null } {
+  const split = rtspUrl === undefined ? { url: undefined, userinfo: null } : splitUserinfo(rtspUrl);
+  if (split.userinfo !== null && fields !== undefined) throw TWO_CREDENTIALS;
+  const userinfo: Userinfo | null | undefined = split.userinfo ?? (fields === undefined ? undefined : fields && userinfoOf(fields));
+  return {
+    ...(split.url === undefined ? {} : { rtspUrl: split.url }),
+    ...(userinfo === undefined
+      ? {}
+      : { sealedCredentials: userinfo === null ? null : sealSecret(secretKey, userinfo, CAMERA_CREDENTIALS_PURPOSE) }),
+  };
+}
+
 export async function createCamera(ctx: CameraAdminContext, body: CameraCreate): Promise<Camera> {
-  const camera = await cameras.insertCamera(ctx.db, body);
+  const { rtspCredentials, ...fields } = body;
+  const camera = await cameras.insertCamera(ctx.db, { ...fields, ...sealCameraInput(ctx.secretKey, body.rtspUrl, rtspCredentials) });
   await audit(ctx, 'camera.create', camera.id, { fields: changedFields(body) });
   await publishCameraConfigChanged(ctx.redis, camera.id);
   return camera;
 }
 
 export async function updateCamera(ctx: CameraAdminContext, id: number, patch: CameraUpdate): Promise<Camera> {
-  const camera = await cameras.updateCamera(ctx.db, id, patch);
+  const { rtspCredentials, rtspUrl, ...fields } = patch;
+  const camera = await cameras.updateCamera(ctx.db, id, { ...fields, ...sealCameraInput(ctx.secretKey, rtspUrl, rtspCredentials) });
   if (!camera) throw notFound(`Camera ${id}`, `กล้อง ${id}`);
   await audit(ctx, 'camera.update', id, { fields: changedFields(patch) });
   await publishCameraConfigChanged(ctx.redis, id);
@@ -39,4 +72,14 @@ export async function deleteCamera(ctx: CameraAdminContext, id: number): Promise
   if (!(await cameras.deleteCamera(ctx.db, id))) throw notFound(`Camera ${id}`, `กล้อง ${id}`);
   await audit(ctx, 'camera.delete', id, {});
   await publishCameraConfigChanged(ctx.redis, id);
+}
+
+/** Seals the `user:pass@` of URLs stored before migration 010; returns how many cameras it moved. */
+export async function sealStoredUserinfo(db: Queryable, secretKey: Buffer): Promise<number> {
+  const legacy = await cameras.listCamerasWithUserinfo(db);
+  for (const camera of legacy) {
+    const { url, userinfo } = splitUserinfo(camera.rtspUrl);
+    await cameras.storeSealedUserinfo(db, camera.id, url, sealSecret(secretKey, userinfo ?? '', CAMERA_CREDENTIALS_PURPOSE));
+  }
+  return legacy.length;
 }

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { HttpError } from '../lib/http-error';
 import { redactCredentials } from '../lib/redact-credentials';
+import type { StreamCamera } from './camera-streams.service';
 
 const GRAB_TIMEOUT_MS = 15_000;
 const MAX_JPEG_BYTES = 16 * 1024 * 1024;
@@ -26,7 +27,10 @@ export function grabArguments(rtspUrl: string): string[] {
   ];
 }
 
-export async function grabStill(rtspUrl: string): Promise<Buffer> {
+export async function grabStill(camera: Pick<StreamCamera, 'streamUrl' | 'streamSecrets' | 'credentialsError'>): Promise<Buffer> {
+  if (camera.credentialsError) {
+    throw new HttpError(503, `The camera cannot be opened: ${camera.credentialsError}`, 'เปิดกล้องไม่ได้: ถอดรหัสชื่อผู้ใช้และรหัสผ่านของกล้องไม่ได้ (กุญแจ CAMERA_SECRET_KEY เปลี่ยนไปหรือไม่)');
+  }
   if (running >= MAX_CONCURRENT_GRABS) {
     throw new HttpError(503, 'Too many pictures are being taken right now; try again in a moment', 'กำลังดึงภาพจากกล้องหลายตัวพร้อมกัน กรุณาลองใหม่อีกครั้ง');
   }
@@ -35,12 +39,15 @@ export async function grabStill(rtspUrl: string): Promise<Buffer> {
     return await new Promise<Buffer>((resolve, reject) => {
       execFile(
         'ffmpeg',
-        grabArguments(rtspUrl),
+        grabArguments(camera.streamUrl),
         { encoding: 'buffer', timeout: GRAB_TIMEOUT_MS, maxBuffer: MAX_JPEG_BYTES, killSignal: 'SIGKILL' },
         (error, stdout, stderr) => {
           if (!error && stdout.length > 0) return resolve(stdout);
           // ffmpeg names the URL in its errors: the camera's password must not reach the browser.
-          const detail = redactCredentials(stderr.toString('utf8').trim().split('\n').pop() || error?.message || 'no picture');
+          const detail = redactCredentials(
+            stderr.toString('utf8').trim().split('\n').pop() || error?.message || 'no picture',
+            camera.streamSecrets,
+          );
           reject(new HttpError(503, `The camera gave no picture: ${detail}`, `กล้องไม่ส่งภาพ: ${detail}`));
         },
       );

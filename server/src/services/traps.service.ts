@@ -1,4 +1,4 @@
-// Camera traps: registration with a one-time key, and still images checked, stored and queued for detection.
+// Camera traps: registration with a one-time key, and still images decoded, stored and queued for detection.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/pool';
 import { insertAudit } from '../repositories/audit.repository';
@@ -6,6 +6,7 @@ import { findTrapWithKey, insertTrap, replaceTrapKey, touchTrap, updateTrap } fr
 import { HttpError } from '../lib/http-error';
 import { writeFileAtomic } from '../lib/atomic-file';
 import type { Trap, TrapCreate, TrapCreated, TrapUpdate, User } from '../schemas';
+import { checkTrapImage } from './trap-image-check';
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest();
 
@@ -64,24 +65,13 @@ export async function authenticateTrap(db: Queryable, trapId: number, key: strin
   return found.trap;
 }
 
-export type ImageKind = 'jpeg' | 'png';
-
-/** Trusts the bytes, not the Content-Type header. */
-export function sniffImage(data: Buffer): ImageKind | null {
-  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (data.length > png.length && png.every((byte, i) => data[i] === byte)) return 'png';
-  return null;
-}
-
 export async function storeTrapImage(
   ctx: { db: Queryable; snapshotDir: string },
   trap: Trap,
   data: Buffer,
   receivedAt: Date,
 ): Promise<string> {
-  const kind = sniffImage(data);
-  if (!kind) throw new HttpError(415, 'The upload is not a JPEG or PNG image', 'ไฟล์ที่ส่งมาไม่ใช่ภาพ JPEG หรือ PNG');
+  const kind = await checkTrapImage(data);
   const stamp = receivedAt.toISOString().replace(/[:.]/g, '-');
   const relative = `traps/${trap.id}/${stamp}-${randomBytes(4).toString('hex')}.${kind === 'jpeg' ? 'jpg' : 'png'}`;
   await writeFileAtomic(ctx.snapshotDir, relative, data);

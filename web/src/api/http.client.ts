@@ -1,5 +1,5 @@
-// Small typed fetch wrapper: relative URLs, cookie credentials, JSON in and out, typed errors.
-import type { ErrorReply } from '@toc/server/schemas';
+// Small typed fetch wrapper: relative URLs, cookie credentials with the CSRF header, JSON in and out, typed errors.
+import { CSRF_HEADER, CSRF_HEADER_VALUE, type ErrorReply } from '@toc/server/schemas';
 import { ApiError, NetworkError } from './api-error';
 
 type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
@@ -44,7 +44,8 @@ async function readError(response: Response): Promise<ApiError> {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}, expectUnauthorized = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server refuses a cookie-authenticated write without the CSRF header; sent on reads too, harmlessly.
+  const headers: Record<string, string> = { Accept: 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

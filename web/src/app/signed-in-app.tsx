@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
 import { canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
 import { useSession } from '../auth/session.context';
+import { useSessionKeepalive } from '../auth/use-session-keepalive';
 import { AppHeader } from '../components/app-header';
 import { ConnectionBanner } from '../components/connection-banner';
 import { RoleHomePage } from '../pages/role-home.page';
@@ -72,6 +73,7 @@ function SignedInLayout({ user }: { user: User }) {
 export function SignedInApp({ user }: { user: User }) {
   const { verify } = useSession();
   const onRejected = useCallback(() => void verify(), [verify]);
+  useSessionKeepalive(onRejected);
   return (
     <LiveDataProvider onRejected={onRejected}>
       <SignedInLayout user={user} />

@@ -1,6 +1,7 @@
 // The one typed socket.io client: tracks the last event seq, resumes from it, and hands bursts to
 // subscribers as latest-wins batches at a bounded rate so the map is not redrawn per message.
 import { io, type Socket } from 'socket.io-client';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@toc/server/schemas';
 import type {
   CameraStatusMessage,
   ClientToServerEvents,
@@ -144,6 +145,9 @@ export class RealtimeClient {
     const socket: TocSocket = io({
       path: socketPath(),
       withCredentials: true,
+      // The session cookie counts only from our own page: a WebSocket handshake proves it with its Origin, a polling
+      // one (a same-origin GET, sent without Origin) with this header, which another site's page cannot send.
+      extraHeaders: { [CSRF_HEADER]: CSRF_HEADER_VALUE },
       // A function, so every reconnect attempt sends the highest seq seen so far.
       auth: (cb) => cb(this.auth()),
       reconnectionDelay: RETRY_MIN_MS,

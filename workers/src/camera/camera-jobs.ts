@@ -4,9 +4,9 @@
 import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Queryable } from '@toc/server/db/pool';
-import { findCamera, listCameras } from '@toc/server/repositories/cameras.repository';
+import { findStreamCamera, listStreamCameras, type StreamCamera } from '@toc/server/services/camera-streams.service';
 import { CAMERA_CONFIG_CHANNEL } from '@toc/server/realtime/channels';
-import { QUEUES, cameraJobId, type Camera, type CameraJob } from '@toc/server/schemas';
+import { QUEUES, cameraJobId, type CameraJob } from '@toc/server/schemas';
 import type { WorkerConfig } from '../config';
 
 /** What the host needs from a running camera. */
@@ -20,17 +20,20 @@ export interface CameraJobHostContext {
   config: WorkerConfig;
   db: Queryable;
   redis: Redis;
-  startCamera: (camera: Camera) => RunningCamera;
+  /** CAMERA_SECRET_KEY, parsed: opens the cameras' sealed credentials. */
+  secretKey: Buffer;
+  startCamera: (camera: StreamCamera) => RunningCamera;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }
 
-/** The fields that need a restart of the stream when they change. */
-const runtimeKey = (c: Camera) => JSON.stringify([c.rtspUrl, c.modelId, c.detectFps, c.tiling, c.location.lon, c.location.lat]);
+/** The fields that need a restart of the stream when they change (new credentials too). Kept in memory only. */
+const runtimeKey = (c: StreamCamera) =>
+  JSON.stringify([c.streamUrl, c.credentialsError, c.modelId, c.detectFps, c.tiling, c.location.lon, c.location.lat]);
 
 type Outcome = 'reconfigured' | 'closing';
 
 interface ActiveCamera {
-  camera: Camera;
+  camera: StreamCamera;
   running: RunningCamera;
   finish: (outcome: Outcome) => void;
 }
@@ -92,7 +95,7 @@ export class CameraJobHost {
 
   private async syncOnce(): Promise<void> {
     if (this.closing) return;
-    const cameras = await listCameras(this.ctx.db);
+    const cameras = await listStreamCameras(this.ctx.db, this.ctx.secretKey);
     const byId = new Map(cameras.map((c) => [c.id, c]));
     for (const camera of cameras) {
       const jobId = cameraJobId(camera.id);
@@ -112,7 +115,7 @@ export class CameraJobHost {
   }
 
   private async process(job: Job<CameraJob, string>, token: string | undefined): Promise<string> {
-    const camera = await findCamera(this.ctx.db, job.data.cameraId);
+    const camera = await findStreamCamera(this.ctx.db, job.data.cameraId, this.ctx.secretKey);
     if (!camera || !camera.enabled) return 'not enabled';
     const running = this.ctx.startCamera(camera);
     this.ctx.log('info', 'camera started', { cameraId: camera.id, name: camera.name });

@@ -2,7 +2,9 @@
 import type pg from 'pg';
 import type { FrameGeometry, ObjectDetector, TiledGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
-import type { Camera, CameraHealth, CameraState } from '@toc/server/schemas';
+import type { CameraHealth, CameraState } from '@toc/server/schemas';
+import type { StreamCamera } from '@toc/server/services/camera-streams.service';
+import { redactCredentials } from '@toc/server/lib/redact-credentials';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../config';
 import type { DetectorPool } from '../detect/detector-pool';
@@ -61,7 +63,7 @@ export class CameraRunner implements RunningCamera {
   readonly finished: Promise<void>;
 
   constructor(
-    readonly camera: Camera,
+    readonly camera: StreamCamera,
     private readonly ctx: CameraRunnerContext,
   ) {
     this.incidents = new IncidentWriter(
@@ -84,9 +86,15 @@ export class CameraRunner implements RunningCamera {
     this.pipeline.setScene(await loadScene(this.ctx.db, this.camera.id));
   }
 
+  /** ffmpeg's text names the URL and may echo the user or password: every reason shown or logged goes through here. */
+  private redact(text: string): string {
+    return redactCredentials(text, this.camera.streamSecrets);
+  }
+
   private async report(status: CameraState, reason: string | null, seenAt: Date | null = null, health?: CameraHealth): Promise<void> {
+    const shown = reason === null ? null : this.redact(reason);
     await this.ctx
-      .reportStatus({ cameraId: this.camera.id, status, reason, seenAt, ...(health ? { health } : {}) })
+      .reportStatus({ cameraId: this.camera.id, status, reason: shown, seenAt, ...(health ? { health } : {}) })
       .catch((error: Error) => this.ctx.log('warn', 'status report failed', { cameraId: this.camera.id, error: error.message }));
   }
 
@@ -99,11 +107,15 @@ export class CameraRunner implements RunningCamera {
       let reason: string;
       let state: CameraState = 'offline';
       try {
+        if (this.camera.credentialsError) {
+          state = 'error';
+          throw new Error(this.camera.credentialsError);
+        }
         const detector = await this.ctx.detectors.get(this.camera.modelId).catch((error: Error) => {
           state = 'error';
           throw error;
         });
-        const info = await probeStream(this.camera.rtspUrl, this.ctx.config.probeTimeoutS).catch((error: Error) => {
+        const info = await probeStream(this.camera.streamUrl, this.ctx.config.probeTimeoutS).catch((error: Error) => {
           if (error instanceof UnsupportedStreamError) state = 'error';
           throw error;
         });
@@ -122,7 +134,7 @@ export class CameraRunner implements RunningCamera {
       if (this.stopped) break;
       this.online = false;
       await this.report(state, reason);
-      this.ctx.log('warn', 'camera down', { cameraId: this.camera.id, state, reason, attempt });
+      this.ctx.log('warn', 'camera down', { cameraId: this.camera.id, state, reason: this.redact(reason), attempt });
       await this.sleep(backoffDelayMs(attempt++, this.ctx.config.retryInitialS, this.ctx.config.retryMaxS));
     }
     if (this.healthTimer) clearInterval(this.healthTimer);
@@ -141,7 +153,7 @@ export class CameraRunner implements RunningCamera {
       },
     );
     this.reader = startFrameReader({
-      source: { rtspUrl: this.camera.rtspUrl },
+      source: { rtspUrl: this.camera.streamUrl },
       fps: this.camera.detectFps,
       filter: geometry.filter,
       pixelFormat: geometry.pixelFormat,

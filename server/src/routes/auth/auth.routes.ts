@@ -2,7 +2,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorReply, LoginBody, LoginReply, User } from '../../schemas';
-import { login, logout } from '../../services/auth.service';
+import { hashToken, login, LoginBlockedError, logout } from '../../services/auth.service';
+import { loginThrottleConfig } from '../../services/login-throttle';
+import { announceSessionEnded } from '../../services/session-end.service';
 import { SESSION_COOKIE } from '../../plugins/auth.plugin';
 import { ALL_ROLES } from '../../plugins/types';
 import { clientInfo } from '../client-info';
@@ -12,8 +14,8 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     db: app.db,
     redis: app.redis,
     sessionTtlHours: app.config.sessionTtlHours,
-    maxFailures: app.config.loginMaxFailures,
-    lockoutSeconds: app.config.loginLockoutSeconds,
+    sessionIdleMinutes: app.config.sessionIdleMinutes,
+    throttle: loginThrottleConfig(app.config),
     now: app.now,
   };
 
@@ -29,10 +31,15 @@ const authRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await login(ctx, request.body, clientInfo(request));
+      const result = await login(ctx, request.body, clientInfo(request)).catch((error: unknown) => {
+        if (error instanceof LoginBlockedError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,
+        // Strict: the page shell is public and every API call comes from our own page, so a cross-site link or
+        // form never needs the cookie.
         sameSite: 'strict',
         secure: app.config.cookieSecure,
         expires: new Date(result.expiresAt),
@@ -46,6 +53,8 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], response: { 204: Type.Null() } } },
     async (request, reply) => {
       await logout(app.db, request.sessionToken!, request.user!, clientInfo(request));
+      // Sockets opened with this session (on any server) close now rather than streaming on.
+      await announceSessionEnded(app.redis, hashToken(request.sessionToken!));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },

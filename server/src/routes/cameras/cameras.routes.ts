@@ -1,20 +1,37 @@
 // Cameras: everyone logged in may list them; only admins change them.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Camera, CameraCreate, CameraUpdate, ErrorReply, IdParams } from '../../schemas';
 import { findCamera, listCameras } from '../../repositories/cameras.repository';
-import { createCamera, deleteCamera, updateCamera } from '../../services/cameras.service';
+import { createCamera, deleteCamera, updateCamera, type CameraAdminContext } from '../../services/cameras.service';
+import { findStreamCamera } from '../../services/camera-streams.service';
 import { notFound } from '../../lib/http-error';
 import { ADMINS, ALL_ROLES, LIVE_VIDEO_ROLES } from '../../plugins/types';
 import { grabStill } from '../../services/frame-grab.service';
+import type { Camera as CameraView, User } from '../../schemas';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 
+/** Only admins see where a stream lives (never its credentials): other roles get no stream URL at all. */
+function viewFor(user: User, camera: CameraView): CameraView {
+  if (user.role === 'admin') return camera;
+  const { rtspUrl: _url, rtspCredentialsSet: _set, ...view } = camera;
+  return view;
+}
+
 const cameraRoutes: FastifyPluginAsync = async (app) => {
+  const adminContext = (request: FastifyRequest): CameraAdminContext => ({
+    db: app.db,
+    redis: app.redis,
+    user: request.user!,
+    ip: request.ip,
+    secretKey: app.cameraSecretKey,
+  });
+
   app.get(
     '/api/cameras',
     { config: { roles: ALL_ROLES }, schema: { tags: ['cameras'], response: { 200: Type.Array(Camera), ...errors } } },
-    async () => listCameras(app.db),
+    async (request) => (await listCameras(app.db)).map((camera) => viewFor(request.user!, camera)),
   );
 
   app.get<{ Params: IdParams }>(
@@ -23,7 +40,7 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const camera = await findCamera(app.db, request.params.id);
       if (!camera) throw notFound(`Camera ${request.params.id}`, `กล้อง ${request.params.id}`);
-      return camera;
+      return viewFor(request.user!, camera);
     },
   );
 
@@ -39,9 +56,9 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const camera = await findCamera(app.db, request.params.id);
+      const camera = await findStreamCamera(app.db, request.params.id, app.cameraSecretKey);
       if (!camera) throw notFound(`Camera ${request.params.id}`, `กล้อง ${request.params.id}`);
-      const jpeg = await grabStill(camera.rtspUrl);
+      const jpeg = await grabStill(camera);
       return reply.type('image/jpeg').header('cache-control', 'no-store').send(jpeg);
     },
   );
@@ -50,7 +67,7 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
     '/api/cameras',
     { config: { roles: ADMINS }, schema: { tags: ['cameras'], body: CameraCreate, response: { 201: Camera, ...errors } } },
     async (request, reply) => {
-      const camera = await createCamera({ db: app.db, redis: app.redis, user: request.user!, ip: request.ip }, request.body);
+      const camera = await createCamera(adminContext(request), request.body);
       return reply.status(201).send(camera);
     },
   );
@@ -62,14 +79,14 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
       schema: { tags: ['cameras'], params: IdParams, body: CameraUpdate, response: { 200: Camera, ...errors } },
     },
     async (request) =>
-      updateCamera({ db: app.db, redis: app.redis, user: request.user!, ip: request.ip }, request.params.id, request.body),
+      updateCamera(adminContext(request), request.params.id, request.body),
   );
 
   app.delete<{ Params: IdParams }>(
     '/api/cameras/:id',
     { config: { roles: ADMINS }, schema: { tags: ['cameras'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      await deleteCamera({ db: app.db, redis: app.redis, user: request.user!, ip: request.ip }, request.params.id);
+      await deleteCamera(adminContext(request), request.params.id);
       return reply.status(204).send();
     },
   );

@@ -21,7 +21,11 @@ const placeRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: string | Record<string, unknown> }>(
     '/api/places/villages',
-    { config: { roles: ADMINS }, bodyLimit: 5 * 1024 * 1024, schema: { tags: ['places'], response: { 200: ImportReport, ...errors } } },
+    {
+      config: { roles: ADMINS },
+      bodyLimit: 5 * 1024 * 1024,
+      schema: { tags: ['places'], consumes: ['text/csv', 'application/json'], response: { 200: ImportReport, ...errors } },
+    },
     async (request) => {
       const isCsv = typeof request.body === 'string';
       const parsed = isCsv ? parseVillageCsv(request.body as string) : parseVillageGeoJson(request.body);

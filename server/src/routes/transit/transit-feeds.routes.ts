@@ -17,9 +17,10 @@ const errors = {
 };
 /** The national Namtang feed zips to about 1 MB; 64 MB leaves room for large city feeds. */
 const MAX_FEED_BYTES = 64 * 1024 * 1024;
+const ZIP_TYPES = ['application/zip', 'application/octet-stream', 'application/x-zip-compressed'];
 
 const transitFeedRoutes: FastifyPluginAsync = async (app) => {
-  for (const type of ['application/zip', 'application/octet-stream', 'application/x-zip-compressed']) {
+  for (const type of ZIP_TYPES) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FEED_BYTES }, (_request, body, done) =>
       done(null, body),
     );
@@ -41,6 +42,7 @@ const transitFeedRoutes: FastifyPluginAsync = async (app) => {
       bodyLimit: MAX_FEED_BYTES,
       schema: {
         tags: ['transit'],
+        consumes: ZIP_TYPES,
         querystring: FeedNameQuery,
         response: { 200: GtfsImportReply, ...errors },
       },

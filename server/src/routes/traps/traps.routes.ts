@@ -87,6 +87,7 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
       bodyLimit: app.config.trapImageMaxBytes,
       schema: {
         tags: ['traps'],
+        consumes: ['image/jpeg', 'image/png'],
         params: IdParams,
         headers: Type.Object({ 'x-trap-key': Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: TrapImageResult, 202: Accepted, ...errors, 413: ErrorReply, 415: ErrorReply },

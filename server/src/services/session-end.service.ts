@@ -1,0 +1,52 @@
+// Ending sessions for good: the rows go first, then every server is told to drop the sockets that rode on them.
+import type { Redis } from 'ioredis';
+import type { Pool } from '../db/pool';
+import { withTransaction } from '../db/transaction';
+import { deleteSession, deleteSessionsOfUser } from '../repositories/sessions.repository';
+import { setUserDisabled } from '../repositories/users.repository';
+import { insertAudit } from '../repositories/audit.repository';
+import { publishSessionEnded } from '../realtime/channels';
+import { notFound } from '../lib/http-error';
+import type { User } from '../schemas';
+import type { ClientInfo } from './auth.service';
+
+export interface SessionEndContext {
+  db: Pool;
+  redis: Redis;
+}
+
+/** Tells every server that this session ended (its row must already be gone), so its sockets close. */
+export const announceSessionEnded = (redis: Redis, tokenHash: Buffer): Promise<void> =>
+  publishSessionEnded(redis, { tokenHash: tokenHash.toString('hex') });
+
+/** Ends one session: for a forced sign-out; logout deletes its own row and then announces it. */
+export async function endSession(ctx: SessionEndContext, tokenHash: Buffer): Promise<void> {
+  await deleteSession(ctx.db, tokenHash);
+  await announceSessionEnded(ctx.redis, tokenHash);
+}
+
+/** Ends every session of a user (disabled, password changed): the API refuses them and their sockets close. */
+export async function endSessionsOf(ctx: SessionEndContext, userId: number): Promise<void> {
+  await deleteSessionsOfUser(ctx.db, userId);
+  await publishSessionEnded(ctx.redis, { userId });
+}
+
+/** An admin disables a user: no new login (login checks `disabled`), and every open session and socket ends now. */
+export async function disableUser(
+  ctx: SessionEndContext & { actor: User; client: ClientInfo },
+  userId: number,
+): Promise<void> {
+  await withTransaction(ctx.db, async (tx) => {
+    if (!(await setUserDisabled(tx, userId, true))) throw notFound(`User ${userId}`, `ผู้ใช้ ${userId}`);
+    await deleteSessionsOfUser(tx, userId);
+    await insertAudit(tx, {
+      userId: ctx.actor.id,
+      username: ctx.actor.username,
+      action: 'user.disable',
+      target: `user:${userId}`,
+      ...ctx.client,
+    });
+  });
+  // Announced after the commit, so a server that re-checks the session on the announcement sees it gone.
+  await publishSessionEnded(ctx.redis, { userId });
+}
