@@ -1,4 +1,5 @@
 // Medium: transit read API, bus punctuality report and admin feed upload/delete on real PostGIS.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -251,5 +252,54 @@ describe('feed upload and removal (admin)', () => {
     ).toBe(404);
     expect(await auditCount('gtfs.delete')).toBe(1);
     expect((await app.db.query('SELECT 1 FROM gtfs_stops WHERE feed_id = $1', [id])).rowCount).toBe(0);
+  });
+
+  it('refuses a zip bomb, a line without end and an empty feed, and replaces a feed only when asked, changing nothing otherwise', async () => {
+    const files = await readZipTexts(caltrainZip);
+    const upload = (name: string, zip: Buffer, replace?: boolean) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/transit/feeds?name=${name}${replace === undefined ? '' : `&replace=${replace}`}`,
+        headers: { 'content-type': 'application/zip', ...as('admin') },
+        payload: zip,
+      });
+    const stopsOf = async (name: string) =>
+      Number(
+        (await app.db.query<{ n: string }>('SELECT count(*) AS n FROM gtfs_stops s JOIN gtfs_feeds f ON f.id = s.feed_id WHERE f.name = $1', [name]))
+          .rows[0]!.n,
+      );
+    expect((await upload('guarded', writeZip(files))).statusCode).toBe(200);
+    const stops = await stopsOf('guarded');
+    expect(stops).toBe(95);
+
+    // The audit's bomb: 20 MB of zeros in one entry, about 20 KB zipped. Refused from the zip's directory, before inflating.
+    const bomb = writeZip(new Map([...files, ['stop_times.txt', '0'.repeat(20 * 1024 * 1024)]]));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const bombed = await upload('guarded', bomb, true);
+    expect(bombed.statusCode).toBe(400);
+    expect(bombed.json()).toMatchObject({ message: expect.stringMatching(/stop_times\.txt inflates \d+×/), messageTh: expect.stringMatching(/ขยายตัว/) });
+
+    // A row with no line break for 500 KB is rejected with its line and reason; the rest of the feed imports.
+    const endless = randomBytes(400 * 1024).toString('base64');
+    const unending = await upload('endless', writeZip(new Map([...files, ['stop_times.txt', `trip_id,arrival_time\n${endless}`]])));
+    expect(unending.statusCode).toBe(200);
+    expect(unending.json().rejected).toEqual([
+      expect.objectContaining({ file: 'stop_times.txt', line: 2, reason: expect.stringMatching(/CSV syntax: Max Record Size/) }),
+    ]);
+
+    // Well formed and empty: it would have wiped the working feed.
+    const header = (file: string) => files.get(file)!.split(/\r?\n/)[0]!;
+    const empty = new Map([...files].map(([file]) => [file, file === 'agency.txt' ? files.get(file)! : `${header(file)}\n`]));
+    const emptied = await upload('guarded', writeZip(empty), true);
+    expect(emptied.statusCode).toBe(400);
+    expect(emptied.json().message).toMatch(/no usable stops, routes, trips/);
+
+    const taken = await upload('guarded', writeZip(files));
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().messageTh).toMatch(/replace=true/);
+    expect(await stopsOf('guarded')).toBe(stops);
+
+    expect((await upload('guarded', writeZip(files), true)).statusCode).toBe(200);
+    expect(await stopsOf('guarded')).toBe(stops);
   });
 });

@@ -27,6 +27,9 @@ function crlfToLf(): Transform {
   });
 }
 
+/** Far above any real GTFS row (a long shape or headsign is a few hundred bytes); a file without line breaks stops here. */
+export const MAX_RECORD_BYTES = 64 * 1024;
+
 /**
  * Yields each record as {column name → value}. Rows the CSV syntax breaks (a stray quote, more fields than the
  * header) are passed to `onBad` with their line and skipped; the rest of the file still reads.
@@ -36,6 +39,7 @@ export async function* readCsvRows(
   input: Readable,
   onBad: (line: number, rejection: Rejection) => void,
 ): AsyncGenerator<CsvRow> {
+  let lastSkipped = -1;
   const parser = input.pipe(crlfToLf()).pipe(
     parse({
       bom: true,
@@ -43,9 +47,14 @@ export async function* readCsvRows(
       relax_column_count: true,
       relax_quotes: true,
       info: true,
+      max_record_size: MAX_RECORD_BYTES,
       skip_records_with_error: true,
       on_skip: (error) => {
-        onBad(Number((error as { lines?: number } | undefined)?.lines ?? 0), {
+        const line = Number((error as { lines?: number } | undefined)?.lines ?? 0);
+        // An over-long record fails once per max_record_size chunk: one rejection per line is enough.
+        if (line === lastSkipped) return undefined;
+        lastSkipped = line;
+        onBad(line, {
           reason: `CSV syntax: ${error?.message ?? 'unreadable row'}`,
           reasonTh: 'รูปแบบ CSV ไม่ถูกต้อง',
         });

@@ -50,7 +50,12 @@ export interface ImportOptions {
   /** Shown in gtfs_feeds.source; defaults to the path or "upload". */
   sourceLabel?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** A feed of this name exists already: replace it (the CLI, the demo) or refuse with GtfsFeedExistsError (the API without `replace`). */
+  ifExists?: 'replace' | 'refuse';
 }
+
+/** The API asked to import under a name already taken without saying it replaces that feed. */
+export class GtfsFeedExistsError extends GtfsFeedError {}
 
 export { GtfsFeedError };
 
@@ -76,6 +81,7 @@ export async function importGtfs(
   try {
     source = await openGtfsSource(input);
   } catch (error) {
+    if (error instanceof GtfsFeedError) throw error;
     throw new GtfsFeedError(`The feed cannot be opened: ${(error as Error).message}`, 'เปิดชุดข้อมูล GTFS ไม่ได้');
   }
   try {
@@ -115,13 +121,22 @@ class FeedImport {
   ) {}
 
   async run(sourceLabel: string): Promise<ImportResult> {
-    // Keeping the feed's id on re-import keeps vehicles bound to it; its old rows go first.
+    // Keeping the feed's id on re-import keeps vehicles bound to it; its old rows go first. Checked in the same
+    // transaction, so two uploads of one name cannot both think it new.
     const { rows } = await this.tx.query<{ id: number }>(
-      `INSERT INTO gtfs_feeds (name, source, timezone) VALUES ($1, $2, 'UTC')
-       ON CONFLICT (name) DO UPDATE SET source = EXCLUDED.source RETURNING id`,
+      this.options.ifExists === 'refuse'
+        ? `INSERT INTO gtfs_feeds (name, source, timezone) VALUES ($1, $2, 'UTC') ON CONFLICT (name) DO NOTHING RETURNING id`
+        : `INSERT INTO gtfs_feeds (name, source, timezone) VALUES ($1, $2, 'UTC')
+           ON CONFLICT (name) DO UPDATE SET source = EXCLUDED.source RETURNING id`,
       [this.options.name, sourceLabel],
     );
-    const feedId = rows[0]!.id;
+    if (!rows[0]) {
+      throw new GtfsFeedExistsError(
+        `A feed named ${this.options.name} exists; send replace=true to replace it`,
+        `มีชุดข้อมูลชื่อ ${this.options.name} อยู่แล้ว หากต้องการแทนที่ให้ส่ง replace=true`,
+      );
+    }
+    const feedId = rows[0].id;
     for (const table of FEED_TABLES) await this.tx.query(DELETE_SQL[table], [feedId]);
     const write = feedWriter(this.tx, feedId);
 
@@ -202,6 +217,15 @@ class FeedImport {
       write.frequencies,
     );
 
+    // An empty feed would replace a working one with nothing: the whole import is refused and rolled back. (No
+    // stop_times is allowed: the national Namtang feed ships routes, trips and stops without a timetable.)
+    const empty = (['stops', 'routes', 'trips'] as const).filter((table) => !this.counts[table]);
+    if (empty.length > 0) {
+      throw new GtfsFeedError(
+        `The feed has no usable ${empty.join(', ')}: nothing was imported or replaced`,
+        `ชุดข้อมูลไม่มี ${empty.join(', ')} ที่ใช้ได้ จึงไม่นำเข้าและไม่แทนที่ข้อมูลเดิม`,
+      );
+    }
     this.counts.rejected = this.rejectedTotal;
     await this.tx.query(
       `UPDATE gtfs_feeds SET timezone = $2, counts = $3, rejected = $4, imported_at = now() WHERE id = $1`,

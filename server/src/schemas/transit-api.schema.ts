@@ -35,7 +35,10 @@ export const GtfsImportReply = Type.Object({
 export type GtfsImportReply = Static<typeof GtfsImportReply>;
 
 export const FeedNameQuery = Type.Object(
-  { name: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }) },
+  {
+    name: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),
+    replace: Type.Optional(Type.Boolean({ description: 'Replace the feed of this name if there is one (otherwise 409)' })),
+  },
   { additionalProperties: false },
 );
 export type FeedNameQuery = Static<typeof FeedNameQuery>;

@@ -1,6 +1,6 @@
 // Transit feeds for the API: resolving `feed=` (name or id), admin upload and removal with an audit entry.
 import type { Pool, Queryable } from '../db/pool';
-import { GtfsFeedError, importGtfs } from '../gtfs/gtfs-import';
+import { GtfsFeedError, GtfsFeedExistsError, importGtfs } from '../gtfs/gtfs-import';
 import { HttpError, notFound } from '../lib/http-error';
 import { insertAudit } from '../repositories/audit.repository';
 import { deleteFeed, findFeed } from '../repositories/transit.repository';
@@ -37,21 +37,27 @@ export function parseBbox(bbox: string | undefined): [number, number, number, nu
 export async function importUploadedFeed(
   db: Pool,
   caller: Caller,
-  name: string,
+  feed: { name: string; replace: boolean },
   zip: Buffer,
 ): Promise<GtfsImportReply> {
+  const { name } = feed;
   try {
-    const result = await importGtfs(db, zip, { name, sourceLabel: `upload by ${caller.user.username}` });
+    const result = await importGtfs(db, zip, {
+      name,
+      sourceLabel: `upload by ${caller.user.username}`,
+      ifExists: feed.replace ? 'replace' : 'refuse',
+    });
     await insertAudit(db, {
       userId: caller.user.id,
       username: caller.user.username,
       action: 'gtfs.import',
       target: `gtfs_feed:${result.feedId}`,
-      detail: { name, bytes: zip.length, counts: result.counts },
+      detail: { name, bytes: zip.length, counts: result.counts, replace: feed.replace },
       ip: caller.ip,
     });
     return { feedId: result.feedId, name, counts: result.counts, rejected: result.rejected };
   } catch (error) {
+    if (error instanceof GtfsFeedExistsError) throw new HttpError(409, error.message, error.messageTh);
     if (error instanceof GtfsFeedError) throw new HttpError(400, error.message, error.messageTh);
     throw error;
   }

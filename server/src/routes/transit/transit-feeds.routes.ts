@@ -12,6 +12,7 @@ const errors = {
   401: ErrorReply,
   403: ErrorReply,
   404: ErrorReply,
+  409: ErrorReply,
   413: ErrorReply,
   415: ErrorReply,
 };
@@ -58,7 +59,7 @@ const transitFeedRoutes: FastifyPluginAsync = async (app) => {
       return importUploadedFeed(
         app.db,
         { user: request.user!, ip: request.ip },
-        request.query.name,
+        { name: request.query.name, replace: request.query.replace ?? false },
         request.body,
       );
     },
