@@ -26,6 +26,8 @@ say "small and medium tests"
 node_modules/.bin/vitest run --project small --project medium
 
 say "end-to-end: starting the system on port $PORT"
+# The end-to-end webhook receiver listens on 127.0.0.1: allow-listed for this run only (server and workers read it).
+export NOTIFY_ALLOWED_HOSTS=127.0.0.1
 bash "$REPO_ROOT/infra/scripts/up.sh" >"$TOC_DATA_DIR/up.log" 2>&1 || { cat "$TOC_DATA_DIR/up.log"; exit 1; }
 load_demo_passwords
 export E2E_URL="http://127.0.0.1:$PORT" TEST_OUTPUT_DIR="$REPO_ROOT/test-output"

@@ -19,7 +19,8 @@ if [ "${SKIP_WEB_BUILD:-}" != "1" ]; then
 fi
 
 say "migrating and seeding the demo"
-(cd "$REPO_ROOT" && node_modules/.bin/tsx server/src/db/seed.cli.ts)
+# The demo's generated passwords work as they are (a deployment seeding without TOC_DEMO gets temporary ones).
+(cd "$REPO_ROOT" && TOC_DEMO=1 node_modules/.bin/tsx server/src/db/seed.cli.ts)
 
 start_process server "$REPO_ROOT/node_modules/.bin/tsx" server/src/main.ts
 wait_for_url "http://127.0.0.1:$PORT/readyz" 60 || die "server did not become ready; see $LOG_DIR/server.log"

@@ -1,16 +1,19 @@
-// Builds the fastify application: plugins in order (config, security headers, db, redis, auth, content types,
-// socket.io, docs, metrics), then routes.
+// Builds the fastify application: plugins in order (route table, config, errors, security headers, db, redis, auth,
+// content types, input guard, socket.io, docs, metrics), then routes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { redactUrlSecrets } from './lib/redact-credentials';
 import type { Config } from './config';
 import { parseSecretKey } from './secrets/secret-box';
 import './plugins/types';
+import { requestValidatorFactory } from './lib/request-validators';
+import routeTablePlugin from './plugins/route-table.plugin';
 import errorsPlugin from './plugins/errors.plugin';
 import securityHeadersPlugin from './plugins/security-headers.plugin';
 import dbPlugin from './plugins/db.plugin';
 import redisPlugin from './plugins/redis.plugin';
 import authPlugin from './plugins/auth.plugin';
 import contentTypesPlugin from './plugins/content-types.plugin';
+import inputGuardPlugin from './plugins/input-guard.plugin';
 import socketPlugin from './realtime/socket.plugin';
 import docsPlugin from './plugins/docs.plugin';
 import metricsPlugin from './plugins/metrics.plugin';
@@ -34,6 +37,9 @@ import vehicleTrackRoutes from './routes/vehicle-track/vehicle-track.routes';
 import gpsRoutes from './routes/gps/gps.routes';
 import gtfsRtRoutes from './routes/gtfs-rt/gtfs-rt.routes';
 import arrivalsRoutes from './routes/arrivals/arrivals.routes';
+import userRoutes from './routes/users/users.routes';
+import ownPasswordRoutes from './routes/users/own-password.routes';
+import auditRoutes from './routes/audit/audit.routes';
 
 export interface AppOptions {
   /** The wall clock (default: the system's); tests pin it to the instants they mean. */
@@ -57,8 +63,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     },
     trustProxy: false,
+    // Query strings, params and headers are coerced from text ('array': `?type=a` is a list of one); JSON bodies are
+    // not (see request-validators).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator: requestValidatorFactory } },
   });
+  // First, so that it sees every route any later plugin adds.
+  await app.register(routeTablePlugin);
   app.decorate('config', config);
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('cameraSecretKey', parseSecretKey(config.cameraSecretKey));
@@ -68,6 +79,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(redisPlugin);
   await app.register(authPlugin);
   await app.register(contentTypesPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(socketPlugin);
   await app.register(docsPlugin);
   await app.register(metricsPlugin);
@@ -91,6 +103,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(gpsRoutes);
   await app.register(gtfsRtRoutes);
   await app.register(arrivalsRoutes);
+  await app.register(userRoutes);
+  await app.register(ownPasswordRoutes);
+  await app.register(auditRoutes);
   await app.register(webPlugin);
   return app;
 }

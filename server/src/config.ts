@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { normalizeOrigin } from './lib/origin';
+import { parseAllowList } from './lib/outbound-allow-list';
 import { parseSecretKey } from './secrets/secret-box';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,6 +44,11 @@ const ConfigSchema = Type.Object({
   loginLockoutMaxSeconds: Type.Integer({ minimum: 1 }),
   /** Origins the map may load raster tiles from (a deployment's VITE_TILE_URL), allowed by the Content-Security-Policy. */
   mapTileOrigins: Type.Array(Type.String({ pattern: '^https?://[^/?#\\s;,\'*]+$' })),
+  /**
+   * `NOTIFY_ALLOWED_HOSTS`, comma-separated networks (`10.20.0.0/16`), addresses and host names on premises that
+   * webhook targets may point at (with http and any port); everything else must be public https.
+   */
+  notifyAllowedHosts: Type.Array(Type.String({ minLength: 1 })),
   metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   logLevel: Type.String(),
   /** GPS ingest: how long a device's row (and key hash) is trusted from memory before it is read again. */
@@ -96,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutSeconds: number(env.LOGIN_LOCKOUT_SECONDS, 900),
     loginLockoutMaxSeconds: number(env.LOGIN_LOCKOUT_MAX_SECONDS, 4 * 3600),
     mapTileOrigins: originList(env.MAP_TILE_ORIGINS),
+    notifyAllowedHosts: (env.NOTIFY_ALLOWED_HOSTS ?? '').split(',').map((item) => item.trim()).filter((item) => item !== ''),
     metricsToken: env.METRICS_TOKEN ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
     gpsAuthCacheSeconds: number(env.GPS_AUTH_CACHE_S, 10),
@@ -111,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = [...checkConfig.Errors(config)].map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
+  parseAllowList(config.notifyAllowedHosts); // throws on an entry that is no network, address or host name
   if (config.loginLockoutMaxSeconds < config.loginLockoutSeconds) {
     throw new Error('Invalid configuration: LOGIN_LOCKOUT_MAX_SECONDS must not be less than LOGIN_LOCKOUT_SECONDS');
   }

@@ -50,7 +50,8 @@ export async function startBenchServer(options: { port: number; buildWeb: boolea
     SNAPSHOT_DIR: path.join(dataDir, 'snapshots'),
     WEB_DIST_DIR: webDistDir,
   };
-  const seed = spawnSync(TSX, ['server/src/db/seed.cli.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // TOC_DEMO: the bench signs in with these passwords as they are, like the demo.
+  const seed = spawnSync(TSX, ['server/src/db/seed.cli.ts'], { env: { ...env, TOC_DEMO: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (seed.status !== 0) throw new Error('seeding the demo failed');
 
   const log = createWriteStream(path.join(logDir, 'bench-web-server.log'));

@@ -2,6 +2,7 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@toc/server/config';
+import { parseAllowList } from '@toc/server/lib/outbound-allow-list';
 import type { NotifyConfig } from './notify/channels-from-config';
 
 export interface WorkerConfig {
@@ -109,8 +110,10 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       lineToken: env.LINE_CHANNEL_TOKEN,
       lineTargets: list(env.LINE_TARGETS),
       lineBaseUrl: env.LINE_API_BASE_URL,
+      allowedHosts: list(env.NOTIFY_ALLOWED_HOSTS),
     },
   };
+  parseAllowList(config.notify.allowedHosts ?? []); // a typo in NOTIFY_ALLOWED_HOSTS shows at startup
   for (const [key, value] of Object.entries(config)) {
     if (typeof value === 'number' && key !== 'framePort' && !(value > 0)) throw new Error(`Invalid worker configuration: ${key} must be > 0`);
   }

@@ -6,6 +6,7 @@ import { createEventStore } from '@toc/server/services/event-store.service';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { parseSecretKey } from '@toc/server/secrets/secret-box';
 import { loadWorkerConfig } from './config';
+import { channelsFromConfig } from './notify/channels-from-config';
 import { DetectorPool } from './detect/detector-pool';
 import { CameraJobHost } from './camera/camera-jobs';
 import { CameraRunner, type CameraRunnerContext } from './camera/camera-runner';
@@ -23,6 +24,12 @@ const logTo: CameraRunnerContext['log'] = (level, message, detail) => log[level]
 const detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: config.inferenceThreads, spinning: config.inferenceSpinning });
 const events = createEventStore(db, redis);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
+// A configured URL the outbound checks refuse shows now, not at the first warning (which then goes to the stored targets only).
+try {
+  channelsFromConfig(config.notify);
+} catch (error) {
+  log.error({ err: (error as Error).message }, 'configured notification channels refused');
+}
 const live = new LiveFeeds({ redis, queuePrefix: config.queuePrefix, workerId: config.workerId, objectsIntervalMs: config.objectsIntervalMs, log: logTo });
 const frameServer = new FrameServer(live, {
   host: config.frameHost,

@@ -44,7 +44,15 @@ beforeAll(async () => {
   const base = loadWorkerConfig({ ...process.env, DATABASE_URL: schema.databaseUrl, QUEUE_PREFIX: schema.schema, SNAPSHOT_DIR: snapshotDir });
   const config = {
     ...base,
-    notify: { webhookUrls: [`${recorder.url}/hook`], webhookSecret: 'shared-secret', lineToken: 'test-token', lineTargets: [], lineBaseUrl: recorder.url },
+    notify: {
+      webhookUrls: [`${recorder.url}/hook`],
+      webhookSecret: 'shared-secret',
+      lineToken: 'test-token',
+      lineTargets: [],
+      lineBaseUrl: recorder.url,
+      // The recorder (webhook and LINE API) listens on 127.0.0.1: allow-listed on purpose, as NOTIFY_ALLOWED_HOSTS would.
+      allowedHosts: ['127.0.0.1'],
+    },
   };
   const events = createEventStore(app.db, redis);
   worker = startTrapImageWorker({ config, db: app.db, detectors, events, notifier: { db: app.db, config: { ...config.notify, publicUrl: 'http://toc.test' }, log: () => undefined } });

@@ -27,7 +27,8 @@ beforeAll(async () => {
   operatorId = await upsertUser(app.db, { username: 'operator', displayName: 'Op', role: 'operator', passwordHash: 'x' });
   recorder = await startRecordingEndpoint(() => ({ status: 200, body: '{}' }));
   redis = new Redis(requireEnv('REDIS_URL'));
-  const notify = { webhookUrls: [`${recorder.url}/hook`], webhookSecret: 'secret', lineToken: undefined, lineTargets: [], lineBaseUrl: undefined };
+  // The recorder listens on 127.0.0.1: allow-listed on purpose, as NOTIFY_ALLOWED_HOSTS would.
+  const notify = { webhookUrls: [`${recorder.url}/hook`], webhookSecret: 'secret', lineToken: undefined, lineTargets: [], lineBaseUrl: undefined, allowedHosts: ['127.0.0.1'] };
   ctx = { db: app.db, events: createEventStore(app.db, redis), notifier: { db: app.db, config: { ...notify, publicUrl: 'http://toc.test' }, log: () => undefined } };
 });
 

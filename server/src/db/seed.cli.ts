@@ -1,5 +1,6 @@
 // `npm run seed -w @toc/server`: load the demo (passwords from TOC_PASSWORD_<USERNAME>, the trap key from
-// TOC_TRAP_KEY, RTSP_BASE for streams).
+// TOC_TRAP_KEY, RTSP_BASE for streams). TOC_DEMO=1 (set by `npm start`) keeps those passwords usable as they are;
+// without it they are temporary: each user must change theirs at first sign-in.
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config';
 import { applyMigrations } from './migrate';
@@ -22,9 +23,14 @@ try {
     rtspBase: process.env.RTSP_BASE ?? 'rtsp://127.0.0.1:8554',
     sharedDir: config.sharedDir,
     passwords,
+    demo: process.env.TOC_DEMO === '1',
     trapKey: process.env.TOC_TRAP_KEY ?? randomBytes(18).toString('base64url'),
   });
-  console.log('Demo data seeded');
+  console.log(
+    process.env.TOC_DEMO === '1'
+      ? 'Demo data seeded'
+      : 'Demo data seeded; the users must change their passwords at first sign-in (TOC_DEMO=1 for the demo)',
+  );
 } finally {
   await pool.end();
 }

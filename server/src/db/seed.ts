@@ -2,7 +2,7 @@
 import type { Pool } from './pool';
 import type { LonLat, Role } from '../schemas';
 import { listCameras, insertCamera, updateCamera } from '../repositories/cameras.repository';
-import { upsertUser } from '../repositories/users.repository';
+import { insertUser, upsertUser } from '../repositories/users.repository';
 import { hashPassword } from '../services/passwords';
 import { loadRoads, snapToRoad, type RoadClass } from './road-snap';
 import { createHash } from 'node:crypto';
@@ -76,10 +76,15 @@ export const DEMO_CAMERAS: DemoCamera[] = [
   },
 ];
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role }[] = [
+export const DEMO_USERS: { username: string; displayName: string; role: Role; station?: string }[] = [
   { username: 'admin', displayName: 'System Administrator / ผู้ดูแลระบบ', role: 'admin' },
   { username: 'operator', displayName: 'Command Center Operator / เจ้าหน้าที่ศูนย์สั่งการ', role: 'operator' },
-  { username: 'police', displayName: 'Police Officer / เจ้าหน้าที่ตำรวจ', role: 'police' },
+  {
+    username: 'police',
+    displayName: 'Police Officer / เจ้าหน้าที่ตำรวจ',
+    role: 'police',
+    station: 'Mueang Chachoengsao Police Station / สถานีตำรวจภูธรเมืองฉะเชิงเทรา',
+  },
   { username: 'planner', displayName: 'Traffic Planner / นักวางแผนจราจร', role: 'planner' },
   { username: 'viewer', displayName: 'Viewer / ผู้ชม', role: 'viewer' },
 ];
@@ -88,6 +93,12 @@ export interface SeedOptions {
   rtspBase: string;
   sharedDir: string;
   passwords: Record<string, string>;
+  /**
+   * `npm start` (TOC_DEMO=1): the users are reset to the generated passwords, usable as they are, so the demo works
+   * at once. Otherwise (a deployment seeding its first users) a missing user is created with the given password as a
+   * temporary one, to be changed at first sign-in, and an existing user is left alone.
+   */
+  demo: boolean;
   /** The demo camera trap's key (a real trap gets its key from the API). */
   trapKey: string;
 }
@@ -113,7 +124,12 @@ export async function seedDemo(pool: Pool, options: SeedOptions): Promise<void> 
   for (const user of DEMO_USERS) {
     const password = options.passwords[user.username];
     if (!password) throw new Error(`No demo password given for ${user.username}`);
-    await upsertUser(pool, { ...user, passwordHash: await hashPassword(password) });
+    const passwordHash = await hashPassword(password);
+    if (options.demo) await upsertUser(pool, { ...user, passwordHash });
+    else {
+      const profile = { ...user, station: user.station ?? null, districts: null };
+      await insertUser(pool, { ...profile, passwordHash, mustChangePassword: true });
+    }
   }
   const roads = await loadRoads(options.sharedDir);
   const existing = new Map((await listCameras(pool)).map((c) => [c.name, c]));

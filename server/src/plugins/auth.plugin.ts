@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { authorize } from '../lib/authorize';
 import { csrfRefusal, isUnsafeMethod } from '../lib/csrf';
+import { HttpError } from '../lib/http-error';
 import { userForToken } from '../services/auth.service';
 
 export const SESSION_COOKIE = 'toc_session';
@@ -22,16 +23,25 @@ export function credentialFrom(
   return cookie ? { token: cookie, viaCookie: true } : null;
 }
 
+/** A temporary password (new user, admin reset, first admin) buys a session that can only replace it. */
+const PASSWORD_CHANGE_REQUIRED = new HttpError(
+  403,
+  'You must change your temporary password before doing anything else (POST /api/me/password)',
+  'กรุณาเปลี่ยนรหัสผ่านชั่วคราวก่อนใช้งานส่วนอื่นของระบบ',
+);
+
 export default fp(async (app) => {
   await app.register(cookie);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
 
-  // A route under /api without a role declaration is a programming error: refuse to start.
+  // A route under /api without a role declaration is a programming error: refuse to start. Outside /api (health
+  // checks, the docs page and the web app's files, some added by plugins) a route is public: it says so, so that
+  // every route in the table carries its roles.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api') && route.config?.roles === undefined) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare its roles`);
-    }
+    if (route.config?.roles !== undefined) return;
+    if (route.url.startsWith('/api')) throw new Error(`Route ${route.method} ${route.url} does not declare its roles`);
+    route.config = { ...route.config, roles: 'public' };
   });
 
   app.addHook('onRequest', async (request) => {
@@ -47,6 +57,7 @@ export default fp(async (app) => {
     const user = token ? await userForToken(app.db, token, app.now()) : null;
     const refusal = authorize(roles, user);
     if (refusal) throw refusal;
+    if (user?.mustChangePassword && !request.routeOptions.config?.allowedBeforePasswordChange) throw PASSWORD_CHANGE_REQUIRED;
     request.user = user;
     request.sessionToken = token;
   });

@@ -18,7 +18,7 @@ export default fp(async (app) => {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/api/metrics', { config: { roles: ADMINS }, schema: { hide: true } }, async (_request, reply) =>
+  app.get('/api/metrics', { config: { roles: ADMINS }, schema: { tags: ['ops'], summary: 'Prometheus metrics (text exposition format)' } }, async (_request, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );
 });

@@ -2,7 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Pool } from '../db/pool';
-import type { Role, User } from '../schemas';
+import type { Role, SessionUser } from '../schemas';
 import type { EventStore } from '../services/event-store.service';
 
 /** Who may call a route: a list of roles, or 'public' for routes that need no login. */
@@ -20,11 +20,13 @@ declare module 'fastify' {
     eventStore: EventStore;
   }
   interface FastifyRequest {
-    user: User | null;
+    user: SessionUser | null;
     sessionToken: string | null;
   }
   interface FastifyContextConfig {
     roles?: RouteRoles;
+    /** Open to a session whose user must change a temporary password first (only /api/me, its password, logout). */
+    allowedBeforePasswordChange?: true;
   }
 }
 

@@ -120,6 +120,11 @@ export class FrameRelays {
     else this.watching.delete(socket.id);
   }
 
+  /** Cameras this socket watches now: a watch request adding others starts new views (audited by the caller). */
+  watchedBy(socketId: string): ReadonlySet<number> {
+    return this.watching.get(socketId) ?? new Set();
+  }
+
   unwatch(socketId: string): void {
     for (const cameraId of this.watching.get(socketId) ?? []) this.drop(socketId, cameraId);
     this.watching.delete(socketId);

@@ -21,7 +21,9 @@ import {
   type Event,
   type ServerToClientEvents,
 } from '../schemas';
+import { auditLiveViews } from '../services/footage-audit.service';
 import { FrameRelays } from './frame-relay';
+import { socketClientInfo } from './socket-client-info';
 import { bindMessage, defineMessage, type SocketData, type TocSocket } from './socket-handlers';
 import { startBusRelay } from './bus-relay';
 import { startSessionGuard } from './session-guard';
@@ -79,6 +81,8 @@ export default fp(async (app) => {
     const user = token ? await userForToken(app.db, token, app.now()).catch(() => null) : null;
     if (!user) return next(new Error('unauthorized'));
     if (!ALL_ROLES.includes(user.role)) return next(new Error('forbidden'));
+    // Like every API route but the password change itself: a temporary password gets no live data.
+    if (user.mustChangePassword) return next(new Error('password change required'));
     socket.data.user = user;
     socket.data.tokenHash = hashToken(token!).toString('hex');
     socket.data.types = new Set(EVENT_TYPES);
@@ -115,6 +119,12 @@ export default fp(async (app) => {
     roles: LIVE_VIDEO_ROLES,
     schema: FramesWatchRequest,
     async handle(socket, body) {
+      // One audit row per camera this socket starts watching, written before any frame flows: no row, no video.
+      const watched = frames.watchedBy(socket.id);
+      const started = [...new Set(body.cameraIds)].filter((id) => !watched.has(id));
+      await auditLiveViews(app.db, { user: socket.data.user, ...socketClientInfo(socket) }, started, { socketId: socket.id });
+      // Gone while the row was written: its disconnect already ran, a watch now would never be dropped.
+      if (socket.disconnected) return { ok: false, error: 'disconnected' };
       frames.watch(socket, body);
       return { ok: true };
     },

@@ -1,5 +1,5 @@
 // SQL for login sessions (stored by token hash).
-import type { Role, User } from '../schemas';
+import type { Role, SessionUser } from '../schemas';
 import type { Queryable } from '../db/pool';
 
 export interface NewSession {
@@ -35,10 +35,10 @@ export async function insertSession(db: Queryable, session: NewSession): Promise
  * socket handshake, a socket's re-check). `last_seen_at` is written only when it is a minute old or more, so a busy
  * session costs one write a minute, not one per request.
  */
-export async function findSessionUser(db: Queryable, tokenHash: Buffer, now: Date): Promise<User | null> {
-  const { rows } = await db.query<{ id: number; username: string; display_name: string; role: Role }>(
+export async function findSessionUser(db: Queryable, tokenHash: Buffer, now: Date): Promise<SessionUser | null> {
+  const { rows } = await db.query<{ id: number; username: string; display_name: string; role: Role; must_change_password: boolean }>(
     `WITH live AS (
-       SELECT s.token_hash, u.id, u.username, u.display_name, u.role
+       SELECT s.token_hash, u.id, u.username, u.display_name, u.role, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled
           AND (s.idle_timeout_s IS NULL OR s.last_seen_at + make_interval(secs => s.idle_timeout_s) > $2)
@@ -48,11 +48,13 @@ export async function findSessionUser(db: Queryable, tokenHash: Buffer, now: Dat
         -- On the row itself, so of two requests racing here the second sees the first's write and skips.
         WHERE s.token_hash = live.token_hash AND s.last_seen_at <= $2::timestamptz - interval '1 minute'
      )
-     SELECT id, username, display_name, role FROM live`,
+     SELECT id, username, display_name, role, must_change_password FROM live`,
     [tokenHash, now],
   );
   const row = rows[0];
-  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role } : null;
+  return row
+    ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, mustChangePassword: row.must_change_password }
+    : null;
 }
 
 export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {
@@ -66,6 +68,12 @@ export async function deleteExpiredSessions(db: Queryable): Promise<number> {
 
 export async function deleteSessionsOfUser(db: Queryable, userId: number): Promise<number> {
   const result = await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  return result.rowCount ?? 0;
+}
+
+/** Every session of the user but one (the one that changed the password stays signed in). */
+export async function deleteOtherSessionsOfUser(db: Queryable, userId: number, keepTokenHash: Buffer): Promise<number> {
+  const result = await db.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [userId, keepTokenHash]);
   return result.rowCount ?? 0;
 }
 

@@ -1,5 +1,6 @@
 // Next arrivals at a stop over REST: for the control room, and for the public sign (with the stop's names).
 import { Type, type Static } from 'typebox';
+import { Id } from './common.schema';
 import { StopArrivalsMessage, Translations } from './transit.schema';
 
 export const ArrivalsParams = Type.Object(
@@ -10,12 +11,7 @@ export type ArrivalsParams = Static<typeof ArrivalsParams>;
 
 export const ArrivalsQuery = Type.Object(
   {
-    feed: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        description: 'Feed id; may be left out when only one feed has this stop id',
-      }),
-    ),
+    feed: Type.Optional(Id({ description: 'Feed id; may be left out when only one feed has this stop id' })),
   },
   { additionalProperties: false },
 );

@@ -19,10 +19,19 @@ export const User = Type.Object({
 });
 export type User = Static<typeof User>;
 
+/** The signed-in user as `/api/me` and the login reply give it: with whether a password change is due first. */
+export const SessionUser = Type.Object({
+  ...User.properties,
+  mustChangePassword: Type.Boolean({
+    description: 'A temporary password is in use: until it is changed (POST /api/me/password) every other API route answers 403',
+  }),
+});
+export type SessionUser = Static<typeof SessionUser>;
+
 export const LoginReply = Type.Object({
   token: Type.String({ description: 'Bearer token; also set as the HTTP-only cookie `toc_session`' }),
   expiresAt: Type.String({ format: 'date-time' }),
-  user: User,
+  user: SessionUser,
 });
 export type LoginReply = Static<typeof LoginReply>;
 

@@ -17,7 +17,13 @@ export const LonLat = Type.Object(
 );
 export type LonLat = Static<typeof LonLat>;
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** The largest PostgreSQL `integer`, the type of the id columns: a larger id must fail at the door, not in the database. */
+export const MAX_INT4 = 2_147_483_647;
+
+/** A row id in a path, query or body. */
+export const Id = (options: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: MAX_INT4, ...options });
+
+export const IdParams = Type.Object({ id: Id() });
 export type IdParams = Static<typeof IdParams>;
 
 /** Every 4xx/5xx reply: a machine code and a reason in English and Thai. */
@@ -29,4 +35,5 @@ export const ErrorReply = Type.Object({
 });
 export type ErrorReply = Static<typeof ErrorReply>;
 
-export const IsoDateTime = Type.String({ format: 'date-time' });
+/** RFC 3339 date and time; year 0000 is a valid RFC 3339 year but no PostgreSQL one. */
+export const IsoDateTime = Type.String({ format: 'date-time', pattern: '^(?!0000)' });

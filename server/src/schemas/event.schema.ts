@@ -1,6 +1,6 @@
 // Events: what the pipeline found, where, and what operators did about it.
 import { Type, type Static } from 'typebox';
-import { IsoDateTime, LonLat } from './common.schema';
+import { Id, IsoDateTime, LonLat } from './common.schema';
 
 export const EVENT_TYPES = [
   'traffic.vehicles',
@@ -84,8 +84,11 @@ export const EventQuery = Type.Object(
     to: Type.Optional(IsoDateTime),
     type: Type.Optional(Type.Array(EventType, { maxItems: EVENT_TYPES.length })),
     status: Type.Optional(Type.Array(EventStatus, { maxItems: EVENT_STATUSES.length })),
-    cameraId: Type.Optional(Type.Integer({ minimum: 1 })),
-    afterSeq: Type.Optional(Type.Integer({ minimum: 0, description: 'Only changes after this seq (resume)' })),
+    cameraId: Type.Optional(Id()),
+    // seq is a bigint; beyond 2^53 a number loses digits on its way from JSON.
+    afterSeq: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Only changes after this seq (resume)' }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
     offset: Type.Integer({ minimum: 0, maximum: 100000, default: 0 }),
   },

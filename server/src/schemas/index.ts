@@ -20,3 +20,5 @@ export * from './public-realtime.schema';
 export * from './transit-api.schema';
 export * from './punctuality.schema';
 export * from './arrivals.schema';
+export * from './users.schema';
+export * from './audit.schema';

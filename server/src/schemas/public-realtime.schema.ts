@@ -1,5 +1,6 @@
 // The public socket.io namespace `/public` (no login, for bus-stop signs): only `stop.watch`, only `stop.arrivals` back.
 import { Type, type Static } from 'typebox';
+import { Id } from './common.schema';
 import type { Ack } from './realtime.schema';
 import type { StopArrivalsMessage } from './transit.schema';
 
@@ -9,7 +10,7 @@ export const PUBLIC_MAX_STOPS = 4;
 
 /** Adds one stop to this socket's watch list (up to PUBLIC_MAX_STOPS); the current arrivals come back at once. */
 export const StopWatchRequest = Type.Object(
-  { feedId: Type.Integer({ minimum: 1 }), stopId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { feedId: Id(), stopId: Type.String({ minLength: 1, maxLength: 64 }) },
   { additionalProperties: false },
 );
 export type StopWatchRequest = Static<typeof StopWatchRequest>;

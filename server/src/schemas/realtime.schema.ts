@@ -1,7 +1,7 @@
 // Socket.io contract: handshake, client requests and server pushes, typed for both ends.
 import { Type, type Static } from 'typebox';
 import { CameraStatusMessage } from './camera.schema';
-import { IsoDateTime } from './common.schema';
+import { Id, IsoDateTime } from './common.schema';
 import { Event, EventType } from './event.schema';
 import type { BusDelta, BusesWatchRequest } from './gps.schema';
 import type { StopArrivalsMessage, StopsWatchRequest } from './transit.schema';
@@ -9,7 +9,7 @@ import type { StopArrivalsMessage, StopsWatchRequest } from './transit.schema';
 /** `io(url, { auth })`: the session token and the last event seq the client saw. */
 export const SocketAuth = Type.Object({
   token: Type.Optional(Type.String({ maxLength: 512 })),
-  lastSeq: Type.Optional(Type.Integer({ minimum: 0 })),
+  lastSeq: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
 });
 export type SocketAuth = Static<typeof SocketAuth>;
 
@@ -20,7 +20,7 @@ export const SubscribeRequest = Type.Object(
 export type SubscribeRequest = Static<typeof SubscribeRequest>;
 
 export const ResumeRequest = Type.Object(
-  { lastSeq: Type.Integer({ minimum: 0 }) },
+  { lastSeq: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) },
   { additionalProperties: false },
 );
 export type ResumeRequest = Static<typeof ResumeRequest>;
@@ -28,7 +28,7 @@ export type ResumeRequest = Static<typeof ResumeRequest>;
 /** Which cameras this socket wants live frames from; each request replaces the last ([] stops them all). */
 export const FramesWatchRequest = Type.Object(
   {
-    cameraIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 16, uniqueItems: true }),
+    cameraIds: Type.Array(Id(), { maxItems: 16, uniqueItems: true }),
     maxFps: Type.Optional(Type.Number({ minimum: 0.2, maximum: 5, description: 'Frames per second per camera (default 2)' })),
     maxWidth: Type.Optional(Type.Integer({ minimum: 160, maximum: 1280, description: 'Widest picture wanted (default 640)' })),
   },

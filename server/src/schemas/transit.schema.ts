@@ -1,6 +1,6 @@
 // Transit model: GTFS feeds, stops and routes as the web reads them, and predicted arrivals at a stop.
 import { Type, type Static } from 'typebox';
-import { IsoDateTime } from './common.schema';
+import { Id, IsoDateTime } from './common.schema';
 
 /** Names per language, e.g. {"th": "ตลาดบ้านใหม่", "en": "Ban Mai Market"}. */
 export const Translations = Type.Record(Type.String(), Type.String());
@@ -59,7 +59,7 @@ export type TripPrediction = Static<typeof TripPrediction>;
 /** Socket `stops.watch`: the stops whose arrivals this socket wants (each request replaces the last). */
 export const StopsWatchRequest = Type.Object(
   {
-    stops: Type.Array(Type.Object({ feedId: Type.Integer({ minimum: 1 }), stopId: Type.String({ minLength: 1, maxLength: 64 }) }), {
+    stops: Type.Array(Type.Object({ feedId: Id(), stopId: Type.String({ minLength: 1, maxLength: 64 }) }), {
       maxItems: 20,
     }),
   },

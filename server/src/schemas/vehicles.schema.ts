@@ -1,6 +1,6 @@
 // Fleet administration: vehicles (buses) and the GPS devices bound to them, with each device's ingest figures.
 import { Type, type Static } from 'typebox';
-import { IsoDateTime } from './common.schema';
+import { Id, IsoDateTime } from './common.schema';
 import { FIX_REJECTIONS } from './gps.schema';
 
 const Label = Type.String({ minLength: 1, maxLength: 40, description: 'Fleet number shown to operators' });
@@ -25,7 +25,7 @@ export const VehicleInput = Type.Object(
     label: Label,
     plate: Type.Optional(NullableText(20)),
     electric: Type.Optional(Type.Boolean()),
-    feedId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    feedId: Type.Optional(Type.Union([Id(), Type.Null()])),
     routeId: Type.Optional(NullableText(64)),
     blockId: Type.Optional(NullableText(64)),
   },
@@ -61,7 +61,7 @@ export const GpsDeviceInput = Type.Object(
       pattern: '^[A-Za-z0-9._:-]{1,64}$',
       description: 'Letters, digits and . _ : - (up to 64)',
     }),
-    vehicleId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    vehicleId: Type.Optional(Type.Union([Id(), Type.Null()])),
     enabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -70,7 +70,7 @@ export type GpsDeviceInput = Static<typeof GpsDeviceInput>;
 
 export const GpsDeviceUpdate = Type.Object(
   {
-    vehicleId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    vehicleId: Type.Optional(Type.Union([Id(), Type.Null()])),
     enabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -82,7 +82,7 @@ export const GpsDeviceWithKey = Type.Object({ device: GpsDevice, key: Type.Strin
 export type GpsDeviceWithKey = Static<typeof GpsDeviceWithKey>;
 
 export const GpsDeviceQuery = Type.Object(
-  { vehicleId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { vehicleId: Type.Optional(Id()) },
   { additionalProperties: false },
 );
 export type GpsDeviceQuery = Static<typeof GpsDeviceQuery>;

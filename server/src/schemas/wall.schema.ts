@@ -1,6 +1,6 @@
 // Video walls: a grid of live camera tiles for the control-room screen, cycling through named camera groups.
 import { Type, type Static } from 'typebox';
-import { IsoDateTime } from './common.schema';
+import { Id, IsoDateTime } from './common.schema';
 
 export const WALL_LIMITS = {
   maxRows: 6,
@@ -16,7 +16,7 @@ export const WallGroup = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 80, description: 'Group name in English' }),
     nameTh: Type.String({ minLength: 1, maxLength: 80, description: 'Group name in Thai' }),
-    cameraIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: WALL_LIMITS.maxCamerasPerGroup, uniqueItems: true }),
+    cameraIds: Type.Array(Id(), { maxItems: WALL_LIMITS.maxCamerasPerGroup, uniqueItems: true }),
   },
   { additionalProperties: false },
 );

@@ -6,7 +6,7 @@ import { findUserByUsername, type UserWithHash } from '../repositories/users.rep
 import { deleteSession, findSessionUser, insertSession } from '../repositories/sessions.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import { HttpError } from '../lib/http-error';
-import type { LoginReply, User } from '../schemas';
+import type { LoginReply, SessionUser, User } from '../schemas';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import {
   beginLoginAttempt,
@@ -91,7 +91,14 @@ export async function login(
   return {
     token,
     expiresAt: expiresAt.toISOString(),
-    user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      // A temporary password signs in, but the session may do nothing else until it is changed (auth plugin).
+      mustChangePassword: user.mustChangePassword,
+    },
   };
 }
 
@@ -113,7 +120,7 @@ function auditBlocked(ctx: AuthContext, username: string, client: ClientInfo, ga
 }
 
 /** The user of a session neither expired nor idle at `now`; the lookup counts as the session's use. */
-export const userForToken = (db: Queryable, token: string, now: Date): Promise<User | null> =>
+export const userForToken = (db: Queryable, token: string, now: Date): Promise<SessionUser | null> =>
   findSessionUser(db, hashToken(token), now);
 
 export async function logout(db: Queryable, token: string, user: User, client: ClientInfo): Promise<void> {

@@ -5,6 +5,7 @@ import * as cameras from '../repositories/cameras.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import { publishCameraConfigChanged } from '../realtime/channels';
 import { HttpError, notFound } from '../lib/http-error';
+import { assertKnownModel } from '../lib/known-models';
 import { splitUserinfo, userinfoOf, type Userinfo } from '../lib/rtsp-userinfo';
 import { sealSecret } from '../secrets/secret-box';
 import type { Camera, CameraCreate, CameraUpdate, RtspCredentials, User } from '../schemas';
@@ -52,6 +53,7 @@ export function sealCameraInput(
 }
 
 export async function createCamera(ctx: CameraAdminContext, body: CameraCreate): Promise<Camera> {
+  assertKnownModel(body.modelId);
   const { rtspCredentials, ...fields } = body;
   const camera = await cameras.insertCamera(ctx.db, { ...fields, ...sealCameraInput(ctx.secretKey, body.rtspUrl, rtspCredentials) });
   await audit(ctx, 'camera.create', camera.id, { fields: changedFields(body) });
@@ -60,6 +62,7 @@ export async function createCamera(ctx: CameraAdminContext, body: CameraCreate):
 }
 
 export async function updateCamera(ctx: CameraAdminContext, id: number, patch: CameraUpdate): Promise<Camera> {
+  assertKnownModel(patch.modelId);
   const { rtspCredentials, rtspUrl, ...fields } = patch;
   const camera = await cameras.updateCamera(ctx.db, id, { ...fields, ...sealCameraInput(ctx.secretKey, rtspUrl, rtspCredentials) });
   if (!camera) throw notFound(`Camera ${id}`, `กล้อง ${id}`);

@@ -1,8 +1,8 @@
 // Ending sessions for good: the rows go first, then every server is told to drop the sockets that rode on them.
 import type { Redis } from 'ioredis';
-import type { Pool } from '../db/pool';
+import type { Pool, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
-import { deleteSession, deleteSessionsOfUser } from '../repositories/sessions.repository';
+import { deleteOtherSessionsOfUser, deleteSession, deleteSessionsOfUser } from '../repositories/sessions.repository';
 import { setUserDisabled } from '../repositories/users.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import { publishSessionEnded } from '../realtime/channels';
@@ -31,12 +31,23 @@ export async function endSessionsOf(ctx: SessionEndContext, userId: number): Pro
   await publishSessionEnded(ctx.redis, { userId });
 }
 
-/** An admin disables a user: no new login (login checks `disabled`), and every open session and socket ends now. */
+/** Ends every session of a user but `keepTokenHash` (their own password change): the other sockets close. */
+export async function endOtherSessionsOf(ctx: SessionEndContext, userId: number, keepTokenHash: Buffer): Promise<void> {
+  await deleteOtherSessionsOfUser(ctx.db, userId, keepTokenHash);
+  // By user: each server re-checks that user's sockets against the database, so the kept session's stay open.
+  await publishSessionEnded(ctx.redis, { userId });
+}
+
+/**
+ * An admin disables a user: no new login (login checks `disabled`), and every open session and socket ends now.
+ * `check` runs first in the same transaction and may refuse by throwing (the last enabled admin stays).
+ */
 export async function disableUser(
-  ctx: SessionEndContext & { actor: User; client: ClientInfo },
+  ctx: SessionEndContext & { actor: User; client: ClientInfo; check?: (tx: Queryable) => Promise<void> },
   userId: number,
 ): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
+    await ctx.check?.(tx);
     if (!(await setUserDisabled(tx, userId, true))) throw notFound(`User ${userId}`, `ผู้ใช้ ${userId}`);
     await deleteSessionsOfUser(tx, userId);
     await insertAudit(tx, {

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/pool';
 import { insertAudit } from '../repositories/audit.repository';
 import { findTrapWithKey, insertTrap, replaceTrapKey, touchTrap, updateTrap } from '../repositories/traps.repository';
 import { HttpError } from '../lib/http-error';
+import { assertKnownModel } from '../lib/known-models';
 import { writeFileAtomic } from '../lib/atomic-file';
 import type { Trap, TrapCreate, TrapCreated, TrapUpdate, User } from '../schemas';
 import { checkTrapImage } from './trap-image-check';
@@ -28,6 +29,7 @@ async function audit(ctx: TrapAdminContext, action: string, trap: Trap, detail: 
 const trapNotFound = (id: number) => new HttpError(404, `No camera trap ${id}`, `ไม่พบกล้องดักถ่ายหมายเลข ${id}`);
 
 export async function registerTrap(ctx: TrapAdminContext, body: TrapCreate): Promise<TrapCreated> {
+  assertKnownModel(body.modelId);
   const key = newKey();
   const trap = await insertTrap(ctx.db, body, hashKey(key));
   await audit(ctx, 'trap.create', trap);

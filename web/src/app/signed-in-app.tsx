@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
-import { canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
+import { canManageUsers, canReadAudit, canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
 import { useSession } from '../auth/session.context';
 import { useSessionKeepalive } from '../auth/use-session-keepalive';
 import { AppHeader } from '../components/app-header';
@@ -18,6 +18,9 @@ const WallPage = lazy(() => import('../pages/wall.page'));
 const ElephantsPage = lazy(() => import('../pages/elephants.page'));
 const CameraPage = lazy(() => import('../pages/camera.page'));
 const PunctualityPage = lazy(() => import('../punctuality/punctuality.page'));
+const AuditPage = lazy(() => import('../audit/audit.page'));
+const UsersPage = lazy(() => import('../users/users.page'));
+const ChangePasswordPage = lazy(() => import('../account/change-password.page'));
 
 function defaultRoute(user: User): Route {
   return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
@@ -29,6 +32,8 @@ function allowedRoute(route: Route, user: User): Route {
   if ((route.name === 'wall' || route.name === 'camera') && !canWatchLiveVideo(user.role)) return defaultRoute(user);
   if (route.name === 'camera' && !/^[1-9][0-9]*$/.test(route.param ?? '')) return defaultRoute(user);
   if (route.name === 'punctuality' && !canSeePunctuality(user.role)) return defaultRoute(user);
+  if (route.name === 'audit' && !canReadAudit(user.role)) return defaultRoute(user);
+  if (route.name === 'users' && !canManageUsers(user.role)) return defaultRoute(user);
   return route;
 }
 
@@ -46,6 +51,12 @@ function RoutedPage({ route, user }: { route: Route; user: User }) {
       return <OperatorPage role={user.role} />;
     case 'punctuality':
       return <PunctualityPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'users':
+      return <UsersPage selfId={user.id} />;
+    case 'password':
+      return <ChangePasswordPage />;
   }
 }
 

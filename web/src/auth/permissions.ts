@@ -38,3 +38,13 @@ const PUNCTUALITY_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'vie
 export function canSeePunctuality(role: Role): boolean {
   return PUNCTUALITY_ROLES.includes(role);
 }
+
+/** The audit log (who viewed which footage, who changed what): administrators only, as the API enforces. */
+export function canReadAudit(role: Role): boolean {
+  return role === 'admin';
+}
+
+/** User administration (accounts, roles, passwords): administrators only; the server enforces the same. */
+export function canManageUsers(role: Role): boolean {
+  return role === 'admin';
+}

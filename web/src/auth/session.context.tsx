@@ -1,13 +1,13 @@
 // Session state for the whole app: who is signed in, sign-in/out, and reacting to an ended session.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { LoginBody, User } from '@toc/server/schemas';
+import type { LoginBody, SessionUser } from '@toc/server/schemas';
 import { fetchMe, login as postLogin, logout as postLogout } from '../api/auth.api';
 import { onUnauthorized } from '../api/http.client';
 
 export type SessionState =
   | { status: 'checking' }
   | { status: 'signed-out'; expired: boolean }
-  | { status: 'signed-in'; user: User };
+  | { status: 'signed-in'; user: SessionUser };
 
 export interface Session {
   state: SessionState;
@@ -15,6 +15,8 @@ export interface Session {
   logout(): Promise<void>;
   /** Re-checks the session (e.g. after the socket was refused); signs out if it has ended. */
   verify(): Promise<void>;
+  /** The user replaced a temporary password: the app opens. */
+  passwordChanged(): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -58,7 +60,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const session = useMemo(() => ({ state, login, logout, verify }), [state, login, logout, verify]);
+  const passwordChanged = useCallback(() => {
+    setState((current) => (current.status === 'signed-in' ? { ...current, user: { ...current.user, mustChangePassword: false } } : current));
+  }, []);
+
+  const session = useMemo(
+    () => ({ state, login, logout, verify, passwordChanged }),
+    [state, login, logout, verify, passwordChanged],
+  );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 

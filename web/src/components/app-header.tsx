@@ -2,11 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
 import { routeHref, type Route, type RouteName } from '../app/hash-router';
-import { canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
+import { canManageUsers, canReadAudit, canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
 import type { ConnectionState } from '../realtime/connection-state';
-import { roleKey } from '../format/labels';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
+import { UserMenu } from './user-menu';
 
 interface AppHeaderProps {
   user: User;
@@ -34,15 +34,12 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
         {canWatchLiveVideo(user.role) && <NavLink name="wall" current={route} label={t('nav.wall')} />}
         <NavLink name="elephants" current={route} label={t('nav.elephants')} />
         {canSeePunctuality(user.role) && <NavLink name="punctuality" current={route} label={t('nav.punctuality')} />}
+        {canReadAudit(user.role) && <NavLink name="audit" current={route} label={t('nav.audit')} />}
+        {canManageUsers(user.role) && <NavLink name="users" current={route} label={t('nav.users')} />}
       </nav>
       <div className="header-spacer" />
       <ConnectionStatus state={connection} />
-      <div className="user-badge" data-testid="user-badge">
-        <span className="user-name">{user.displayName || user.username}</span>
-        <span className={`role-tag role-${user.role}`} data-testid="user-role" data-role={user.role}>
-          {t(roleKey(user.role))}
-        </span>
-      </div>
+      <UserMenu user={user} />
       <LanguageSwitch />
       <button type="button" className="button secondary" onClick={onLogout} data-testid="logout">
         {t('header.logout')}

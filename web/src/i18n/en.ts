@@ -7,6 +7,8 @@ import { setupEn } from './strings/setup.en';
 import { elephantsEn } from './strings/elephants.en';
 import { busesEn } from './strings/buses.en';
 import { wallEn } from './strings/wall.en';
+import { auditEn } from './strings/audit.en';
+import { usersEn } from './strings/users.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -24,6 +26,8 @@ export const en = {
   ...elephantsEn,
   ...busesEn,
   ...wallEn,
+  ...auditEn,
+  ...usersEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

@@ -7,6 +7,8 @@ import { setupTh } from './strings/setup.th';
 import { elephantsTh } from './strings/elephants.th';
 import { busesTh } from './strings/buses.th';
 import { wallTh } from './strings/wall.th';
+import { auditTh } from './strings/audit.th';
+import { usersTh } from './strings/users.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -16,4 +18,6 @@ export const th: Translations = {
   ...elephantsTh,
   ...busesTh,
   ...wallTh,
+  ...auditTh,
+  ...usersTh,
 };

@@ -44,6 +44,25 @@ describe('channelsFromConfig', () => {
     expect(() => channelsFromConfig({ webhookUrls: ['nope'], lineTargets: [] })).toThrow(/URL/);
   });
 
+  it('refuses internal URLs unless NOTIFY_ALLOWED_HOSTS lists them, and a malformed allow-list', () => {
+    const internal = {
+      webhookUrls: ['http://10.20.3.4:8088/siem'],
+      lineTargets: ['U1'],
+      lineToken: 'tok',
+      lineBaseUrl: 'http://relay.city.local',
+    };
+    expect(() => channelsFromConfig(internal)).toThrow(/private/);
+    expect(() => channelsFromConfig({ ...internal, allowedHosts: ['10.20.0.0/16'] })).toThrow(
+      /LINE base URL.*local network/,
+    );
+    expect(
+      channelsFromConfig({ ...internal, allowedHosts: ['10.20.0.0/16', 'relay.city.local'] }),
+    ).toHaveLength(2);
+    expect(() => channelsFromConfig({ ...internal, allowedHosts: ['10.20.0.0/33'] })).toThrow(
+      /NOTIFY_ALLOWED_HOSTS/,
+    );
+  });
+
   it('wires the secret, LINE base URL and retry policy into working channels', async () => {
     endpoint = await startRecordingEndpoint(() => ({ status: 200 }));
     const channels = channelsFromConfig(
@@ -53,6 +72,8 @@ describe('channelsFromConfig', () => {
         lineToken: 'tok',
         lineTargets: ['U9'],
         lineBaseUrl: endpoint.url,
+        // The recorder is on 127.0.0.1: allow-listed explicitly, as NOTIFY_ALLOWED_HOSTS would.
+        allowedHosts: ['127.0.0.1'],
       },
       { timeoutMs: 2_000, retryDelayMs: 1, maxRetryDelayMs: 2 },
     );

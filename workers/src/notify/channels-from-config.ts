@@ -1,4 +1,7 @@
 // Builds the notification channels from configuration: one per webhook URL and one per LINE target.
+import type { LookupFunction } from 'node:net';
+import { parseAllowList } from '@toc/server/lib/outbound-allow-list';
+import type { OutboundGuard } from './guarded-post';
 import type { RetryPolicy } from './http-post';
 import { LineSender } from './line.sender';
 import type { NotificationChannel } from './notification';
@@ -11,20 +14,32 @@ export interface NotifyConfig {
   /** LINE user, group or room ids. */
   lineTargets: string[];
   lineBaseUrl?: string;
+  /** NOTIFY_ALLOWED_HOSTS: networks and host names on premises that notifications may reach (http and any port too). */
+  allowedHosts?: string[];
 }
 
 // Lists often come from splitting an env var, so blanks and repeats are dropped rather than rejected.
 const cleanList = (values: readonly string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
 
-/** Throws on a misconfiguration (bad URL, LINE targets without a token) so it shows at startup. */
+/** What every notification request may reach; `lookup` replaces the system resolver (tests). */
+export const notifyGuard = (
+  config: Pick<NotifyConfig, 'allowedHosts'>,
+  lookup?: LookupFunction,
+): OutboundGuard => ({
+  allow: parseAllowList(config.allowedHosts ?? []),
+  lookup,
+});
+
+/** Throws on a misconfiguration (bad or refused URL, LINE targets without a token) so it shows at startup. */
 export function channelsFromConfig(
   config: NotifyConfig,
   policy: Partial<RetryPolicy> = {},
+  guard: OutboundGuard = notifyGuard(config),
 ): NotificationChannel[] {
   const channels: NotificationChannel[] = [];
   const secret = config.webhookSecret?.trim() || undefined;
   for (const url of cleanList(config.webhookUrls)) {
-    channels.push(new WebhookSender({ ...policy, url, secret }));
+    channels.push(new WebhookSender({ ...policy, url, secret, guard }));
   }
   const targets = cleanList(config.lineTargets);
   const token = config.lineToken?.trim();
@@ -37,6 +52,7 @@ export function channelsFromConfig(
         channelAccessToken: token ?? '',
         to,
         baseUrl: config.lineBaseUrl?.trim() || undefined,
+        guard,
       }),
     );
   }

@@ -1,6 +1,8 @@
 // POST with a per-attempt timeout and bounded retries (5xx and network errors only); shared by all HTTP senders.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelayMs } from '../lib/backoff';
+import { RefusedAddressError } from './guarded-lookup';
+import { guardedPost, type OutboundGuard } from './guarded-post';
 import type { DeliveryResult } from './notification';
 
 export interface RetryPolicy {
@@ -34,11 +36,12 @@ export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
 }
 
 export interface PostRequest {
-  url: string;
+  url: URL;
   headers: Record<string, string>;
   body: string;
   /** Non-2xx statuses that still mean "delivered" (LINE answers 409 to a retry of an accepted request). */
   alsoDelivered?: (status: number) => boolean;
+  guard: OutboundGuard;
 }
 
 interface AttemptOutcome {
@@ -79,25 +82,16 @@ async function attemptOnce(
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
-    const response = await fetch(request.url, {
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-      signal: combined,
-      // Following a redirect would turn the POST into a GET and could send credentials to another host.
-      redirect: 'manual',
-    });
-    // Always drain the body so the connection can be reused; it also explains failures.
-    const text = await response.text();
-    const { status } = response;
+    const status = await guardedPost({ ...request, signal: combined });
     if ((status >= 200 && status < 300) || request.alsoDelivered?.(status)) {
       return { ok: true, status, error: null, retryable: false };
     }
-    const detail = text.trim().replace(/\s+/g, ' ').slice(0, 300);
     return {
       ok: false,
       status,
-      error: `HTTP ${status}${detail ? `: ${detail}` : ''}`,
+      // Our words only: the receiver's body is attacker-controlled text (or an internal service's secrets) and
+      // the log is read by operators.
+      error: `HTTP ${status} from target`,
       // 4xx means the request itself is wrong (bad token, unknown target...): repeating it cannot help.
       retryable: status >= 500,
     };
@@ -105,29 +99,16 @@ async function attemptOnce(
     if (signal?.aborted) return { ok: false, status: null, error: 'aborted', retryable: false };
     if (timeout.aborted)
       return { ok: false, status: null, error: `timeout after ${timeoutMs} ms`, retryable: true };
-    return { ok: false, status: null, error: describeNetworkError(err), retryable: true };
+    if (err instanceof RefusedAddressError)
+      return { ok: false, status: null, error: err.message, retryable: false };
+    return { ok: false, status: null, error: networkErrorReason(err), retryable: true };
   }
 }
 
-function describeNetworkError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  // undici reports "fetch failed" and puts the useful part (ECONNREFUSED, ENOTFOUND...) in `cause`.
-  const cause = err.cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return `${err.message}: ${code ? `${code} ` : ''}${cause.message}`.trim();
-  }
-  return err.message;
-}
-
-/** Throws at configuration time rather than on the first event. */
-export function assertHttpUrl(value: string, what: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${what} is not a valid URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${what} must be http(s)`);
-  return url;
+/** Only the error code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED...): messages can quote the peer's certificate. */
+function networkErrorReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)
+    ? `network error (${code})`
+    : 'network error';
 }

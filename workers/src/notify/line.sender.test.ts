@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseAllowList } from '@toc/server/lib/outbound-allow-list';
 import { LINE_PUSH_PATH, LineSender, lineMessages, type LinePushBody } from './line.sender';
 import type { Notification } from './notification';
 import { startRecordingEndpoint, type RecordingEndpoint } from './recording-endpoint';
@@ -14,7 +15,9 @@ const notification: Notification = {
   at: '2026-11-22T13:30:00.000Z',
 };
 
-const fast = { retryDelayMs: 1, maxRetryDelayMs: 2 };
+// The recorder stands in for the LINE API on 127.0.0.1: allow-listed on purpose, as a municipality's relay would be.
+const local = { guard: { allow: parseAllowList(['127.0.0.1']) } };
+const fast = { retryDelayMs: 1, maxRetryDelayMs: 2, ...local };
 const token = 'line-token-abc';
 
 let endpoint: RecordingEndpoint | undefined;
@@ -104,7 +107,7 @@ describe('LineSender', () => {
     expect(result).toEqual({ ok: true, status: 409, error: null, attempts: 2 });
   });
 
-  it('does not retry a 400 and reports LINE’s message', async () => {
+  it('does not retry a 400 and keeps LINE’s message out of the result', async () => {
     endpoint = await startRecordingEndpoint(() => ({
       status: 400,
       body: '{"message":"The request body has 1 error(s)"}',
@@ -116,8 +119,7 @@ describe('LineSender', () => {
       ...fast,
     }).send(notification);
 
-    expect(result).toMatchObject({ ok: false, status: 400, attempts: 1 });
-    expect(result.error).toContain('The request body has 1 error(s)');
+    expect(result).toEqual({ ok: false, status: 400, error: 'HTTP 400 from target', attempts: 1 });
     expect(endpoint.requests).toHaveLength(1);
   });
 
@@ -129,6 +131,7 @@ describe('LineSender', () => {
       baseUrl: endpoint.url,
       timeoutMs: 100,
       maxAttempts: 1,
+      ...local,
     }).send(notification);
 
     expect(result).toEqual({ ok: false, status: null, error: 'timeout after 100 ms', attempts: 1 });
@@ -138,6 +141,20 @@ describe('LineSender', () => {
     expect(() => new LineSender({ channelAccessToken: ' ', to: 'U1' })).toThrow(/token/);
     expect(() => new LineSender({ channelAccessToken: token, to: '' })).toThrow(/target/);
     expect(new LineSender({ channelAccessToken: token, to: 'U1' }).target).toBe('U1');
+  });
+
+  it('checks the configured base URL like any other target', () => {
+    expect(
+      () => new LineSender({ channelAccessToken: token, to: 'U1', baseUrl: 'http://127.0.0.1:9' }),
+    ).toThrow(/LINE base URL.*loopback/);
+    expect(
+      () => new LineSender({ channelAccessToken: token, to: 'U1', baseUrl: 'http://line-relay.example.org' }),
+    ).toThrow(/https/);
+    const relay = { allow: parseAllowList(['10.20.0.0/16']) };
+    expect(
+      new LineSender({ channelAccessToken: token, to: 'U1', baseUrl: 'http://10.20.1.5:8080', guard: relay })
+        .target,
+    ).toBe('U1');
   });
 });
 

@@ -1,6 +1,7 @@
 // LINE Messaging API push channel: one bilingual text message (plus a map pin when the location is known) per target.
 import { randomUUID } from 'node:crypto';
-import { assertHttpUrl, postWithRetry, retryPolicy, type RetryPolicy } from './http-post';
+import { assertOutboundUrl, DEFAULT_GUARD, type OutboundGuard } from './guarded-post';
+import { postWithRetry, retryPolicy, type RetryPolicy } from './http-post';
 import type { DeliveryResult, Notification, NotificationChannel } from './notification';
 import { formatCoordinates, formatNotificationText, LINE_TEXT_MAX, truncateText } from './text';
 
@@ -33,8 +34,10 @@ export interface LineSenderOptions extends Partial<RetryPolicy> {
   channelAccessToken: string;
   /** User, group or room id. */
   to: string;
-  /** Override for tests or a proxy; defaults to the public API. */
+  /** Override for tests or a relay; defaults to the public API. */
   baseUrl?: string;
+  /** What the base URL may reach: configuration is trusted, yet it goes through the same checks (NOTIFY_ALLOWED_HOSTS). */
+  guard?: OutboundGuard;
 }
 
 export function lineMessages(n: Notification): LineMessage[] {
@@ -58,15 +61,17 @@ export class LineSender implements NotificationChannel {
   readonly kind = 'line' as const;
   /** For logs: the recipient id (not secret, unlike the token). */
   readonly target: string;
-  private readonly url: string;
+  private readonly url: URL;
   private readonly token: string;
   private readonly policy: RetryPolicy;
+  private readonly guard: OutboundGuard;
 
   constructor(options: LineSenderOptions) {
     if (!options.channelAccessToken.trim()) throw new Error('LINE channel access token is empty');
     if (!options.to.trim()) throw new Error('LINE target id is empty');
-    const base = assertHttpUrl(options.baseUrl ?? LINE_DEFAULT_BASE_URL, 'LINE base URL');
-    this.url = `${base.origin}${base.pathname.replace(/\/+$/, '')}${LINE_PUSH_PATH}`;
+    this.guard = options.guard ?? DEFAULT_GUARD;
+    const base = assertOutboundUrl(options.baseUrl ?? LINE_DEFAULT_BASE_URL, 'LINE base URL', this.guard);
+    this.url = new URL(`${base.origin}${base.pathname.replace(/\/+$/, '')}${LINE_PUSH_PATH}`);
     this.token = options.channelAccessToken.trim();
     this.target = options.to.trim();
     this.policy = retryPolicy(options);
@@ -86,6 +91,7 @@ export class LineSender implements NotificationChannel {
         body: JSON.stringify(body),
         // 409 answers a retry whose earlier attempt LINE had already accepted (e.g. after our timeout).
         alsoDelivered: (status) => status === 409,
+        guard: this.guard,
       },
       this.policy,
       signal,

@@ -1,6 +1,7 @@
 // Generic webhook channel: POSTs the notification as JSON, optionally signed with HMAC-SHA256 of the raw body.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { assertHttpUrl, postWithRetry, retryPolicy, type RetryPolicy } from './http-post';
+import { assertOutboundUrl, DEFAULT_GUARD, type OutboundGuard } from './guarded-post';
+import { postWithRetry, retryPolicy, type RetryPolicy } from './http-post';
 import type { DeliveryResult, Notification, NotificationChannel } from './notification';
 
 export const SIGNATURE_HEADER = 'X-TOC-Signature';
@@ -12,6 +13,8 @@ export interface WebhookSenderOptions extends Partial<RetryPolicy> {
   url: string;
   /** Shared secret for the signature header; no header without it. */
   secret?: string;
+  /** What the URL may reach (NOTIFY_ALLOWED_HOSTS); public https only by default. */
+  guard?: OutboundGuard;
 }
 
 /** `sha256=<hex>` over the exact bytes sent. */
@@ -35,14 +38,15 @@ export class WebhookSender implements NotificationChannel {
   readonly kind = 'webhook' as const;
   /** For logs: the host only, since webhook URLs often carry a token in the path. */
   readonly target: string;
-  private readonly url: string;
+  private readonly url: URL;
   private readonly secret: string | undefined;
   private readonly policy: RetryPolicy;
+  private readonly guard: OutboundGuard;
 
   constructor(options: WebhookSenderOptions) {
-    const url = assertHttpUrl(options.url, 'Webhook URL');
-    this.url = url.href;
-    this.target = url.host;
+    this.guard = options.guard ?? DEFAULT_GUARD;
+    this.url = assertOutboundUrl(options.url, 'Webhook URL', this.guard);
+    this.target = this.url.host;
     if (options.secret !== undefined && options.secret.length === 0)
       throw new Error('Webhook secret is empty');
     this.secret = options.secret;
@@ -58,6 +62,6 @@ export class WebhookSender implements NotificationChannel {
       [EVENT_ID_HEADER]: String(n.eventId),
     };
     if (this.secret) headers[SIGNATURE_HEADER] = signWebhookBody(body, this.secret);
-    return postWithRetry({ url: this.url, headers, body }, this.policy, signal);
+    return postWithRetry({ url: this.url, headers, body, guard: this.guard }, this.policy, signal);
   }
 }

@@ -1,8 +1,10 @@
 // Sends elephant warnings and critical incidents to the configured channels and the per-district targets, logging each delivery.
+import type { LookupFunction } from 'node:net';
 import type { Queryable } from '@toc/server/db/pool';
 import { insertNotification, targetsFor } from '@toc/server/repositories/notifications.repository';
 import type { Event, NotificationTarget } from '@toc/server/schemas';
-import { channelsFromConfig, type NotifyConfig } from '../notify/channels-from-config';
+import { channelsFromConfig, notifyGuard, type NotifyConfig } from '../notify/channels-from-config';
+import type { OutboundGuard } from '../notify/guarded-post';
 import { LineSender } from '../notify/line.sender';
 import type { Notification, NotificationChannel } from '../notify/notification';
 import { WebhookSender } from '../notify/webhook.sender';
@@ -11,6 +13,8 @@ export interface NotifierContext {
   db: Queryable;
   config: NotifyConfig & { publicUrl: string };
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+  /** The resolver whose answers outbound requests check; the system's by default (tests give names their own). */
+  lookup?: LookupFunction;
 }
 
 /** Which events are worth waking people for. */
@@ -25,20 +29,43 @@ interface Recipient {
   audience: string | null;
 }
 
-function recipientFor(target: NotificationTarget, config: NotifierContext['config']): Recipient | null {
-  if (target.channel === 'webhook') {
-    return {
-      channel: new WebhookSender({ url: target.target, secret: config.webhookSecret }),
-      label: new URL(target.target).host,
-      audience: target.audience,
-    };
+/** Where a stored webhook target goes, for the log: its host only (the path may hold a token). */
+function webhookLabel(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'invalid-url';
   }
-  if (!config.lineToken) return null;
-  return {
-    channel: new LineSender({ channelAccessToken: config.lineToken, to: target.target, baseUrl: config.lineBaseUrl }),
-    label: `line:${target.target}`,
-    audience: target.audience,
-  };
+}
+
+interface Refused {
+  /** Our reason, from the URL checks: e.g. a target saved before they existed. */
+  refused: string;
+  label: string;
+}
+
+function recipientFor(target: NotificationTarget, config: NotifierContext['config'], guard: OutboundGuard): Recipient | Refused | null {
+  if (target.channel === 'line' && !config.lineToken) return null;
+  const label = target.channel === 'webhook' ? webhookLabel(target.target) : `line:${target.target}`;
+  try {
+    const channel =
+      target.channel === 'webhook'
+        ? new WebhookSender({ url: target.target, secret: config.webhookSecret, guard })
+        : new LineSender({ channelAccessToken: config.lineToken ?? '', to: target.target, baseUrl: config.lineBaseUrl, guard });
+    return { channel, label, audience: target.audience };
+  } catch (error) {
+    return { refused: `refused: ${(error as Error).message}`, label };
+  }
+}
+
+/** The configured channels; a misconfiguration is logged and must not keep the per-district targets from being told. */
+function configuredRecipients(ctx: NotifierContext, guard: OutboundGuard): Recipient[] {
+  try {
+    return channelsFromConfig(ctx.config, {}, guard).map((channel, i) => ({ channel, label: `${channel.kind}:config#${i + 1}`, audience: null }));
+  } catch (error) {
+    ctx.log('error', 'configured notification channels refused', { error: (error as Error).message });
+    return [];
+  }
 }
 
 export async function notifyEvent(
@@ -57,15 +84,21 @@ export async function notifyEvent(
     url: `${ctx.config.publicUrl}/events/${event.id}`,
     at: event.startedAt,
   };
-  const recipients: Recipient[] = channelsFromConfig(ctx.config).map((channel, i) => ({
-    channel,
-    label: `${channel.kind}:config#${i + 1}`,
-    audience: null,
-  }));
+  const guard = notifyGuard(ctx.config, ctx.lookup);
+  const recipients = configuredRecipients(ctx, guard);
   for (const target of await targetsFor(ctx.db, event.type, districtsTh)) {
-    const recipient = recipientFor(target, ctx.config);
-    if (recipient) recipients.push(recipient);
-    else ctx.log('warn', 'LINE target skipped: no LINE token configured', { targetId: target.id });
+    const recipient = recipientFor(target, ctx.config, guard);
+    if (recipient === null) {
+      ctx.log('warn', 'LINE target skipped: no LINE token configured', { targetId: target.id });
+    } else if ('refused' in recipient) {
+      // Logged like a failed delivery, so operators see why this recipient heard nothing.
+      const { refused: error, label } = recipient;
+      const entry = { eventId: event.id, channel: target.channel, audience: target.audience, target: label, ok: false, status: null, attempts: 0, error };
+      await insertNotification(ctx.db, entry);
+      ctx.log('warn', 'notification target refused', { eventId: event.id, targetId: target.id, error });
+    } else {
+      recipients.push(recipient);
+    }
   }
   await Promise.all(
     recipients.map(async ({ channel, label, audience }) => {

@@ -1,7 +1,7 @@
 // Login, logout and the current user.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorReply, LoginBody, LoginReply, User } from '../../schemas';
+import { ErrorReply, LoginBody, LoginReply, SessionUser } from '../../schemas';
 import { hashToken, login, LoginBlockedError, logout } from '../../services/auth.service';
 import { loginThrottleConfig } from '../../services/login-throttle';
 import { announceSessionEnded } from '../../services/session-end.service';
@@ -50,7 +50,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], response: { 204: Type.Null() } } },
+    { config: { roles: ALL_ROLES, allowedBeforePasswordChange: true }, schema: { tags: ['auth'], response: { 204: Type.Null() } } },
     async (request, reply) => {
       await logout(app.db, request.sessionToken!, request.user!, clientInfo(request));
       // Sockets opened with this session (on any server) close now rather than streaming on.
@@ -62,7 +62,11 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(
     '/api/me',
-    { config: { roles: ALL_ROLES }, schema: { tags: ['auth'], response: { 200: User, 401: ErrorReply } } },
+    {
+      // Open while a temporary password awaits its change: the web app reads `mustChangePassword` here.
+      config: { roles: ALL_ROLES, allowedBeforePasswordChange: true },
+      schema: { tags: ['auth'], response: { 200: SessionUser, 401: ErrorReply } },
+    },
     async (request) => request.user!,
   );
 };

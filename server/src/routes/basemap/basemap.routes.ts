@@ -15,7 +15,8 @@ const basemapRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const collection = await source.get(request.params.layer).catch((error: Error) => {
         request.log.error({ err: error }, 'basemap data missing');
-        throw new HttpError(503, `Basemap data unavailable: ${error.message}`, 'ไม่พบข้อมูลแผนที่พื้นฐาน');
+        // The error names the server's files: it goes to the log, not to the caller.
+        throw new HttpError(503, 'Basemap data unavailable', 'ไม่พบข้อมูลแผนที่พื้นฐาน');
       });
       return reply.header('cache-control', 'private, max-age=3600').send(collection);
     },

@@ -8,6 +8,8 @@ import { findStreamCamera } from '../../services/camera-streams.service';
 import { notFound } from '../../lib/http-error';
 import { ADMINS, ALL_ROLES, LIVE_VIDEO_ROLES } from '../../plugins/types';
 import { grabStill } from '../../services/frame-grab.service';
+import { auditStillView } from '../../services/footage-audit.service';
+import { clientInfo } from '../client-info';
 import type { Camera as CameraView, User } from '../../schemas';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
@@ -59,6 +61,8 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
       const camera = await findStreamCamera(app.db, request.params.id, app.cameraSecretKey);
       if (!camera) throw notFound(`Camera ${request.params.id}`, `กล้อง ${request.params.id}`);
       const jpeg = await grabStill(camera);
+      // A picture of the scene is footage (PDPA): the view is recorded before it is sent, or not sent at all.
+      await auditStillView(app.db, { user: request.user!, ...clientInfo(request) }, camera.id);
       return reply.type('image/jpeg').header('cache-control', 'no-store').send(jpeg);
     },
   );

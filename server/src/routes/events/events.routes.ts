@@ -3,7 +3,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ErrorReply, Event, EventAction, EventPage, EventQuery, IdParams, type EventStatus } from '../../schemas';
 import { findEvent, queryEvents } from '../../repositories/events.repository';
 import { changeEventStatus } from '../../services/events.service';
-import { HttpError, notFound } from '../../lib/http-error';
+import { notFound } from '../../lib/http-error';
+import { parseBbox } from '../../lib/bbox';
+import { assertOrdered } from '../../lib/period';
 import { ALL_ROLES, OPERATORS } from '../../plugins/types';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply };
@@ -23,15 +25,8 @@ const eventRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const query = request.query;
-      if (query.bbox) {
-        const [minLon, minLat, maxLon, maxLat] = query.bbox.split(',').map(Number) as [number, number, number, number];
-        if (minLon >= maxLon || minLat >= maxLat || Math.abs(minLon) > 180 || Math.abs(maxLat) > 90) {
-          throw new HttpError(400, 'bbox must be minLon,minLat,maxLon,maxLat with min < max', 'bbox ต้องเป็น minLon,minLat,maxLon,maxLat โดยค่าต่ำสุดน้อยกว่าค่าสูงสุด');
-        }
-      }
-      if (query.from && query.to && query.from >= query.to) {
-        throw new HttpError(400, '`from` must be before `to`', 'เวลาเริ่มต้องมาก่อนเวลาสิ้นสุด');
-      }
+      if (query.bbox) parseBbox(query.bbox);
+      assertOrdered(query.from, query.to);
       const { items, total } = await queryEvents(app.db, query);
       return { items, total, limit: query.limit, offset: query.offset };
     },

@@ -21,8 +21,13 @@ import {
   listNotifications,
 } from '../../repositories/notifications.repository';
 import { insertAudit } from '../../repositories/audit.repository';
+import { withTransaction } from '../../db/transaction';
+import { auditSnapshotView } from '../../services/footage-audit.service';
+import { clientInfo } from '../client-info';
 import { resolveInside } from '../../lib/atomic-file';
 import { HttpError, notFound } from '../../lib/http-error';
+import { parseAllowList } from '../../lib/outbound-allow-list';
+import { checkOutboundUrl } from '../../lib/outbound-url';
 import { ADMINS, ALL_ROLES, OPERATORS } from '../../plugins/types';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
@@ -30,6 +35,7 @@ const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorRe
 const FOOTAGE_ROLES: readonly Role[] = ['admin', 'operator', 'police'];
 
 const evidenceRoutes: FastifyPluginAsync = async (app) => {
+  const notifyAllowList = parseAllowList(app.config.notifyAllowedHosts);
   const requireEvent = async (id: number) => {
     if (!(await findEvent(app.db, id))) throw notFound(`Event ${id}`, `เหตุการณ์ ${id}`);
   };
@@ -59,14 +65,7 @@ const evidenceRoutes: FastifyPluginAsync = async (app) => {
       const snapshot = await findSnapshot(app.db, request.params.id);
       if (!snapshot) throw notFound(`Snapshot ${request.params.id}`, `ภาพ ${request.params.id}`);
       const data = await readFile(resolveInside(app.config.snapshotDir, snapshot.path));
-      await insertAudit(app.db, {
-        userId: request.user!.id,
-        username: request.user!.username,
-        action: 'snapshot.view',
-        target: `snapshot:${snapshot.id}`,
-        detail: { eventId: snapshot.eventId },
-        ip: request.ip,
-      });
+      await auditSnapshotView(app.db, { user: request.user!, ...clientInfo(request) }, snapshot);
       return reply
         .header('content-type', 'image/jpeg')
         .header('cache-control', 'private, no-store')
@@ -104,8 +103,12 @@ const evidenceRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      if (body.channel === 'webhook' && !/^https?:\/\/[^\s]+$/.test(body.target)) {
-        throw new HttpError(400, 'A webhook target must be an http(s) URL', 'ปลายทาง webhook ต้องเป็น URL แบบ http(s)');
+      if (body.channel === 'webhook') {
+        // The workers check again when they connect (after DNS); this gives the admin the reason now.
+        const checked = checkOutboundUrl(body.target, notifyAllowList);
+        if (!checked.ok) {
+          throw new HttpError(400, `Webhook target refused: ${checked.reason.en}`, `ไม่รับปลายทาง webhook: ${checked.reason.th}`);
+        }
       }
       const target = await insertNotificationTarget(app.db, body);
       await insertAudit(app.db, {
@@ -124,9 +127,18 @@ const evidenceRoutes: FastifyPluginAsync = async (app) => {
     '/api/notification-targets/:id',
     { config: { roles: ADMINS }, schema: { tags: ['notifications'], params: IdParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      if (!(await deleteNotificationTarget(app.db, request.params.id))) {
-        throw notFound(`Notification target ${request.params.id}`, `ผู้รับการแจ้งเตือน ${request.params.id}`);
-      }
+      const { id } = request.params;
+      // Deleted and audited together: a removal that cannot be recorded does not happen.
+      await withTransaction(app.db, async (tx) => {
+        if (!(await deleteNotificationTarget(tx, id))) throw notFound(`Notification target ${id}`, `ผู้รับการแจ้งเตือน ${id}`);
+        await insertAudit(tx, {
+          userId: request.user!.id,
+          username: request.user!.username,
+          action: 'notification-target.delete',
+          target: `notification-target:${id}`,
+          ...clientInfo(request),
+        });
+      });
       return reply.status(204).send();
     },
   );

@@ -52,6 +52,7 @@ const ingestRoutes: FastifyPluginAsync<{ ingest: GpsIngest }> = async (app, { in
     schema: {
       tags: ['gps'],
       summary: 'One fix in the OsmAnd protocol (as Traccar accepts it); speed in knots',
+      security: [{ deviceKey: [] }, { deviceKeyQuery: [] }] as { [scheme: string]: string[] }[],
       consumes: ['application/x-www-form-urlencoded', 'text/plain', 'application/json'],
       querystring: OsmAndParams,
       headers: KeyHeader,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { ErrorReply } from '../../schemas';
+import { ErrorReply, Id } from '../../schemas';
 import { readBusStates } from '../../realtime/bus-states';
 import { encodeFeed, feedAsJson, tripUpdatesMessage, vehiclePositionsMessage, type FeedMessage } from './gtfs-rt-feed';
 import { readTripPredictions } from './trip-predictions';
@@ -10,7 +10,7 @@ import { readTripPredictions } from './trip-predictions';
 const FeedQuery = Type.Object(
   {
     format: Type.Optional(Type.Union([Type.Literal('protobuf'), Type.Literal('json')], { description: 'protobuf (default) or json for people' })),
-    feed: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the buses of this GTFS feed id' })),
+    feed: Type.Optional(Id({ description: 'Only the buses of this GTFS feed id' })),
   },
   { additionalProperties: false },
 );

@@ -15,6 +15,7 @@ import {
 import { checkCalibration, getScene, removeCalibration, replaceScene, saveCalibration } from '../../services/scene.service';
 import { queryCrowdCounts, queryLineCounts } from '../../repositories/counts.repository';
 import { ADMINS, ALL_ROLES } from '../../plugins/types';
+import { assertOrdered } from '../../lib/period';
 
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 const COUNT_READERS = ['admin', 'operator', 'planner'] as const;
@@ -76,7 +77,10 @@ const sceneRoutes: FastifyPluginAsync = async (app) => {
       config: { roles: COUNT_READERS },
       schema: { tags: ['counts'], params: IdParams, querystring: CountsQuery, response: { 200: Type.Array(CrowdSample), ...errors } },
     },
-    async (request) => queryCrowdCounts(app.db, request.params.id, request.query),
+    async (request) => {
+      assertOrdered(request.query.from, request.query.to);
+      return queryCrowdCounts(app.db, request.params.id, request.query);
+    },
   );
 
   app.get<{ Params: IdParams; Querystring: CountsQuery }>(
@@ -85,7 +89,10 @@ const sceneRoutes: FastifyPluginAsync = async (app) => {
       config: { roles: COUNT_READERS },
       schema: { tags: ['counts'], params: IdParams, querystring: CountsQuery, response: { 200: Type.Array(LineCountRow), ...errors } },
     },
-    async (request) => queryLineCounts(app.db, request.params.id, request.query),
+    async (request) => {
+      assertOrdered(request.query.from, request.query.to);
+      return queryLineCounts(app.db, request.params.id, request.query);
+    },
   );
 };
 

@@ -87,6 +87,7 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
       bodyLimit: app.config.trapImageMaxBytes,
       schema: {
         tags: ['traps'],
+        security: [{ trapKey: [] }],
         consumes: ['image/jpeg', 'image/png'],
         params: IdParams,
         headers: Type.Object({ 'x-trap-key': Type.Optional(Type.String({ maxLength: 200 })) }),

@@ -1,0 +1,48 @@
+// Thai strings of the audit log page (administrators only); the keys are the English ones.
+import type { auditEn } from './audit.en';
+
+export const auditTh: Record<keyof typeof auditEn, string> = {
+  'nav.audit': 'บันทึกการตรวจสอบ',
+
+  'audit.title': 'บันทึกการตรวจสอบ',
+  'audit.intro':
+    'ทุกการดูภาพสด ภาพนิ่ง และภาพเหตุการณ์ ทุกการส่งออก และทุกการเปลี่ยนแปลง เรียงจากล่าสุด บันทึกนี้แก้ไขหรือลบไม่ได้ และแต่ละแถวเชื่อมโยงกับแถวก่อนหน้าด้วยค่าแฮช',
+  'audit.user': 'ผู้ใช้',
+  'audit.userPlaceholder': 'ทุกคน',
+  'audit.action': 'การกระทำ',
+  'audit.actionPlaceholder': 'ทุกการกระทำ (หรือส่วนต้น เช่น camera.)',
+  'audit.firstDay': 'ตั้งแต่',
+  'audit.lastDay': 'ถึง',
+  'audit.show': 'แสดง',
+  'audit.csv': 'ดาวน์โหลด CSV',
+  'audit.more': 'แสดงแถวที่เก่ากว่า',
+  'audit.timeZone': 'วันและเวลาเป็นเวลากรุงเทพฯ',
+  'audit.problem.reversed': 'วันสุดท้ายต้องไม่อยู่ก่อนวันแรก',
+  'audit.problem.incomplete': 'เลือกวันที่ให้ครบ หรือเว้นว่างไว้',
+  'audit.empty': 'ไม่มีบันทึกที่ตรงกับเงื่อนไขนี้',
+  'audit.failed': 'โหลดบันทึกการตรวจสอบไม่ได้: {{reason}}',
+  'audit.offline': 'ติดต่อเซิร์ฟเวอร์ไม่ได้',
+  'audit.shown': 'แสดง {{n}} แถว',
+  'audit.col.time': 'เวลา',
+  'audit.col.user': 'ผู้ใช้',
+  'audit.col.action': 'การกระทำ',
+  'audit.col.target': 'เป้าหมาย',
+  'audit.col.from': 'จาก (IP)',
+  'audit.col.detail': 'รายละเอียด',
+  'audit.nobody': '(ไม่ระบุผู้ใช้)',
+  'audit.verifyHint': 'ตรวจว่าไม่มีแถวใดถูกแก้ไขได้ด้วยคำสั่ง npm run audit:verify บนเซิร์ฟเวอร์',
+
+  'audit.action.camera.live.view': 'ดูภาพสดจากกล้อง',
+  'audit.action.camera.still.view': 'ดูภาพนิ่งจากกล้อง',
+  'audit.action.snapshot.view': 'ดูภาพเหตุการณ์',
+  'audit.action.vehicle.track_export': 'ส่งออกเส้นทางรถเมล์',
+  'audit.action.notification-target.create': 'เพิ่มผู้รับการแจ้งเตือน',
+  'audit.action.notification-target.delete': 'ลบผู้รับการแจ้งเตือน',
+  'audit.action.audit.export': 'ส่งออกบันทึกการตรวจสอบ',
+  'audit.action.auth.login': 'เข้าสู่ระบบ',
+  'audit.action.auth.logout': 'ออกจากระบบ',
+  'audit.action.auth.login_failed': 'เข้าสู่ระบบไม่สำเร็จ',
+  'audit.action.camera.create': 'เพิ่มกล้อง',
+  'audit.action.camera.update': 'แก้ไขกล้อง',
+  'audit.action.camera.delete': 'ลบกล้อง',
+};
