@@ -1,6 +1,6 @@
 // SQL for the notification log: every delivery attempt to a webhook or LINE target and its outcome.
 import type { Queryable } from '../db/pool';
-import type { NotificationLogEntry, NotificationTarget, NotificationTargetInput } from '../schemas';
+import type { EventType, NotificationLogEntry, NotificationTarget, NotificationTargetInput } from '../schemas';
 import { isoRequired } from './row-mapping';
 
 export async function insertNotification(db: Queryable, entry: Omit<NotificationLogEntry, 'id' | 'sentAt'>): Promise<void> {
@@ -48,7 +48,8 @@ interface TargetRow {
   target: string;
   audience: string;
   district_th: string | null;
-  event_types: string[];
+  // Only known types are accepted since the schema lists them; older rows were checked by length only.
+  event_types: EventType[];
   enabled: boolean;
 }
 

@@ -25,6 +25,7 @@ export const AuditQuery = Type.Object(
     before: Type.Optional(
       Type.Integer({
         minimum: 1,
+        maximum: Number.MAX_SAFE_INTEGER, // the id is a bigint; beyond this a JS number is not exact
         description: 'Cursor: only rows with a smaller id (nextBefore of the previous page)',
       }),
     ),

@@ -1,6 +1,7 @@
 // Snapshots of events, the notification log, event timelines and elephant movement paths.
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, LonLat } from './common.schema';
+import { EVENT_TYPES, EventType } from './event.schema';
 
 export const Snapshot = Type.Object({
   id: Type.Integer(),
@@ -56,7 +57,8 @@ export const NotificationTargetInput = Type.Object(
     target: Type.String({ minLength: 1, maxLength: 500, description: 'https:// URL for a webhook; user or group id for LINE' }),
     audience: Type.String({ minLength: 1, maxLength: 60, description: 'e.g. village_head, ranger, police, operator' }),
     districtTh: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
-    eventTypes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 10 }),
+    // Known types only: an unknown one was accepted before and never matched anything.
+    eventTypes: Type.Array(EventType, { minItems: 1, maxItems: EVENT_TYPES.length, uniqueItems: true }),
   },
   { additionalProperties: false },
 );
