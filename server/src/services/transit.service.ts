@@ -19,21 +19,6 @@ export async function resolveFeed(db: Queryable, feed: string | undefined): Prom
   return found;
 }
 
-/** "minLon,minLat,maxLon,maxLat" → numbers, refusing boxes that are inside out or off the globe. */
-export function parseBbox(bbox: string | undefined): [number, number, number, number] | null {
-  if (bbox === undefined) return null;
-  const [minLon, minLat, maxLon, maxLat] = bbox.split(',').map(Number) as [number, number, number, number];
-  const valid =
-    minLon >= -180 && maxLon <= 180 && minLat >= -90 && maxLat <= 90 && minLon < maxLon && minLat < maxLat;
-  if (!valid)
-    throw new HttpError(
-      400,
-      'bbox must be minLon,minLat,maxLon,maxLat with min < max',
-      'bbox ต้องเป็น minLon,minLat,maxLon,maxLat โดยค่าต่ำสุดน้อยกว่าค่าสูงสุด',
-    );
-  return [minLon, minLat, maxLon, maxLat];
-}
-
 export async function importUploadedFeed(
   db: Pool,
   caller: Caller,

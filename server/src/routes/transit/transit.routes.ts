@@ -10,7 +10,8 @@ import {
   TransitStopDetail,
 } from '../../schemas';
 import { findStop, listRoutes, listStopRoutes, listStops } from '../../repositories/transit.repository';
-import { parseBbox, resolveFeed } from '../../services/transit.service';
+import { resolveFeed } from '../../services/transit.service';
+import { parseBbox } from '../../lib/bbox';
 import { notFound } from '../../lib/http-error';
 import { ALL_ROLES } from '../../plugins/types';
 
@@ -41,7 +42,7 @@ const transitRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const bbox = parseBbox(request.query.bbox);
+      const bbox = request.query.bbox === undefined ? null : parseBbox(request.query.bbox);
       return listStops(app.db, (await resolveFeed(app.db, request.query.feed))?.id ?? null, bbox);
     },
   );
