@@ -40,6 +40,7 @@ import arrivalsRoutes from './routes/arrivals/arrivals.routes';
 import userRoutes from './routes/users/users.routes';
 import ownPasswordRoutes from './routes/users/own-password.routes';
 import auditRoutes from './routes/audit/audit.routes';
+import { replyToFrameworkError } from './lib/framework-errors';
 
 export interface AppOptions {
   /** The wall clock (default: the system's); tests pin it to the instants they mean. */
@@ -67,6 +68,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // not (see request-validators).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     schemaController: { compilersFactory: { buildValidator: requestValidatorFactory } },
+    frameworkErrors: replyToFrameworkError,
   });
   // First, so that it sees every route any later plugin adds.
   await app.register(routeTablePlugin);
