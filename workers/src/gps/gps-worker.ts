@@ -31,6 +31,8 @@ export interface GpsWorkerContext {
   db: Pool;
   redis: Redis;
   log: GpsLog;
+  /** The wall clock (default: the system's); tests pin it to the instants they mean. */
+  now?: () => Date;
 }
 
 /** A filtered batch, its rows already encoded for COPY and the days they fall on. */
@@ -95,8 +97,10 @@ export class GpsWorker {
   private readonly timers: NodeJS.Timeout[] = [];
   private engine!: TransitEngine;
   private feeds = '';
+  private readonly now: () => Date;
 
   constructor(private readonly ctx: GpsWorkerContext) {
+    this.now = ctx.now ?? (() => new Date());
     const keys = busKeys(ctx.queuePrefix);
     this.streamKey = keys.fixes;
     this.reader = ctx.redis.duplicate();
@@ -118,7 +122,7 @@ export class GpsWorker {
     await this.stream.init(await loadStoredUpTo(this.ctx.db, this.streamKey, config.consumer));
     this.feeds = await feedsVersion(this.ctx.db);
     this.engine = await startTransitEngine(
-      { db: this.ctx.db, redis: this.ctx.redis, queuePrefix: this.ctx.queuePrefix, log },
+      { db: this.ctx.db, redis: this.ctx.redis, queuePrefix: this.ctx.queuePrefix, log, now: this.now },
       config.transit,
     );
     this.every(MAINTENANCE_MS, () => this.maintain());
@@ -148,7 +152,7 @@ export class GpsWorker {
 
   private async maintain(): Promise<void> {
     const dropped = await this.partitions.maintain(
-      Date.now(),
+      this.now().getTime(),
       this.ctx.config.partitionDaysAhead,
       this.ctx.config.retentionDays,
     );
@@ -195,7 +199,7 @@ export class GpsWorker {
 
   /** The filters advance each device's state in memory at once, so the next batch is judged against this one. */
   private async filter(batch: FixBatch): Promise<Prepared> {
-    const nowMs = Date.now();
+    const nowMs = this.now().getTime();
     const bindings = await this.devices.resolve(
       batch.fixes.map((f) => f.fix.deviceId),
       nowMs,
@@ -293,7 +297,7 @@ export class GpsWorker {
   }
 
   private async tick(): Promise<void> {
-    for (const { vehicleId, fields } of await this.engine.tick(new Date())) {
+    for (const { vehicleId, fields } of await this.engine.tick(this.now())) {
       const known = this.latest.get(vehicleId);
       if (!known) continue;
       const state = { ...known, ...fields };

@@ -15,7 +15,7 @@ const elephantRoutes: FastifyPluginAsync = async (app) => {
       schema: { tags: ['elephants'], querystring: PathsQuery, response: { 200: Type.Array(ElephantPath), 401: ErrorReply, 403: ErrorReply } },
     },
     // Default: the last 7 days, enough to see where a herd has been moving.
-    async (request) => listElephantPaths(app.db, request.query.since ?? new Date(Date.now() - 7 * 86_400_000).toISOString()),
+    async (request) => listElephantPaths(app.db, request.query.since ?? new Date(app.now().getTime() - 7 * 86_400_000).toISOString()),
   );
 };
 

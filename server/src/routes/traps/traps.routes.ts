@@ -96,7 +96,7 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const trap = await authenticateTrap(app.db, request.params.id, request.headers['x-trap-key'] as string | undefined);
-      const receivedAt = new Date();
+      const receivedAt = app.now();
       const imagePath = await storeTrapImage({ db: app.db, snapshotDir: app.config.snapshotDir }, trap, request.body, receivedAt);
       const job = await queue.add(
         'trap-image',
