@@ -49,6 +49,10 @@ const ConfigSchema = Type.Object({
    * webhook targets may point at (with http and any port); everything else must be public https.
    */
   notifyAllowedHosts: Type.Array(Type.String({ minLength: 1 })),
+  /** A GTFS upload that runs longer is stopped and rolled back (a zip bomb or a pathological feed). */
+  gtfsImportTimeLimitSeconds: Type.Number({ exclusiveMinimum: 0 }),
+  /** The upload request waits this long for its import: small feeds answer at once, bigger ones reply 202 with a job. */
+  gtfsImportWaitSeconds: Type.Number({ minimum: 0 }),
   metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   logLevel: Type.String(),
   /** GPS ingest: how long a device's row (and key hash) is trusted from memory before it is read again. */
@@ -103,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutMaxSeconds: number(env.LOGIN_LOCKOUT_MAX_SECONDS, 4 * 3600),
     mapTileOrigins: originList(env.MAP_TILE_ORIGINS),
     notifyAllowedHosts: (env.NOTIFY_ALLOWED_HOSTS ?? '').split(',').map((item) => item.trim()).filter((item) => item !== ''),
+    gtfsImportTimeLimitSeconds: number(env.GTFS_IMPORT_TIME_LIMIT_S, 600),
+    gtfsImportWaitSeconds: number(env.GTFS_IMPORT_WAIT_S, 15),
     metricsToken: env.METRICS_TOKEN ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
     gpsAuthCacheSeconds: number(env.GPS_AUTH_CACHE_S, 10),

@@ -23,7 +23,8 @@ const as = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` });
 
 beforeAll(async () => {
   schema = await createTestSchema();
-  const config = testConfig(schema.databaseUrl, { queuePrefix: schema.schema });
+  // Uploads answer with their report however slow the machine: the 202 of a long import is gtfs-import-jobs' test.
+  const config = testConfig(schema.databaseUrl, { queuePrefix: schema.schema, gtfsImportWaitSeconds: 600 });
   caltrainZip = path.join(config.sharedDir, 'data', 'gtfs', 'caltrain_20160406_gtfs.zip');
   app = await buildApp(config);
   Object.assign(tokens, await roleTokens(app, ['admin', 'operator', 'viewer', 'police', 'planner']));

@@ -52,6 +52,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** A feed of this name exists already: replace it (the CLI, the demo) or refuse with GtfsFeedExistsError (the API without `replace`). */
   ifExists?: 'replace' | 'refuse';
+  /** Stops the import between rows (time limit, an admin's cancel); the transaction rolls back. Its reason is the error. */
+  signal?: AbortSignal;
 }
 
 /** The API asked to import under a name already taken without saying it replaces that feed. */
@@ -63,7 +65,9 @@ export const FEED_NAME = /^[a-z0-9_-]{1,40}$/;
 /** Enough to show what is wrong with a broken feed without storing a copy of it. */
 export const MAX_STORED_REJECTIONS = 1000;
 const BATCH_ROWS = 5000;
-const PROGRESS_EVERY_ROWS = 100_000;
+const PROGRESS_EVERY_ROWS = 10_000;
+/** Rows between checks of the abort signal: cheap enough, and a few milliseconds of work at most. */
+const ABORT_CHECK_ROWS = 500;
 const REQUIRED_FILES = ['agency.txt', 'stops.txt', 'routes.txt', 'trips.txt'];
 
 export async function importGtfs(
@@ -71,7 +75,25 @@ export async function importGtfs(
   input: string | Buffer,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  if (!FEED_NAME.test(options.name)) {
+  const source = await openCheckedSource(input, options.name);
+  try {
+    const label = options.sourceLabel ?? (typeof input === 'string' ? input : 'upload');
+    return await withTransaction(db, (tx) => new FeedImport(tx, source, options).run(label));
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * What can be told without importing: the name, a readable zip within the inflation limits, the required files. The
+ * API checks an upload with it before queuing the import, so a feed refused here leaves no trace.
+ */
+export async function checkGtfsFeed(input: string | Buffer, name: string): Promise<void> {
+  (await openCheckedSource(input, name)).close();
+}
+
+async function openCheckedSource(input: string | Buffer, name: string): Promise<GtfsSource> {
+  if (!FEED_NAME.test(name)) {
     throw new GtfsFeedError(
       'The feed name must be 1-40 characters a-z, 0-9, _ or -',
       'ชื่อชุดข้อมูลต้องมี 1-40 ตัว a-z 0-9 _ หรือ -',
@@ -84,17 +106,14 @@ export async function importGtfs(
     if (error instanceof GtfsFeedError) throw error;
     throw new GtfsFeedError(`The feed cannot be opened: ${(error as Error).message}`, 'เปิดชุดข้อมูล GTFS ไม่ได้');
   }
-  try {
-    const missing = REQUIRED_FILES.filter((file) => !source.files.has(file));
-    if (!source.files.has('calendar.txt') && !source.files.has('calendar_dates.txt'))
-      missing.push('calendar.txt or calendar_dates.txt');
-    if (missing.length > 0)
-      throw new GtfsFeedError(`The feed lacks ${missing.join(', ')}`, `ชุดข้อมูลขาดไฟล์ ${missing.join(', ')}`);
-    const label = options.sourceLabel ?? (typeof input === 'string' ? input : 'upload');
-    return await withTransaction(db, (tx) => new FeedImport(tx, source, options).run(label));
-  } finally {
+  const missing = REQUIRED_FILES.filter((file) => !source.files.has(file));
+  if (!source.files.has('calendar.txt') && !source.files.has('calendar_dates.txt'))
+    missing.push('calendar.txt or calendar_dates.txt');
+  if (missing.length > 0) {
     source.close();
+    throw new GtfsFeedError(`The feed lacks ${missing.join(', ')}`, `ชุดข้อมูลขาดไฟล์ ${missing.join(', ')}`);
   }
+  return source;
 }
 
 type Tx = Parameters<Parameters<typeof withTransaction>[1]>[0];
@@ -227,6 +246,7 @@ class FeedImport {
       );
     }
     this.counts.rejected = this.rejectedTotal;
+    this.stopIfAborted(); // the last chance before the commit
     await this.tx.query(
       `UPDATE gtfs_feeds SET timezone = $2, counts = $3, rejected = $4, imported_at = now() WHERE id = $1`,
       [feedId, this.timezone, JSON.stringify(this.counts), JSON.stringify(this.rejected)],
@@ -308,6 +328,7 @@ class FeedImport {
       if (batch.length >= BATCH_ROWS) {
         await insert(batch);
         batch = [];
+        this.stopIfAborted(); // an insert can take a while
       }
     });
     if (batch.length > 0) await insert(batch);
@@ -321,6 +342,7 @@ class FeedImport {
     accept: (row: T, line: number) => void | Promise<void>,
   ): Promise<void> {
     if (!this.source.files.has(file)) return;
+    this.stopIfAborted();
     const started = Date.now();
     const seen = new Set<string>();
     let rows = 0;
@@ -347,6 +369,7 @@ class FeedImport {
       throw new GtfsFeedError(`${file} cannot be read: ${(error as Error).message}`, `อ่านไฟล์ ${file} ไม่ได้`);
     }
     for await (const { line, fields } of readCsvRows(file, stream, onBad)) {
+      if (line % ABORT_CHECK_ROWS === 0) this.stopIfAborted();
       let row: T;
       try {
         row = check(fields);
@@ -372,6 +395,14 @@ class FeedImport {
     }
     this.counts[COUNT_NAMES[file] ?? file] = rows;
     progress(true);
+  }
+
+  private stopIfAborted(): void {
+    const { signal } = this.options;
+    if (!signal?.aborted) return;
+    throw signal.reason instanceof GtfsFeedError
+      ? signal.reason
+      : new GtfsFeedError('The import was stopped', 'การนำเข้าถูกหยุด');
   }
 
   private reject(file: string, line: number, rejection: Rejection): void {

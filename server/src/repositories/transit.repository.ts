@@ -46,6 +46,11 @@ export async function findFeed(db: Queryable, feed: string): Promise<GtfsFeed | 
   return rows[0] ? toFeed(rows[0]) : null;
 }
 
+export async function feedNameTaken(db: Queryable, name: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM gtfs_feeds WHERE name = $1', [name]);
+  return (rowCount ?? 0) > 0;
+}
+
 export async function deleteFeed(db: Queryable, id: number): Promise<GtfsFeed | null> {
   const { rows } = await db.query<FeedRow>(
     'DELETE FROM gtfs_feeds WHERE id = $1 RETURNING id, name, source, timezone, imported_at, counts',

@@ -34,6 +34,40 @@ export const GtfsImportReply = Type.Object({
 });
 export type GtfsImportReply = Static<typeof GtfsImportReply>;
 
+/** Where a running GTFS import is: the file it reads and the rows it has gone through. */
+export const GtfsImportProgress = Type.Object({
+  file: Type.String(),
+  rows: Type.Integer(),
+  rejected: Type.Integer(),
+  elapsedMs: Type.Integer(),
+});
+export type GtfsImportProgress = Static<typeof GtfsImportProgress>;
+
+/** Why an import did not finish, with the status the upload would have answered. */
+export const GtfsImportFailure = Type.Object({
+  statusCode: Type.Integer(),
+  message: Type.String(),
+  messageTh: Type.String(),
+});
+export type GtfsImportFailure = Static<typeof GtfsImportFailure>;
+
+/** One GTFS upload as a job: queued, running (with progress), done (with the report) or failed (with the reason). */
+export const GtfsImportJob = Type.Object({
+  id: Type.Integer(),
+  feedName: Type.String(),
+  replace: Type.Boolean(),
+  bytes: Type.Integer(),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  progress: Nullable(GtfsImportProgress),
+  report: Nullable(GtfsImportReply),
+  error: Nullable(GtfsImportFailure),
+  username: Type.String(),
+  createdAt: IsoDateTime,
+  startedAt: Nullable(IsoDateTime),
+  finishedAt: Nullable(IsoDateTime),
+});
+export type GtfsImportJob = Static<typeof GtfsImportJob>;
+
 export const FeedNameQuery = Type.Object(
   {
     name: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),

@@ -1,6 +1,6 @@
 // Transit feeds for the API: resolving `feed=` (name or id), admin upload and removal with an audit entry.
 import type { Pool, Queryable } from '../db/pool';
-import { GtfsFeedError, GtfsFeedExistsError, importGtfs } from '../gtfs/gtfs-import';
+import { checkGtfsFeed, GtfsFeedError, GtfsFeedExistsError, importGtfs, type ImportOptions } from '../gtfs/gtfs-import';
 import { HttpError, notFound } from '../lib/http-error';
 import { insertAudit } from '../repositories/audit.repository';
 import { deleteFeed, findFeed } from '../repositories/transit.repository';
@@ -24,6 +24,7 @@ export async function importUploadedFeed(
   caller: Caller,
   feed: { name: string; replace: boolean },
   zip: Buffer,
+  control: Pick<ImportOptions, 'signal' | 'onProgress'> = {},
 ): Promise<GtfsImportReply> {
   const { name } = feed;
   try {
@@ -31,6 +32,7 @@ export async function importUploadedFeed(
       name,
       sourceLabel: `upload by ${caller.user.username}`,
       ifExists: feed.replace ? 'replace' : 'refuse',
+      ...control,
     });
     await insertAudit(db, {
       userId: caller.user.id,
@@ -43,6 +45,16 @@ export async function importUploadedFeed(
     return { feedId: result.feedId, name, counts: result.counts, rejected: result.rejected };
   } catch (error) {
     if (error instanceof GtfsFeedExistsError) throw new HttpError(409, error.message, error.messageTh);
+    if (error instanceof GtfsFeedError) throw new HttpError(400, error.message, error.messageTh);
+    throw error;
+  }
+}
+
+/** Refuses (400) an upload that cannot be a usable feed, before any job is made for it. */
+export async function checkUploadedFeed(name: string, zip: Buffer): Promise<void> {
+  try {
+    await checkGtfsFeed(zip, name);
+  } catch (error) {
     if (error instanceof GtfsFeedError) throw new HttpError(400, error.message, error.messageTh);
     throw error;
   }
