@@ -90,13 +90,29 @@ describe('realtime', () => {
     const { socket, received } = await connect({ token });
     const bad = await socket.emitWithAck('subscribe', { types: ['traffic.teleport'] } as never);
     expect(bad).toMatchObject({ ok: false });
-    expect(bad.error).toMatch(/invalid subscribe/);
+    expect(bad.error).toMatch(/^invalid subscribe: .+ \/ ข้อมูล subscribe ไม่ถูกต้อง/);
+    // A NUL is refused at the door, whatever the message (PostgreSQL could not store it, logs would be cut at it).
+    const nul = await socket.emitWithAck('stops.watch', { stops: [{ feedId: 1, stopId: 'a\u0000b' }] });
+    expect(nul).toEqual({ ok: false, error: expect.stringMatching(/\/stops\/0\/stopId contains a NUL character \/ .*อักขระ NUL/) });
     expect(await socket.emitWithAck('subscribe', { types: ['crowd.alert'] })).toEqual({ ok: true });
     const ignored = await app.eventStore.record(newEvent(4));
     const resumed = await socket.emitWithAck('resume', { lastSeq: ignored.seq - 1 });
     expect(resumed).toEqual({ ok: true, count: 0 });
     await new Promise((r) => setTimeout(r, 200));
     expect(received.find((e) => e.id === ignored.id)).toBeUndefined();
+    socket.close();
+  });
+
+  it('refuses a message the role may not send, with the reason in English and Thai', async () => {
+    await upsertUser(app.db, { username: 'planner', displayName: 'P', role: 'planner', passwordHash: await hashPassword('pw') });
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'planner', password: 'pw' }),
+    });
+    const { socket } = await connect({ token: ((await login.json()) as { token: string }).token });
+    const refused = await socket.emitWithAck('frames.watch', { cameraIds: [1] } as never);
+    expect(refused).toEqual({ ok: false, error: 'frames.watch is not allowed for the planner role / บทบาท planner ไม่มีสิทธิ์ใช้ frames.watch' });
     socket.close();
   });
 });

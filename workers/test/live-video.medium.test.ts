@@ -166,7 +166,7 @@ describe('live video', () => {
     const police = await connect('police');
     const refused = await ask(police, 'frames.watch', { cameraIds: [cameraId] });
     expect(refused.ok).toBe(false);
-    expect(refused.error).toMatch(/forbidden/);
+    expect(refused.error).toMatch(/not allowed for the police role \/ .*ไม่มีสิทธิ์/);
     const invalid = await ask(viewer, 'frames.watch', { cameraIds: [cameraId], maxFps: 60 } as never);
     expect(invalid.ok).toBe(false);
     expect(invalid.error).toMatch(/maxFps/);

@@ -12,7 +12,7 @@ import {
   type ServerToClientEvents,
 } from '../schemas';
 import { currentArrivals, readBusStates, stopRoom } from './bus-states';
-import { bindMessage, defineMessage, type SocketData, type TocSocket } from './socket-handlers';
+import { bindMessage, defineMessage, type SocketData, type SocketErrorLog, type TocSocket } from './socket-handlers';
 import { servePublicStops, type PublicNamespace } from './public-stops';
 
 export const BUSES_ROOM = 'buses';
@@ -83,8 +83,9 @@ export async function startBusRelay(
 
   return {
     bind(socket) {
-      bindMessage(socket, watchBuses);
-      bindMessage(socket, watchStops);
+      const logError: SocketErrorLog = (err, message) => ctx.log('socket message failed', { err: String(err), message });
+      bindMessage(socket, watchBuses, logError);
+      bindMessage(socket, watchStops, logError);
     },
     async close() {
       await subscriber.quit();

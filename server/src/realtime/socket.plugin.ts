@@ -24,7 +24,7 @@ import {
 import { auditLiveViews } from '../services/footage-audit.service';
 import { FrameRelays } from './frame-relay';
 import { socketClientInfo } from './socket-client-info';
-import { bindMessage, defineMessage, type SocketData, type TocSocket } from './socket-handlers';
+import { bindMessage, defineMessage, type SocketData, type SocketErrorLog, type TocSocket } from './socket-handlers';
 import { startBusRelay } from './bus-relay';
 import { startSessionGuard } from './session-guard';
 
@@ -124,7 +124,7 @@ export default fp(async (app) => {
       const started = [...new Set(body.cameraIds)].filter((id) => !watched.has(id));
       await auditLiveViews(app.db, { user: socket.data.user, ...socketClientInfo(socket) }, started, { socketId: socket.id });
       // Gone while the row was written: its disconnect already ran, a watch now would never be dropped.
-      if (socket.disconnected) return { ok: false, error: 'disconnected' };
+      if (socket.disconnected) return { ok: false, error: 'disconnected / การเชื่อมต่อสิ้นสุดแล้ว' };
       frames.watch(socket, body);
       return { ok: true };
     },
@@ -150,13 +150,15 @@ export default fp(async (app) => {
     log: (message, detail) => app.log.warn(detail, message),
   });
 
+  const logMessageError: SocketErrorLog = (err, message) => app.log.error({ err, message }, 'socket message failed');
+
   io.on('connection', async (socket) => {
     sessions.bind(socket);
     buses.bind(socket);
-    bindMessage(socket, subscribe);
-    bindMessage(socket, resume);
-    bindMessage(socket, watchFrames);
-    bindMessage(socket, watchObjects);
+    bindMessage(socket, subscribe, logMessageError);
+    bindMessage(socket, resume, logMessageError);
+    bindMessage(socket, watchFrames, logMessageError);
+    bindMessage(socket, watchObjects, logMessageError);
     socket.on('disconnect', () => frames.unwatch(socket.id));
     // Join before replaying so nothing published in between is lost; the client merges duplicates by id.
     await socket.join([CAMERA_ROOM, ...[...socket.data.types].map(eventRoom)]);
