@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { redactUrlSecrets } from './lib/redact-credentials';
 import type { Config } from './config';
-import { parseSecretKey } from './secrets/secret-box';
+import { parseSecretKeyring } from './secrets/secret-box';
 import './plugins/types';
 import { requestValidatorFactory } from './lib/request-validators';
 import routeTablePlugin from './plugins/route-table.plugin';
@@ -74,7 +74,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(routeTablePlugin);
   app.decorate('config', config);
   app.decorate('now', options.now ?? (() => new Date()));
-  app.decorate('cameraSecretKey', parseSecretKey(config.cameraSecretKey));
+  app.decorate('cameraKeys', parseSecretKeyring(config.cameraSecretKey, config.cameraSecretKeyPrevious));
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(dbPlugin);

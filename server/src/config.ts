@@ -3,9 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { commaList } from './lib/comma-list';
 import { normalizeOrigin } from './lib/origin';
 import { parseAllowList } from './lib/outbound-allow-list';
-import { parseSecretKey } from './secrets/secret-box';
+import { parseSecretKeyring } from './secrets/secret-box';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,6 +25,8 @@ const ConfigSchema = Type.Object({
   sessionTtlHours: Type.Number({ exclusiveMinimum: 0 }),
   /** Seals camera credentials at rest: 32 bytes in base64. Losing it means re-entering every camera's password. */
   cameraSecretKey: Type.String({ minLength: 43 }),
+  /** During a key rotation, the keys used before (comma-separated): credentials under them still open and are sealed again. */
+  cameraSecretKeyPrevious: Type.Array(Type.String({ minLength: 43 })),
   cookieSecure: Type.Boolean(),
   /**
    * Browser origins besides the server's own host that may use the session cookie (socket handshake, REST writes):
@@ -73,12 +76,7 @@ const number = (value: string | undefined, fallback: number): number =>
   value === undefined || value === '' ? fallback : Number(value);
 
 /** Comma-separated origins, normalized (`HTTPS://Host:443/` → `https://host`); a malformed one fails the schema. */
-const originList = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
-    .map((item) => normalizeOrigin(item) ?? item);
+const originList = (value: string | undefined): string[] => commaList(value).map((item) => normalizeOrigin(item) ?? item);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sharedDir = path.resolve(env.SHARED_DIR ?? path.join(REPO_ROOT, '..', 'shared'));
@@ -95,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trapWaitSeconds: number(env.TRAP_WAIT_SECONDS, 30),
     sessionTtlHours: number(env.SESSION_TTL_HOURS, 12),
     cameraSecretKey: env.CAMERA_SECRET_KEY ?? '',
+    cameraSecretKeyPrevious: commaList(env.CAMERA_SECRET_KEY_PREVIOUS),
     cookieSecure: env.COOKIE_SECURE === 'true',
     allowedOrigins: originList(env.ALLOWED_ORIGINS),
     socketSessionCheckSeconds: number(env.SOCKET_SESSION_CHECK_S, 60),
@@ -106,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutSeconds: number(env.LOGIN_LOCKOUT_SECONDS, 900),
     loginLockoutMaxSeconds: number(env.LOGIN_LOCKOUT_MAX_SECONDS, 4 * 3600),
     mapTileOrigins: originList(env.MAP_TILE_ORIGINS),
-    notifyAllowedHosts: (env.NOTIFY_ALLOWED_HOSTS ?? '').split(',').map((item) => item.trim()).filter((item) => item !== ''),
+    notifyAllowedHosts: commaList(env.NOTIFY_ALLOWED_HOSTS),
     gtfsImportTimeLimitSeconds: number(env.GTFS_IMPORT_TIME_LIMIT_S, 600),
     gtfsImportWaitSeconds: number(env.GTFS_IMPORT_WAIT_S, 15),
     metricsToken: env.METRICS_TOKEN ?? null,
@@ -119,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gpsBatchMaxFixes: number(env.GPS_BATCH_MAX_FIXES, 20_000),
     gpsStreamMaxLen: number(env.GPS_STREAM_MAXLEN, 100_000),
   };
-  parseSecretKey(config.cameraSecretKey); // says how to make one when it is missing or malformed
+  parseSecretKeyring(config.cameraSecretKey, config.cameraSecretKeyPrevious); // says how to make one when one is missing or malformed
   if (!checkConfig.Check(config)) {
     const problems = [...checkConfig.Errors(config)].map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);

@@ -1,5 +1,6 @@
 // Medium: camera credentials are write-only. No route (every GET in the OpenAPI document), socket message, audit row
 // or stored URL carries the user or the password, for any role; non-admins get no stream URL; updates keep settings.
+import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -231,12 +232,58 @@ describe('credentials stored in URLs before they were sealed', () => {
       const { rows } = await pool.query<{ rtsp_url: string; rtsp_credentials: Buffer | null }>('SELECT rtsp_url, rtsp_credentials FROM cameras');
       expect(rows[0]!.rtsp_url).toBe('rtsp://10.0.0.9/old');
       expect(rows[0]!.rtsp_credentials).not.toBeNull();
-      const { streamUrl } = (await findStreamCamera(pool, inserted.rows[0]!.id, legacyApp.cameraSecretKey))!;
+      const { streamUrl } = (await findStreamCamera(pool, inserted.rows[0]!.id, legacyApp.cameraKeys))!;
       expect(streamUrl).toBe(`rtsp://${URL_USER}:${URL_PASSWORD}@10.0.0.9/old`);
     } finally {
       await legacyApp?.close();
       await pool.end();
       await legacy.drop();
+    }
+  });
+});
+
+describe('a CAMERA_SECRET_KEY rotation', () => {
+  it('opens credentials under the previous key and seals them again under the new one when the server starts', async () => {
+    const rotated = await createTestSchema();
+    const oldKey = randomBytes(32).toString('base64');
+    const newKey = randomBytes(32).toString('base64');
+    const apps: FastifyInstance[] = [];
+    const start = async (current: string, previous: string[] = []) => {
+      const started = await buildApp(testConfig(rotated.databaseUrl, { cameraSecretKey: current, cameraSecretKeyPrevious: previous }));
+      apps.push(started);
+      return started;
+    };
+    try {
+      const before = await start(oldKey);
+      const { admin } = await roleTokens(before, ['admin']);
+      const created = await before.inject({
+        method: 'POST',
+        url: '/api/cameras',
+        headers: { authorization: `Bearer ${admin}` },
+        payload: cameraBody('rotated', `rtsp://${URL_USER}:${URL_PASSWORD}@127.0.0.1:9/rot`),
+      });
+      const id = created.json<Camera>().id;
+      const sealedBefore = (await before.db.query<{ c: Buffer }>('SELECT rtsp_credentials AS c FROM cameras WHERE id = $1', [id])).rows[0]!.c;
+      await before.close();
+
+      // The new key alone cannot open them: the camera says why instead of running without its password.
+      const withoutPrevious = await start(newKey);
+      expect((await findStreamCamera(withoutPrevious.db, id, withoutPrevious.cameraKeys))!.credentialsError).toMatch(/CAMERA_SECRET_KEY/);
+      await withoutPrevious.close();
+
+      const during = await start(newKey, [oldKey]);
+      const sealedAfter = (await during.db.query<{ c: Buffer }>('SELECT rtsp_credentials AS c FROM cameras WHERE id = $1', [id])).rows[0]!.c;
+      expect(sealedAfter.equals(sealedBefore)).toBe(false);
+      await during.close();
+
+      // Once sealed again, the old key can go.
+      const after = await start(newKey);
+      const camera = (await findStreamCamera(after.db, id, after.cameraKeys))!;
+      expect(camera.credentialsError).toBeNull();
+      expect(camera.streamUrl).toBe(`rtsp://${URL_USER}:${URL_PASSWORD}@127.0.0.1:9/rot`);
+    } finally {
+      for (const started of apps) await started.close().catch(() => undefined);
+      await rotated.drop();
     }
   });
 });

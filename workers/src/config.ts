@@ -2,6 +2,7 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '@toc/server/config';
+import { commaList } from '@toc/server/lib/comma-list';
 import { parseAllowList } from '@toc/server/lib/outbound-allow-list';
 import type { NotifyConfig } from './notify/channels-from-config';
 
@@ -28,6 +29,8 @@ export interface WorkerConfig {
   queuePrefix: string;
   /** CAMERA_SECRET_KEY as given (base64): the camera worker parses it at start to open camera credentials. */
   cameraSecretKey: string;
+  /** CAMERA_SECRET_KEY_PREVIOUS during a key rotation: credentials the server has not sealed again yet still open. */
+  cameraSecretKeyPrevious: string[];
   /** Base URL of the control room, for links in notifications. */
   publicUrl: string;
   notify: NotifyConfig;
@@ -61,7 +64,6 @@ export interface GpsWorkerConfig {
   transit: boolean;
 }
 
-const list = (value: string | undefined) => (value ? value.split(',') : []);
 const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -84,6 +86,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
     queuePrefix: env.QUEUE_PREFIX ?? 'toc',
     cameraSecretKey: env.CAMERA_SECRET_KEY ?? '',
+    cameraSecretKeyPrevious: commaList(env.CAMERA_SECRET_KEY_PREVIOUS),
     publicUrl: env.PUBLIC_URL ?? 'http://127.0.0.1:3000',
     frameHost: env.WORKER_FRAME_HOST ?? '127.0.0.1',
     framePort: env.WORKER_FRAME_PORT ? Number(env.WORKER_FRAME_PORT) : 0,
@@ -105,12 +108,12 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       transit: env.GPS_TRANSIT !== 'off',
     },
     notify: {
-      webhookUrls: list(env.NOTIFY_WEBHOOK_URLS),
+      webhookUrls: commaList(env.NOTIFY_WEBHOOK_URLS),
       webhookSecret: env.NOTIFY_WEBHOOK_SECRET,
       lineToken: env.LINE_CHANNEL_TOKEN,
-      lineTargets: list(env.LINE_TARGETS),
+      lineTargets: commaList(env.LINE_TARGETS),
       lineBaseUrl: env.LINE_API_BASE_URL,
-      allowedHosts: list(env.NOTIFY_ALLOWED_HOSTS),
+      allowedHosts: commaList(env.NOTIFY_ALLOWED_HOSTS),
     },
   };
   parseAllowList(config.notify.allowedHosts ?? []); // a typo in NOTIFY_ALLOWED_HOSTS shows at startup

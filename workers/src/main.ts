@@ -4,7 +4,7 @@ import pino from 'pino';
 import { createPool } from '@toc/server/db/pool';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
-import { parseSecretKey } from '@toc/server/secrets/secret-box';
+import { parseSecretKeyring } from '@toc/server/secrets/secret-box';
 import { loadWorkerConfig } from './config';
 import { channelsFromConfig } from './notify/channels-from-config';
 import { DetectorPool } from './detect/detector-pool';
@@ -52,7 +52,7 @@ const host = new CameraJobHost({
   config,
   db,
   redis,
-  secretKey: parseSecretKey(config.cameraSecretKey),
+  keys: parseSecretKeyring(config.cameraSecretKey, config.cameraSecretKeyPrevious),
   startCamera: (camera) => new CameraRunner(camera, runnerContext),
   log: logTo,
 });

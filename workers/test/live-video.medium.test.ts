@@ -202,7 +202,7 @@ describe('live video', () => {
     const dead = await insertStreamCamera(
       app.db,
       { name: 'Dead', nameTh: 'เสีย', location, headingDeg: 0, fovDeg: 60, rtspUrl: 'rtsp://admin:s3cret@127.0.0.1:9/none' },
-      app.cameraSecretKey,
+      app.cameraKeys,
     );
     const reply = await get(`/api/cameras/${dead.id}/frame.jpg`, 'operator');
     expect(reply.status).toBe(503);

@@ -5,13 +5,18 @@ import { insertCamera } from '@toc/server/repositories/cameras.repository';
 import { sealCameraInput } from '@toc/server/services/cameras.service';
 import { findStreamCamera, type StreamCamera } from '@toc/server/services/camera-streams.service';
 import type { CameraCreate } from '@toc/server/schemas';
+import type { SecretKeyring } from '@toc/server/secrets/secret-box';
 
 /** This test process's CAMERA_SECRET_KEY. */
-export const TEST_CAMERA_KEY = randomBytes(32);
+export const TEST_CAMERA_KEYS: SecretKeyring = { current: randomBytes(32), previous: [] };
 
-/** `key`: the server's own when the test's app must open the credentials too. */
-export async function insertStreamCamera(db: Queryable, fields: CameraCreate, key: Buffer = TEST_CAMERA_KEY): Promise<StreamCamera> {
+/** `keys`: the server's own when the test's app must open the credentials too. */
+export async function insertStreamCamera(
+  db: Queryable,
+  fields: CameraCreate,
+  keys: SecretKeyring = TEST_CAMERA_KEYS,
+): Promise<StreamCamera> {
   const { rtspCredentials, ...rest } = fields;
-  const camera = await insertCamera(db, { ...rest, ...sealCameraInput(key, fields.rtspUrl, rtspCredentials) });
-  return (await findStreamCamera(db, camera.id, key))!;
+  const camera = await insertCamera(db, { ...rest, ...sealCameraInput(keys.current, fields.rtspUrl, rtspCredentials) });
+  return (await findStreamCamera(db, camera.id, keys))!;
 }

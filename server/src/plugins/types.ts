@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Pool } from '../db/pool';
 import type { Role, SessionUser } from '../schemas';
 import type { EventStore } from '../services/event-store.service';
+import type { SecretKeyring } from '../secrets/secret-box';
 
 /** Who may call a route: a list of roles, or 'public' for routes that need no login. */
 export type RouteRoles = readonly Role[] | 'public';
@@ -13,8 +14,8 @@ declare module 'fastify' {
     config: Config;
     /** The wall clock: session expiry and other instants read it here, so tests can pin it. */
     now: () => Date;
-    /** CAMERA_SECRET_KEY, parsed: seals camera credentials at rest. */
-    cameraSecretKey: Buffer;
+    /** CAMERA_SECRET_KEY (seals camera credentials at rest) and, during a rotation, the keys before it. */
+    cameraKeys: SecretKeyring;
     db: Pool;
     redis: Redis;
     eventStore: EventStore;

@@ -184,6 +184,23 @@ export async function listCamerasWithUserinfo(db: Queryable): Promise<{ id: numb
   return rows.map((row) => ({ id: row.id, rtspUrl: row.rtsp_url }));
 }
 
+export async function listSealedCredentials(db: Queryable): Promise<{ id: number; sealed: Buffer }[]> {
+  const { rows } = await db.query<{ id: number; rtsp_credentials: Buffer }>(
+    'SELECT id, rtsp_credentials FROM cameras WHERE rtsp_credentials IS NOT NULL ORDER BY id',
+  );
+  return rows.map((row) => ({ id: row.id, sealed: row.rtsp_credentials }));
+}
+
+/** Replaces sealed credentials only if they are still `before`: an admin's change made meanwhile wins. */
+export async function replaceSealedCredentials(db: Queryable, id: number, before: Buffer, after: Buffer): Promise<boolean> {
+  const { rowCount } = await db.query('UPDATE cameras SET rtsp_credentials = $3 WHERE id = $1 AND rtsp_credentials = $2', [
+    id,
+    before,
+    after,
+  ]);
+  return (rowCount ?? 0) > 0;
+}
+
 export async function storeSealedUserinfo(db: Queryable, id: number, url: string, sealedCredentials: Buffer): Promise<void> {
   await db.query('UPDATE cameras SET rtsp_url = $2, rtsp_credentials = $3 WHERE id = $1', [id, url, sealedCredentials]);
 }

@@ -26,6 +26,35 @@ export function sealSecret(key: Buffer, plaintext: string, purpose: string): Buf
 
 export class SecretOpenError extends Error {}
 
+/**
+ * The key that seals, and during a rotation the keys that sealed before it (CAMERA_SECRET_KEY_PREVIOUS): values under
+ * an old key still open, and the server seals them again under the current one when it starts.
+ */
+export interface SecretKeyring {
+  current: Buffer;
+  previous: readonly Buffer[];
+}
+
+export function parseSecretKeyring(current: string, previous: readonly string[] = []): SecretKeyring {
+  return { current: parseSecretKey(current), previous: previous.map(parseSecretKey) };
+}
+
+/** Opens with the current key, else with a previous one; `underCurrentKey` says which. */
+export function openWithKeyring(
+  keyring: SecretKeyring,
+  sealed: Buffer,
+  purpose: string,
+): { plaintext: string; underCurrentKey: boolean } {
+  for (const [index, key] of [keyring.current, ...keyring.previous].entries()) {
+    try {
+      return { plaintext: openSecret(key, sealed, purpose), underCurrentKey: index === 0 };
+    } catch (error) {
+      if (!(error instanceof SecretOpenError)) throw error;
+    }
+  }
+  throw new SecretOpenError('sealed secret does not open with any configured key');
+}
+
 export function openSecret(key: Buffer, sealed: Buffer, purpose: string): string {
   if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) throw new SecretOpenError('not a sealed secret');
   const iv = sealed.subarray(1, 1 + IV_BYTES);

@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/pool';
 import { findCameraStreamRecord, listCameraStreamRecords, type CameraStreamRecord } from '../repositories/cameras.repository';
 import { joinUserinfo, secretsOfUserinfo, splitUserinfo } from '../lib/rtsp-userinfo';
-import { openSecret, SecretOpenError } from '../secrets/secret-box';
+import { openWithKeyring, SecretOpenError, type SecretKeyring } from '../secrets/secret-box';
 import type { Camera } from '../schemas';
 
 export const CAMERA_CREDENTIALS_PURPOSE = 'camera-credentials';
@@ -16,14 +16,14 @@ export interface StreamCamera extends Camera {
   credentialsError: string | null;
 }
 
-export function toStreamCamera(record: CameraStreamRecord, key: Buffer): StreamCamera {
+export function toStreamCamera(record: CameraStreamRecord, keys: SecretKeyring): StreamCamera {
   // A URL still carrying userinfo (stored before sealing) works as it is until the server seals it.
   const legacy = splitUserinfo(record.storedUrl);
   let userinfo = legacy.userinfo;
   let credentialsError: string | null = null;
   if (record.sealedCredentials) {
     try {
-      userinfo = openSecret(key, record.sealedCredentials, CAMERA_CREDENTIALS_PURPOSE);
+      userinfo = openWithKeyring(keys, record.sealedCredentials, CAMERA_CREDENTIALS_PURPOSE).plaintext;
     } catch (error) {
       if (!(error instanceof SecretOpenError)) throw error;
       credentialsError = 'stored camera credentials do not open with CAMERA_SECRET_KEY (was the key changed?)';
@@ -37,11 +37,11 @@ export function toStreamCamera(record: CameraStreamRecord, key: Buffer): StreamC
   };
 }
 
-export async function listStreamCameras(db: Queryable, key: Buffer): Promise<StreamCamera[]> {
-  return (await listCameraStreamRecords(db)).map((record) => toStreamCamera(record, key));
+export async function listStreamCameras(db: Queryable, keys: SecretKeyring): Promise<StreamCamera[]> {
+  return (await listCameraStreamRecords(db)).map((record) => toStreamCamera(record, keys));
 }
 
-export async function findStreamCamera(db: Queryable, id: number, key: Buffer): Promise<StreamCamera | null> {
+export async function findStreamCamera(db: Queryable, id: number, keys: SecretKeyring): Promise<StreamCamera | null> {
   const record = await findCameraStreamRecord(db, id);
-  return record ? toStreamCamera(record, key) : null;
+  return record ? toStreamCamera(record, keys) : null;
 }

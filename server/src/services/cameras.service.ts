@@ -7,7 +7,7 @@ import { publishCameraConfigChanged } from '../realtime/channels';
 import { HttpError, notFound } from '../lib/http-error';
 import { assertKnownModel } from '../lib/known-models';
 import { splitUserinfo, userinfoOf, type Userinfo } from '../lib/rtsp-userinfo';
-import { sealSecret } from '../secrets/secret-box';
+import { openWithKeyring, sealSecret, SecretOpenError, type SecretKeyring } from '../secrets/secret-box';
 import type { Camera, CameraCreate, CameraUpdate, RtspCredentials, User } from '../schemas';
 import { CAMERA_CREDENTIALS_PURPOSE } from './camera-streams.service';
 
@@ -85,4 +85,27 @@ export async function sealStoredUserinfo(db: Queryable, secretKey: Buffer): Prom
     await cameras.storeSealedUserinfo(db, camera.id, url, sealSecret(secretKey, userinfo ?? '', CAMERA_CREDENTIALS_PURPOSE));
   }
   return legacy.length;
+}
+
+/**
+ * After a key rotation: seals again under the current key every camera's credentials that open only with a previous
+ * one. Returns how many it sealed again and the cameras whose credentials open with no configured key.
+ */
+export async function resealUnderCurrentKey(db: Queryable, keys: SecretKeyring): Promise<{ resealed: number; unopenable: number[] }> {
+  let resealed = 0;
+  const unopenable: number[] = [];
+  for (const { id, sealed } of await cameras.listSealedCredentials(db)) {
+    let opened;
+    try {
+      opened = openWithKeyring(keys, sealed, CAMERA_CREDENTIALS_PURPOSE);
+    } catch (error) {
+      if (!(error instanceof SecretOpenError)) throw error;
+      unopenable.push(id);
+      continue;
+    }
+    if (opened.underCurrentKey) continue;
+    const fresh = sealSecret(keys.current, opened.plaintext, CAMERA_CREDENTIALS_PURPOSE);
+    if (await cameras.replaceSealedCredentials(db, id, sealed, fresh)) resealed++;
+  }
+  return { resealed, unopenable };
 }

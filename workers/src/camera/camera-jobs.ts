@@ -4,6 +4,7 @@
 import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Queryable } from '@toc/server/db/pool';
+import type { SecretKeyring } from '@toc/server/secrets/secret-box';
 import { findStreamCamera, listStreamCameras, type StreamCamera } from '@toc/server/services/camera-streams.service';
 import { CAMERA_CONFIG_CHANNEL } from '@toc/server/realtime/channels';
 import { QUEUES, cameraJobId, type CameraJob } from '@toc/server/schemas';
@@ -20,8 +21,8 @@ export interface CameraJobHostContext {
   config: WorkerConfig;
   db: Queryable;
   redis: Redis;
-  /** CAMERA_SECRET_KEY, parsed: opens the cameras' sealed credentials. */
-  secretKey: Buffer;
+  /** CAMERA_SECRET_KEY (and CAMERA_SECRET_KEY_PREVIOUS during a rotation), parsed: opens the cameras' sealed credentials. */
+  keys: SecretKeyring;
   startCamera: (camera: StreamCamera) => RunningCamera;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }
@@ -95,7 +96,7 @@ export class CameraJobHost {
 
   private async syncOnce(): Promise<void> {
     if (this.closing) return;
-    const cameras = await listStreamCameras(this.ctx.db, this.ctx.secretKey);
+    const cameras = await listStreamCameras(this.ctx.db, this.ctx.keys);
     const byId = new Map(cameras.map((c) => [c.id, c]));
     for (const camera of cameras) {
       const jobId = cameraJobId(camera.id);
@@ -115,7 +116,7 @@ export class CameraJobHost {
   }
 
   private async process(job: Job<CameraJob, string>, token: string | undefined): Promise<string> {
-    const camera = await findStreamCamera(this.ctx.db, job.data.cameraId, this.ctx.secretKey);
+    const camera = await findStreamCamera(this.ctx.db, job.data.cameraId, this.ctx.keys);
     if (!camera || !camera.enabled) return 'not enabled';
     const running = this.ctx.startCamera(camera);
     this.ctx.log('info', 'camera started', { cameraId: camera.id, name: camera.name });

@@ -27,7 +27,7 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
     redis: app.redis,
     user: request.user!,
     ip: request.ip,
-    secretKey: app.cameraSecretKey,
+    secretKey: app.cameraKeys.current,
   });
 
   app.get(
@@ -58,7 +58,7 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const camera = await findStreamCamera(app.db, request.params.id, app.cameraSecretKey);
+      const camera = await findStreamCamera(app.db, request.params.id, app.cameraKeys);
       if (!camera) throw notFound(`Camera ${request.params.id}`, `กล้อง ${request.params.id}`);
       const jpeg = await grabStill(camera);
       // A picture of the scene is footage (PDPA): the view is recorded before it is sent, or not sent at all.
