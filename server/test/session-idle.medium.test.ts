@@ -1,71 +1,54 @@
 // Medium: a session unused for SESSION_IDLE_MINUTES is refused like an expired one (API and socket handshake), while
 // one in use stays; its use is written at most once a minute. The server's clock is pinned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { io } from 'socket.io-client';
-import { buildApp } from '../src/app';
+import { startPinnedClockServer, type PinnedClockServer } from './pinned-clock-server';
 import { roleTokens } from './role-tokens';
-import { createTestSchema, testConfig } from './test-env';
 
 const MINUTE_MS = 60_000;
 const SIGNED_IN_AT = Date.parse('2027-03-02T14:00:00Z'); // 21:00 in Bangkok: a night shift begins
-let clockMs = SIGNED_IN_AT;
-let app: FastifyInstance;
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
-let baseUrl: string;
+let server: PinnedClockServer;
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  app = await buildApp(testConfig(schema.databaseUrl, { sessionTtlHours: 12, sessionIdleMinutes: 30 }), { now: () => new Date(clockMs) });
-  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  server = await startPinnedClockServer(SIGNED_IN_AT, { sessionTtlHours: 12, sessionIdleMinutes: 30 });
 });
 
 afterAll(async () => {
-  await app?.close();
-  await schema?.drop();
+  await server?.close();
 });
 
-const me = (token: string) => app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
-
 const lastSeen = async (): Promise<number> =>
-  (await app.db.query<{ t: Date }>('SELECT max(last_seen_at) AS t FROM sessions')).rows[0]!.t.getTime();
-
-const socketAccepts = (token: string) =>
-  new Promise<boolean>((resolve) => {
-    const socket = io(baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false });
-    socket.on('connect', () => (socket.close(), resolve(true)));
-    socket.on('connect_error', () => (socket.close(), resolve(false)));
-  });
+  (await server.app.db.query<{ t: Date }>('SELECT max(last_seen_at) AS t FROM sessions')).rows[0]!.t.getTime();
 
 describe('session idle timeout', () => {
   it('keeps a session that is used within 30 min, long past 30 min from sign-in, and refuses it 30 min after its last use', async () => {
-    clockMs = SIGNED_IN_AT;
+    const { app, setClock, clock, me, socketAccepts } = server;
+    setClock(SIGNED_IN_AT);
     const { operator } = await roleTokens(app, ['operator']);
     expect(await lastSeen()).toBe(SIGNED_IN_AT);
 
-    clockMs = SIGNED_IN_AT + 29 * MINUTE_MS;
+    setClock(SIGNED_IN_AT + 29 * MINUTE_MS);
     expect((await me(operator)).statusCode).toBe(200);
-    clockMs = SIGNED_IN_AT + 58 * MINUTE_MS; // idle 58 min since sign-in, but 29 since its last use
+    setClock(SIGNED_IN_AT + 58 * MINUTE_MS); // idle 58 min since sign-in, but 29 since its last use
     expect((await me(operator)).statusCode).toBe(200);
     expect(await lastSeen()).toBe(SIGNED_IN_AT + 58 * MINUTE_MS);
 
     // Used again within the minute: no write.
-    clockMs = SIGNED_IN_AT + 58 * MINUTE_MS + 30_000;
+    setClock(SIGNED_IN_AT + 58 * MINUTE_MS + 30_000);
     expect((await me(operator)).statusCode).toBe(200);
     expect(await lastSeen()).toBe(SIGNED_IN_AT + 58 * MINUTE_MS);
 
     // The socket handshake is a use too.
-    clockMs = SIGNED_IN_AT + 87 * MINUTE_MS;
+    setClock(SIGNED_IN_AT + 87 * MINUTE_MS);
     expect(await socketAccepts(operator)).toBe(true);
     expect(await lastSeen()).toBe(SIGNED_IN_AT + 87 * MINUTE_MS);
 
-    clockMs = SIGNED_IN_AT + (87 + 30) * MINUTE_MS;
+    setClock(SIGNED_IN_AT + (87 + 30) * MINUTE_MS);
     const refused = await me(operator);
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toMatchObject({ message: expect.any(String), messageTh: expect.any(String) });
     expect(await socketAccepts(operator)).toBe(false);
     // Refused for good: a later request does not bring it back.
-    clockMs += MINUTE_MS;
+    setClock(clock() + MINUTE_MS);
     expect((await me(operator)).statusCode).toBe(401);
   });
 });
