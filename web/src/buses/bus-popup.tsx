@@ -1,8 +1,9 @@
 // The popup of one live bus: fleet number, route, headsign, speed, delay, next stop, age of the last fix, replay.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusState } from '@toc/server/schemas';
 import { formatNumber } from '../i18n/format';
+import { useNow } from '../state/use-now';
 import { useLanguage } from '../i18n/use-language';
 import type { BusesStore } from '../state/buses.store';
 import { useStore } from '../state/observable-store';
@@ -19,15 +20,6 @@ interface BusPopupProps {
   /** Keeps the popup on the bus as it moves. */
   onMove: (lon: number, lat: number) => void;
   onReplay: (vehicleId: number) => void;
-}
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 function NextStop({ bus, network }: { bus: BusState; network: TransitNetwork | null }) {

@@ -1,7 +1,7 @@
 // One row of the event list: type, severity, camera, time, vehicle counts, status and actions.
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event } from '@toc/server/schemas';
-import { formatDateTime, formatNumber, formatTime } from '../i18n/format';
+import { formatDateTime, formatListTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { eventStatusKey, eventTypeKey, severityKey } from '../format/labels';
 import { EVENT_TYPE_COLORS } from '../map/palette';
@@ -16,9 +16,11 @@ interface EventItemProps {
   onAction: EventActionHandler;
   onSelect: (event: Event) => void;
   onOpen: (event: Event) => void;
+  /** The list's clock: a time from another day shows that day. */
+  now: number;
 }
 
-export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen }: EventItemProps) {
+export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, now }: EventItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { pending, error, run } = useEventAction(event, onAction);
@@ -52,7 +54,7 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen }:
       <div className="event-row event-meta">
         <span className="event-camera">{cameraName}</span>
         <time dateTime={event.startedAt} title={formatDateTime(event.startedAt, language)}>
-          {formatTime(event.startedAt, language)}
+          {formatListTime(event.startedAt, language, new Date(now))}
         </time>
       </div>
       <VehicleCounts event={event} />

@@ -40,6 +40,25 @@ export function formatTime(value: string | Date, language: Language): string {
   ).format(date);
 }
 
+const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+const dayYearTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * A time for a list: the time of day when it is on the same Bangkok day as `now`, else with the day (and the year when
+ * that differs too), so that at 01:00 an alarm from 23:48 does not read as today's.
+ */
+export function formatListTime(value: string | Date, language: Language, now: Date): string {
+  const date = toDate(value);
+  if (!date) return '';
+  if (dayKeyFormat.format(date) === dayKeyFormat.format(now)) return formatTime(date, language);
+  const sameYear = dayKeyFormat.format(date).slice(0, 4) === dayKeyFormat.format(now).slice(0, 4);
+  const base = { timeZone: TIME_ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } as const;
+  return sameYear
+    ? cached(dayTimeFormats, language, () => new Intl.DateTimeFormat(LOCALES[language], base)).format(date)
+    : cached(dayYearTimeFormats, language, () => new Intl.DateTimeFormat(LOCALES[language], { ...base, year: 'numeric' })).format(date);
+}
+
 export function formatNumber(value: number, language: Language): string {
   return cached(numberFormats, language, () => new Intl.NumberFormat(LOCALES[language])).format(value);
 }

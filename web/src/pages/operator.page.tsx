@@ -97,6 +97,8 @@ export default function OperatorPage({ role }: { role: Role }) {
             onAction={onAction}
             onSelect={onSelect}
             onOpen={onOpen}
+            hiddenByFilters={events.list.length > 0}
+            onResetFilters={() => setFilter(DEFAULT_ALARM_FILTER)}
           >
             <AlarmFilters filter={filter} unacknowledged={unacknowledged} districts={districts?.districts ?? []} onChange={setFilter} />
             <p className="panel-note shortcuts">{t('alarms.shortcuts')}</p>

@@ -38,6 +38,8 @@ export const alarmsEn = {
   'eventStatus.false_alarm': 'False alarm',
 
   'alarms.unacknowledged': 'Unacknowledged: {{n}}',
+  'alarms.noneMatch': 'No alarm matches these filters.',
+  'alarms.resetFilters': 'Show the default filters',
   'alarms.shortcuts': 'Keys: J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
   'alarms.type': 'Type',
   'alarms.allTypes': 'All types',

@@ -4,6 +4,8 @@ import type { alarmsEn } from './alarms.en';
 export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'events.title': 'เหตุการณ์ล่าสุด',
   'events.empty': 'ยังไม่มีเหตุการณ์',
+  'alarms.noneMatch': 'ไม่มีสัญญาณเตือนที่ตรงกับตัวกรองนี้',
+  'alarms.resetFilters': 'กลับไปใช้ตัวกรองเริ่มต้น',
   'events.loadFailed': 'โหลดรายการเหตุการณ์ไม่สำเร็จ',
   'events.noCamera': 'ไม่มีกล้อง',
   'events.unknownCamera': 'กล้อง #{{id}}',
