@@ -277,6 +277,14 @@ describe('GPS buses', () => {
     const panel = page.getByTestId('bus-replay');
     await panel.waitFor();
     await expect.poll(() => panel.locator(`option[value="${bus.vehicleId}"]`).count()).toBe(1);
+    // "Last hour" is the hour before now, across Bangkok midnight when it must be; the period reads in Buddhist-Era dates.
+    await page.getByTestId('bus-replay-preset-lastHour').click();
+    const field = (id: string) => page.getByTestId(id).inputValue();
+    const [fromDate, fromTime, toDate, toTime] = await Promise.all(
+      ['bus-replay-from-date', 'bus-replay-from', 'bus-replay-to-date', 'bus-replay-to'].map(field),
+    );
+    expect(Date.parse(`${toDate}T${toTime}:00+07:00`) - Date.parse(`${fromDate}T${fromTime}:00+07:00`)).toBe(3_600_000);
+    expect(await page.getByTestId('bus-replay-period').textContent()).toContain(String(Number(toDate!.slice(0, 4)) + 543));
     // From just before its first fix to just after now, whatever the hour (across midnight too).
     await loadReplay(page, bus.vehicleId, new Date(bus.firstFixAt.getTime() - 120_000), new Date(Date.now() + 120_000));
     const player = page.getByTestId('replay-player');

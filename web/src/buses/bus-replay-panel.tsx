@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
-import { fromBangkokInputs, toBangkokInputs } from './bangkok-time';
+import { formatDateTime } from '../i18n/format';
+import { fromBangkokInputs, REPLAY_PRESETS, replayPresetPeriod, toBangkokInputs, type ReplayPreset } from './bangkok-time';
 import { fetchBuses, fetchVehicles } from './buses.api';
 import { ReplayPlayer } from './replay-player';
 import { useBusTrack } from './use-bus-track';
@@ -68,6 +69,18 @@ export function BusReplayPanel({ vehicleId, onClose }: BusReplayPanelProps) {
     if (vehicleId !== null) setVehicle(String(vehicleId));
   }, [vehicleId]);
 
+  const applyPreset = (preset: ReplayPreset) => {
+    const { from, to } = replayPresetPeriod(preset, new Date());
+    const [fromInputs, toInputs] = [toBangkokInputs(from), toBangkokInputs(to)];
+    setFromDate(fromInputs.date);
+    setFromTime(fromInputs.time);
+    setToDate(toInputs.date);
+    setToTime(toInputs.time);
+  };
+  // The chosen period as a Thai reader reads dates (Buddhist Era), whatever format the browser's date inputs use.
+  const chosenFrom = fromBangkokInputs(fromDate, fromTime);
+  const chosenTo = fromBangkokInputs(toDate, toTime);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const from = fromBangkokInputs(fromDate, fromTime);
@@ -100,6 +113,13 @@ export function BusReplayPanel({ vehicleId, onClose }: BusReplayPanelProps) {
             ))}
           </select>
         </label>
+        <div className="bus-replay-presets" role="group" aria-label={t('buses.replay.presets')}>
+          {REPLAY_PRESETS.map((preset) => (
+            <button key={preset} type="button" className="button ghost" onClick={() => applyPreset(preset)} data-testid={`bus-replay-preset-${preset}`}>
+              {t(`buses.replay.preset.${preset}`)}
+            </button>
+          ))}
+        </div>
         <div className="bus-replay-times">
           <label>
             <span>{t('buses.replay.from')}</span>
@@ -118,7 +138,11 @@ export function BusReplayPanel({ vehicleId, onClose }: BusReplayPanelProps) {
             <input type="time" value={toTime} onChange={(e) => setToTime(e.target.value)} required data-testid="bus-replay-to" />
           </label>
         </div>
-        <p className="panel-note">{t('buses.replay.timeZone')}</p>
+        <p className="panel-note" data-testid="bus-replay-period">
+          {chosenFrom && chosenTo
+            ? t('buses.replay.period', { from: formatDateTime(chosenFrom, language), to: formatDateTime(chosenTo, language) })
+            : t('buses.replay.timeZone')}
+        </p>
         <button type="submit" className="button" data-testid="bus-replay-load" disabled={track.status === 'loading'}>
           {track.status === 'loading' ? t('common.loading') : t('buses.replay.load')}
         </button>
