@@ -14,6 +14,7 @@ import { useEventAction, type EventActionHandler } from './use-event-action';
 import { ActionError } from './action-error';
 import { warnedPlaces } from '../format/warned-places';
 import { useRetriedLoad } from '../state/use-retried-load';
+import { trapNameOf } from '../format/trap-name';
 
 const NO_UPDATES: EventUpdate[] = [];
 const NO_SNAPSHOTS: Snapshot[] = [];
@@ -65,11 +66,7 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const open = event.status === 'open' || event.status === 'acknowledged';
   const title = localized(event.payload.title, language) ?? t(eventTypeKey(event.type));
   const places = warnedPlaces(event);
-  // Sightings from a camera trap carry the trap's name instead of a camera.
-  const trapName =
-    typeof event.payload.trapName === 'string'
-      ? String(language === 'th' ? event.payload.trapNameTh : event.payload.trapName)
-      : null;
+  const trapName = trapNameOf(event, language);
 
   return (
     <section className="panel-section event-detail" data-testid="event-detail" data-event-id={event.id}>

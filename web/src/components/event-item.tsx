@@ -8,6 +8,7 @@ import { EVENT_TYPE_COLORS } from '../map/palette';
 import { VehicleCounts } from './vehicle-counts';
 import { useEventAction, type EventActionHandler } from './use-event-action';
 import { ActionError } from './action-error';
+import { trapNameOf } from '../format/trap-name';
 
 interface EventItemProps {
   event: Event;
@@ -30,7 +31,7 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
       ? camera.nameTh
       : camera.name
     : event.cameraId === null
-      ? t('events.noCamera')
+      ? (trapNameOf(event, language) ?? t('events.noCamera'))
       : t('events.unknownCamera', { id: formatNumber(event.cameraId, language) });
   const canAcknowledge = canAct && event.status === 'open';
   const canResolve = canAct && (event.status === 'open' || event.status === 'acknowledged');
