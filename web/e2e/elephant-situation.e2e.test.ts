@@ -159,6 +159,21 @@ describe('elephant situation page', () => {
       .waitFor({ timeout: 30_000 });
     await herd.screenshot({ path: screenshotPath('elephants-operator-herd') });
 
+    // "Show on map" frames the whole 10 km circle (about 20 km across), not a close-up of the herd.
+    await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+    // From a close-up first, so that only the framing can widen the view.
+    await page.evaluate((at) => window.__toc!.map.jumpTo({ center: [at.lon, at.lat], zoom: 15 }), herdStart);
+    await card.getByTestId('warning-show-on-map').click();
+    const framedKm = () =>
+      page.evaluate(() => {
+        const map = window.__toc!.map;
+        if (map.isMoving()) return null;
+        const bounds = map.getBounds();
+        return (bounds.getNorth() - bounds.getSouth()) * 111.32;
+      });
+    await expect.poll(framedKm, { timeout: 15_000 }).toBeGreaterThan(19);
+    expect(await framedKm()).toBeLessThan(60);
+
     // The map: the 10 km circle of this warning and the sightings on the path. Zoom 11 shows the whole circle.
     await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
     await page.evaluate((at) => {

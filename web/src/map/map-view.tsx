@@ -28,11 +28,14 @@ import { MapAttribution } from './map-attribution';
 import { MapContext } from './map-context';
 import { buildBaseStyle } from './map-style';
 import { clearExposedMap, exposeMap } from './test-hooks';
+import type { Bounds } from './geo/bounds';
 
 export interface MapFocus {
   location: LonLat;
   /** Changes on every request, so asking twice for the same place flies there again. */
   key: number;
+  /** The area to show whole (an elephant warning's circle and places); without it, the map flies to the location. */
+  bounds?: Bounds;
 }
 
 interface MapViewProps {
@@ -191,7 +194,8 @@ export function MapView({
 
   useEffect(() => {
     if (!map || !focus) return;
-    map.flyTo({ center: [focus.location.lon, focus.location.lat], zoom: Math.max(map.getZoom(), FOCUS_MIN_ZOOM) });
+    if (focus.bounds) map.fitBounds(focus.bounds, { padding: 60 });
+    else map.flyTo({ center: [focus.location.lon, focus.location.lat], zoom: Math.max(map.getZoom(), FOCUS_MIN_ZOOM) });
   }, [map, focus]);
 
   const context = useMemo(() => ({ map, basemap }), [map, basemap]);

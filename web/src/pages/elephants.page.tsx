@@ -31,6 +31,7 @@ import { MapView, type MapFocus } from '../map/map-view';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
 import { useElephantPaths } from '../state/use-elephant-paths';
+import { warningFrame } from '../elephants/warning-frame';
 
 /** The server gives the notification log to these roles only (it names people's LINE ids and hooks). */
 const canReadNotificationLog = (role: Role) => role === 'admin' || role === 'operator';
@@ -102,7 +103,10 @@ export default function ElephantsPage({ role }: { role: Role }) {
     [live],
   );
   const showOnMap = useCallback((event: Event) => {
-    if (event.location) setFocus({ location: event.location, key: Date.now() });
+    if (!event.location) return;
+    // A warning is shown whole (its circle and the places it names); a sighting is flown to.
+    const bounds = event.type === 'elephant.warning' ? (warningFrame(event) ?? undefined) : undefined;
+    setFocus({ location: event.location, key: Date.now(), bounds });
   }, []);
   const selectWarning = useCallback((w: Event) => setSelection({ kind: 'warning', id: w.id }), []);
   const selectSighting = useCallback(
