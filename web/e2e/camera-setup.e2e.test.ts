@@ -331,6 +331,66 @@ describe('camera set-up', () => {
     }
   });
 
+  it('lets the admin store and replace a camera password that is never shown again, and hides the tab from others', async () => {
+    const password = 'e2e-Cam-pa55-9Xq';
+    const target = await api<Camera>(admin, '/api/cameras', {
+      method: 'POST',
+      body: JSON.stringify({
+        name: 'E2E camera with a password',
+        nameTh: 'กล้องทดสอบที่มีรหัสผ่าน',
+        location: camera.location,
+        headingDeg: 0,
+        fovDeg: 60,
+        rtspUrl: 'rtsp://127.0.0.1:9/locked',
+        enabled: false,
+      }),
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await openCameraPage(page, 'admin');
+      await page.goto(`${baseUrl}/#/camera/${target.id}`);
+      await page.getByTestId('setup-tab-stream').click();
+      expect(await page.getByTestId('stream-url').inputValue()).toBe('rtsp://127.0.0.1:9/locked');
+      expect(await page.getByTestId('stream-credentials-state').getAttribute('data-set')).toBe('false');
+
+      await page.getByTestId('stream-username').fill('operator1');
+      await page.getByTestId('stream-password').fill(password);
+      await page.getByTestId('stream-credentials-save').click();
+      await page.getByTestId('stream-saved').waitFor();
+      expect(await page.getByTestId('stream-credentials-state').getAttribute('data-set')).toBe('true');
+      // Gone from the form and from everything the page holds or fetched.
+      expect(await page.getByTestId('stream-password').inputValue()).toBe('');
+      expect(await page.content()).not.toContain(password);
+      const stored = await api<Camera>(admin, `/api/cameras/${target.id}`);
+      expect(JSON.stringify(stored)).not.toContain(password);
+      expect(stored.rtspCredentialsSet).toBe(true);
+      await page.screenshot({ path: screenshotPath('camera-setup-stream') });
+
+      // An address with credentials in it is split: the address keeps none, the credentials are replaced.
+      await page.getByTestId('stream-url').fill(`rtsp://other:${password}x@127.0.0.1:9/moved`);
+      await page.getByTestId('stream-url-save').click();
+      await page.getByTestId('stream-saved').waitFor();
+      await expect.poll(() => page.getByTestId('stream-url').inputValue()).toBe('rtsp://127.0.0.1:9/moved');
+      expect(await page.content()).not.toContain(password);
+      const moved = await api<Camera>(admin, `/api/cameras/${target.id}`);
+      expect(moved.rtspUrl).toBe('rtsp://127.0.0.1:9/moved');
+      expect(JSON.stringify(moved)).not.toContain(password);
+
+      await page.getByTestId('stream-credentials-remove').click();
+      await expect.poll(() => page.getByTestId('stream-credentials-state').getAttribute('data-set')).toBe('false');
+      await page.close();
+
+      const operatorPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await openCameraPage(operatorPage, 'operator');
+      await operatorPage.goto(`${baseUrl}/#/camera/${target.id}`);
+      await operatorPage.getByTestId('setup-tab-calibration').waitFor();
+      expect(await operatorPage.getByTestId('setup-tab-stream').count()).toBe(0);
+      await operatorPage.close();
+    } finally {
+      await api(admin, `/api/cameras/${target.id}`, { method: 'DELETE' });
+    }
+  });
+
   it('opens the camera page from the camera health list on the map', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await openCameraPage(page, 'operator');

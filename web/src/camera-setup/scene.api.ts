@@ -1,5 +1,5 @@
 // Camera setup endpoints: one camera, its scene (zones, lines, calibration), the calibration check, and its still frame.
-import type { Calibration, CalibrationPair, Camera, CameraScene, CameraSceneInput, ErrorReply } from '@toc/server/schemas';
+import type { Calibration, CalibrationPair, Camera, CameraScene, CameraSceneInput, CameraUpdate, ErrorReply } from '@toc/server/schemas';
 import { ApiError, NetworkError } from '../api/api-error';
 import { request } from '../api/http.client';
 
@@ -8,6 +8,11 @@ export type CalibrationCheck = Omit<Calibration, 'updatedAt'>;
 
 export function fetchCamera(cameraId: number, signal?: AbortSignal): Promise<Camera> {
   return request<Camera>(`api/cameras/${cameraId}`, { signal });
+}
+
+/** Admins: the stream address or the credentials (write-only; `rtspCredentials: null` removes them). */
+export function updateCameraStream(cameraId: number, patch: Pick<CameraUpdate, 'rtspUrl' | 'rtspCredentials'>): Promise<Camera> {
+  return request<Camera>(`api/cameras/${cameraId}`, { method: 'PATCH', body: patch });
 }
 
 export function fetchScene(cameraId: number, signal?: AbortSignal): Promise<CameraScene> {

@@ -10,6 +10,7 @@ import { CalibrationEditor } from '../camera-setup/calibration-editor';
 import { CameraFigures } from '../camera-setup/camera-figures';
 import { CameraFrameProvider } from '../camera-setup/frame-surface';
 import { SceneEditor } from '../camera-setup/scene-editor';
+import { StreamSettings } from '../camera-setup/stream-settings';
 import { fetchScene } from '../camera-setup/scene.api';
 import { cameraStatusKey } from '../format/labels';
 import { useLanguage } from '../i18n/use-language';
@@ -18,7 +19,7 @@ import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
 import { LiveTile } from '../video/live-tile';
 
-type Tab = 'scene' | 'calibration';
+type Tab = 'scene' | 'calibration' | 'stream';
 
 /** The camera's zones, lines and calibration; `reload` fetches them again after a save elsewhere on the page. */
 function useScene(cameraId: number) {
@@ -81,6 +82,7 @@ export default function CameraPage({ role, cameraId }: { role: Role; cameraId: n
           <div className="setup-tabs" role="tablist">
             <TabButton tab="scene" current={tab} onSelect={setTab} label={t('setup.tab.scene')} />
             <TabButton tab="calibration" current={tab} onSelect={setTab} label={t('setup.tab.calibration')} />
+            {editable && <TabButton tab="stream" current={tab} onSelect={setTab} label={t('setup.tab.stream')} />}
             {!editable && (
               <span className="setup-readonly" data-testid="setup-readonly">
                 {t('setup.readOnly')}
@@ -94,6 +96,7 @@ export default function CameraPage({ role, cameraId }: { role: Role; cameraId: n
           )}
           {!scene && error === null && <p className="page-loading">{t('common.loading')}</p>}
           {scene && tab === 'scene' && <SceneEditor cameraId={camera.id} scene={scene} editable={editable} onSaved={setScene} />}
+          {editable && tab === 'stream' && <StreamSettings key={camera.id} cameraId={camera.id} />}
           {scene && tab === 'calibration' && (
             <CalibrationEditor cameraId={camera.id} camera={camera} saved={scene.calibration} editable={editable} onChanged={reload} />
           )}
