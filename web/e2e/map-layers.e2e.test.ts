@@ -87,6 +87,22 @@ describe('operator map layers and tools', () => {
     await page.close();
   });
 
+  it('writes district names on the map in the bundled Sarabun, not the map library’s Latin font stack', async () => {
+    const page = await openMap();
+    const label = page.locator('.district-label').first();
+    await label.waitFor();
+    const { family, name, loaded } = await label.evaluate(async (element) => {
+      await document.fonts.ready;
+      const style = getComputedStyle(element);
+      const text = element.textContent ?? '';
+      return { family: style.fontFamily, name: text, loaded: document.fonts.check(`${style.fontWeight} ${style.fontSize} Sarabun`, text) };
+    });
+    expect(name).toMatch(/[\u0E00-\u0E7F]/); // Thai, the default language
+    expect(family.split(',')[0]!.replaceAll(/["']/g, '').trim()).toBe('Sarabun');
+    expect(loaded).toBe(true);
+    await page.close();
+  });
+
   it('finds a camera by its Thai name and a sub-district, flies there, and fits the map to a district', async () => {
     const page = await openMap();
     const search = page.getByTestId('map-search');
