@@ -332,6 +332,14 @@ describe('GPS buses', () => {
     expect(await page.getByTestId('punctuality-on-time').textContent()).toMatch(/\d+(\.\d)? %/);
     expect(await page.getByTestId('punctuality-hours').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('buses-punctuality') });
+    // On a 1366×768 screen the page scrolls to its last row (the window itself never scrolls).
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const lastRow = page.getByTestId('punctuality-hours').locator('tbody tr').last();
+    await lastRow.scrollIntoViewIfNeeded();
+    const row = (await lastRow.boundingBox())!;
+    expect(row.y + row.height).toBeLessThanOrEqual(768);
+    expect(row.y).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('buses-punctuality-1366') });
 
     const csv = await page.request.get(new URL((await page.getByTestId('punctuality-csv').getAttribute('href'))!, page.url()).toString());
     expect(csv.status()).toBe(200);
