@@ -35,6 +35,8 @@ export function SceneEditor({ cameraId, scene, editable, onSaved }: SceneEditorP
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const { draft, tool, selected } = state;
   const problems = useMemo(() => draftProblems(draft), [draft]);
+  // The server would refuse them anyway: saving waits until the marked problems are fixed.
+  const hasProblems = problems.zones.size + problems.lines.size > 0;
 
   // A newly loaded or saved scene replaces the draft.
   useEffect(() => dispatch({ type: 'reset', draft: draftFromScene(scene) }), [scene]);
@@ -124,13 +126,18 @@ export function SceneEditor({ cameraId, scene, editable, onSaved }: SceneEditorP
         )}
         {editable && (
           <div className="setup-actions">
-            <button type="button" className="button" disabled={saving || !state.dirty} onClick={() => void save()} data-testid="scene-save">
+            <button type="button" className="button" disabled={saving || !state.dirty || hasProblems} onClick={() => void save()} data-testid="scene-save">
               {saving ? t('setup.saving') : t('setup.save')}
             </button>
             <button type="button" className="button secondary" disabled={saving || !state.dirty} onClick={cancel} data-testid="scene-cancel">
               {t('setup.cancel')}
             </button>
             {state.dirty && <span className="setup-dirty">{t('setup.unsaved')}</span>}
+            {state.dirty && hasProblems && (
+              <span className="setup-dirty" data-testid="scene-save-blocked">
+                {t('setup.scene.fixProblems')}
+              </span>
+            )}
             {savedAt !== null && !state.dirty && (
               <span className="setup-ok" role="status" data-testid="scene-saved">
                 {t('setup.scene.saved')}

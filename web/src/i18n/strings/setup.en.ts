@@ -8,6 +8,7 @@ export const setupEn = {
   'setup.tab.scene': 'Zones and counting lines',
   'setup.tab.calibration': 'Ground calibration',
   'setup.tab.stream': 'Connection',
+  'setup.scene.fixProblems': 'Fix the marked problems to save.',
   'setup.stream.url': 'Stream address (RTSP)',
   'setup.stream.urlHint': 'Without user name and password: they are kept separately, sealed, and never shown again.',
   'setup.stream.saveUrl': 'Save address',

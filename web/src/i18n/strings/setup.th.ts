@@ -10,6 +10,7 @@ export const setupTh: Record<keyof typeof setupEn, string> = {
   'setup.tab.scene': 'โซนและเส้นนับ',
   'setup.tab.calibration': 'การปรับเทียบพื้นดิน',
   'setup.tab.stream': 'การเชื่อมต่อ',
+  'setup.scene.fixProblems': 'แก้ไขปัญหาที่ทำเครื่องหมายไว้ก่อนจึงจะบันทึกได้',
   'setup.stream.url': 'ที่อยู่สตรีม (RTSP)',
   'setup.stream.urlHint': 'ไม่ต้องใส่ชื่อผู้ใช้และรหัสผ่าน: ระบบเก็บแยกไว้แบบเข้ารหัสและจะไม่แสดงอีก',
   'setup.stream.saveUrl': 'บันทึกที่อยู่',
