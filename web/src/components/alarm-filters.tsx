@@ -10,13 +10,15 @@ import { useLanguage } from '../i18n/use-language';
 interface AlarmFiltersProps {
   filter: AlarmFilter;
   unacknowledged: number;
+  /** Of those, the critical ones: pinned at the top of the list and counted apart. */
+  unacknowledgedCritical: number;
   districts: readonly District[];
   onChange: (filter: AlarmFilter) => void;
 }
 
 const ACTIVE: readonly EventStatus[] = ['open', 'acknowledged'];
 
-export function AlarmFilters({ filter, unacknowledged, districts, onChange }: AlarmFiltersProps) {
+export function AlarmFilters({ filter, unacknowledged, unacknowledgedCritical, districts, onChange }: AlarmFiltersProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const statusValue = filter.statuses.length === 0 ? 'all' : filter.statuses.length === 2 ? 'active' : filter.statuses[0]!;
@@ -25,6 +27,11 @@ export function AlarmFilters({ filter, unacknowledged, districts, onChange }: Al
       <span className="unacknowledged" data-testid="unacknowledged-count" data-count={unacknowledged}>
         {t('alarms.unacknowledged', { n: formatNumber(unacknowledged, language) })}
       </span>
+      {unacknowledgedCritical > 0 && (
+        <span className="severity-tag severity-critical" data-testid="unacknowledged-critical-count" data-count={unacknowledgedCritical}>
+          {t('alarms.unacknowledgedCritical', { n: formatNumber(unacknowledgedCritical, language) })}
+        </span>
+      )}
       <label>
         {t('alarms.type')}
         <select

@@ -43,6 +43,7 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
       data-event-id={event.id}
       data-event-type={event.type}
       data-status={event.status}
+      data-severity={event.severity}
       style={{ borderInlineStartColor: EVENT_TYPE_COLORS[event.type] }}
     >
       <div className="event-row">

@@ -1,5 +1,5 @@
 // Which events the alarm feed shows: by type, minimum severity, status and district; routine counts stay out of it.
-import { SEVERITIES, type Event, type EventStatus, type EventType, type Severity } from '@toc/server/schemas';
+import { EVENT_STATUSES, SEVERITIES, type Event, type EventStatus, type EventType, type Severity } from '@toc/server/schemas';
 
 export interface AlarmFilter {
   /** Empty: every type. */
@@ -28,11 +28,29 @@ export function matchesAlarmFilter(event: Event, filter: AlarmFilter, districtOf
   );
 }
 
-/** Newest first (by when it started, then by id). */
+const isUnacknowledgedCritical = (event: Event) => event.status === 'open' && event.severity === 'critical';
+
+/**
+ * Priority first: unacknowledged critical alarms pinned at the top, then by severity, the unacknowledged before the
+ * acknowledged (and those before closed ones, in EVENT_STATUSES order), then newest first. An operator reads down from what matters most.
+ */
+export function compareAlarms(a: Event, b: Event): number {
+  return (
+    Number(isUnacknowledgedCritical(b)) - Number(isUnacknowledgedCritical(a)) ||
+    rank(b.severity) - rank(a.severity) ||
+    EVENT_STATUSES.indexOf(a.status) - EVENT_STATUSES.indexOf(b.status) ||
+    b.startedAt.localeCompare(a.startedAt) ||
+    b.id - a.id
+  );
+}
+
 export function filterAlarms(events: readonly Event[], filter: AlarmFilter, districtOf?: DistrictOf): Event[] {
-  return events
-    .filter((event) => matchesAlarmFilter(event, filter, districtOf))
-    .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id - a.id);
+  return events.filter((event) => matchesAlarmFilter(event, filter, districtOf)).sort(compareAlarms);
+}
+
+/** Critical alarms nobody has acknowledged: counted apart, above the list. */
+export function unacknowledgedCriticalCount(events: readonly Event[]): number {
+  return events.filter(isUnacknowledgedCritical).length;
 }
 
 /** Alarms nobody has acknowledged yet (routine `info` events are not alarms). */

@@ -9,7 +9,7 @@ import { CameraHealth } from '../components/camera-health';
 import { AlarmFilters } from '../components/alarm-filters';
 import { EventDetail } from '../components/event-detail';
 import { EventList } from '../components/event-list';
-import { DEFAULT_ALARM_FILTER, filterAlarms, unacknowledgedCount, type AlarmFilter } from '../format/alarm-filter';
+import { DEFAULT_ALARM_FILTER, filterAlarms, unacknowledgedCount, unacknowledgedCriticalCount, type AlarmFilter } from '../format/alarm-filter';
 import { appConfig } from '../config/app.config';
 import { useLanguage } from '../i18n/use-language';
 import type { MapFocus } from '../map/map-view';
@@ -36,6 +36,7 @@ export default function OperatorPage({ role }: { role: Role }) {
   const districts = useDistricts();
   const alarms = useMemo(() => filterAlarms(events.list, filter, districts?.districtOf), [events.list, filter, districts]);
   const unacknowledged = useMemo(() => unacknowledgedCount(events.list), [events.list]);
+  const unacknowledgedCritical = useMemo(() => unacknowledgedCriticalCount(events.list), [events.list]);
   // The open event is read from the live store, so the detail follows its changes from any operator.
   const opened = openId === null ? undefined : events.list.find((e) => e.id === openId);
   const areaCentre = useMemo(
@@ -100,7 +101,7 @@ export default function OperatorPage({ role }: { role: Role }) {
             hiddenByFilters={events.list.length > 0}
             onResetFilters={() => setFilter(DEFAULT_ALARM_FILTER)}
           >
-            <AlarmFilters filter={filter} unacknowledged={unacknowledged} districts={districts?.districts ?? []} onChange={setFilter} />
+            <AlarmFilters filter={filter} unacknowledged={unacknowledged} unacknowledgedCritical={unacknowledgedCritical} districts={districts?.districts ?? []} onChange={setFilter} />
             <p className="panel-note shortcuts">{t('alarms.shortcuts')}</p>
           </EventList>
         )}

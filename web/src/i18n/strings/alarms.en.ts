@@ -38,6 +38,7 @@ export const alarmsEn = {
   'eventStatus.false_alarm': 'False alarm',
 
   'alarms.unacknowledged': 'Unacknowledged: {{n}}',
+  'alarms.unacknowledgedCritical': 'Critical, unacknowledged: {{n}}',
   'alarms.noneMatch': 'No alarm matches these filters.',
   'alarms.resetFilters': 'Show the default filters',
   'alarms.shortcuts': 'Keys: J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',

@@ -4,6 +4,7 @@ import type { alarmsEn } from './alarms.en';
 export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'events.title': 'เหตุการณ์ล่าสุด',
   'events.empty': 'ยังไม่มีเหตุการณ์',
+  'alarms.unacknowledgedCritical': 'วิกฤตที่ยังไม่รับทราบ: {{n}}',
   'alarms.noneMatch': 'ไม่มีสัญญาณเตือนที่ตรงกับตัวกรองนี้',
   'alarms.resetFilters': 'กลับไปใช้ตัวกรองเริ่มต้น',
   'events.loadFailed': 'โหลดรายการเหตุการณ์ไม่สำเร็จ',
