@@ -57,7 +57,14 @@ export interface ImportOptions {
 }
 
 /** The API asked to import under a name already taken without saying it replaces that feed. */
-export class GtfsFeedExistsError extends GtfsFeedError {}
+export class GtfsFeedExistsError extends GtfsFeedError {
+  constructor(name: string) {
+    super(
+      `A feed named ${name} exists; send replace=true to replace it`,
+      `มีชุดข้อมูลชื่อ ${name} อยู่แล้ว หากต้องการแทนที่ให้ส่ง replace=true`,
+    );
+  }
+}
 
 export { GtfsFeedError };
 
@@ -150,10 +157,7 @@ class FeedImport {
       [this.options.name, sourceLabel],
     );
     if (!rows[0]) {
-      throw new GtfsFeedExistsError(
-        `A feed named ${this.options.name} exists; send replace=true to replace it`,
-        `มีชุดข้อมูลชื่อ ${this.options.name} อยู่แล้ว หากต้องการแทนที่ให้ส่ง replace=true`,
-      );
+      throw new GtfsFeedExistsError(this.options.name);
     }
     const feedId = rows[0].id;
     for (const table of FEED_TABLES) await this.tx.query(DELETE_SQL[table], [feedId]);

@@ -3,7 +3,7 @@ import type { Pool, Queryable } from '../db/pool';
 import { checkGtfsFeed, GtfsFeedError, GtfsFeedExistsError, importGtfs, type ImportOptions } from '../gtfs/gtfs-import';
 import { HttpError, notFound } from '../lib/http-error';
 import { insertAudit } from '../repositories/audit.repository';
-import { deleteFeed, findFeed } from '../repositories/transit.repository';
+import { deleteFeed, feedNameTaken, findFeed } from '../repositories/transit.repository';
 import type { GtfsFeed, GtfsImportReply, User } from '../schemas';
 
 export interface Caller {
@@ -27,34 +27,42 @@ export async function importUploadedFeed(
   control: Pick<ImportOptions, 'signal' | 'onProgress'> = {},
 ): Promise<GtfsImportReply> {
   const { name } = feed;
-  try {
-    const result = await importGtfs(db, zip, {
+  const result = await asHttpError(() =>
+    importGtfs(db, zip, {
       name,
       sourceLabel: `upload by ${caller.user.username}`,
       ifExists: feed.replace ? 'replace' : 'refuse',
       ...control,
-    });
-    await insertAudit(db, {
-      userId: caller.user.id,
-      username: caller.user.username,
-      action: 'gtfs.import',
-      target: `gtfs_feed:${result.feedId}`,
-      detail: { name, bytes: zip.length, counts: result.counts, replace: feed.replace },
-      ip: caller.ip,
-    });
-    return { feedId: result.feedId, name, counts: result.counts, rejected: result.rejected };
-  } catch (error) {
-    if (error instanceof GtfsFeedExistsError) throw new HttpError(409, error.message, error.messageTh);
-    if (error instanceof GtfsFeedError) throw new HttpError(400, error.message, error.messageTh);
-    throw error;
-  }
+    }),
+  );
+  await insertAudit(db, {
+    userId: caller.user.id,
+    username: caller.user.username,
+    action: 'gtfs.import',
+    target: `gtfs_feed:${result.feedId}`,
+    detail: { name, bytes: zip.length, counts: result.counts, replace: feed.replace },
+    ip: caller.ip,
+  });
+  return { feedId: result.feedId, name, counts: result.counts, rejected: result.rejected };
 }
 
-/** Refuses (400) an upload that cannot be a usable feed, before any job is made for it. */
-export async function checkUploadedFeed(name: string, zip: Buffer): Promise<void> {
+/**
+ * Refuses an upload that cannot be a usable feed (400), or that would replace a feed without saying so (409), before
+ * any job is made for it. The import checks the name again in its transaction.
+ */
+export async function checkUploadedFeed(db: Queryable, feed: { name: string; replace: boolean }, zip: Buffer): Promise<void> {
+  await asHttpError(async () => {
+    if (!feed.replace && (await feedNameTaken(db, feed.name))) throw new GtfsFeedExistsError(feed.name);
+    await checkGtfsFeed(zip, feed.name);
+  });
+}
+
+/** A feed the import cannot use is the caller's 400; a name taken without `replace` is a 409. */
+async function asHttpError<T>(work: () => Promise<T>): Promise<T> {
   try {
-    await checkGtfsFeed(zip, name);
+    return await work();
   } catch (error) {
+    if (error instanceof GtfsFeedExistsError) throw new HttpError(409, error.message, error.messageTh);
     if (error instanceof GtfsFeedError) throw new HttpError(400, error.message, error.messageTh);
     throw error;
   }

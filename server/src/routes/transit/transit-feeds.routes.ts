@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorReply, FeedNameQuery, GtfsFeed, GtfsImportJob, GtfsImportReply, IdParams } from '../../schemas';
-import { feedNameTaken, listFeeds } from '../../repositories/transit.repository';
+import { listFeeds } from '../../repositories/transit.repository';
 import { checkUploadedFeed, removeFeed } from '../../services/transit.service';
 import { GtfsImportJobs } from '../../services/gtfs-import-jobs';
 import { HttpError, notFound } from '../../lib/http-error';
@@ -69,15 +69,7 @@ const transitFeedRoutes: FastifyPluginAsync = async (app) => {
         );
       }
       const feed = { name: request.query.name, replace: request.query.replace ?? false };
-      // Said at once rather than after the queue; the import checks again in its transaction.
-      if (!feed.replace && (await feedNameTaken(app.db, feed.name))) {
-        throw new HttpError(
-          409,
-          `A feed named ${feed.name} exists; send replace=true to replace it`,
-          `มีชุดข้อมูลชื่อ ${feed.name} อยู่แล้ว หากต้องการแทนที่ให้ส่ง replace=true`,
-        );
-      }
-      await checkUploadedFeed(feed.name, request.body);
+      await checkUploadedFeed(app.db, feed, request.body);
       const submitted = await imports.submit({ user: request.user!, ip: request.ip }, feed, request.body);
       const job = (await imports.wait(submitted.id, app.config.gtfsImportWaitSeconds * 1000)) ?? submitted;
       if (job.status === 'done' && job.report) return job.report;
