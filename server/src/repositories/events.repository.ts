@@ -23,11 +23,17 @@ interface EventRow {
   resolved_by: string | null;
   resolved_at: Date | null;
   note: string | null;
+  occurrences: number;
+  last_raised_at: Date;
 }
+
+/** Severity as a rank in SQL (info lowest), to keep the higher of two; `expr` is a column or a placeholder. */
+const severityRank = (expr: string) => `array_position(ARRAY['info', 'low', 'medium', 'high', 'critical']::text[], ${expr}::text)`;
 
 const SELECT_EVENT = `SELECT e.id, e.seq, e.type, e.severity, e.status, ST_X(e.location) AS lon, ST_Y(e.location) AS lat,
   e.camera_id, e.started_at, e.updated_at, e.ended_at, e.confidence, e.model_id, e.payload,
-  ua.username AS acknowledged_by, e.acknowledged_at, ur.username AS resolved_by, e.resolved_at, e.note
+  ua.username AS acknowledged_by, e.acknowledged_at, ur.username AS resolved_by, e.resolved_at, e.note,
+  e.occurrences, e.last_raised_at
   FROM events e LEFT JOIN users ua ON ua.id = e.acknowledged_by LEFT JOIN users ur ON ur.id = e.resolved_by`;
 
 const toEvent = (row: EventRow): Event => ({
@@ -49,6 +55,8 @@ const toEvent = (row: EventRow): Event => ({
   resolvedBy: row.resolved_by,
   resolvedAt: iso(row.resolved_at),
   note: row.note,
+  occurrences: row.occurrences,
+  lastRaisedAt: isoRequired(row.last_raised_at),
 });
 
 export async function findEvent(db: Queryable, id: number): Promise<Event | null> {
@@ -56,11 +64,13 @@ export async function findEvent(db: Queryable, id: number): Promise<Event | null
   return rows[0] ? toEvent(rows[0]) : null;
 }
 
-export async function insertEvent(db: Queryable, event: NewEvent): Promise<Event> {
+/** `foldKey` marks what counts as the same alarm again (see `foldIntoAlarm`). */
+export async function insertEvent(db: Queryable, event: NewEvent, foldKey: string | null = null): Promise<Event> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO events (type, severity, location, camera_id, started_at, ended_at, confidence, model_id, payload)
+    `INSERT INTO events (type, severity, location, camera_id, started_at, ended_at, confidence, model_id, payload,
+                        fold_key, last_raised_at)
      VALUES ($1, $2, CASE WHEN $3::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($3, $4), 4326) END,
-             $5, $6, $7, $8, $9, $10)
+             $5, $6, $7, $8, $9, $10, $11, $6)
      RETURNING id`,
     [
       event.type,
@@ -73,9 +83,61 @@ export async function insertEvent(db: Queryable, event: NewEvent): Promise<Event
       event.confidence,
       event.modelId,
       JSON.stringify(event.payload),
+      foldKey,
     ],
   );
   return (await findEvent(db, rows[0]!.id))!;
+}
+
+/**
+ * Folds a repeat trigger into the newest alarm with the same fold key that is still open or acknowledged and
+ * has not been over since before `sinceIso`: one more occurrence, raised again now, not over, the higher of the
+ * two severities, the new confidence, payload and place. A repeat more severe than an acknowledged alarm puts
+ * it back in front of the operators. Returns null when there is no such alarm. Call it inside a transaction
+ * holding `lockFoldKey`, so two raises of the same key cannot both open an alarm.
+ */
+export async function foldIntoAlarm(
+  db: Queryable,
+  fold: { foldKey: string; sinceIso: string; event: NewEvent },
+): Promise<Event | null> {
+  const { event } = fold;
+  const { rows } = await db.query<{ id: number }>(
+    `WITH target AS (
+       SELECT id FROM events
+        WHERE fold_key = $1 AND status IN ('open', 'acknowledged') AND (ended_at IS NULL OR ended_at >= $2)
+        ORDER BY id DESC LIMIT 1
+     )
+     UPDATE events e SET
+       seq = nextval('event_seq'),
+       updated_at = now(),
+       occurrences = e.occurrences + 1,
+       last_raised_at = $3,
+       ended_at = NULL,
+       status = CASE WHEN e.status = 'acknowledged' AND ${severityRank('$4')} > ${severityRank('e.severity')}
+                     THEN 'open' ELSE e.status END,
+       severity = CASE WHEN ${severityRank('$4')} > ${severityRank('e.severity')} THEN $4 ELSE e.severity END,
+       confidence = COALESCE($5, e.confidence),
+       payload = $6::jsonb,
+       location = COALESCE(ST_SetSRID(ST_MakePoint($7, $8), 4326), e.location)
+     FROM target WHERE e.id = target.id
+     RETURNING e.id`,
+    [
+      fold.foldKey,
+      fold.sinceIso,
+      event.startedAt,
+      event.severity,
+      event.confidence,
+      JSON.stringify(event.payload),
+      event.location?.lon ?? null,
+      event.location?.lat ?? null,
+    ],
+  );
+  return rows[0] ? findEvent(db, rows[0].id) : null;
+}
+
+/** Serialises raises of one fold key until the transaction ends. */
+export async function lockFoldKey(db: Queryable, foldKey: string): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [foldKey]);
 }
 
 /** Builds the WHERE clause from a query; values are always bound parameters. */
@@ -178,6 +240,30 @@ export async function updateDetectedEvent(
     ],
   );
   return rowCount ? findEvent(db, id) : null;
+}
+
+/** The alarm types a camera's analytics raise and end (not its vehicle counts, which are closed intervals). */
+const CAMERA_ALARM_TYPES = ['traffic.accident', 'traffic.incident', 'traffic.congestion', 'crowd.alert', 'elephant.sighting', 'elephant.warning'];
+
+/**
+ * Ends a camera's alarms that are still running although nothing tracks them (the camera's worker stopped
+ * without ending them), at their last raise or change (an upper bound when an operator acted since), with an 'ended' entry saying why. Returns them.
+ */
+export async function endLeftoverDetections(db: Queryable, cameraId: number): Promise<Event[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `WITH ended AS (
+       UPDATE events SET seq = nextval('event_seq'), updated_at = now(), ended_at = GREATEST(last_raised_at, updated_at)
+        WHERE camera_id = $1 AND ended_at IS NULL AND type = ANY($2::text[])
+        RETURNING id
+     ), noted AS (
+       INSERT INTO event_updates (event_id, kind, detail)
+       SELECT id, 'ended', '{"reason": "camera_restarted"}'::jsonb FROM ended
+     )
+     SELECT id FROM ended ORDER BY id`,
+    [cameraId, CAMERA_ALARM_TYPES],
+  );
+  const events = await Promise.all(rows.map((r) => findEvent(db, r.id)));
+  return events.filter((e): e is Event => e !== null);
 }
 
 export async function insertEventUpdate(

@@ -72,6 +72,10 @@ export const Event = Type.Object({
   resolvedBy: Type.Union([Type.String(), Type.Null()]),
   resolvedAt: Type.Union([IsoDateTime, Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
+  /** How many times the alarm was raised: repeat triggers fold into it instead of opening new alarms. */
+  occurrences: Type.Integer({ minimum: 1 }),
+  /** When it was last raised (its first raise is startedAt). */
+  lastRaisedAt: IsoDateTime,
 });
 export type Event = Static<typeof Event>;
 

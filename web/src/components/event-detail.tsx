@@ -90,6 +90,17 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
         </dd>
         <dt>{t('detail.started')}</dt>
         <dd data-testid="detail-started">{formatDateTime(event.startedAt, language)}</dd>
+        {event.occurrences > 1 && (
+          <>
+            <dt>{t('detail.occurrences')}</dt>
+            <dd data-testid="detail-occurrences">
+              {t('detail.occurrencesValue', {
+                n: formatNumber(event.occurrences, language),
+                last: formatDateTime(event.lastRaisedAt, language),
+              })}
+            </dd>
+          </>
+        )}
         {event.endedAt && (
           <>
             <dt>{t('detail.ended')}</dt>

@@ -52,6 +52,18 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
         <span className={`status-tag status-${event.status}`} data-testid="event-status">
           {t(eventStatusKey(event.status))}
         </span>
+        {event.occurrences > 1 && (
+          <span
+            className="occurrences-tag"
+            data-testid="event-occurrences"
+            title={t('events.occurrencesTitle', {
+              n: formatNumber(event.occurrences, language),
+              last: formatDateTime(event.lastRaisedAt, language),
+            })}
+          >
+            {t('events.occurrences', { n: formatNumber(event.occurrences, language) })}
+          </span>
+        )}
       </div>
       <div className="event-row event-meta">
         <span className="event-camera">{cameraName}</span>

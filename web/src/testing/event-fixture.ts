@@ -21,6 +21,8 @@ export function eventFixture(id: number, fields: Partial<Event> = {}): Event {
     resolvedBy: null,
     resolvedAt: null,
     note: null,
+    occurrences: 1,
+    lastRaisedAt: '2026-11-22T10:00:00.000Z',
     ...fields,
   };
 }

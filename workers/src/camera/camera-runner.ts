@@ -49,6 +49,14 @@ export async function loadScene(db: pg.Pool, cameraId: number): Promise<SceneSet
   return { zones, lines, calibration };
 }
 
+/**
+ * Two loads of a camera's scene describe the same zones, lines and calibration (row times aside). Replacing an
+ * unchanged scene used to restart every rule on each periodic sync, orphaning the alarms it was tracking.
+ */
+export function sameScene(a: SceneSetup, b: SceneSetup): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export class CameraRunner implements RunningCamera {
   private stopped = false;
   private reader: FrameReader | null = null;
@@ -60,6 +68,8 @@ export class CameraRunner implements RunningCamera {
   private readonly bestViews = new BestViews();
   private healthTimer: NodeJS.Timeout | null = null;
   private online = false;
+  /** Time of the newest frame the rules have seen. */
+  private lastResultAt = Date.now();
   readonly finished: Promise<void>;
 
   constructor(
@@ -81,9 +91,12 @@ export class CameraRunner implements RunningCamera {
     await this.finished;
   }
 
+  /** Called on every camera sync: the scene is replaced only when an editor actually changed it. */
   async reloadScene(): Promise<void> {
     if (!this.pipeline) return;
-    this.pipeline.setScene(await loadScene(this.ctx.db, this.camera.id));
+    const scene = await loadScene(this.ctx.db, this.camera.id);
+    if (sameScene(scene, this.pipeline.currentScene)) return;
+    this.pipeline.setScene(scene);
   }
 
   /** ffmpeg's text names the URL and may echo the user or password: every reason shown or logged goes through here. */
@@ -100,6 +113,9 @@ export class CameraRunner implements RunningCamera {
 
   private async run(): Promise<void> {
     let attempt = 0;
+    await this.incidents
+      .closeLeftovers()
+      .catch((error: Error) => this.ctx.log('warn', 'leftover alarms not closed', { cameraId: this.camera.id, error: error.message }));
     this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
     this.ctx.live?.cameraStarted(this.camera.id);
     while (!this.stopped) {
@@ -131,6 +147,8 @@ export class CameraRunner implements RunningCamera {
         reason = (error as Error).message;
       }
       await this.flushCount(new Date());
+      // Tracks and rule state do not survive the stream: what it was tracking is over (a repeat folds back in).
+      await this.incidents.endAll(this.lastResultAt);
       if (this.stopped) break;
       this.online = false;
       await this.report(state, reason);
@@ -182,6 +200,7 @@ export class CameraRunner implements RunningCamera {
   private async handleResult(pipeline: CameraPipeline, result: FrameStepResult): Promise<void> {
     const { step, detections, inferenceMs } = result;
     const at = new Date(result.prepared.t);
+    this.lastResultAt = result.prepared.t;
     if (detections && inferenceMs !== null) {
       this.bestViews.update(step.tracks, result.prepared.frame, pipeline.layout, result.prepared.t);
       this.health.detected(inferenceMs);

@@ -90,7 +90,9 @@ export async function warnAboutElephant(
   let warning: Event | null;
   if (existingWarningId) {
     const before = await findEvent(ctx.db, existingWarningId);
-    warning = await updateDetectedEvent(ctx.db, existingWarningId, { payload, location });
+    // While the herd is seen, its warning runs: a sighting raised again brings an ended warning back.
+    const running = sighting.endedAt === null ? { endedAt: null } : {};
+    warning = await updateDetectedEvent(ctx.db, existingWarningId, { payload, location, ...running });
     if (!warning) return null;
     const newPlaces = placesNotIn(places, before?.payload.places);
     await insertEventUpdate(ctx.db, { eventId: warning.id, kind: 'updated', detail: { places: places.length, nearestM: payload.nearestM, newPlaces: newPlaces.length } });

@@ -1,6 +1,6 @@
-// Turns a camera's incident actions into events: opened with snapshots (and an elephant warning), updated, ended.
+// Turns a camera's incident actions into alarms: raised (or folded into the alarm they repeat) with snapshots and an elephant warning, updated, ended.
 import type pg from 'pg';
-import { insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
+import { endLeftoverDetections, findWarningForSighting, insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
 import type { Camera, Event, NewEvent } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { IncidentAction } from '../rules/incident-book';
@@ -8,6 +8,7 @@ import { ruleTitle } from '../rules/rule-titles';
 import type { RuleSignal } from '../pipeline/types';
 import { storeEventSnapshots, type FrameForSnapshot } from './event-snapshots';
 import { warnAboutElephant } from './elephant-warnings';
+import { incidentFoldKey } from './fold-keys';
 import { notifyEvent, shouldNotify, type NotifierContext } from './notifier';
 import { groundPaths, type GroundPath } from './track-paths';
 
@@ -65,8 +66,10 @@ export class IncidentWriter {
   async apply(actions: readonly IncidentAction[], shot: FrameForSnapshot): Promise<void> {
     for (const action of actions) {
       try {
-        if (action.action === 'open') await this.openIncident(action.signal, shot);
-        else if (action.action === 'update') await this.updateIncident(action.key, action.signal, action.reopened, shot);
+        if (action.action === 'open') await this.raise(action.signal, shot);
+        // A signal back within the book's cooldown is a repeat as well: it counts, and it un-ends the alarm.
+        else if (action.action === 'update' && action.reopened) await this.raise(action.signal, shot);
+        else if (action.action === 'update') await this.updateIncident(action.key, action.signal, shot);
         else await this.endIncident(action.key, action.at);
       } catch (error) {
         this.ctx.log('error', 'incident write failed', { cameraId: this.camera.id, action: action.action, error: (error as Error).message });
@@ -74,15 +77,39 @@ export class IncidentWriter {
     }
   }
 
-  private async openIncident(signal: RuleSignal, shot: FrameForSnapshot): Promise<void> {
-    const event = await this.ctx.events.record(this.eventFrom(signal, shot));
-    this.open.set(signal.key, { eventId: event.id, warningId: null });
-    await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'opened', detail: { severity: signal.severity, confidence: signal.confidence } });
-    await storeEventSnapshots({ db: this.ctx.db, snapshotDir: this.ctx.snapshotDir }, event.id, shot, signal.trackIds).catch((error: Error) =>
-      this.ctx.log('warn', 'snapshot failed', { eventId: event.id, error: error.message }),
-    );
+  /**
+   * Ends the alarms this camera's analytics left running when the camera last stopped without a chance to end
+   * them (a worker that died, a camera moved): nothing here is tracking them any more. If the condition is still
+   * there, its next trigger folds back into the same alarm.
+   */
+  async closeLeftovers(): Promise<void> {
+    const ended = await endLeftoverDetections(this.ctx.db, this.camera.id);
+    for (const event of ended) await this.ctx.events.announce(event);
+  }
+
+  /** The stream stopped (offline, reconfigured, handed over): every alarm it was tracking ends at `at`. */
+  async endAll(at: number): Promise<void> {
+    for (const key of [...this.open.keys()]) {
+      await this.endIncident(key, at).catch((error: Error) =>
+        this.ctx.log('error', 'incident write failed', { cameraId: this.camera.id, action: 'end', error: error.message }),
+      );
+    }
+  }
+
+  private async raise(signal: RuleSignal, shot: FrameForSnapshot): Promise<void> {
+    const { event, folded } = await this.ctx.events.raise(this.eventFrom(signal, shot), incidentFoldKey(this.camera.id, signal));
+    const before = this.open.get(signal.key);
+    const warningId =
+      before?.eventId === event.id ? before.warningId : folded ? await findWarningForSighting(this.ctx.db, event.id) : null;
+    this.open.set(signal.key, { eventId: event.id, warningId });
+    if (!folded) {
+      await storeEventSnapshots({ db: this.ctx.db, snapshotDir: this.ctx.snapshotDir }, event.id, shot, signal.trackIds).catch((error: Error) =>
+        this.ctx.log('warn', 'snapshot failed', { eventId: event.id, error: error.message }),
+      );
+    }
     await this.followUp(signal.key, event);
-    if (shouldNotify(event)) {
+    // A repeat adds to an alarm people already have: only a new one wakes them.
+    if (!folded && shouldNotify(event)) {
       const title = ruleTitle(signal.kind);
       await notifyEvent(this.ctx.notifier, event, {
         title,
@@ -96,7 +123,7 @@ export class IncidentWriter {
     return eventFromSignal(signal, source, groundPaths(shot.tracks, signal.trackIds));
   }
 
-  private async updateIncident(key: string, signal: RuleSignal, reopened: boolean, shot: FrameForSnapshot): Promise<void> {
+  private async updateIncident(key: string, signal: RuleSignal, shot: FrameForSnapshot): Promise<void> {
     const open = this.open.get(key);
     if (!open) return;
     const base = this.eventFrom(signal, shot);
@@ -105,10 +132,9 @@ export class IncidentWriter {
       confidence: base.confidence,
       payload: base.payload,
       location: base.location,
-      ...(reopened ? { endedAt: null } : {}),
     });
     if (!event) return;
-    await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: reopened ? 'reopened' : 'updated', detail: { severity: signal.severity, confidence: signal.confidence } });
+    await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'updated', detail: { severity: signal.severity, confidence: signal.confidence } });
     await this.ctx.events.announce(event);
     await this.followUp(key, event);
   }
@@ -116,6 +142,7 @@ export class IncidentWriter {
   private async endIncident(key: string, at: number): Promise<void> {
     const open = this.open.get(key);
     if (!open) return;
+    this.open.delete(key);
     const event = await updateDetectedEvent(this.ctx.db, open.eventId, { endedAt: new Date(at).toISOString() });
     if (!event) return;
     await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'ended', detail: {} });

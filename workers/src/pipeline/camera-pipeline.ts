@@ -24,8 +24,8 @@ export interface PipelineStep {
 export class CameraPipeline {
   private gate: MotionGateState;
   private tracker: TrackerState = createTracker();
-  private engine!: RuleEngine;
-  private scene!: SceneSetup;
+  private readonly engine: RuleEngine;
+  private scene: SceneSetup;
   private thumbnail: Uint8Array | undefined;
 
   constructor(
@@ -34,11 +34,25 @@ export class CameraPipeline {
     private readonly options: { gating: boolean; rules?: RuleEngineOptionsInput } = { gating: true },
   ) {
     this.gate = createMotionGate();
-    this.setScene(scene);
+    this.scene = scene;
+    this.engine = createRuleEngine({ scene: this.pixelScene(scene), ...(options.rules ? { options: options.rules } : {}) });
   }
 
-  /** New zones or calibration take effect on the next frame; tracks carry on. */
+  get currentScene(): SceneSetup {
+    return this.scene;
+  }
+
+  /**
+   * New zones or calibration take effect on the next frame. Tracks and rule state (kept by zone, line and track
+   * id) carry on, so a crowd episode or a stopped vehicle already raised goes on under the new scene, and ends if
+   * the new zones no longer hold it.
+   */
   setScene(scene: SceneSetup): void {
+    this.scene = scene;
+    this.engine.scene = this.pixelScene(scene);
+  }
+
+  private pixelScene(scene: SceneSetup) {
     const { sourceWidth: width, sourceHeight: height } = this.layout;
     const areas = new Map<number, number>();
     if (scene.calibration) {
@@ -47,11 +61,7 @@ export class CameraPipeline {
         if (area !== null) areas.set(zone.id, area);
       }
     }
-    this.scene = scene;
-    this.engine = createRuleEngine({
-      scene: toPixelScene(scene.zones, scene.lines, width, height, areas),
-      ...(this.options.rules ? { options: this.options.rules } : {}),
-    });
+    return toPixelScene(scene.zones, scene.lines, width, height, areas);
   }
 
   /** Decides whether this frame needs the detector; without gating, every frame does. */

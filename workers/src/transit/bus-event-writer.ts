@@ -1,7 +1,8 @@
-// Writes bus alarms through the event store (PostGIS first, then announced), one event per vehicle and type.
+// Writes bus alarms through the event store (PostGIS first, then announced), one alarm per vehicle and type, repeats folded in.
 import { insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
 import type { Queryable } from '@toc/server/db/pool';
 import type { EventStore } from '@toc/server/services/event-store.service';
+import { busFoldKey } from '../outputs/fold-keys';
 import { busEvent, busEventPayload, type BusContext } from './bus-alert-text';
 import type { AlertAction } from './bus-alerts';
 
@@ -52,9 +53,9 @@ export class BusEventWriter {
             );
             continue;
           }
-          const event = await this.events.record(busEvent(a, bus));
+          // A bus flapping on and off its route (or in and out of a gap) is one alarm with a count, not many.
+          const { event } = await this.events.raise(busEvent(a, bus), busFoldKey(a.vehicleId, a.type));
           this.eventIds.set(key, event.id);
-          await insertEventUpdate(this.db, { eventId: event.id, kind: 'opened', detail: a.detail });
         } else {
           const id = this.eventIds.get(key);
           if (id === undefined) continue;
