@@ -43,7 +43,7 @@ export const alarmsEn = {
   'alarms.unacknowledgedCritical': 'Critical, unacknowledged: {{n}}',
   'alarms.noneMatch': 'No alarm matches these filters.',
   'alarms.resetFilters': 'Show the default filters',
-  'alarms.shortcuts': 'Keys: J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
+  'alarms.shortcuts': 'Keys: N next unacknowledged (highest priority first), J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
   'alarms.type': 'Type',
   'alarms.allTypes': 'All types',
   'alarms.district': 'District',

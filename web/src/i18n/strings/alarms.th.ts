@@ -45,7 +45,7 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'eventStatus.false_alarm': 'แจ้งเตือนผิดพลาด',
 
   'alarms.unacknowledged': 'ยังไม่รับทราบ {{n}} รายการ',
-  'alarms.shortcuts': 'ปุ่มลัด: J / ↓ รายการถัดไป, K / ↑ ก่อนหน้า, A รับทราบ, Esc กลับไปรายการ',
+  'alarms.shortcuts': 'ปุ่มลัด: N รายการที่ยังไม่รับทราบถัดไป (สำคัญที่สุดก่อน), J / ↓ รายการถัดไป, K / ↑ ก่อนหน้า, A รับทราบ, Esc กลับไปรายการ',
   'alarms.type': 'ประเภท',
   'alarms.allTypes': 'ทุกประเภท',
   'alarms.district': 'อำเภอ',
