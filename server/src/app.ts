@@ -27,6 +27,7 @@ import sceneRoutes from './routes/scene/scene.routes';
 import trapRoutes from './routes/traps/traps.routes';
 import placeRoutes from './routes/places/places.routes';
 import evidenceRoutes from './routes/evidence/evidence.routes';
+import escalationRoutes from './routes/escalations/escalations.routes';
 import elephantRoutes from './routes/elephants/elephants.routes';
 import wallRoutes from './routes/walls/walls.routes';
 import crowdZoneRoutes from './routes/crowd-zones/crowd-zones.routes';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(trapRoutes);
   await app.register(placeRoutes);
   await app.register(evidenceRoutes);
+  await app.register(escalationRoutes);
   await app.register(elephantRoutes);
   await app.register(wallRoutes);
   await app.register(crowdZoneRoutes);

@@ -25,6 +25,8 @@ export interface WorkerConfig {
   cameraLockS: number;
   /** How often each camera reports its health figures. */
   healthIntervalS: number;
+  /** How often unacknowledged alarms are checked against the escalation policies. */
+  escalationIntervalS: number;
   snapshotDir: string;
   queuePrefix: string;
   /** CAMERA_SECRET_KEY as given (base64): the camera worker parses it at start to open camera credentials. */
@@ -83,6 +85,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     cameraCapacity: number(env.WORKER_CAMERA_CAPACITY, 8),
     cameraLockS: number(env.CAMERA_LOCK_S, 15),
     healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
+    escalationIntervalS: number(env.ESCALATION_INTERVAL_S, 30),
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
     queuePrefix: env.QUEUE_PREFIX ?? 'toc',
     cameraSecretKey: env.CAMERA_SECRET_KEY ?? '',

@@ -13,6 +13,7 @@ import { CameraRunner, type CameraRunnerContext } from './camera/camera-runner';
 import { startTrapImageWorker } from './traps/trap-image.worker';
 import { LiveFeeds } from './live/live-feeds';
 import { FrameServer } from './live/frame-server';
+import { startEscalator } from './escalation/escalator';
 
 const config = loadWorkerConfig();
 const log = pino({ name: 'camera-worker', level: process.env.LOG_LEVEL ?? 'info', base: { workerId: config.workerId } });
@@ -57,6 +58,8 @@ const host = new CameraJobHost({
   log: logTo,
 });
 const traps = startTrapImageWorker({ config, db, detectors, events, notifier });
+// Every worker runs it: claiming an alarm is one statement, so each is escalated once however many run.
+const escalator = startEscalator({ db, events, notifier, now: Date.now, log: logTo }, config.escalationIntervalS);
 traps.on('failed', (job, error) => log.warn({ jobId: job?.id, err: error.message }, 'trap image failed'));
 
 // A failure in one camera is contained in its runner; anything escaping is logged, never fatal.
@@ -68,6 +71,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    await escalator.stop();
     await host.stop();
     await live.close();
     await frameServer.close();

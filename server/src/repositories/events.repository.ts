@@ -25,15 +25,16 @@ interface EventRow {
   note: string | null;
   occurrences: number;
   last_raised_at: Date;
+  escalated_at: Date | null;
 }
 
 /** Severity as a rank in SQL (info lowest), to keep the higher of two; `expr` is a column or a placeholder. */
-const severityRank = (expr: string) => `array_position(ARRAY['info', 'low', 'medium', 'high', 'critical']::text[], ${expr}::text)`;
+export const severityRank = (expr: string) => `array_position(ARRAY['info', 'low', 'medium', 'high', 'critical']::text[], ${expr}::text)`;
 
 const SELECT_EVENT = `SELECT e.id, e.seq, e.type, e.severity, e.status, ST_X(e.location) AS lon, ST_Y(e.location) AS lat,
   e.camera_id, e.started_at, e.updated_at, e.ended_at, e.confidence, e.model_id, e.payload,
   ua.username AS acknowledged_by, e.acknowledged_at, ur.username AS resolved_by, e.resolved_at, e.note,
-  e.occurrences, e.last_raised_at
+  e.occurrences, e.last_raised_at, e.escalated_at
   FROM events e LEFT JOIN users ua ON ua.id = e.acknowledged_by LEFT JOIN users ur ON ur.id = e.resolved_by`;
 
 const toEvent = (row: EventRow): Event => ({
@@ -57,6 +58,7 @@ const toEvent = (row: EventRow): Event => ({
   note: row.note,
   occurrences: row.occurrences,
   lastRaisedAt: isoRequired(row.last_raised_at),
+  escalatedAt: iso(row.escalated_at),
 });
 
 export async function findEvent(db: Queryable, id: number): Promise<Event | null> {

@@ -76,6 +76,8 @@ export const Event = Type.Object({
   occurrences: Type.Integer({ minimum: 1 }),
   /** When it was last raised (its first raise is startedAt). */
   lastRaisedAt: IsoDateTime,
+  /** When it was escalated for staying unacknowledged too long (see escalation policies); null if never. */
+  escalatedAt: Type.Union([IsoDateTime, Type.Null()]),
 });
 export type Event = Static<typeof Event>;
 

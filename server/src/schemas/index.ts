@@ -22,3 +22,4 @@ export * from './punctuality.schema';
 export * from './arrivals.schema';
 export * from './users.schema';
 export * from './audit.schema';
+export * from './escalation.schema';

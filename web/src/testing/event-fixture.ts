@@ -23,6 +23,7 @@ export function eventFixture(id: number, fields: Partial<Event> = {}): Event {
     note: null,
     occurrences: 1,
     lastRaisedAt: '2026-11-22T10:00:00.000Z',
+    escalatedAt: null,
     ...fields,
   };
 }
