@@ -161,6 +161,41 @@ describe('control room', () => {
     await page.getByTestId('event-detail').waitFor();
     await page.close();
   });
+  it('sounds a new critical alarm on the map page at once and again until it is acknowledged; mute is remembered', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await logIn(page, 'operator', password);
+    await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+    const sound = page.getByTestId('alarm-sound');
+    expect(await sound.getAttribute('data-muted')).toBe('false');
+    // Browsers allow sound after a click: any click on the page will do.
+    await page.getByTestId('event-list').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => sound.getAttribute('data-blocked')).toBe('false');
+    const before = Number(await sound.getAttribute('data-played'));
+    const { warningId } = await postElephantStill(await registerTrap());
+    await expect.poll(() => sound.getAttribute('data-sounding'), { timeout: 20_000 }).toBe('critical');
+    await expect.poll(async () => Number(await sound.getAttribute('data-played')), { timeout: 20_000 }).toBeGreaterThan(before);
+    const first = Number(await sound.getAttribute('data-played'));
+    // Critical repeats every 15 s while unacknowledged.
+    await expect.poll(async () => Number(await sound.getAttribute('data-played')), { timeout: 25_000 }).toBeGreaterThan(first);
+
+    // Muted, remembered for this user after a reload; the alarm still waits, silently.
+    await sound.click();
+    expect(await sound.getAttribute('data-muted')).toBe('true');
+    await page.reload();
+    await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+    expect(await page.getByTestId('alarm-sound').getAttribute('data-muted')).toBe('true');
+    await page.getByTestId('alarm-sound').click();
+    expect(await page.getByTestId('alarm-sound').getAttribute('data-muted')).toBe('false');
+    const token = await operatorToken();
+    const acknowledged = await fetch(`${baseUrl}/api/events/${warningId}/acknowledge`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(acknowledged.status).toBe(200);
+    await page.close();
+  });
+
   it('shows a second operator the acknowledgement live, streams camera tiles, and switches language and dates', async () => {
     const { warningId } = await postElephantStill(await registerTrap());
     const pages = [await browser.newPage({ viewport: { width: 1600, height: 900 } }), await browser.newPage({ viewport: { width: 1600, height: 900 } })];

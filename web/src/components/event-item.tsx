@@ -52,6 +52,11 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
         <span className={`status-tag status-${event.status}`} data-testid="event-status">
           {t(eventStatusKey(event.status))}
         </span>
+        {event.escalatedAt && (
+          <span className="escalated-tag" data-testid="event-escalated" title={formatDateTime(event.escalatedAt, language)}>
+            {t('events.escalated')}
+          </span>
+        )}
         {event.occurrences > 1 && (
           <span
             className="occurrences-tag"

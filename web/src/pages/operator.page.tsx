@@ -19,6 +19,9 @@ import { useStore } from '../state/observable-store';
 import { useDistricts } from '../state/use-districts';
 import { useElephantPaths } from '../state/use-elephant-paths';
 import { useAlarmShortcuts } from './use-alarm-shortcuts';
+import { useSession } from '../auth/session.context';
+import { useAlarmSound } from '../alarms/use-alarm-sound';
+import { SoundSwitch } from '../alarms/sound-switch';
 
 const LIST_ITEMS = 100;
 
@@ -64,6 +67,9 @@ export default function OperatorPage({ role }: { role: Role }) {
     [live, role],
   );
   useAlarmShortcuts({ alarms, openId, open: onOpen, close: onClose, acknowledge });
+  const { state: session } = useSession();
+  // Every waiting alarm sounds, whatever the list's filters hide: a filter is for reading, not for not hearing.
+  const sound = useAlarmSound(events.list, session.status === 'signed-in' ? session.user.username : '');
 
   return (
     <div className="operator-page">
@@ -102,6 +108,7 @@ export default function OperatorPage({ role }: { role: Role }) {
             onResetFilters={() => setFilter(DEFAULT_ALARM_FILTER)}
           >
             <AlarmFilters filter={filter} unacknowledged={unacknowledged} unacknowledgedCritical={unacknowledgedCritical} districts={districts?.districts ?? []} onChange={setFilter} />
+            <SoundSwitch sound={sound} />
             <p className="panel-note shortcuts">{t('alarms.shortcuts')}</p>
           </EventList>
         )}
