@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bangkokYear, e2eEnv, eventStartedAt, launchChromium, screenshotPath, tokenFor } from './browser';
-import { renderedCount, renderedIds } from './map-probes';
+import { bangkokYear, e2eEnv, eventStartedAt, launchChromium, resolveHerdWarningsNear, screenshotPath, tokenFor } from './browser';
+import { renderedCount, renderedIds, settled } from './map-probes';
 
 let browser: Browser;
 const { baseUrl, password, sharedDir } = e2eEnv();
@@ -18,13 +18,18 @@ async function newestEventId(): Promise<number> {
 
 const operatorToken = () => tokenFor('operator', password);
 
-/** A trap registered for one test: its stills open a new sighting whatever other tests sent before. */
+/**
+ * A trap registered for one test: its stills open a new sighting whatever other tests sent before, and a new warning
+ * (one per herd: earlier herds around it are closed first).
+ */
 async function registerTrap(): Promise<{ id: number; key: string }> {
   const admin = await tokenFor('admin');
+  const location = { lon: 101.73, lat: 13.44 };
+  await resolveHerdWarningsNear(admin, location);
   const reply = await fetch(`${baseUrl}/api/traps`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Forest edge (e2e ${Date.now()})`, nameTh: 'ชายป่า (ทดสอบ)', location: { lon: 101.73, lat: 13.44 } }),
+    body: JSON.stringify({ name: `Forest edge (e2e ${Date.now()})`, nameTh: 'ชายป่า (ทดสอบ)', location }),
   });
   expect(reply.status).toBe(201);
   const { trap, key } = (await reply.json()) as { trap: { id: number }; key: string };
@@ -193,6 +198,54 @@ describe('control room', () => {
       body: '{}',
     });
     expect(acknowledged.status).toBe(200);
+    await page.close();
+  });
+
+  it('answers clicks on the map: a camera shows its live view and health, an alarm opens, a found district is outlined', async () => {
+    const { sightingId, warningId } = await postElephantStill(await registerTrap());
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, 'operator', password);
+    await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+    const token = await operatorToken();
+    const cameras = (await (await fetch(`${baseUrl}/api/cameras`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      id: number;
+      name: string;
+      location: { lon: number; lat: number };
+    }[];
+    const camera = cameras.find((c) => c.name === 'Route 304, Phanom Sarakham')!;
+    const clickAt = async (lon: number, lat: number) => {
+      await page.evaluate(([x, y]) => window.__toc!.map.jumpTo({ center: [x!, y!], zoom: 15 }), [lon, lat]);
+      await settled(page);
+      const point = await page.evaluate(([x, y]) => window.__toc!.map.project([x!, y!]), [lon, lat]);
+      const box = (await page.getByTestId('map').boundingBox())!;
+      await page.mouse.click(box.x + point.x, box.y + point.y);
+    };
+
+    // The camera's vehicle counts sit on the camera itself: hide the events for this click, as the layer switch would.
+    await page.evaluate(() => ['events-circle', 'events-icon', 'events-halo'].forEach((id) => window.__toc!.map.getLayer(id) && window.__toc!.map.setLayoutProperty(id, 'visibility', 'none')));
+    await clickAt(camera.location.lon, camera.location.lat);
+    const panel = page.getByTestId('camera-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-camera-id')).toBe(String(camera.id));
+    await expect.poll(() => page.getByTestId('camera-panel-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('online');
+    await expect
+      .poll(() => panel.locator('canvas').evaluateAll((all) => Math.max(0, ...all.map((c) => Number((c as HTMLCanvasElement).dataset.frames ?? 0)))), { timeout: 60_000 })
+      .toBeGreaterThan(2);
+    expect(await page.getByTestId('camera-panel-health').textContent()).toMatch(/fps|เฟรม/);
+    await page.screenshot({ path: screenshotPath('map-camera-click-1366') });
+
+    await page.evaluate(() => ['events-circle', 'events-icon', 'events-halo'].forEach((id) => window.__toc!.map.getLayer(id) && window.__toc!.map.setLayoutProperty(id, 'visibility', 'visible')));
+    await clickAt(101.73, 13.44);
+    await page.getByTestId('event-detail').waitFor();
+    expect([String(sightingId), String(warningId)]).toContain(await page.getByTestId('event-detail').getAttribute('data-event-id'));
+    expect(await page.getByTestId('camera-panel').count()).toBe(0);
+
+    await page.getByTestId('map-search').fill('พนมสารคาม');
+    await page.getByTestId('map-search').press('Enter');
+    await expect.poll(() => page.getByTestId('found-area-label').textContent()).toContain('พนมสารคาม');
+    await settled(page);
+    await expect.poll(() => renderedCount(page, 'found-area-line'), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('map-found-district-1366') });
     await page.close();
   });
 

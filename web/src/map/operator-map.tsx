@@ -7,6 +7,7 @@ import { BusReplayPanel } from '../buses/bus-replay-panel';
 import { BusesOnMap } from '../buses/buses-on-map';
 import type { Language } from '../i18n/i18n';
 import { useLiveData } from '../state/live-data.context';
+import { MapClicks } from './controls/map-clicks';
 import { MapTools } from './controls/map-tools';
 import { useLayerVisibility } from './controls/use-layer-visibility';
 import { useCrowdZones } from './data/use-crowd-zones';
@@ -21,9 +22,11 @@ interface OperatorMapProps {
   elephantPaths: readonly ElephantPath[];
   focus: MapFocus | null;
   openedEvent?: Event | null;
+  onOpenEvent: (eventId: number) => void;
+  onOpenCamera: (cameraId: number) => void;
 }
 
-export function OperatorMap({ language, cameras, events, elephantPaths, focus, openedEvent = null }: OperatorMapProps) {
+export function OperatorMap({ language, cameras, events, elephantPaths, focus, openedEvent = null, onOpenEvent, onOpenCamera }: OperatorMapProps) {
   const live = useLiveData();
   const [visibility, setLayer] = useLayerVisibility();
   const crowdZones = useCrowdZones(visibility.crowd, events);
@@ -65,6 +68,7 @@ export function OperatorMap({ language, cameras, events, elephantPaths, focus, o
         buses={live.buses}
         onOpenBusHistory={() => openReplay(null)}
       />
+      <MapClicks onEvent={onOpenEvent} onCamera={onOpenCamera} />
       <BusesOnMap visible={visibility.buses} onReplay={openReplay} />
       {replay && <BusReplayPanel vehicleId={replay.vehicleId} onClose={() => setReplay(null)} />}
     </MapView>

@@ -22,6 +22,7 @@ import { useAlarmShortcuts } from './use-alarm-shortcuts';
 import { useSession } from '../auth/session.context';
 import { useAlarmSound } from '../alarms/use-alarm-sound';
 import { SoundSwitch } from '../alarms/sound-switch';
+import { CameraPanel } from '../components/camera-panel';
 
 const LIST_ITEMS = 100;
 
@@ -36,6 +37,7 @@ export default function OperatorPage({ role }: { role: Role }) {
   const elephantPaths = useElephantPaths(events.list);
   const [filter, setFilter] = useState<AlarmFilter>(DEFAULT_ALARM_FILTER);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [cameraId, setCameraId] = useState<number | null>(null);
   const districts = useDistricts();
   const alarms = useMemo(() => filterAlarms(events.list, filter, districts?.districtOf), [events.list, filter, districts]);
   const unacknowledged = useMemo(() => unacknowledgedCount(events.list), [events.list]);
@@ -57,11 +59,22 @@ export default function OperatorPage({ role }: { role: Role }) {
   const onOpen = useCallback(
     (event: Event) => {
       setOpenId(event.id);
+      setCameraId(null);
       onSelect(event);
     },
     [onSelect],
   );
   const onClose = useCallback(() => setOpenId(null), []);
+  // From the map: an alarm marker opens the alarm (without moving the map under the pointer), a camera its panel.
+  const onMapEvent = useCallback((id: number) => {
+    setOpenId(id);
+    setCameraId(null);
+  }, []);
+  const onMapCamera = useCallback((id: number) => {
+    setCameraId(id);
+    setOpenId(null);
+  }, []);
+  const clickedCamera = cameraId === null ? undefined : cameras.byId.get(cameraId);
   const acknowledge = useMemo(
     () => (canActOnEvents(role) ? (event: Event) => void live.act(event.id, 'acknowledge').catch(() => undefined) : null),
     [live, role],
@@ -80,13 +93,17 @@ export default function OperatorPage({ role }: { role: Role }) {
         elephantPaths={elephantPaths}
         focus={focus}
         openedEvent={opened ?? null}
+        onOpenEvent={onMapEvent}
+        onOpenCamera={onMapCamera}
       />
       <aside className="side-panel">
         <CameraHealth cameras={cameras.list} loadState={loadStatus.cameras} />
         {canWatchLiveVideo(role) && (
           <AreaCameras cameras={cameras.list} around={areaCentre} alarmCameraId={opened?.cameraId ?? null} />
         )}
-        {opened ? (
+        {clickedCamera ? (
+          <CameraPanel camera={clickedCamera} events={events.list} role={role} onClose={() => setCameraId(null)} onOpenEvent={onOpen} />
+        ) : opened ? (
           <EventDetail
             event={opened}
             camera={opened.cameraId === null ? undefined : cameras.byId.get(opened.cameraId)}

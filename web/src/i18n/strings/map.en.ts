@@ -29,6 +29,13 @@ export const mapEn = {
   'video.stale': 'No picture for a few seconds',
   'video.areaCameras': 'Cameras in this area',
   'video.openCamera': 'Open the camera',
+  'cameraPanel.health': 'Analytics',
+  'cameraPanel.noHealth': 'No figures yet',
+  'cameraPanel.lastFrame': 'Last picture',
+  'cameraPanel.noFrame': 'None received yet',
+  'cameraPanel.recentAlarms': 'Latest alarms of this camera',
+  'cameraPanel.noAlarms': 'No alarms from this camera.',
+  'cameraPanel.noLiveVideo': 'Live video is not available to your role.',
 
   // — map layers —
   'mapTools.label': 'Map tools',

@@ -31,6 +31,13 @@ export const mapTh: Record<keyof typeof mapEn, string> = {
   'video.stale': 'ไม่ได้รับภาพมาหลายวินาที',
   'video.areaCameras': 'กล้องในพื้นที่นี้',
   'video.openCamera': 'เปิดหน้ากล้อง',
+  'cameraPanel.health': 'การวิเคราะห์ภาพ',
+  'cameraPanel.noHealth': 'ยังไม่มีข้อมูล',
+  'cameraPanel.lastFrame': 'ภาพล่าสุด',
+  'cameraPanel.noFrame': 'ยังไม่ได้รับภาพ',
+  'cameraPanel.recentAlarms': 'การแจ้งเตือนล่าสุดของกล้องนี้',
+  'cameraPanel.noAlarms': 'ไม่มีการแจ้งเตือนจากกล้องนี้',
+  'cameraPanel.noLiveVideo': 'บทบาทของคุณดูภาพสดไม่ได้',
 
   // — map layers —
   'mapTools.label': 'เครื่องมือแผนที่',

@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import type { Language } from '../../i18n/i18n';
 import { useMapContext } from '../map-context';
 import { flyToTarget } from '../search/fly-to-target';
+import { clearFoundArea, showFoundArea } from '../layers/found-area.layer';
 import { buildSearchIndex, searchPlaces, type BilingualName, type SearchEntry } from '../search/search-index';
 
 const ROAD_CLASSES = ['motorway', 'trunk', 'primary'] as const;
@@ -46,6 +47,8 @@ export function MapSearch({ cameras, villages, language }: MapSearchProps) {
   const choose = (entry: SearchEntry | undefined) => {
     if (!entry || !map) return;
     flyToTarget(map, entry.target);
+    if ('outline' in entry.target && entry.target.outline) showFoundArea(map, entry.target.outline, inLanguage(entry.name, language));
+    else clearFoundArea(map);
     setQuery(inLanguage(entry.name, language));
     setOpen(false);
   };
@@ -75,6 +78,7 @@ export function MapSearch({ cameras, villages, language }: MapSearchProps) {
         disabled={!map}
         onChange={(e) => {
           setQuery(e.target.value);
+          if (e.target.value.trim() === '' && map) clearFoundArea(map);
           setActive(0);
           setOpen(true);
         }}

@@ -13,7 +13,8 @@ export interface BilingualName {
   en: string;
 }
 
-export type SearchTarget = { center: [number, number]; zoom: number } | { bounds: Bounds };
+/** A point to close in on, or an area to fit (a district or sub-district also gives its outline to draw). */
+export type SearchTarget = { center: [number, number]; zoom: number } | { bounds: Bounds; outline?: Polygon | MultiPolygon };
 
 export interface SearchEntry {
   kind: SearchKind;
@@ -75,7 +76,8 @@ function areaEntries(collection: FeatureCollection | null, kind: 'district' | 's
     if (!bounds || (!name.th && !name.en)) continue;
     const code = text(feature.properties?.[`${level}_PCODE`]) || `${name.en}-${entries.length}`;
     const context = kind === 'subdistrict' ? areaName(feature, 'ADM2') : null;
-    entries.push(entry(kind, `${kind}:${code}`, name, context, { bounds }, aliases(name)));
+    const target = isArea(feature.geometry) ? { bounds, outline: feature.geometry } : { bounds };
+    entries.push(entry(kind, `${kind}:${code}`, name, context, target, aliases(name)));
   }
   return entries;
 }
