@@ -206,6 +206,18 @@ describe('control room', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await logIn(page, 'operator', password);
     await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+    // At 1366×768 the alarm list is the side panel's main part: several whole rows show without scrolling.
+    await expect.poll(() => page.getByTestId('event-item').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const rows = await page.getByTestId('event-item').count();
+    const whole = await page.getByTestId('event-item').evaluateAll((items) =>
+      items.filter((item) => {
+        const box = item.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }).length,
+    );
+    expect(whole).toBeGreaterThanOrEqual(Math.min(rows, 5));
+    await page.screenshot({ path: screenshotPath('operator-map-1366') });
+
     const token = await operatorToken();
     const cameras = (await (await fetch(`${baseUrl}/api/cameras`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       id: number;

@@ -18,7 +18,18 @@ export function SoundSwitch({ sound }: { sound: AlarmSoundControl }) {
       data-played={sound.played}
       title={t('alarms.soundHelp')}
     >
-      {sound.muted ? '🔕' : '🔔'} {label}
+      <BellIcon muted={sound.muted} /> {label}
     </button>
+  );
+}
+
+/** Drawn, not an emoji: a control-room PC may have no colour-emoji font (it would show a box). */
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+      {muted && <path d="M3 3l18 18" />}
+    </svg>
   );
 }

@@ -11,14 +11,22 @@ const TILES = 4;
 /** Side-panel tiles are small: one frame a second is enough to see what is happening. */
 const TILE_FPS = 1;
 
-export function AreaCameras({ cameras, around, alarmCameraId }: { cameras: readonly Camera[]; around: LonLat; alarmCameraId: number | null }) {
+interface AreaCamerasProps {
+  cameras: readonly Camera[];
+  around: LonLat;
+  alarmCameraId: number | null;
+  /** Shown unfolded at first (the operator may fold or unfold it). */
+  defaultOpen?: boolean;
+}
+
+export function AreaCameras({ cameras, around, alarmCameraId, defaultOpen = true }: AreaCamerasProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const nearest = useMemo(() => nearestCameras(cameras, around, TILES, alarmCameraId), [cameras, around, alarmCameraId]);
   if (nearest.length === 0) return null;
   return (
     <section className="panel-section area-cameras" data-testid="area-cameras">
-      <details open>
+      <details open={defaultOpen}>
         <summary className="panel-title">{t('video.areaCameras')}</summary>
         <div className="area-camera-grid">
           {nearest.map((camera) => (

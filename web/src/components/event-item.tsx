@@ -1,4 +1,5 @@
-// One row of the event list: type, severity, camera, time, vehicle counts, status and actions.
+// One compact row of the alarm list: what and how severe, its status and count, where and when; the row opens
+// the alarm (and shows it on the map), and an operator can acknowledge it from the row.
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event } from '@toc/server/schemas';
 import { formatDateTime, formatListTime, formatNumber } from '../i18n/format';
@@ -15,13 +16,12 @@ interface EventItemProps {
   camera: Camera | undefined;
   canAct: boolean;
   onAction: EventActionHandler;
-  onSelect: (event: Event) => void;
   onOpen: (event: Event) => void;
   /** The list's clock: a time from another day shows that day. */
   now: number;
 }
 
-export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, now }: EventItemProps) {
+export function EventItem({ event, camera, canAct, onAction, onOpen, now }: EventItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { pending, error, run } = useEventAction(event, onAction);
@@ -34,7 +34,7 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
       ? (trapNameOf(event, language) ?? t('events.noCamera'))
       : t('events.unknownCamera', { id: formatNumber(event.cameraId, language) });
   const canAcknowledge = canAct && event.status === 'open';
-  const canResolve = canAct && (event.status === 'open' || event.status === 'acknowledged');
+  const canResolve = canAct && event.status === 'acknowledged';
 
   return (
     <li
@@ -46,50 +46,43 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
       data-severity={event.severity}
       style={{ borderInlineStartColor: EVENT_TYPE_COLORS[event.type] }}
     >
-      <div className="event-row">
-        <span className="event-type">{t(eventTypeKey(event.type))}</span>
-        <span className={`severity-tag severity-${event.severity}`}>{t(severityKey(event.severity))}</span>
+      <button type="button" className="event-open" onClick={() => onOpen(event)} data-testid="event-open" title={t('events.details')}>
+        <span className="event-row">
+          <span className="event-type">{t(eventTypeKey(event.type))}</span>
+          <span className={`severity-tag severity-${event.severity}`}>{t(severityKey(event.severity))}</span>
+          {event.escalatedAt && (
+            <span className="escalated-tag" data-testid="event-escalated" title={formatDateTime(event.escalatedAt, language)}>
+              {t('events.escalated')}
+            </span>
+          )}
+          {event.occurrences > 1 && (
+            <span
+              className="occurrences-tag"
+              data-testid="event-occurrences"
+              title={t('events.occurrencesTitle', {
+                n: formatNumber(event.occurrences, language),
+                last: formatDateTime(event.lastRaisedAt, language),
+              })}
+            >
+              {t('events.occurrences', { n: formatNumber(event.occurrences, language) })}
+            </span>
+          )}
+        </span>
+        <span className="event-row event-meta">
+          <span className="event-camera">{cameraName}</span>
+          <time dateTime={event.startedAt} title={formatDateTime(event.startedAt, language)}>
+            {formatListTime(event.startedAt, language, new Date(now))}
+          </time>
+        </span>
+      </button>
+      <span className="event-side">
         <span className={`status-tag status-${event.status}`} data-testid="event-status">
           {t(eventStatusKey(event.status))}
         </span>
-        {event.escalatedAt && (
-          <span className="escalated-tag" data-testid="event-escalated" title={formatDateTime(event.escalatedAt, language)}>
-            {t('events.escalated')}
-          </span>
-        )}
-        {event.occurrences > 1 && (
-          <span
-            className="occurrences-tag"
-            data-testid="event-occurrences"
-            title={t('events.occurrencesTitle', {
-              n: formatNumber(event.occurrences, language),
-              last: formatDateTime(event.lastRaisedAt, language),
-            })}
-          >
-            {t('events.occurrences', { n: formatNumber(event.occurrences, language) })}
-          </span>
-        )}
-      </div>
-      <div className="event-row event-meta">
-        <span className="event-camera">{cameraName}</span>
-        <time dateTime={event.startedAt} title={formatDateTime(event.startedAt, language)}>
-          {formatListTime(event.startedAt, language, new Date(now))}
-        </time>
-      </div>
-      <VehicleCounts event={event} />
-      <div className="event-actions">
-        <button type="button" className="button ghost" onClick={() => onOpen(event)} data-testid="event-open">
-          {t('events.details')}
-        </button>
-        {event.location && (
-          <button type="button" className="button ghost" onClick={() => onSelect(event)} data-testid="event-locate">
-            {t('events.showOnMap')}
-          </button>
-        )}
         {canAcknowledge && (
           <button
             type="button"
-            className="button"
+            className="button compact"
             disabled={pending !== null}
             onClick={() => void run('acknowledge')}
             data-testid="event-acknowledge"
@@ -100,7 +93,7 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
         {canResolve && (
           <button
             type="button"
-            className="button secondary"
+            className="button secondary compact"
             disabled={pending !== null}
             onClick={() => void run('resolve')}
             data-testid="event-resolve"
@@ -108,7 +101,8 @@ export function EventItem({ event, camera, canAct, onAction, onSelect, onOpen, n
             {t('events.resolve')}
           </button>
         )}
-      </div>
+      </span>
+      <VehicleCounts event={event} />
       <ActionError error={error} />
     </li>
   );

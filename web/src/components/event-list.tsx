@@ -1,4 +1,4 @@
-// Side-panel list of the latest events, newest first.
+// The side panel's alarm list: filters above, compact rows in priority order, scrolling on its own.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event } from '@toc/server/schemas';
@@ -14,7 +14,6 @@ interface EventListProps {
   canAct: boolean;
   maxItems: number;
   onAction: (event: Event, action: EventActionName) => Promise<unknown>;
-  onSelect: (event: Event) => void;
   onOpen: (event: Event) => void;
   /** Shown under the title: the alarm filters. */
   children?: ReactNode;
@@ -23,7 +22,7 @@ interface EventListProps {
   onResetFilters?: () => void;
 }
 
-export function EventList({ events, cameras, loadState, canAct, maxItems, onAction, onSelect, onOpen, children, hiddenByFilters, onResetFilters }: EventListProps) {
+export function EventList({ events, cameras, loadState, canAct, maxItems, onAction, onOpen, children, hiddenByFilters, onResetFilters }: EventListProps) {
   const { t } = useTranslation();
   const shown = events.slice(0, maxItems);
   const now = useNow(60_000);
@@ -52,7 +51,6 @@ export function EventList({ events, cameras, loadState, canAct, maxItems, onActi
             camera={event.cameraId === null ? undefined : cameras.get(event.cameraId)}
             canAct={canAct}
             onAction={onAction}
-            onSelect={onSelect}
             onOpen={onOpen}
             now={now}
           />

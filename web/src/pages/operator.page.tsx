@@ -99,7 +99,8 @@ export default function OperatorPage({ role }: { role: Role }) {
       <aside className="side-panel">
         <CameraHealth cameras={cameras.list} loadState={loadStatus.cameras} />
         {canWatchLiveVideo(role) && (
-          <AreaCameras cameras={cameras.list} around={areaCentre} alarmCameraId={opened?.cameraId ?? null} />
+          // Folded over the alarm list (its room is the alarms'); open beside an opened alarm, where it helps.
+          <AreaCameras key={opened ? 'alarm' : 'list'} cameras={cameras.list} around={areaCentre} alarmCameraId={opened?.cameraId ?? null} defaultOpen={opened !== undefined} />
         )}
         {clickedCamera ? (
           <CameraPanel camera={clickedCamera} events={events.list} role={role} onClose={() => setCameraId(null)} onOpenEvent={onOpen} />
@@ -119,14 +120,17 @@ export default function OperatorPage({ role }: { role: Role }) {
             canAct={canActOnEvents(role)}
             maxItems={LIST_ITEMS}
             onAction={onAction}
-            onSelect={onSelect}
             onOpen={onOpen}
             hiddenByFilters={events.list.length > 0}
             onResetFilters={() => setFilter(DEFAULT_ALARM_FILTER)}
           >
             <AlarmFilters filter={filter} unacknowledged={unacknowledged} unacknowledgedCritical={unacknowledgedCritical} districts={districts?.districts ?? []} onChange={setFilter} />
-            <SoundSwitch sound={sound} />
-            <p className="panel-note shortcuts">{t('alarms.shortcuts')}</p>
+            <div className="alarm-list-tools">
+              <SoundSwitch sound={sound} />
+              <span className="shortcuts-hint" title={t('alarms.shortcuts')} aria-label={t('alarms.shortcuts')} tabIndex={0} data-testid="alarm-shortcuts">
+                {t('alarms.keys')}
+              </span>
+            </div>
           </EventList>
         )}
       </aside>

@@ -1,6 +1,6 @@
 // English strings of alarms: event types, severities, the alarm feed, event detail and timeline.
 export const alarmsEn = {
-  'events.title': 'Latest events',
+  'events.title': 'Alarms',
   'events.empty': 'No events yet.',
   'events.loadFailed': 'Could not load events.',
   'events.noCamera': 'No camera',
@@ -43,6 +43,7 @@ export const alarmsEn = {
   'alarms.unacknowledgedCritical': 'Critical, unacknowledged: {{n}}',
   'alarms.noneMatch': 'No alarm matches these filters.',
   'alarms.resetFilters': 'Show the default filters',
+  'alarms.keys': 'Keys',
   'alarms.soundOn': 'Sound on',
   'alarms.soundMuted': 'Sound muted',
   'alarms.soundBlocked': 'Sound on: click anywhere to allow',

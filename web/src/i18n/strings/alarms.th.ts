@@ -2,10 +2,11 @@
 import type { alarmsEn } from './alarms.en';
 
 export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
-  'events.title': 'เหตุการณ์ล่าสุด',
+  'events.title': 'การแจ้งเตือน',
   'events.empty': 'ยังไม่มีเหตุการณ์',
   'alarms.unacknowledgedCritical': 'วิกฤตที่ยังไม่รับทราบ: {{n}}',
   'alarms.noneMatch': 'ไม่มีสัญญาณเตือนที่ตรงกับตัวกรองนี้',
+  'alarms.keys': 'ปุ่มลัด',
   'alarms.soundOn': 'เปิดเสียง',
   'alarms.soundMuted': 'ปิดเสียงอยู่',
   'alarms.soundBlocked': 'เปิดเสียงแล้ว: คลิกที่ใดก็ได้เพื่ออนุญาต',
