@@ -75,3 +75,15 @@ export const bangkokYear = (instant: string | Date): number =>
 /** When an event started (ISO), read through the API. */
 export const eventStartedAt = async (token: string, eventId: number): Promise<string> =>
   (await api<{ startedAt: string }>(token, 'GET', `/api/events/${eventId}`)).startedAt;
+
+/**
+ * One open elephant warning per herd: a still near an earlier test's herd (this run or one within the last hours)
+ * refreshes that herd's warning instead of opening one. A test that needs a new warning first resolves those still in
+ * hand around its trap (±0.2°, beyond the 15 km a herd's path may jump). `token`: an operator's or an admin's.
+ */
+export async function resolveHerdWarningsNear(token: string, at: { lon: number; lat: number }): Promise<void> {
+  const bbox = [at.lon - 0.2, at.lat - 0.2, at.lon + 0.2, at.lat + 0.2].map((v) => v.toFixed(4)).join(',');
+  const query = `type=elephant.warning&status=open&status=acknowledged&bbox=${bbox}&limit=500`;
+  const { items } = await api<{ items: { id: number }[] }>(token, 'GET', `/api/events?${query}`);
+  for (const { id } of items) await api(token, 'POST', `/api/events/${id}/resolve`, { note: 'e2e: herd closed so the next test sees a new one' });
+}

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { bangkokYear, e2eEnv, eventStartedAt, launchChromium, screenshotPath, tokenFor } from './browser';
+import { bangkokYear, e2eEnv, eventStartedAt, launchChromium, resolveHerdWarningsNear, screenshotPath, tokenFor } from './browser';
 import { renderedIds } from './map-probes';
 
 const { baseUrl, password, sharedDir } = e2eEnv();
@@ -96,21 +96,32 @@ describe('elephant situation page', () => {
     targetId = ((await created.json()) as { id: number }).id;
 
     // The herd is caught by a trap at the demo trap's place, then by one 2 km further north. Both are registered for
-    // this run: a trap's stills within 30 min are one sighting, so fresh traps guarantee a new warning (and its
-    // notifications), and the demo trap's episode is left to the other tests.
+    // this run: a trap's stills within 30 min are one sighting, and the demo trap's episode is left to the other tests.
+    // Earlier herds around here are closed first, so this herd gets a new warning (and its notifications).
     const traps = (await (await api(adminToken, '/api/traps')).json()) as { location: { lon: number; lat: number } }[];
     herdStart = traps[0]!.location;
+    await resolveHerdWarningsNear(adminToken, herdStart);
     const stamp = Date.now();
     const first = await registerTrap(`Forest edge (e2e ${stamp})`, 'ชายป่า (ทดสอบ)', herdStart);
-    expect(await postElephantStill(first.id, first.key)).toHaveLength(2);
+    const [firstSightingId, firstWarningId] = await postElephantStill(first.id, first.key);
+    expect(firstWarningId).toBeGreaterThan(firstSightingId!);
     const second = await registerTrap(`Forest edge, 2 km north (e2e ${stamp})`, 'ชายป่า 2 กม. ทางเหนือ (ทดสอบ)', {
       lon: herdStart.lon,
       lat: herdStart.lat + 0.018,
     });
     [sightingId, warningId] = (await postElephantStill(second.id, second.key)) as [number, number];
-    expect(warningId).toBeGreaterThan(sightingId);
+    // One warning per herd: the second trap's sighting refreshes the herd's warning instead of opening another.
+    expect(warningId).toBe(firstWarningId);
+    const herdWarning = (await (await api(adminToken, `/api/events/${warningId}`)).json()) as { payload: Record<string, unknown> };
+    expect(herdWarning.payload).toMatchObject({ sightingEventId: sightingId, sightingEventIds: [firstSightingId, sightingId] });
+    // Who could be told is counted (the webhook registered above, at least), never named: no address in the event.
+    expect((herdWarning.payload.notifyReach as { targets: number }).targets).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(herdWarning.payload)).not.toContain(hookHost);
 
-    await expect.poll(() => received.filter((r) => r.headers['x-toc-event-id'] === String(warningId)).length, { timeout: 30_000 }).toBe(1);
+    // Told once when the warning opened; again only if the herd, 2 km on, came within 10 km of places not named before.
+    await expect
+      .poll(() => received.filter((r) => r.headers['x-toc-event-id'] === String(warningId)).length, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1);
     const delivery = received.find((r) => r.headers['x-toc-event-id'] === String(warningId))!;
     expect(delivery.path).toBe('/elephant-hook');
     expect(JSON.parse(delivery.body)).toMatchObject({ eventId: warningId, type: 'elephant.warning' });
@@ -143,6 +154,16 @@ describe('elephant situation page', () => {
     expect(moved).toBeGreaterThan(1_900);
     expect(moved).toBeLessThan(2_100);
     expect(await herd.getByTestId('path-step').count()).toBeGreaterThanOrEqual(2);
+    // Where the herd is going: from the first trap to the second, about 2 km to the north, with a speed.
+    const heading = herd.getByTestId('herd-heading');
+    expect(await heading.getAttribute('data-kind')).toBe('moving');
+    expect(await heading.getAttribute('data-latest-direction')).toBe('N');
+    const legM = Number(await heading.getAttribute('data-latest-distance-m'));
+    expect(legM).toBeGreaterThan(1_900);
+    expect(legM).toBeLessThan(2_100);
+    expect(await heading.textContent()).toContain('ทิศเหนือ');
+    // The webhook was told: the log says nothing of "nobody was told".
+    expect(await herd.locator('[data-testid="notify-outcome"][data-kind="nobody"]').count()).toBe(0);
 
     const snapshot = herd.getByTestId('sighting-snapshot');
     await snapshot.waitFor();
@@ -203,6 +224,7 @@ describe('elephant situation page', () => {
     expect(await time.textContent()).not.toContain(thaiYear);
     expect(await places.first().textContent()).toMatch(/[\d.]+ km(north|south|east|west)/);
     expect(await delivery.textContent()).toContain('Park rangers');
+    expect(await heading.textContent()).toMatch(/to the north.* km\/h/);
     await page.screenshot({ path: screenshotPath('elephants-operator-en') });
 
     await page.locator('[data-testid="lang-switch"] [data-lang="th"]').click();

@@ -29,6 +29,23 @@ export const NotificationLogEntry = Type.Object({
 });
 export type NotificationLogEntry = Static<typeof NotificationLogEntry>;
 
+/**
+ * Who a notification round could reach, without secrets: counted when an elephant warning is opened or names new
+ * places, and kept in its payload (`notifyReach`), so an empty log can say why nobody was told.
+ */
+export const NotificationReach = Type.Object({
+  /** System-wide channels in the workers' configuration (NOTIFY_WEBHOOK_URLS, LINE_TARGETS). */
+  channels: Type.Integer({ minimum: 0 }),
+  /** Enabled recipients (notification targets) for the event type in these districts or in every district. */
+  targets: Type.Integer({ minimum: 0 }),
+  /** Of those targets, LINE recipients that cannot be sent to: the workers have no LINE token. */
+  lineWithoutToken: Type.Integer({ minimum: 0 }),
+  /** The districts (Thai names) the targets were looked up for. */
+  districtsTh: Type.Array(Type.String()),
+  at: IsoDateTime,
+});
+export type NotificationReach = Static<typeof NotificationReach>;
+
 export const EventUpdate = Type.Object({
   id: Type.Integer(),
   eventId: Type.Integer(),

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ElephantPath, Event } from '@toc/server/schemas';
 import { eventFixture } from '../testing/event-fixture';
-import { frameSituation, mapEvents, mergeBySeq, relevantPaths, selectSituation, summarizePath, warnedPlaces } from './elephant-situation';
+import {
+  frameSituation,
+  mapEvents,
+  mergeBySeq,
+  relevantPaths,
+  selectSituation,
+  summarizePath,
+  warnedPlaces,
+  warningSightingIds,
+} from './elephant-situation';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW - h * 3600_000).toISOString();
@@ -82,6 +91,13 @@ describe('warnedPlaces', () => {
       [2, 1200, 'W'],
       [1, 9000, 'SE'],
     ]);
+  });
+});
+
+describe('warningSightingIds', () => {
+  it('lists every sighting of the herd a warning covers, and the one sighting of an older warning', () => {
+    expect(warningSightingIds(event(5, { type: 'elephant.warning', payload: { sightingEventId: 4, sightingEventIds: [2, 4] } }))).toEqual([2, 4]);
+    expect(warningSightingIds(event(5, { type: 'elephant.warning', payload: { sightingEventId: 4 } }))).toEqual([4]);
   });
 });
 

@@ -48,6 +48,13 @@ export function isCurrentSighting(e: Event, now: number): boolean {
 }
 
 export const warningSightingId = (warning: Event) => asNumber(warning.payload.sightingEventId);
+/** Every sighting of the herd the warning covers (one warning per herd); older warnings name only the one. */
+export function warningSightingIds(warning: Event): number[] {
+  const list = Array.isArray(warning.payload.sightingEventIds) ? (warning.payload.sightingEventIds as unknown[]) : [];
+  const ids = list.map(asNumber).filter((id): id is number => id !== null);
+  const latest = warningSightingId(warning);
+  return latest === null || ids.includes(latest) ? ids : [...ids, latest];
+}
 export const warningPathId = (e: Event) => asNumber(e.payload.pathId);
 /** How many elephants the sighting counted (at least one). */
 export const elephantCount = (e: Event) => Math.max(1, asNumber(e.payload.count) ?? 1);

@@ -1,10 +1,11 @@
-// A herd's movement path: its sightings in order, when each was seen, where, and how far the herd moved between them.
+// A herd's movement path: where it is heading, its sightings in order, when each was seen, where, and how far it moved between them.
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '@toc/server/schemas';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import type { PathSummary } from './elephant-situation';
 import { kmText, sightingSource } from './elephant-labels';
+import { HerdHeading } from './herd-heading';
 
 export function MovementPath({ path, cameras }: { path: PathSummary | null; cameras: ReadonlyMap<number, Camera> }) {
   const { t } = useTranslation();
@@ -17,12 +18,16 @@ export function MovementPath({ path, cameras }: { path: PathSummary | null; came
       ) : (
         <>
           <p className="panel-note" data-testid="path-summary">
-            {t('elephants.path.summary', {
-              n: formatNumber(path.steps.length, language),
-              since: formatDateTime(path.startedAt, language),
-              km: kmText(path.totalM),
-            })}
+            {/* One sighting has moved nowhere yet: no "0.0 km moved". */}
+            {path.steps.length === 1
+              ? t('elephants.path.summaryOne', { since: formatDateTime(path.startedAt, language) })
+              : t('elephants.path.summary', {
+                  n: formatNumber(path.steps.length, language),
+                  since: formatDateTime(path.startedAt, language),
+                  km: kmText(path.totalM),
+                })}
           </p>
+          <HerdHeading path={path} />
           <table className="elephant-table">
             <thead>
               <tr>

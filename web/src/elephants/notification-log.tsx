@@ -1,4 +1,5 @@
 // A notification log table: when, channel, audience, where it went, the result, attempts and the error if any.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationLogEntry } from '@toc/server/schemas';
 import { formatDateTime, formatNumber } from '../i18n/format';
@@ -15,10 +16,12 @@ interface NotificationLogProps {
   /** The overall log names the event each delivery was for. */
   showEvent?: boolean;
   maxRows?: number;
+  /** Says why the log looks as it does (who could be told); shown once loaded, in place of `emptyText`. */
+  note?: ReactNode;
   onRefresh: () => void;
 }
 
-export function NotificationLog({ testId, title, emptyText, entries, state, showEvent = false, maxRows, onRefresh }: NotificationLogProps) {
+export function NotificationLog({ testId, title, emptyText, entries, state, showEvent = false, maxRows, note, onRefresh }: NotificationLogProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const rows = maxRows === undefined ? entries : entries.slice(0, maxRows);
@@ -34,7 +37,8 @@ export function NotificationLog({ testId, title, emptyText, entries, state, show
       </div>
       {state === 'failed' && <p className="panel-note error">{t('elephants.log.loadFailed')}</p>}
       {state === 'loading' && <p className="panel-note">{t('common.loading')}</p>}
-      {state === 'ready' && rows.length === 0 && <p className="panel-note">{emptyText}</p>}
+      {state === 'ready' && note}
+      {state === 'ready' && rows.length === 0 && !note && <p className="panel-note">{emptyText}</p>}
       {rows.length > 0 && (
         <div className="table-scroll">
           <table className="elephant-table log-table">

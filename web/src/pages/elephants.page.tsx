@@ -15,11 +15,13 @@ import {
   summarizePath,
   warningPathId,
   warningSightingId,
+  warningSightingIds,
 } from '../elephants/elephant-situation';
 import { sightingSource } from '../elephants/elephant-labels';
 import { MovementPath } from '../elephants/movement-path';
 import { NotificationLog } from '../elephants/notification-log';
 import { fetchEventNotifications, fetchRecentNotifications } from '../elephants/notifications.api';
+import { NotifyOutcomeNote } from '../elephants/notify-outcome-note';
 import { SightingSnapshot } from '../elephants/sighting-snapshot';
 import { SightingsList } from '../elephants/sightings-list';
 import { SituationSummary } from '../elephants/situation-summary';
@@ -78,7 +80,7 @@ export default function ElephantsPage({ role }: { role: Role }) {
     selection?.kind === 'warning'
       ? (situation.warnings.find((w) => w.id === selection.id) ?? null)
       : selection?.kind === 'sighting'
-        ? (situation.warnings.find((w) => warningSightingId(w) === selection.id) ?? null)
+        ? (situation.warnings.find((w) => warningSightingIds(w).includes(selection.id)) ?? null)
         : (situation.warnings[0] ?? null);
   const sightingId = selection?.kind === 'sighting' ? selection.id : warning ? warningSightingId(warning) : (situation.sightings[0]?.id ?? null);
   const sighting = sightingId === null ? null : (eventsById.get(sightingId) ?? null);
@@ -186,6 +188,7 @@ export default function ElephantsPage({ role }: { role: Role }) {
                   emptyText={t('elephants.log.empty')}
                   entries={warningLog.entries}
                   state={warningLog.state}
+                  note={<NotifyOutcomeNote warning={warning} entries={warningLog.entries} role={role} now={now} />}
                   onRefresh={warningLog.refresh}
                 />
               ) : (
