@@ -271,6 +271,50 @@ describe('GPS buses', () => {
     await context.close();
   });
 
+  it('shows the route, the destination and the minutes of every arrival on a 390 px phone, in Thai and in English', async () => {
+    const stop = (await stopsWithArrivals(1, 10 * 60_000))[0]!;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    for (const lang of ['th', 'en'] as const) {
+      await page.goto(`${baseUrl}/stop/${encodeURIComponent(stop.properties.stopId)}?feed=${stop.properties.feedId}&lang=${lang}`);
+      await page.getByTestId('sign-row').first().waitFor({ timeout: 30_000 });
+      const rows = await page.getByTestId('sign-row').evaluateAll((items) =>
+        items.map((row) => {
+          const box = (selector: string) => {
+            const element = row.querySelector<HTMLElement>(selector)!;
+            const rect = element.getBoundingClientRect();
+            return {
+              left: rect.left,
+              right: rect.right,
+              width: rect.width,
+              text: element.textContent ?? '',
+              // Cut text shows as content wider or taller than its box.
+              clipped: element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1,
+            };
+          };
+          return { route: box('.sign-route'), destination: box('.sign-destination'), when: box('.sign-when') };
+        }),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        for (const part of [row.route, row.destination, row.when]) {
+          expect(part.left, `${part.text} starts on the screen`).toBeGreaterThanOrEqual(0);
+          expect(part.right, `${part.text} ends on the screen`).toBeLessThanOrEqual(390);
+          expect(part.clipped, `${part.text} is not cut`).toBe(false);
+        }
+        // Side by side, not on top of each other, and the destination has room to be read (it may wrap).
+        expect(row.route.right).toBeLessThanOrEqual(row.destination.left);
+        expect(row.destination.right).toBeLessThanOrEqual(row.when.left);
+        expect(row.destination.text.trim()).not.toBe('');
+        expect(row.destination.width, `destination "${row.destination.text}"`).toBeGreaterThanOrEqual(120);
+      }
+      // Nothing sticks out sideways: the phone never scrolls left and right.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: screenshotPath(`buses-sign-390-${lang}`), fullPage: true });
+    }
+    await context.close();
+  });
+
   it('replays the bus’s track from its history and downloads it as GPX', async () => {
     const page = await openMap();
     await page.getByTestId('bus-history-open').click();

@@ -389,6 +389,29 @@ describe('camera set-up', () => {
     }
   });
 
+  it('says why the server refuses a stream address in the UI language, naming the field as the form does', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openCameraPage(page, 'admin');
+    await page.getByTestId('setup-tab-stream').click();
+    // A pasted web link: the request schema refuses it (the server's own reply has only English words for this).
+    await page.getByTestId('stream-url').fill('http://192.168.1.20/stream1');
+    await page.getByTestId('stream-url-save').click();
+    const error = page.getByTestId('stream-error');
+    await error.waitFor();
+    // Thai by default: the field by its Thai label and the rule in Thai, none of the validator's English.
+    expect(await error.textContent()).toMatch(/^ที่อยู่สตรีม \(RTSP\): ต้องเป็นที่อยู่แบบ rtsp:\/\//);
+    expect(await error.textContent()).not.toMatch(/must|body\/|pattern/);
+    await page.screenshot({ path: screenshotPath('camera-setup-stream-refused-th') });
+
+    await page.locator('.lang-option', { hasText: 'EN' }).click();
+    await page.getByTestId('stream-url-save').click();
+    await expect.poll(() => error.textContent()).toMatch(/^Stream address \(RTSP\): must be an rtsp:\/\/ address/);
+    expect(await error.textContent()).not.toMatch(/body\/|pattern/);
+    // Nothing was saved.
+    expect((await api<Camera>(admin, `/api/cameras/${CAMERA_ID}`)).rtspUrl).toBe(camera.rtspUrl);
+    await page.close();
+  });
+
   it('opens the camera page from the camera health list on the map', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await openCameraPage(page, 'operator');

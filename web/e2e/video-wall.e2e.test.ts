@@ -1,11 +1,12 @@
 // End-to-end: the video wall — the demo wall's grid and group cycling, the layout editor (server errors shown, the
-// layout kept after reload), live frames in the tiles, and a real camera-trap photo taking over the wall until the
-// operator acknowledges it, while a viewer watches without the acknowledge button.
+// layout kept after reload), live frames in the tiles that fill them (names told apart, little black bars), the
+// "+N" lists of cameras past the grid and of alarms waiting behind the large tile, and a real camera-trap photo
+// taking over the wall until the operator acknowledges it, while a viewer watches without the acknowledge button.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
+import { e2eEnv, launchChromium, resolveHerdWarningsNear, screenshotPath, tokenFor } from './browser';
 
 const { baseUrl, password, sharedDir } = e2eEnv();
 const adminPassword = process.env.TOC_PASSWORD_ADMIN ?? '';
@@ -47,16 +48,38 @@ async function restoreDemoLayout(): Promise<void> {
 /**
  * A camera trap registered for this run sends the real elephant photo, as a trap at the forest edge would. (A trap's
  * stills within 30 minutes are one sighting, so the demo trap would update an earlier, maybe acknowledged, warning
- * instead of opening a new one; a fresh trap next to it always opens a new warning.)
+ * instead of opening a new one; a fresh trap next to it opens a new warning once the herds seen around it earlier are
+ * closed, as there is one warning per herd.)
  */
-async function postElephantStillFromFreshTrap(): Promise<{ sightingId: number; warningId: number; trapName: { en: string; th: string } }> {
+/**
+ * Acknowledges every open alarm that would take over the wall (left by earlier tests): with a takeover the grid
+ * shrinks into a third of the screen, and this test measures the grid's own tiles.
+ */
+async function acknowledgeTakeovers(): Promise<void> {
+  const token = await tokenFor('operator', password);
+  const headers = { authorization: `Bearer ${token}` };
+  for (const type of ['traffic.accident', 'elephant.warning', 'crowd.alert']) {
+    const reply = await fetch(`${baseUrl}/api/events?status=open&type=${type}&limit=500`, { headers });
+    const { items } = (await reply.json()) as { items: { id: number }[] };
+    for (const { id } of items) {
+      await fetch(`${baseUrl}/api/events/${id}/acknowledge`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+    }
+  }
+}
+
+async function postElephantStillFromFreshTrap(
+  at?: { lon: number; lat: number },
+): Promise<{ sightingId: number; warningId: number; trapName: { en: string; th: string } }> {
   const admin = await tokenFor('admin', adminPassword);
   const traps = (await (await api(admin, '/api/traps')).json()) as { location: { lon: number; lat: number } }[];
+  // By default next to the demo trap; a second herd with its own warning needs a place over 0.2° away.
+  const location = at ?? { lon: traps[0]!.location.lon + 0.01, lat: traps[0]!.location.lat };
+  await resolveHerdWarningsNear(admin, location);
   const run = Date.now();
   const trapName = { en: `Forest edge, wall test ${run}`, th: `ชายป่า ทดสอบวอลล์ ${run}` };
   const created = await api(admin, '/api/traps', {
     method: 'POST',
-    body: { name: trapName.en, nameTh: trapName.th, location: { lon: traps[0]!.location.lon + 0.01, lat: traps[0]!.location.lat } },
+    body: { name: trapName.en, nameTh: trapName.th, location },
   });
   expect(created.status).toBe(201);
   const { trap, key } = (await created.json()) as { trap: { id: number }; key: string };
@@ -130,6 +153,91 @@ describe('video wall', () => {
     await expect.poll(framesDrawn, { timeout: 60_000, interval: 1000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('wall-live-frames') });
     await page.close();
+  });
+
+  it('tells tiles apart by the end of their names and fills them with the picture (black bars under 15 %)', async () => {
+    // A small screen, so the long names cannot be shown whole.
+    await acknowledgeTakeovers();
+    const page = await browser.newPage({ viewport: { width: 1024, height: 640 } });
+    await openWall(page, 'operator', password);
+    await expect.poll(() => page.getByTestId('wall-takeover').count(), { timeout: 15_000 }).toBe(0);
+    const count = demoWall.groups[0]!.cameraIds.length;
+    await expect.poll(() => gridTiles(page).count(), { timeout: 15_000 }).toBe(count);
+
+    const captions = await gridTiles(page).evaluateAll((tiles) =>
+      tiles.map((tile) => {
+        const caption = tile.querySelector('figcaption')!;
+        const tail = tile.querySelector<HTMLElement>('[data-testid="wall-title-tail"]')!;
+        const head = tile.querySelector('.wall-title-head')?.textContent ?? '';
+        // The first word of the tail is what tells two names apart: it must lie inside the tail's visible box.
+        const first = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(tail.textContent ?? '')].find((s) => s.isWordLike)!;
+        const range = document.createRange();
+        range.setStart(tail.firstChild!, first.index);
+        range.setEnd(tail.firstChild!, first.index + first.segment.length);
+        const word = range.getBoundingClientRect();
+        const box = tail.getBoundingClientRect();
+        return {
+          name: caption.title,
+          shown: head.replace(/\u00a0/g, ' ') + tail.textContent,
+          firstWord: first.segment,
+          firstWordVisible: box.width > 0 && word.left >= box.left - 1 && word.right <= box.right + 1,
+        };
+      }),
+    );
+    for (const caption of captions) {
+      // The whole name is the tooltip, and nothing of it is lost from the caption's text.
+      expect(caption.shown).toBe(caption.name);
+      expect(caption.firstWordVisible, `"${caption.firstWord}" of "${caption.name}" is visible`).toBe(true);
+    }
+    expect(new Set(captions.map((c) => c.firstWord)).size, JSON.stringify(captions)).toBe(count);
+    // The two Route 304 cameras, which used to read the same.
+    const route304 = captions.filter((c) => /304/.test(c.name));
+    expect(route304).toHaveLength(2);
+    expect(route304[0]!.firstWord).not.toBe(route304[1]!.firstWord);
+
+    // Black bars: the share of each tile the picture, shown whole, leaves uncovered.
+    const uncovered = () =>
+      gridTiles(page).evaluateAll((tiles) =>
+        tiles.map((tile) => {
+          const picture = Number(tile.querySelector('canvas')?.dataset.pictureAspect ?? Number.NaN);
+          const { width, height } = tile.getBoundingClientRect();
+          const scale = Math.min(width / picture, height);
+          return 1 - (picture * scale * scale) / (width * height);
+        }),
+      );
+    await expect.poll(async () => (await uncovered()).every((share) => share < 0.15), { timeout: 60_000, interval: 1000 }).toBe(true);
+    console.log('wall tiles left uncovered (share of the tile):', (await uncovered()).map((share) => share.toFixed(3)).join(', '));
+    await page.screenshot({ path: screenshotPath('wall-tiles-fit') });
+    await page.close();
+  });
+
+  it('lists the cameras past the grid on "+N cameras" and opens one of them', async () => {
+    const group = demoWall.groups[0]!;
+    const body = { name: demoWall.name, nameTh: demoWall.nameTh, rows: 1, cols: 1, cycleSeconds: 0, groups: demoWall.groups };
+    expect((await api(operatorToken, `/api/walls/${demoWall.id}`, { method: 'PUT', body })).status).toBe(200);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      await openWall(page, 'operator', password);
+      const more = page.getByTestId('wall-more-cameras');
+      await more.waitFor();
+      expect(await more.getAttribute('data-count')).toBe(String(group.cameraIds.length - 1));
+      expect(await more.textContent()).toMatch(/อีก \d+ กล้อง|\+\d+ cameras/);
+      await more.click();
+      const list = page.getByTestId('wall-more-cameras-list');
+      await expect.poll(() => list.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+      const listed = await page.getByTestId('wall-more-camera').evaluateAll((links) => links.map((a) => Number(a.getAttribute('data-camera-id'))));
+      expect(listed).toEqual(group.cameraIds.slice(1));
+      await page.screenshot({ path: screenshotPath('wall-more-cameras') });
+      // Escape closes the list; a camera in it opens its camera page.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => list.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+      await more.click();
+      await page.locator(`[data-testid="wall-more-camera"][data-camera-id="${listed[0]}"]`).click();
+      await expect.poll(() => page.getByTestId('camera-page').getAttribute('data-camera-id')).toBe(String(listed[0]));
+      await page.close();
+    } finally {
+      await restoreDemoLayout();
+    }
   });
 
   it('lets the operator change the layout to 3 columns × 2 rows, shows a refusal from the server, and keeps it after reload', async () => {
@@ -207,5 +315,58 @@ describe('video wall', () => {
     await operator.screenshot({ path: screenshotPath('wall-after-acknowledge') });
     await operator.close();
     await viewer.close();
+  });
+
+  it('lists the alarms waiting behind the large tile on "+N more", by keyboard too, and shows the one chosen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await openWall(page, 'operator', password);
+    const earlier = await postElephantStillFromFreshTrap();
+    // Another herd, about 50 km away: one herd has one warning, so a second warning needs a second herd.
+    const later = await postElephantStillFromFreshTrap({ lon: 101.35, lat: 13.75 });
+    try {
+      // The newest critical alarm has the large tile; the earlier one waits behind it.
+      await page.locator(`[data-testid="wall-takeover"][data-event-id="${later.warningId}"]`).waitFor({ timeout: 30_000 });
+      const more = page.getByTestId('takeover-more');
+      await expect.poll(() => more.getAttribute('data-count').then(Number)).toBeGreaterThanOrEqual(1);
+      expect(await more.textContent()).toMatch(/อีก \d+ รายการ|\+\d+ more/);
+      const list = page.getByTestId('takeover-more-list');
+      const isOpen = () => list.evaluate((d: HTMLDialogElement) => d.open);
+
+      // By keyboard: Enter opens the list with the focus in it; A does not acknowledge behind it; Escape closes it
+      // and gives the focus back to the button.
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(isOpen).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="takeover-more-list"]') !== null)).toBe(true);
+      const items = page.getByTestId('takeover-more-item');
+      expect(await items.count()).toBe(Number(await more.getAttribute('data-count')));
+      const listed = await items.evaluateAll((buttons) => buttons.map((b) => Number(b.getAttribute('data-event-id'))));
+      expect(listed).toContain(earlier.warningId);
+      expect(listed).not.toContain(later.warningId);
+      await page.screenshot({ path: screenshotPath('wall-more-alarms') });
+      await page.keyboard.press('a');
+      await page.keyboard.press('Escape');
+      await expect.poll(isOpen).toBe(false);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('takeover-more');
+      const stillOpen = (await (await api(operatorToken, `/api/events/${later.warningId}`)).json()) as { status: string };
+      expect(stillOpen.status).toBe('open');
+
+      // Choosing the earlier alarm puts it on the large tile until it is acknowledged; then the newest is back.
+      await more.click();
+      await page.locator(`[data-testid="takeover-more-item"][data-event-id="${earlier.warningId}"]`).click();
+      const chosen = page.locator(`[data-testid="wall-takeover"][data-event-id="${earlier.warningId}"]`);
+      await chosen.waitFor();
+      expect([earlier.trapName.en, earlier.trapName.th]).toContain(await chosen.getByTestId('takeover-place').textContent());
+      await chosen.getByTestId('takeover-acknowledge').click();
+      await chosen.waitFor({ state: 'detached', timeout: 15_000 });
+      await page.locator(`[data-testid="wall-takeover"][data-event-id="${later.warningId}"]`).waitFor({ timeout: 15_000 });
+    } finally {
+      // Leave no open warning of this test behind for the other wall tests.
+      for (const id of [earlier.warningId, later.warningId]) {
+        const event = (await (await api(operatorToken, `/api/events/${id}`)).json()) as { status: string };
+        if (event.status === 'open') await api(operatorToken, `/api/events/${id}/acknowledge`, { method: 'POST', body: {} });
+      }
+      await page.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { busesEn } from './strings/buses.en';
 import { wallEn } from './strings/wall.en';
 import { auditEn } from './strings/audit.en';
 import { usersEn } from './strings/users.en';
+import { validationEn } from './strings/validation.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -28,6 +29,7 @@ export const en = {
   ...wallEn,
   ...auditEn,
   ...usersEn,
+  ...validationEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { busesTh } from './strings/buses.th';
 import { wallTh } from './strings/wall.th';
 import { auditTh } from './strings/audit.th';
 import { usersTh } from './strings/users.th';
+import { validationTh } from './strings/validation.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -20,4 +21,5 @@ export const th: Translations = {
   ...wallTh,
   ...auditTh,
   ...usersTh,
+  ...validationTh,
 };

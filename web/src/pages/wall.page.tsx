@@ -8,12 +8,14 @@ import { canActOnEvents } from '../auth/permissions';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
 import { sightingIdOf } from '../wall/event-text';
+import { withChosenFirst } from '../wall/takeover';
 import { TakeoverTile } from '../wall/takeover-tile';
 import { useAlertSound } from '../wall/use-alert-sound';
 import { useFullscreen } from '../wall/use-fullscreen';
 import { useTakeover } from '../wall/use-takeover';
 import { useWallCycle } from '../wall/use-wall-cycle';
 import { useWalls } from '../wall/use-walls';
+import { WaitingAlarms } from '../wall/waiting-alarms';
 import { WallEditor } from '../wall/wall-editor';
 import { WallGrid } from '../wall/wall-grid';
 import { WallToolbar } from '../wall/wall-toolbar';
@@ -30,7 +32,15 @@ export default function WallPage({ role }: { role: Role }) {
   const { walls, state, wall, choose, replace } = useWalls();
   const cycle = useWallCycle(wall?.id ?? null, wall?.groups.length ?? 0, wall?.cycleSeconds ?? 0);
   const sound = useAlertSound();
-  const queue = useTakeover(sound.play);
+  // An alarm chosen from the "+N more" list holds the large tile until it is acknowledged or a new alarm arrives.
+  const [chosenId, setChosenId] = useState<number | null>(null);
+  const { play } = sound;
+  const onArrival = useCallback(() => {
+    setChosenId(null);
+    play();
+  }, [play]);
+  const queue = useTakeover(onArrival);
+  const shown = withChosenFirst(queue, chosenId);
   const [editing, setEditing] = useState(false);
   const pageRef = useRef<HTMLElement>(null);
   const fullscreen = useFullscreen(pageRef);
@@ -47,7 +57,8 @@ export default function WallPage({ role }: { role: Role }) {
     [replace],
   );
 
-  const head = queue[0];
+  const head = shown[0];
+  const waiting = shown.slice(1);
   const sightingId = head ? sightingIdOf(head) : null;
   const group = wall?.groups[cycle.index];
 
@@ -76,7 +87,7 @@ export default function WallPage({ role }: { role: Role }) {
           <TakeoverTile
             key={head.id}
             event={head}
-            more={queue.length - 1}
+            more={waiting.length > 0 ? <WaitingAlarms waiting={waiting} cameras={cameras.byId} events={events.byId} onShow={setChosenId} /> : null}
             camera={head.cameraId === null ? undefined : cameras.byId.get(head.cameraId)}
             sighting={sightingId === null ? undefined : events.byId.get(sightingId)}
             role={role}

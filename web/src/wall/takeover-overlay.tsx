@@ -1,11 +1,11 @@
 // The event banner over the takeover tile: what, how severe, where, when (Bangkok time) and how long ago,
-// the places warned, "+N more", and the acknowledge button for operators.
-import { useEffect, useState } from 'react';
+// the places warned, "+N more" (the list of the other open alarms), and the acknowledge button for operators.
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event } from '@toc/server/schemas';
 import { WarnedPlaces } from '../components/warned-places';
 import { eventTypeKey, severityKey } from '../format/labels';
-import { formatDateTime, formatNumber } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { eventPlace, payloadText } from './event-text';
 import { formatAgo } from './time-ago';
@@ -15,8 +15,8 @@ interface TakeoverOverlayProps {
   event: Event;
   camera: Camera | undefined;
   sighting: Event | undefined;
-  /** Further open critical events waiting behind this one. */
-  more: number;
+  /** The "+N more" button of the open critical events waiting behind this one; null when none wait. */
+  more: ReactNode;
   /** Null when the user may not acknowledge. */
   onAcknowledge: (() => void) | null;
   pending: boolean;
@@ -48,11 +48,7 @@ export function TakeoverOverlay({ event, camera, sighting, more, onAcknowledge, 
           {type}
         </span>
         <span className={`severity-tag severity-${event.severity}`}>{t(severityKey(event.severity))}</span>
-        {more > 0 && (
-          <span className="takeover-more" data-testid="takeover-more" data-count={more}>
-            {t('wall.more', { n: formatNumber(more, language) })}
-          </span>
-        )}
+        {more}
       </div>
       {title && title !== type && <p className="takeover-title">{title}</p>}
       <p className="takeover-place" data-testid="takeover-place">

@@ -1,6 +1,6 @@
 // The wall's large tile for the most urgent open critical event: its camera live (or its snapshot) with the banner;
 // operators acknowledge with the button or the A key, which ends the takeover.
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Camera, Event, Role } from '@toc/server/schemas';
 import { canActOnEvents } from '../auth/permissions';
 import { useEventAction, type EventActionHandler } from '../components/use-event-action';
@@ -10,7 +10,8 @@ import { TakeoverStill } from './takeover-still';
 
 interface TakeoverTileProps {
   event: Event;
-  more: number;
+  /** The "+N more" list of the alarms waiting behind this one, or null. */
+  more: ReactNode;
   camera: Camera | undefined;
   sighting: Event | undefined;
   role: Role;

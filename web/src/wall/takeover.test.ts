@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '@toc/server/schemas';
 import { eventFixture } from '../testing/event-fixture';
-import { newArrivals, takeoverQueue } from './takeover';
+import { newArrivals, takeoverQueue, withChosenFirst } from './takeover';
 
 let nextSeq = 1;
 const event = (id: number, change: Partial<Event> = {}): Event =>
@@ -50,5 +50,19 @@ describe('newArrivals', () => {
     expect(newArrivals(null, first)).toEqual([]);
     expect(ids(newArrivals(new Set([1, 2]), [event(3), ...first]))).toEqual([3]);
     expect(newArrivals(new Set([1, 2, 3]), first)).toEqual([]);
+  });
+});
+
+describe('withChosenFirst', () => {
+  const queue = [event(1), event(2), event(3)];
+
+  it('moves the alarm chosen from the list to the large tile, the rest keeping their order', () => {
+    expect(ids(withChosenFirst(queue, 3))).toEqual([3, 1, 2]);
+    expect(ids(withChosenFirst(queue, 1))).toEqual([1, 2, 3]);
+  });
+
+  it('falls back to priority order once the chosen alarm has left the queue, or when none was chosen', () => {
+    expect(ids(withChosenFirst(queue, 9))).toEqual([1, 2, 3]);
+    expect(ids(withChosenFirst(queue, null))).toEqual([1, 2, 3]);
   });
 });

@@ -33,3 +33,13 @@ export function newArrivals(previous: ReadonlySet<number> | null, queue: readonl
   if (previous === null) return [];
   return queue.filter((event) => !previous.has(event.id));
 }
+
+/**
+ * The queue with the event an operator chose from the "+N more" list moved to the front, so it takes the large tile;
+ * the queue unchanged when that event is no longer in it (acknowledged, resolved), so priority order returns.
+ */
+export function withChosenFirst(queue: readonly Event[], chosenId: number | null): readonly Event[] {
+  const chosen = chosenId === null ? -1 : queue.findIndex((event) => event.id === chosenId);
+  if (chosen <= 0) return queue;
+  return [queue[chosen]!, ...queue.slice(0, chosen), ...queue.slice(chosen + 1)];
+}
