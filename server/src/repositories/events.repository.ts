@@ -26,6 +26,8 @@ interface EventRow {
   occurrences: number;
   last_raised_at: Date;
   escalated_at: Date | null;
+  assigned_to: string | null;
+  assigned_at: Date | null;
 }
 
 /** Severity as a rank in SQL (info lowest), to keep the higher of two; `expr` is a column or a placeholder. */
@@ -34,8 +36,9 @@ export const severityRank = (expr: string) => `array_position(ARRAY['info', 'low
 const SELECT_EVENT = `SELECT e.id, e.seq, e.type, e.severity, e.status, ST_X(e.location) AS lon, ST_Y(e.location) AS lat,
   e.camera_id, e.started_at, e.updated_at, e.ended_at, e.confidence, e.model_id, e.payload,
   ua.username AS acknowledged_by, e.acknowledged_at, ur.username AS resolved_by, e.resolved_at, e.note,
-  e.occurrences, e.last_raised_at, e.escalated_at
-  FROM events e LEFT JOIN users ua ON ua.id = e.acknowledged_by LEFT JOIN users ur ON ur.id = e.resolved_by`;
+  e.occurrences, e.last_raised_at, e.escalated_at, uas.username AS assigned_to, e.assigned_at
+  FROM events e LEFT JOIN users ua ON ua.id = e.acknowledged_by LEFT JOIN users ur ON ur.id = e.resolved_by
+  LEFT JOIN users uas ON uas.id = e.assigned_to`;
 
 const toEvent = (row: EventRow): Event => ({
   id: row.id,
@@ -59,6 +62,8 @@ const toEvent = (row: EventRow): Event => ({
   occurrences: row.occurrences,
   lastRaisedAt: isoRequired(row.last_raised_at),
   escalatedAt: iso(row.escalated_at),
+  assignedTo: row.assigned_to,
+  assignedAt: iso(row.assigned_at),
 });
 
 export async function findEvent(db: Queryable, id: number): Promise<Event | null> {
@@ -195,6 +200,17 @@ export async function setEventStatus(
     [change.id, change.status, acknowledging, change.userId, change.note],
   );
   return rowCount ? findEvent(db, change.id) : null;
+}
+
+/** Sets (or with null clears) who has the alarm in hand; takes a new seq so every screen follows. */
+export async function setEventAssignee(db: Queryable, id: number, userId: number | null): Promise<Event | null> {
+  const { rowCount } = await db.query(
+    `UPDATE events SET assigned_to = $2, assigned_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() END,
+       seq = nextval('event_seq'), updated_at = now()
+     WHERE id = $1`,
+    [id, userId],
+  );
+  return rowCount ? findEvent(db, id) : null;
 }
 
 /**

@@ -78,6 +78,9 @@ export const Event = Type.Object({
   lastRaisedAt: IsoDateTime,
   /** When it was escalated for staying unacknowledged too long (see escalation policies); null if never. */
   escalatedAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** The operator who has taken the alarm in hand ("assign to me"), and since when. */
+  assignedTo: Type.Union([Type.String(), Type.Null()]),
+  assignedAt: Type.Union([IsoDateTime, Type.Null()]),
 });
 export type Event = Static<typeof Event>;
 

@@ -1,6 +1,6 @@
-// Operator actions on events: the allowed status transitions, audit, and the realtime update.
+// Operator actions on events: the allowed status transitions, taking an alarm in hand, audit, and the realtime update.
 import type { Queryable } from '../db/pool';
-import { findEvent, insertEventUpdate, setEventStatus } from '../repositories/events.repository';
+import { findEvent, insertEventUpdate, setEventAssignee, setEventStatus } from '../repositories/events.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import { HttpError, notFound } from '../lib/http-error';
 import type { Event, EventStatus, User } from '../schemas';
@@ -46,6 +46,28 @@ export async function changeEventStatus(
     ip: ctx.ip,
   });
   await insertEventUpdate(ctx.db, { eventId: id, kind: status, userId: ctx.user.id, detail: { from: current.status, note } });
+  await ctx.store.announce(updated);
+  return updated;
+}
+
+/**
+ * "Assign to me" (`take` true) or release (`take` false) an alarm still in hand (open or acknowledged). Taking an
+ * alarm another operator holds moves it to the caller: shifts change, and the audit and history say who had it.
+ */
+export async function changeEventAssignee(ctx: EventActionContext, id: number, take: boolean): Promise<Event> {
+  const current = await findEvent(ctx.db, id);
+  if (!current) throw notFound(`Event ${id}`, `เหตุการณ์ ${id}`);
+  if (current.status !== 'open' && current.status !== 'acknowledged') {
+    throw new HttpError(409, `Event ${id} is ${current.status}: only an alarm in hand can be assigned`, `เหตุการณ์ ${id} ปิดแล้ว จึงมอบหมายไม่ได้`);
+  }
+  if (!take && current.assignedTo !== ctx.user.username) {
+    throw new HttpError(409, `Event ${id} is not assigned to you`, `เหตุการณ์ ${id} ไม่ได้มอบหมายให้คุณ`);
+  }
+  const updated = await setEventAssignee(ctx.db, id, take ? ctx.user.id : null);
+  if (!updated) throw notFound(`Event ${id}`, `เหตุการณ์ ${id}`);
+  const detail = { from: current.assignedTo, to: take ? ctx.user.username : null };
+  await insertAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: take ? 'event.assign' : 'event.release', target: `event:${id}`, detail, ip: ctx.ip });
+  await insertEventUpdate(ctx.db, { eventId: id, kind: take ? 'assigned' : 'released', userId: ctx.user.id, detail });
   await ctx.store.announce(updated);
   return updated;
 }

@@ -1,4 +1,4 @@
-// Event list and operator actions (acknowledge, resolve).
+// Event list and operator actions (acknowledge, resolve, assign to me).
 import type { Event, EventPage, EventStatus, EventType } from '@toc/server/schemas';
 import { request } from './http.client';
 
@@ -15,8 +15,13 @@ export function fetchEvents(query: EventListQuery = {}, signal?: AbortSignal): P
   return request<EventPage>('api/events', { query: { ...query }, signal });
 }
 
-export type EventActionName = 'acknowledge' | 'resolve' | 'false-alarm';
+/** Status changes, and taking an alarm in hand ('assign' to oneself) or giving it back ('release'). */
+export type EventActionName = 'acknowledge' | 'resolve' | 'false-alarm' | 'assign' | 'release';
 
 export function postEventAction(id: number, action: EventActionName, note?: string): Promise<Event> {
   return request<Event>(`api/events/${id}/${action}`, { method: 'POST', body: note ? { note } : {} });
+}
+
+export function fetchEvent(id: number, signal?: AbortSignal): Promise<Event> {
+  return request<Event>(`api/events/${id}`, { signal });
 }

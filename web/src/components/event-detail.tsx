@@ -15,6 +15,7 @@ import { ActionError } from './action-error';
 import { warnedPlaces } from '../format/warned-places';
 import { useRetriedLoad } from '../state/use-retried-load';
 import { trapNameOf } from '../format/trap-name';
+import { useSession } from '../auth/session.context';
 
 const NO_UPDATES: EventUpdate[] = [];
 const NO_SNAPSHOTS: Snapshot[] = [];
@@ -38,6 +39,8 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const [note, setNote] = useState('');
   const { pending, error, run: runAction } = useEventAction(event, onAction);
   const footage = canSeeFootage(role);
+  const { state: session } = useSession();
+  const me = session.status === 'signed-in' ? session.user.username : null;
 
   // The timeline grows with every change of the event (a new seq), so it is read again each time.
   const timeline = useRetriedLoad(
@@ -88,6 +91,8 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
         <dd>
           {camera ? (language === 'th' ? camera.nameTh : camera.name) : (trapName ?? t('events.noCamera'))}
         </dd>
+        <dt>{t('detail.assignedTo')}</dt>
+        <dd data-testid="detail-assigned">{event.assignedTo ?? t('detail.unassigned')}</dd>
         <dt>{t('detail.started')}</dt>
         <dd data-testid="detail-started">{formatDateTime(event.startedAt, language)}</dd>
         {event.occurrences > 1 && (
@@ -168,6 +173,15 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
             data-testid="event-note"
           />
           <div className="event-actions">
+            {event.assignedTo !== me ? (
+              <button type="button" className="button secondary" disabled={pending !== null} onClick={() => void run('assign')} data-testid="detail-assign">
+                {t('detail.assignToMe')}
+              </button>
+            ) : (
+              <button type="button" className="button ghost" disabled={pending !== null} onClick={() => void run('release')} data-testid="detail-release">
+                {t('detail.release')}
+              </button>
+            )}
             {event.status === 'open' && (
               <button
                 type="button"

@@ -79,6 +79,11 @@ export function EventItem({ event, camera, canAct, onAction, onOpen, now }: Even
         <span className={`status-tag status-${event.status}`} data-testid="event-status">
           {t(eventStatusKey(event.status))}
         </span>
+        {event.assignedTo && (
+          <span className="event-assignee" data-testid="event-assignee" title={t('detail.assignedTo')}>
+            {t('events.assignedTo', { name: event.assignedTo })}
+          </span>
+        )}
         {canAcknowledge && (
           <button
             type="button"

@@ -24,6 +24,8 @@ export function eventFixture(id: number, fields: Partial<Event> = {}): Event {
     occurrences: 1,
     lastRaisedAt: '2026-11-22T10:00:00.000Z',
     escalatedAt: null,
+    assignedTo: null,
+    assignedAt: null,
     ...fields,
   };
 }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ErrorReply, Event, EventAction, EventPage, EventQuery, IdParams, type EventStatus } from '../../schemas';
 import { findEvent, queryEvents } from '../../repositories/events.repository';
-import { changeEventStatus } from '../../services/events.service';
+import { changeEventAssignee, changeEventStatus } from '../../services/events.service';
 import { notFound } from '../../lib/http-error';
 import { parseBbox } from '../../lib/bbox';
 import { assertOrdered } from '../../lib/period';
@@ -41,6 +41,16 @@ const eventRoutes: FastifyPluginAsync = async (app) => {
       return event;
     },
   );
+
+  // "Assign to me" and release: the caller takes the alarm in hand, or gives it back.
+  for (const [action, take] of [['assign', true], ['release', false]] as const) {
+    app.post<{ Params: IdParams }>(
+      `/api/events/:id/${action}`,
+      { config: { roles: OPERATORS }, schema: { tags: ['events'], params: IdParams, response: { 200: Event, ...errors } } },
+      async (request) =>
+        changeEventAssignee({ db: app.db, store: app.eventStore, user: request.user!, ip: request.ip }, request.params.id, take),
+    );
+  }
 
   for (const [action, status] of Object.entries(ACTIONS)) {
     app.post<{ Params: IdParams; Body: EventAction }>(
