@@ -2,6 +2,7 @@
 // legend, search (Thai camera name, sub-district), fit to district, crowd zones on the ground, and live tracked
 // objects published on Redis arriving through the server relay and disappearing again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -100,6 +101,42 @@ describe('operator map layers and tools', () => {
     expect(name).toMatch(/[\u0E00-\u0E7F]/); // Thai, the default language
     expect(family.split(',')[0]!.replaceAll(/["']/g, '').trim()).toBe('Sarabun');
     expect(loaded).toBe(true);
+
+    // By pixels: the label's text drawn as the map draws it matches the same text in the bundled Sarabun, and not
+    // the browser's fallback (boxes on a PC without Thai fonts, another Thai face otherwise).
+    await page.evaluate((text) => {
+      const source = document.querySelector('.district-label')!;
+      const style = getComputedStyle(source);
+      const board = document.createElement('div');
+      board.style.cssText = 'position:fixed;left:0;top:0;z-index:99999;background:#000;padding:8px;display:flex;flex-direction:column;gap:8px';
+      for (const [id, family] of [
+        ['as-drawn', style.fontFamily],
+        ['sarabun', 'Sarabun'],
+        ['fallback', 'monospace'],
+      ]) {
+        const probe = document.createElement('div');
+        probe.dataset.probe = id;
+        probe.textContent = text;
+        probe.style.cssText = `font-family:${family};font-size:${style.fontSize};font-weight:${style.fontWeight};color:#fff;background:#000;width:320px;height:40px;line-height:40px;white-space:nowrap`;
+        board.append(probe);
+      }
+      document.body.append(board);
+    }, name);
+    const shot = async (id: string) => {
+      const png = await page.locator(`[data-probe="${id}"]`).screenshot();
+      return (await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true })).data;
+    };
+    const difference = (a: Buffer, b: Buffer) => {
+      let sum = 0;
+      for (let i = 0; i < Math.min(a.length, b.length); i++) sum += Math.abs(a[i]! - b[i]!);
+      return sum / Math.min(a.length, b.length);
+    };
+    const [asDrawn, sarabun, fallback] = await Promise.all(['as-drawn', 'sarabun', 'fallback'].map(shot));
+    const ink = sarabun!.reduce((sum, v) => sum + v, 0) / sarabun!.length;
+    expect(ink).toBeGreaterThan(5); // something was drawn
+    expect(difference(asDrawn!, sarabun!)).toBeLessThan(0.5);
+    expect(difference(asDrawn!, fallback!)).toBeGreaterThan(3);
+    await page.locator('[data-probe="as-drawn"]').screenshot({ path: screenshotPath('map-thai-label-pixels') });
     await page.close();
   });
 
