@@ -152,6 +152,10 @@ describe('video wall', () => {
       page.locator('[data-testid="wall-grid"] canvas').evaluateAll((canvases) => Math.max(0, ...canvases.map((c) => Number(c.getAttribute('data-frames') ?? 0))));
     await expect.poll(framesDrawn, { timeout: 60_000, interval: 1000 }).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('wall-live-frames') });
+    // The control room's smaller screens: the same wall at 1366×768.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(framesDrawn, { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('wall-1366') });
     await page.close();
   });
 
