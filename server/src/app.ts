@@ -41,6 +41,7 @@ import arrivalsRoutes from './routes/arrivals/arrivals.routes';
 import userRoutes from './routes/users/users.routes';
 import ownPasswordRoutes from './routes/users/own-password.routes';
 import auditRoutes from './routes/audit/audit.routes';
+import shiftRoutes from './routes/shift/shift.routes';
 import { replyToFrameworkError } from './lib/framework-errors';
 
 export interface AppOptions {
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(userRoutes);
   await app.register(ownPasswordRoutes);
   await app.register(auditRoutes);
+  await app.register(shiftRoutes);
   await app.register(webPlugin);
   return app;
 }

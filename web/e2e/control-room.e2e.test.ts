@@ -261,6 +261,33 @@ describe('control room', () => {
     await page.close();
   });
 
+  it('lets an operator take an alarm in hand and print its report in Thai and English', async () => {
+    const { warningId } = await postElephantStill(await registerTrap());
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, 'operator', password);
+    await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
+    await page.getByTestId('alarm-filter-type').selectOption('elephant.warning');
+    const row = page.locator(`[data-testid="event-item"][data-event-id="${warningId}"]`);
+    await row.getByTestId('event-open').click();
+    await page.getByTestId('detail-assign').click();
+    await expect.poll(() => page.getByTestId('detail-assigned').textContent()).toBe('operator');
+    await page.getByTestId('detail-release').waitFor();
+    await expect.poll(() => page.getByTestId('event-timeline').textContent(), { timeout: 20_000 }).toMatch(/Taken in hand|รับเป็นผู้รับผิดชอบ/);
+
+    const [report] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('detail-report').click()]);
+    await report!.getByTestId('event-report').waitFor({ timeout: 30_000 });
+    expect(await report!.getByTestId('event-report').getAttribute('data-event-id')).toBe(String(warningId));
+    const text = (await report!.getByTestId('event-report').textContent()) ?? '';
+    expect(text).toContain('รายงานเหตุการณ์');
+    expect(text).toContain('Event report');
+    await expect.poll(() => report!.getByTestId('report-timeline').textContent(), { timeout: 20_000 }).toMatch(/Taken in hand/);
+    await report!.emulateMedia({ media: 'print' });
+    expect(await report!.getByTestId('report-print').isVisible()).toBe(false);
+    await report!.screenshot({ path: screenshotPath('event-report-print'), fullPage: true });
+    await report!.close();
+    await page.close();
+  });
+
   it('shows a second operator the acknowledgement live, streams camera tiles, and switches language and dates', async () => {
     const { warningId } = await postElephantStill(await registerTrap());
     const pages = [await browser.newPage({ viewport: { width: 1600, height: 900 } }), await browser.newPage({ viewport: { width: 1600, height: 900 } })];

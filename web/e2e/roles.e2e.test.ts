@@ -7,8 +7,8 @@ let browser: Browser;
 const { baseUrl } = e2eEnv();
 
 const ROLES = {
-  admin: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality', 'audit', 'users'], canAct: true },
-  operator: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality'], canAct: true },
+  admin: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality', 'shift', 'audit', 'users'], canAct: true },
+  operator: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality', 'shift'], canAct: true },
   viewer: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality'], canAct: false },
   police: { landing: 'home', nav: ['home', 'map', 'elephants'], canAct: false },
   planner: { landing: 'home', nav: ['home', 'map', 'elephants', 'punctuality'], canAct: false },

@@ -23,3 +23,4 @@ export * from './arrivals.schema';
 export * from './users.schema';
 export * from './audit.schema';
 export * from './escalation.schema';
+export * from './shift.schema';

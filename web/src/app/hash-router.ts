@@ -1,7 +1,7 @@
 // Tiny hash router: routes live after '#/', so the static server needs no fallback rules. `#/camera/3` → camera 3.
 import { useMemo, useSyncExternalStore } from 'react';
 
-export const ROUTE_NAMES = ['map', 'home', 'wall', 'elephants', 'camera', 'punctuality', 'audit', 'users', 'password'] as const;
+export const ROUTE_NAMES = ['map', 'home', 'wall', 'elephants', 'camera', 'punctuality', 'audit', 'users', 'password', 'shift', 'report'] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 
 export interface Route {

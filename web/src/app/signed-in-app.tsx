@@ -2,7 +2,14 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
-import { canManageUsers, canReadAudit, canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
+import {
+  canManageUsers,
+  canReadAudit,
+  canSeePunctuality,
+  canUseShiftTools,
+  canWatchLiveVideo,
+  hasToolHome,
+} from '../auth/permissions';
 import { useSession } from '../auth/session.context';
 import { useSessionKeepalive } from '../auth/use-session-keepalive';
 import { AppHeader } from '../components/app-header';
@@ -21,6 +28,8 @@ const PunctualityPage = lazy(() => import('../punctuality/punctuality.page'));
 const AuditPage = lazy(() => import('../audit/audit.page'));
 const UsersPage = lazy(() => import('../users/users.page'));
 const ChangePasswordPage = lazy(() => import('../account/change-password.page'));
+const ShiftPage = lazy(() => import('../shift/shift.page'));
+const EventReportPage = lazy(() => import('../pages/event-report.page'));
 
 function defaultRoute(user: User): Route {
   return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
@@ -30,10 +39,11 @@ function defaultRoute(user: User): Route {
 function allowedRoute(route: Route, user: User): Route {
   if (route.name === 'home' && !hasToolHome(user.role)) return defaultRoute(user);
   if ((route.name === 'wall' || route.name === 'camera') && !canWatchLiveVideo(user.role)) return defaultRoute(user);
-  if (route.name === 'camera' && !/^[1-9][0-9]*$/.test(route.param ?? '')) return defaultRoute(user);
+  if ((route.name === 'camera' || route.name === 'report') && !/^[1-9][0-9]*$/.test(route.param ?? '')) return defaultRoute(user);
   if (route.name === 'punctuality' && !canSeePunctuality(user.role)) return defaultRoute(user);
   if (route.name === 'audit' && !canReadAudit(user.role)) return defaultRoute(user);
   if (route.name === 'users' && !canManageUsers(user.role)) return defaultRoute(user);
+  if (route.name === 'shift' && !canUseShiftTools(user.role)) return defaultRoute(user);
   return route;
 }
 
@@ -57,6 +67,10 @@ function RoutedPage({ route, user }: { route: Route; user: User }) {
       return <UsersPage selfId={user.id} />;
     case 'password':
       return <ChangePasswordPage />;
+    case 'shift':
+      return <ShiftPage />;
+    case 'report':
+      return <EventReportPage eventId={Number(route.param)} role={user.role} username={user.username} />;
   }
 }
 

@@ -48,3 +48,8 @@ export function canReadAudit(role: Role): boolean {
 export function canManageUsers(role: Role): boolean {
   return role === 'admin';
 }
+
+/** The shift page (the day's alarm summary, the shift log and handover notes): the control room, as the API enforces. */
+export function canUseShiftTools(role: Role): boolean {
+  return EVENT_ACTION_ROLES.includes(role);
+}

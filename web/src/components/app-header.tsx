@@ -2,7 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
 import { routeHref, type Route, type RouteName } from '../app/hash-router';
-import { canManageUsers, canReadAudit, canSeePunctuality, canWatchLiveVideo, hasToolHome } from '../auth/permissions';
+import {
+  canManageUsers,
+  canReadAudit,
+  canSeePunctuality,
+  canUseShiftTools,
+  canWatchLiveVideo,
+  hasToolHome,
+} from '../auth/permissions';
 import type { ConnectionState } from '../realtime/connection-state';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
@@ -34,6 +41,7 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
         {canWatchLiveVideo(user.role) && <NavLink name="wall" current={route} label={t('nav.wall')} />}
         <NavLink name="elephants" current={route} label={t('nav.elephants')} />
         {canSeePunctuality(user.role) && <NavLink name="punctuality" current={route} label={t('nav.punctuality')} />}
+        {canUseShiftTools(user.role) && <NavLink name="shift" current={route} label={t('nav.shift')} />}
         {canReadAudit(user.role) && <NavLink name="audit" current={route} label={t('nav.audit')} />}
         {canManageUsers(user.role) && <NavLink name="users" current={route} label={t('nav.users')} />}
       </nav>

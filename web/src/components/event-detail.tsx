@@ -16,6 +16,7 @@ import { warnedPlaces } from '../format/warned-places';
 import { useRetriedLoad } from '../state/use-retried-load';
 import { trapNameOf } from '../format/trap-name';
 import { useSession } from '../auth/session.context';
+import { routeHref } from '../app/hash-router';
 
 const NO_UPDATES: EventUpdate[] = [];
 const NO_SNAPSHOTS: Snapshot[] = [];
@@ -147,6 +148,9 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           ))}
         </div>
       )}
+      <a className="button ghost" href={routeHref('report', event.id)} target="_blank" rel="noreferrer" data-testid="detail-report">
+        {t('detail.printReport')}
+      </a>
       <h3 className="detail-subtitle">{t('detail.timeline')}</h3>
       <ol className="detail-timeline" data-testid="event-timeline">
         {timeline.value.map((u) => (

@@ -10,6 +10,7 @@ import { wallEn } from './strings/wall.en';
 import { auditEn } from './strings/audit.en';
 import { usersEn } from './strings/users.en';
 import { validationEn } from './strings/validation.en';
+import { shiftEn } from './strings/shift.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -30,6 +31,7 @@ export const en = {
   ...auditEn,
   ...usersEn,
   ...validationEn,
+  ...shiftEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

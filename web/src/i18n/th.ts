@@ -10,6 +10,7 @@ import { wallTh } from './strings/wall.th';
 import { auditTh } from './strings/audit.th';
 import { usersTh } from './strings/users.th';
 import { validationTh } from './strings/validation.th';
+import { shiftTh } from './strings/shift.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -22,4 +23,5 @@ export const th: Translations = {
   ...auditTh,
   ...usersTh,
   ...validationTh,
+  ...shiftTh,
 };
