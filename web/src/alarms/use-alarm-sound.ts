@@ -1,9 +1,8 @@
-// The alarm sound of a page: plays by the sound policy, on by default, muted per user and remembered on this
-// screen, and unlocked by the first click or key press (browsers allow sound only after one).
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The alarm sound of the map page: tones by severity, repeating until acknowledged; on by default, muted per user
+// and remembered on this screen.
+import { useCallback, useState } from 'react';
 import type { Event, Severity } from '@toc/server/schemas';
-import { initialSoundState, nextSound, soundingSeverity } from './alarm-sound-policy';
-import { AlarmTones } from './alarm-tones';
+import { useRepeatingTones } from './use-repeating-tones';
 
 export interface AlarmSoundControl {
   muted: boolean;
@@ -34,55 +33,16 @@ function rememberMuted(username: string, muted: boolean): void {
   }
 }
 
-/** How often the policy is asked whether to play: the repeat intervals are whole seconds. */
-const TICK_MS = 1000;
-
 export function useAlarmSound(events: readonly Event[], username: string): AlarmSoundControl {
-  const tones = useRef<AlarmTones | null>(null);
-  tones.current ??= new AlarmTones();
   const [muted, setMuted] = useState(() => rememberedMuted(username));
-  const [ready, setReady] = useState(false);
-  const [played, setPlayed] = useState(0);
-  const [sounding, setSounding] = useState<Severity | null>(null);
-  const state = useRef(initialSoundState());
-  const primed = useRef(false);
-  const latest = useRef(events);
-  latest.current = events;
-
-  useEffect(() => () => tones.current?.close(), []);
-
-  useEffect(() => {
-    if (ready) return;
-    const unlock = () => void tones.current!.unlock().then(setReady);
-    window.addEventListener('pointerdown', unlock);
-    window.addEventListener('keydown', unlock);
-    return () => {
-      window.removeEventListener('pointerdown', unlock);
-      window.removeEventListener('keydown', unlock);
-    };
-  }, [ready]);
-
-  const tick = useCallback(() => {
-    const decision = nextSound(state.current, latest.current, Date.now(), primed.current);
-    primed.current = true;
-    state.current = decision.state;
-    setSounding(soundingSeverity(latest.current));
-    if (decision.play && !muted && tones.current!.play(decision.play)) setPlayed((n) => n + 1);
-  }, [muted]);
-
-  // A new alarm sounds at once; the timer carries the repeats.
-  useEffect(tick, [events, tick]);
-  useEffect(() => {
-    const timer = setInterval(tick, TICK_MS);
-    return () => clearInterval(timer);
-  }, [tick]);
+  const tones = useRepeatingTones(events, !muted);
+  const { unlock } = tones;
 
   const toggle = useCallback(() => {
     rememberMuted(username, !muted);
     setMuted(!muted);
-    if (muted) void tones.current!.unlock().then(setReady);
-  }, [muted, username]);
+    if (muted) unlock();
+  }, [muted, username, unlock]);
 
-  return { muted, blocked: !muted && !ready, sounding, played, toggle };
+  return { muted, blocked: !muted && !tones.ready, sounding: tones.sounding, played: tones.played, toggle };
 }
-

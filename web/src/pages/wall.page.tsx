@@ -31,15 +31,12 @@ export default function WallPage({ role }: { role: Role }) {
   const events = useStore(live.events);
   const { walls, state, wall, choose, replace } = useWalls();
   const cycle = useWallCycle(wall?.id ?? null, wall?.groups.length ?? 0, wall?.cycleSeconds ?? 0);
-  const sound = useAlertSound();
   // An alarm chosen from the "+N more" list holds the large tile until it is acknowledged or a new alarm arrives.
   const [chosenId, setChosenId] = useState<number | null>(null);
-  const { play } = sound;
-  const onArrival = useCallback(() => {
-    setChosenId(null);
-    play();
-  }, [play]);
+  const onArrival = useCallback(() => setChosenId(null), []);
   const queue = useTakeover(onArrival);
+  // The alarms waiting on the wall sound by severity until acknowledged.
+  const sound = useAlertSound(queue);
   const shown = withChosenFirst(queue, chosenId);
   const [editing, setEditing] = useState(false);
   const pageRef = useRef<HTMLElement>(null);

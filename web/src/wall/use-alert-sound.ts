@@ -1,6 +1,8 @@
-// The wall's sound switch: off by default, remembered, and unlocked by the first click or key press after a reload.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { AlertSound } from './alert-sound';
+// The wall's sound switch: off by default and remembered on this screen; when on, the waiting alarms sound by
+// severity and repeat until acknowledged (the same tones and pace as the map page).
+import { useCallback, useState } from 'react';
+import type { Event } from '@toc/server/schemas';
+import { useRepeatingTones } from '../alarms/use-repeating-tones';
 import { rememberedSound, rememberSound } from './wall-preferences';
 
 export interface AlertSoundControl {
@@ -11,40 +13,18 @@ export interface AlertSoundControl {
   played: number;
   /** Call from the click handler of the switch: turning sound on needs that click. */
   toggle: () => void;
-  play: () => void;
 }
 
-export function useAlertSound(): AlertSoundControl {
-  const sound = useRef<AlertSound | null>(null);
-  sound.current ??= new AlertSound();
+export function useAlertSound(alarms: readonly Event[]): AlertSoundControl {
   const [enabled, setEnabled] = useState(rememberedSound);
-  const [ready, setReady] = useState(false);
-  const [played, setPlayed] = useState(0);
-
-  useEffect(() => () => sound.current?.close(), []);
-
-  // Remembered as on: the browser needs a gesture first, so the next click or key anywhere unlocks it.
-  useEffect(() => {
-    if (!enabled || ready) return;
-    const unlock = () => void sound.current!.unlock().then(setReady);
-    window.addEventListener('pointerdown', unlock);
-    window.addEventListener('keydown', unlock);
-    return () => {
-      window.removeEventListener('pointerdown', unlock);
-      window.removeEventListener('keydown', unlock);
-    };
-  }, [enabled, ready]);
+  const tones = useRepeatingTones(alarms, enabled);
+  const { unlock } = tones;
 
   const toggle = useCallback(() => {
     rememberSound(!enabled);
     setEnabled(!enabled);
-    // Inside the click: the one moment the browser allows audio to start.
-    if (!enabled) void sound.current!.unlock().then(setReady);
-  }, [enabled]);
+    if (!enabled) unlock();
+  }, [enabled, unlock]);
 
-  const play = useCallback(() => {
-    if (enabled && sound.current!.play()) setPlayed((n) => n + 1);
-  }, [enabled]);
-
-  return { enabled, blocked: enabled && !ready, played, toggle, play };
+  return { enabled, blocked: enabled && !tones.ready, played: tones.played, toggle };
 }
