@@ -63,6 +63,23 @@ const toTarget = (r: TargetRow): NotificationTarget => ({
   enabled: r.enabled,
 });
 
+/**
+ * What the API shows of a stored target. A webhook URL's path and query often carry its token (LINE Notify, Slack,
+ * Discord hooks), so it is write-only: only the scheme and host leave the server. A LINE id is an address, not a key.
+ */
+export function shownTarget(channel: string, target: string): string {
+  if (channel !== 'webhook') return target;
+  try {
+    const url = new URL(target);
+    return `${url.protocol}//${url.host}/…`;
+  } catch {
+    return '…';
+  }
+}
+
+/** The stored row as the API may show it (see shownTarget); the workers read the full target with targetsFor. */
+export const toShownTarget = (r: TargetRow): NotificationTarget => ({ ...toTarget(r), target: shownTarget(r.channel, r.target) });
+
 export async function insertNotificationTarget(db: Queryable, input: NotificationTargetInput): Promise<NotificationTarget> {
   const { rows } = await db.query<TargetRow>(
     `INSERT INTO notification_targets (channel, target, audience, district_th, event_types) VALUES ($1, $2, $3, $4, $5)
@@ -70,14 +87,14 @@ export async function insertNotificationTarget(db: Queryable, input: Notificatio
      RETURNING id, channel, target, audience, district_th, event_types, enabled`,
     [input.channel, input.target, input.audience, input.districtTh ?? null, input.eventTypes],
   );
-  return toTarget(rows[0]!);
+  return toShownTarget(rows[0]!);
 }
 
 export async function listNotificationTargets(db: Queryable): Promise<NotificationTarget[]> {
   const { rows } = await db.query<TargetRow>(
     'SELECT id, channel, target, audience, district_th, event_types, enabled FROM notification_targets ORDER BY id',
   );
-  return rows.map(toTarget);
+  return rows.map(toShownTarget);
 }
 
 export async function deleteNotificationTarget(db: Queryable, id: number): Promise<boolean> {

@@ -81,5 +81,6 @@ export const NotificationTargetInput = Type.Object(
 );
 export type NotificationTargetInput = Static<typeof NotificationTargetInput>;
 
+/** A stored target as the API shows it: a webhook's `target` is its scheme and host only (the URL is write-only). */
 export const NotificationTarget = Type.Object({ id: Type.Integer(), enabled: Type.Boolean(), ...NotificationTargetInput.properties });
 export type NotificationTarget = Static<typeof NotificationTarget>;
