@@ -118,6 +118,50 @@ describe('shift page', () => {
     await page.close();
   });
 
+  it('shows operators the escalation limits and lets an admin change one, audited', async () => {
+    const operatorPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(operatorPage, 'operator');
+    await operatorPage.getByTestId('nav-shift').click();
+    const row = (page: Page) => page.locator('[data-testid="escalation-policy"][data-event-type="traffic.incident"]');
+    await row(operatorPage).waitFor({ timeout: 30_000 });
+    expect(await row(operatorPage).getByTestId('escalation-save').count()).toBe(0);
+    await operatorPage.close();
+
+    const admin = await tokenFor('admin');
+    const before = (await api<{ eventType: string; afterMin: number; raiseTo: string; enabled: boolean }[]>(admin, 'GET', '/api/escalation-policies')).find(
+      (p) => p.eventType === 'traffic.incident',
+    )!;
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await logIn(page, 'admin');
+    await page.getByTestId('nav-shift').click();
+    await row(page).waitFor({ timeout: 30_000 });
+    const changed = before.afterMin === 7 ? 8 : 7;
+    await row(page).getByTestId('escalation-after').fill(String(changed));
+    await row(page).getByTestId('escalation-save').click();
+    await expect
+      .poll(async () => (await api<{ eventType: string; afterMin: number }[]>(admin, 'GET', '/api/escalation-policies')).find((p) => p.eventType === 'traffic.incident')!.afterMin)
+      .toBe(changed);
+    // Out of range: the server's reason in Thai, nothing saved.
+    await row(page).getByTestId('escalation-after').fill('0');
+    await row(page).getByTestId('escalation-save').click();
+    await expect.poll(() => page.getByTestId('escalation-error').textContent()).toContain('จำนวนนาทีที่ไม่มีผู้รับทราบ');
+    await page.screenshot({ path: screenshotPath('shift-escalation-admin') });
+
+    // A webhook recipient: saved, then shown by its host only (its path holds the key), and removed again.
+    const form = page.getByTestId('targets-form');
+    await form.getByTestId('target-address').fill('https://hooks.example.org/e2e-secret-token');
+    await form.getByTestId('target-audience').fill('e2e ranger');
+    await form.getByTestId('target-add').click();
+    const added = page.locator('[data-testid="notification-target"]', { hasText: 'e2e ranger' });
+    await added.waitFor();
+    expect(await added.textContent()).toContain('https://hooks.example.org/…');
+    expect(await page.getByTestId('notification-targets').textContent()).not.toContain('e2e-secret-token');
+    await added.getByTestId('target-remove').click();
+    await expect.poll(() => added.count()).toBe(0);
+    await api(admin, 'PUT', '/api/escalation-policies/traffic.incident', { afterMin: before.afterMin, raiseTo: before.raiseTo, enabled: before.enabled });
+    await page.close();
+  });
+
   it('is out of reach for viewers, police and planners: no link, the API refuses', async () => {
     for (const username of ['viewer', 'police', 'planner']) {
       const token = await tokenFor(username);

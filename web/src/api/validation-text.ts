@@ -39,6 +39,11 @@ const FIELDS: Record<string, TranslationKey> = {
   location: 'validation.field.location',
   from: 'validation.field.from',
   to: 'validation.field.to',
+  afterMin: 'validation.field.afterMin',
+  target: 'validation.field.target',
+  audience: 'validation.field.audience',
+  eventTypes: 'validation.field.eventTypes',
+  body: 'validation.field.body',
 };
 
 /** One element of a list, numbered as the form numbers it (from 1). */

@@ -6,11 +6,16 @@ import { useLanguage } from '../i18n/use-language';
 import { addDays, bangkokToday, formatCalendarDay, isCalendarDay } from './shift-day';
 import { ShiftLogPanel } from './shift-log';
 import { ShiftSummaryPanel } from './shift-summary';
+import { EscalationPolicies } from './escalation-policies';
+import { NotificationTargets } from './notification-targets';
+import { useSession } from '../auth/session.context';
 import './shift.css';
 
 export default function ShiftPage() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { state: session } = useSession();
+  const isAdmin = session.status === 'signed-in' && session.user.role === 'admin';
   // Read on every render: a page left open over midnight moves on to the new day's "today".
   const today = bangkokToday(new Date());
   const [day, setDay] = useState(today);
@@ -74,6 +79,8 @@ export default function ShiftPage() {
         <ShiftSummaryPanel day={day} reload={reload} />
         <ShiftLogPanel day={day} today={today} reload={reload} onAdded={() => day !== today && show(today)} />
       </div>
+      <EscalationPolicies editable={isAdmin} />
+      {isAdmin && <NotificationTargets />}
     </main>
   );
 }

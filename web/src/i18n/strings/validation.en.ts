@@ -42,6 +42,11 @@ export const validationEn = {
   'validation.field.location': 'Location',
   'validation.field.from': 'From',
   'validation.field.to': 'To',
+  'validation.field.afterMin': 'Minutes unacknowledged',
+  'validation.field.target': 'Recipient address',
+  'validation.field.audience': 'Who',
+  'validation.field.eventTypes': 'Alarm types',
+  'validation.field.body': 'Text',
   // — rules —
   'validation.rule.required': 'must be filled in',
   'validation.rule.empty': 'must not be empty',

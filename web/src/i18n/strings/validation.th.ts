@@ -44,6 +44,11 @@ export const validationTh: Record<keyof typeof validationEn, string> = {
   'validation.field.location': 'ตำแหน่ง',
   'validation.field.from': 'ตั้งแต่',
   'validation.field.to': 'ถึง',
+  'validation.field.afterMin': 'จำนวนนาทีที่ไม่มีผู้รับทราบ',
+  'validation.field.target': 'ที่อยู่ผู้รับ',
+  'validation.field.audience': 'ผู้รับ',
+  'validation.field.eventTypes': 'ประเภทการแจ้งเตือน',
+  'validation.field.body': 'ข้อความ',
   // — rules —
   'validation.rule.required': 'ต้องระบุ',
   'validation.rule.empty': 'ต้องไม่เว้นว่าง',
