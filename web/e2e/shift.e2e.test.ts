@@ -141,6 +141,8 @@ describe('shift page', () => {
     await expect
       .poll(async () => (await api<{ eventType: string; afterMin: number }[]>(admin, 'GET', '/api/escalation-policies')).find((p) => p.eventType === 'traffic.incident')!.afterMin)
       .toBe(changed);
+    // The row is drawn again from the saved policy: edit that one, not the row it replaced.
+    await expect.poll(() => row(page).getAttribute('data-after-min')).toBe(String(changed));
     // Out of range: the server's reason in Thai, nothing saved.
     await row(page).getByTestId('escalation-after').fill('0');
     await row(page).getByTestId('escalation-save').click();

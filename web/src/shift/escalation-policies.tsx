@@ -90,7 +90,7 @@ function PolicyRow({
   }
   const changed = afterMin !== String(policy.afterMin) || raiseTo !== policy.raiseTo || enabled !== policy.enabled;
   return (
-    <tr data-testid="escalation-policy" data-event-type={policy.eventType}>
+    <tr data-testid="escalation-policy" data-event-type={policy.eventType} data-after-min={policy.afterMin}>
       <td>{label}</td>
       <td>
         {/* The server checks the range (1–1440) and says why in the user's language. */}
