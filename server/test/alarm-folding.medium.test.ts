@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { buildApp } from '../src/app';
-import { listEventUpdates, setEventStatus, updateDetectedEvent } from '../src/repositories/events.repository';
+import { insertEvent, listEventUpdates, lockFoldKey, setEventStatus, updateDetectedEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
 import { FOLD_WINDOW_S } from '../src/services/alarm-folding';
 import { createEventStore, type EventStore } from '../src/services/event-store.service';
@@ -111,5 +111,26 @@ describe('raising alarms that repeat', () => {
     expect(ids.size).toBe(1);
     expect(results.filter((r) => !r.folded)).toHaveLength(1);
     expect(Math.max(...results.map((r) => r.event.occurrences))).toBe(20);
+  });
+
+  it('waits for another raise of the same key still in flight, then folds into the alarm it opened', async () => {
+    // The race made deterministic: another worker's raise holds the key's lock and has inserted, not yet committed.
+    const key = 'camera:9|crowd.alert|crowd_alert|zone:4';
+    const other = await app.db.connect();
+    try {
+      await other.query('BEGIN');
+      await lockFoldKey(other, key);
+      const opened = await insertEvent(other, crowd(0), key);
+      let settled = false;
+      const raising = store.raise(crowd(1), key).finally(() => (settled = true));
+      // Without the lock this raise would see no alarm (the insert is uncommitted) and open a second one at once.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await other.query('COMMIT');
+      const raised = await raising;
+      expect(raised).toMatchObject({ folded: true, event: { id: opened.id, occurrences: 2 } });
+    } finally {
+      other.release();
+    }
   });
 });
