@@ -3,8 +3,8 @@
 // roles see no link, land on their own page when they ask for it by address, and the API refuses them.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { api, bangkokYear, e2eEnv, launchChromium, passwordOf, screenshotPath, tokenFor } from './browser';
+import type { Browser } from 'playwright-core';
+import { api, bangkokYear, e2eEnv, launchChromium, logInAs, navItems, screenshotPath, tokenFor } from './browser';
 
 interface AuditRow {
   id: number;
@@ -16,19 +16,6 @@ interface AuditRow {
 
 let browser: Browser;
 const { baseUrl } = e2eEnv();
-
-async function logIn(page: Page, username: string) {
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(passwordOf(username));
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-role').waitFor();
-}
-
-const navItems = (page: Page) =>
-  page
-    .locator('.app-nav a')
-    .evaluateAll((links) => links.map((a) => (a.getAttribute('data-testid') ?? '').replace('nav-', '')));
 
 /** The Bangkok calendar day of an instant, as a date input takes it. */
 const bangkokDay = (instant: string) =>
@@ -63,7 +50,7 @@ describe('audit log page', () => {
   it('shows the admin the row this test caused, found by user, action and day, with a Buddhist-Era time in Thai', async () => {
     const row = await removeFreshRecipient(await tokenFor('admin'));
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await logIn(page, 'admin');
+    await logInAs(page, 'admin');
     expect(await navItems(page)).toContain('audit');
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-page').waitFor();
@@ -113,7 +100,7 @@ describe('audit log page', () => {
     }
 
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await logIn(page, 'planner');
+    await logInAs(page, 'planner');
     expect(await navItems(page)).not.toContain('audit');
     await page.goto(`${baseUrl}/#/audit`);
     await page.getByTestId('role-home').waitFor();
@@ -121,7 +108,7 @@ describe('audit log page', () => {
     await page.close();
 
     const operator = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await logIn(operator, 'operator');
+    await logInAs(operator, 'operator');
     expect(await navItems(operator)).not.toContain('audit');
     await operator.goto(`${baseUrl}/#/audit`);
     await operator.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });

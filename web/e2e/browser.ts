@@ -1,7 +1,7 @@
 // Headless Debian Chromium through playwright-core, with the flags this closed network needs.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumEnv, clockOffsetMs, moveBrowserClock } from './shifted-clock';
 
@@ -87,3 +87,16 @@ export async function resolveHerdWarningsNear(token: string, at: { lon: number; 
   const { items } = await api<{ items: { id: number }[] }>(token, 'GET', `/api/events?${query}`);
   for (const { id } of items) await api(token, 'POST', `/api/events/${id}/resolve`, { note: 'e2e: herd closed so the next test sees a new one' });
 }
+
+/** Signs a demo user in through the login form and waits for the app (`TOC_PASSWORD_<USER>` gives the password). */
+export async function logInAs(page: Page, username: string): Promise<void> {
+  await page.goto(e2eEnv().baseUrl);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(passwordOf(username));
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-role').waitFor();
+}
+
+/** The pages the navigation offers, by name (`nav-audit` → `audit`). */
+export const navItems = (page: Page): Promise<string[]> =>
+  page.locator('.app-nav a').evaluateAll((links) => links.map((a) => (a.getAttribute('data-testid') ?? '').replace('nav-', '')));

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, bangkokYear, e2eEnv, launchChromium, passwordOf, screenshotPath, tokenFor } from './browser';
+import { api, bangkokYear, e2eEnv, launchChromium, logInAs, navItems, screenshotPath, tokenFor } from './browser';
 
 interface Entry {
   id: number;
@@ -16,19 +16,6 @@ interface Entry {
 
 let browser: Browser;
 const { baseUrl } = e2eEnv();
-
-async function logIn(page: Page, username: string) {
-  await page.goto(baseUrl);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(passwordOf(username));
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-role').waitFor();
-}
-
-const navItems = (page: Page) =>
-  page
-    .locator('.app-nav a')
-    .evaluateAll((links) => links.map((a) => (a.getAttribute('data-testid') ?? '').replace('nav-', '')));
 
 /** A figure as the page writes it (digits with grouping commas). */
 const figure = async (page: Page, testId: string) =>
@@ -45,7 +32,7 @@ describe('shift page', () => {
   it("shows the operator today's summary, and takes a handover note onto the top of the shift log", async () => {
     const operator = await tokenFor('operator');
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await logIn(page, 'operator');
+    await logInAs(page, 'operator');
     expect(await navItems(page)).toContain('shift');
     await page.getByTestId('nav-shift').click();
     await page.getByTestId('shift-page').waitFor();
@@ -120,7 +107,7 @@ describe('shift page', () => {
 
   it('shows operators the escalation limits and lets an admin change one, audited', async () => {
     const operatorPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await logIn(operatorPage, 'operator');
+    await logInAs(operatorPage, 'operator');
     await operatorPage.getByTestId('nav-shift').click();
     const row = (page: Page) => page.locator('[data-testid="escalation-policy"][data-event-type="traffic.incident"]');
     await row(operatorPage).waitFor({ timeout: 30_000 });
@@ -132,7 +119,7 @@ describe('shift page', () => {
       (p) => p.eventType === 'traffic.incident',
     )!;
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await logIn(page, 'admin');
+    await logInAs(page, 'admin');
     await page.getByTestId('nav-shift').click();
     await row(page).waitFor({ timeout: 30_000 });
     const changed = before.afterMin === 7 ? 8 : 7;
@@ -173,7 +160,7 @@ describe('shift page', () => {
       }
     }
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await logIn(page, 'planner');
+    await logInAs(page, 'planner');
     expect(await navItems(page)).not.toContain('shift');
     await page.goto(`${baseUrl}/#/shift`);
     await page.getByTestId('role-home').waitFor();
