@@ -11,6 +11,13 @@ load_service_env
 load_demo_passwords
 export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
 export SNAPSHOT_DIR="${SNAPSHOT_DIR:-$TOC_DATA_DIR/snapshots}" PUBLIC_URL="${PUBLIC_URL:-http://$HOST:$PORT}"
+# Recordings: the demo records every camera into a small quota (the cleaner keeps it there). A deployment points
+# RECORDINGS_DIR at its mounted volume and prepares it once with the marker file; the processes never create it.
+if [ -z "${RECORDINGS_DIR:-}" ]; then
+  export RECORDINGS_DIR="$TOC_DATA_DIR/recordings" RECORDINGS_QUOTA_GB="${RECORDINGS_QUOTA_GB:-2}"
+  export RECORDINGS_FREE_FLOOR_GB="${RECORDINGS_FREE_FLOOR_GB:-1}" RECORDING_MIN_DAYS="${RECORDING_MIN_DAYS:-0}"
+  mkdir -p "$RECORDINGS_DIR" && touch "$RECORDINGS_DIR/.toc-recordings"
+fi
 
 if [ "${SKIP_WEB_BUILD:-}" != "1" ]; then
   say "building the web app"
@@ -58,6 +65,7 @@ cat <<MSG
       --data-binary @$SHARED_DIR/media/cameratrapai_african_elephants.jpg http://$HOST:$PORT/api/traps/1/images
   Buses: 22 simulated demo buses on the map; a smart bus-stop sign (no login) / ป้ายรถเมล์อัจฉริยะ:
     http://$HOST:$PORT/stop/CCS-S001      GTFS-RT: http://$HOST:$PORT/api/gtfs-rt/vehicle-positions?format=json
+  Recordings: $RECORDINGS_DIR (quota ${RECORDINGS_QUOTA_GB:-500} GB); play back on the Playback page / ดูภาพย้อนหลัง
   Logs: $LOG_DIR     Stop everything: npm stop
 
 MSG

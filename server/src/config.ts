@@ -7,6 +7,7 @@ import { commaList } from './lib/comma-list';
 import { normalizeOrigin } from './lib/origin';
 import { parseAllowList } from './lib/outbound-allow-list';
 import { parseSecretKeyring } from './secrets/secret-box';
+import { loadRecordingConfig, type RecordingConfig } from './recording-config';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -46,7 +47,7 @@ const ConfigSchema = Type.Object({
   loginLockoutSeconds: Type.Integer({ minimum: 1 }),
   loginLockoutMaxSeconds: Type.Integer({ minimum: 1 }),
   /** Origins the map may load raster tiles from (a deployment's VITE_TILE_URL), allowed by the Content-Security-Policy. */
-  mapTileOrigins: Type.Array(Type.String({ pattern: '^https?://[^/?#\\s;,\'*]+$' })),
+  mapTileOrigins: Type.Array(Type.String({ pattern: "^https?://[^/?#\\s;,'*]+$" })),
   /**
    * `NOTIFY_ALLOWED_HOSTS`, comma-separated networks (`10.20.0.0/16`), addresses and host names on premises that
    * webhook targets may point at (with http and any port); everything else must be public https.
@@ -68,6 +69,8 @@ const ConfigSchema = Type.Object({
   gpsBatchMaxFixes: Type.Integer({ minimum: 1 }),
   /** Approximate cap of the fixes stream (entries, one per request) should the GPS worker fall behind. */
   gpsStreamMaxLen: Type.Integer({ minimum: 100 }),
+  /** Recordings volume and retention (shared with the camera workers). */
+  recording: Type.Unsafe<RecordingConfig>(Type.Object({})),
 });
 export type Config = Static<typeof ConfigSchema>;
 const checkConfig = Compile(ConfigSchema);
@@ -76,7 +79,8 @@ const number = (value: string | undefined, fallback: number): number =>
   value === undefined || value === '' ? fallback : Number(value);
 
 /** Comma-separated origins, normalized (`HTTPS://Host:443/` → `https://host`); a malformed one fails the schema. */
-const originList = (value: string | undefined): string[] => commaList(value).map((item) => normalizeOrigin(item) ?? item);
+const originList = (value: string | undefined): string[] =>
+  commaList(value).map((item) => normalizeOrigin(item) ?? item);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sharedDir = path.resolve(env.SHARED_DIR ?? path.join(REPO_ROOT, '..', 'shared'));
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gpsBatchPerSecond: number(env.GPS_BATCH_PER_S, 20),
     gpsBatchMaxFixes: number(env.GPS_BATCH_MAX_FIXES, 20_000),
     gpsStreamMaxLen: number(env.GPS_STREAM_MAXLEN, 100_000),
+    recording: loadRecordingConfig(env),
   };
   parseSecretKeyring(config.cameraSecretKey, config.cameraSecretKeyPrevious); // says how to make one when one is missing or malformed
   if (!checkConfig.Check(config)) {
@@ -125,7 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   parseAllowList(config.notifyAllowedHosts); // throws on an entry that is no network, address or host name
   if (config.loginLockoutMaxSeconds < config.loginLockoutSeconds) {
-    throw new Error('Invalid configuration: LOGIN_LOCKOUT_MAX_SECONDS must not be less than LOGIN_LOCKOUT_SECONDS');
+    throw new Error(
+      'Invalid configuration: LOGIN_LOCKOUT_MAX_SECONDS must not be less than LOGIN_LOCKOUT_SECONDS',
+    );
   }
 
   return config;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '@toc/server/config';
 import { commaList } from '@toc/server/lib/comma-list';
 import { parseAllowList } from '@toc/server/lib/outbound-allow-list';
+import { loadRecordingConfig, type RecordingConfig } from '@toc/server/recording-config';
 import type { NotifyConfig } from './notify/channels-from-config';
 
 export interface WorkerConfig {
@@ -44,6 +45,7 @@ export interface WorkerConfig {
   /** How often tracked objects of a calibrated camera go to the map. */
   objectsIntervalMs: number;
   gps: GpsWorkerConfig;
+  recording: RecordingConfig;
 }
 
 /** The GPS worker (workers/src/gps): batching, filters, storage and publishing. */
@@ -110,6 +112,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       tickS: number(env.GPS_TICK_S, 5),
       transit: env.GPS_TRANSIT !== 'off',
     },
+    recording: loadRecordingConfig(env),
     notify: {
       webhookUrls: commaList(env.NOTIFY_WEBHOOK_URLS),
       webhookSecret: env.NOTIFY_WEBHOOK_SECRET,
@@ -121,10 +124,12 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   };
   parseAllowList(config.notify.allowedHosts ?? []); // a typo in NOTIFY_ALLOWED_HOSTS shows at startup
   for (const [key, value] of Object.entries(config)) {
-    if (typeof value === 'number' && key !== 'framePort' && !(value > 0)) throw new Error(`Invalid worker configuration: ${key} must be > 0`);
+    if (typeof value === 'number' && key !== 'framePort' && !(value > 0))
+      throw new Error(`Invalid worker configuration: ${key} must be > 0`);
   }
   for (const [key, value] of Object.entries(config.gps)) {
-    if (typeof value === 'number' && !(value > 0)) throw new Error(`Invalid worker configuration: gps.${key} must be > 0`);
+    if (typeof value === 'number' && !(value > 0))
+      throw new Error(`Invalid worker configuration: gps.${key} must be > 0`);
   }
   return config;
 }

@@ -1,13 +1,19 @@
 // Camera: its place on the map, its stream and its live health.
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, LonLat } from './common.schema';
+import { RecordingWorkerHealth } from './recording.schema';
 
 /**
  * An RTSP URL with no whitespace and no characters that could smuggle ffmpeg options
  * or shell syntax. Credentials (user:pass@) are accepted on input and split off to be sealed; no reply carries them.
  */
-export const RTSP_URL_PATTERN = "^rtsp://[A-Za-z0-9._~%!$&'()*+,;=:@\\-]+(/[A-Za-z0-9._~%!$&'()*+,;=:@/\\-]*)?(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?\\-]*)?$";
-export const RtspUrl = Type.String({ pattern: RTSP_URL_PATTERN, maxLength: 2048, description: 'rtsp:// URL' });
+export const RTSP_URL_PATTERN =
+  "^rtsp://[A-Za-z0-9._~%!$&'()*+,;=:@\\-]+(/[A-Za-z0-9._~%!$&'()*+,;=:@/\\-]*)?(\\?[A-Za-z0-9._~%!$&'()*+,;=:@/?\\-]*)?$";
+export const RtspUrl = Type.String({
+  pattern: RTSP_URL_PATTERN,
+  maxLength: 2048,
+  description: 'rtsp:// URL',
+});
 
 export const CameraState = Type.Union([
   Type.Literal('starting'),
@@ -26,15 +32,32 @@ const cameraFields = {
   name: Type.String({ minLength: 1, maxLength: 120, description: 'Name in English' }),
   nameTh: Type.String({ minLength: 1, maxLength: 120, description: 'Name in Thai' }),
   location: LonLat,
-  headingDeg: Type.Number({ minimum: 0, maximum: 360, description: 'Direction the camera looks, degrees from north' }),
-  fovDeg: Type.Number({ exclusiveMinimum: 0, maximum: 180, description: 'Horizontal field of view, degrees' }),
+  headingDeg: Type.Number({
+    minimum: 0,
+    maximum: 360,
+    description: 'Direction the camera looks, degrees from north',
+  }),
+  fovDeg: Type.Number({
+    exclusiveMinimum: 0,
+    maximum: 180,
+    description: 'Horizontal field of view, degrees',
+  }),
   rtspUrl: RtspUrl,
   enabled: Type.Boolean(),
   // No schema defaults here: the validator would fill them into update bodies and reset what a PATCH did not name.
-  modelId: Type.String({ minLength: 1, maxLength: 64, description: 'Detector model id (default yolox_nano_416)' }),
-  detectFps: Type.Number({ exclusiveMinimum: 0, maximum: 30, description: 'Frames per second to detect on (default 5)' }),
+  modelId: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'Detector model id (default yolox_nano_416)',
+  }),
+  detectFps: Type.Number({
+    exclusiveMinimum: 0,
+    maximum: 30,
+    description: 'Frames per second to detect on (default 5)',
+  }),
   tiling: Type.Enum(TILINGS, {
-    description: 'Detect on a grid of tiles (columns × rows) to find small, distant objects; one inference per tile (default none)',
+    description:
+      'Detect on a grid of tiles (columns × rows) to find small, distant objects; one inference per tile (default none)',
   }),
 };
 
@@ -69,7 +92,9 @@ export const CameraUpdate = Type.Partial(
       maxLength: 2048,
       description: 'rtsp:// URL; without user:pass@ the stored credentials are kept',
     }),
-    rtspCredentials: Type.Union([RtspCredentials, Type.Null()], { description: 'New credentials, or null to remove them' }),
+    rtspCredentials: Type.Union([RtspCredentials, Type.Null()], {
+      description: 'New credentials, or null to remove them',
+    }),
   }),
   { additionalProperties: false, minProperties: 1 },
 );
@@ -78,7 +103,9 @@ export type CameraUpdate = Static<typeof CameraUpdate>;
 /** Live figures a worker reports for a running camera. */
 export const CameraHealth = Type.Object({
   workerId: Type.String(),
-  inputFps: Type.Number({ description: 'Frames per second arriving from the stream (after the detect-rate filter)' }),
+  inputFps: Type.Number({
+    description: 'Frames per second arriving from the stream (after the detect-rate filter)',
+  }),
   detectFps: Type.Number({ description: 'Frames per second that ran through the detector' }),
   gatedFps: Type.Number({ description: 'Frames per second the motion gate let pass without detection' }),
   framesSkipped: Type.Integer({ description: 'Frames dropped since start because inference was behind' }),
@@ -87,6 +114,8 @@ export const CameraHealth = Type.Object({
   inferenceMs: Type.Number({ description: 'Mean inference time over the last report interval' }),
   tracks: Type.Integer({ description: 'Confirmed tracks in view' }),
   lastFrameAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** The recorder's side: recording or not and why, bitrate, newest footage. */
+  recording: Type.Optional(RecordingWorkerHealth),
 });
 export type CameraHealth = Static<typeof CameraHealth>;
 
@@ -94,9 +123,13 @@ export const Camera = Type.Object({
   id: Type.Integer(),
   ...cameraFields,
   rtspUrl: Type.Optional(
-    Type.String({ description: 'Admins only, without credentials: no reply to any role carries the user or password' }),
+    Type.String({
+      description: 'Admins only, without credentials: no reply to any role carries the user or password',
+    }),
   ),
-  rtspCredentialsSet: Type.Optional(Type.Boolean({ description: 'Admins only: whether credentials are stored' })),
+  rtspCredentialsSet: Type.Optional(
+    Type.Boolean({ description: 'Admins only: whether credentials are stored' }),
+  ),
   status: CameraState,
   statusReason: Type.Union([Type.String(), Type.Null()]),
   lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),

@@ -16,6 +16,10 @@ export const EVENT_TYPES = [
   'bus.bunching',
   'bus.gap',
   'bus.stale',
+  'recording.gap',
+  'recording.storage',
+  'recording.paused',
+  'recording.volume',
 ] as const;
 export const EventType = Type.Enum(EVENT_TYPES);
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -96,7 +100,11 @@ export const EventQuery = Type.Object(
     cameraId: Type.Optional(Id()),
     // seq is a bigint; beyond 2^53 a number loses digits on its way from JSON.
     afterSeq: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Only changes after this seq (resume)' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: Number.MAX_SAFE_INTEGER,
+        description: 'Only changes after this seq (resume)',
+      }),
     ),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
     offset: Type.Integer({ minimum: 0, maximum: 100000, default: 0 }),

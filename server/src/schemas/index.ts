@@ -24,3 +24,4 @@ export * from './users.schema';
 export * from './audit.schema';
 export * from './escalation.schema';
 export * from './shift.schema';
+export * from './recording.schema';

@@ -1,8 +1,10 @@
-// Runs one camera: probe, read frames, gate/detect/track/apply rules, write events and series, report health; reconnects with backoff.
+// Runs one camera: probe, read frames (and record the stream), gate/detect/track/apply rules, write events and series,
+// report health; reconnects with backoff.
 import type pg from 'pg';
 import type { FrameGeometry, ObjectDetector, TiledGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
-import type { CameraHealth, CameraState } from '@toc/server/schemas';
+import { findRecordingWish } from '@toc/server/repositories/recording-wish.repository';
+import type { CameraHealth, CameraState, GapReason } from '@toc/server/schemas';
 import type { StreamCamera } from '@toc/server/services/camera-streams.service';
 import { redactCredentials } from '@toc/server/lib/redact-credentials';
 import type { EventStore } from '@toc/server/services/event-store.service';
@@ -21,6 +23,8 @@ import { prepareFrame, type FrameStepContext, type FrameStepResult } from '../pi
 import { FrameDrain } from '../pipeline/frame-drain';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
 import type { LiveFeeds } from '../live/live-feeds';
+import { CameraRecorder, type RecordingOutput } from '../record/camera-recorder';
+import { recordingGapAlarm } from '../record/recording-alarms';
 import { HealthMeter } from './health-meter';
 import type { RunningCamera } from './camera-jobs';
 
@@ -45,7 +49,11 @@ export interface CameraRunnerContext {
 }
 
 export async function loadScene(db: pg.Pool, cameraId: number): Promise<SceneSetup> {
-  const [zones, lines, calibration] = await Promise.all([listZones(db, cameraId), listLines(db, cameraId), findCalibration(db, cameraId)]);
+  const [zones, lines, calibration] = await Promise.all([
+    listZones(db, cameraId),
+    listLines(db, cameraId),
+    findCalibration(db, cameraId),
+  ]);
   return { zones, lines, calibration };
 }
 
@@ -66,6 +74,9 @@ export class CameraRunner implements RunningCamera {
   private readonly incidents: IncidentWriter;
   private readonly health: HealthMeter;
   private readonly bestViews = new BestViews();
+  private readonly recorder: CameraRecorder;
+  /** The stream is being restarted on purpose (recording switched on, off or paused): no outage, no backoff. */
+  private restarting = false;
   private healthTimer: NodeJS.Timeout | null = null;
   private online = false;
   /** Time of the newest frame the rules have seen. */
@@ -77,10 +88,24 @@ export class CameraRunner implements RunningCamera {
     private readonly ctx: CameraRunnerContext,
   ) {
     this.incidents = new IncidentWriter(
-      { db: ctx.db, events: ctx.events, snapshotDir: ctx.config.snapshotDir, notifier: ctx.notifier, log: ctx.log },
+      {
+        db: ctx.db,
+        events: ctx.events,
+        snapshotDir: ctx.config.snapshotDir,
+        notifier: ctx.notifier,
+        log: ctx.log,
+      },
       camera,
     );
     this.health = new HealthMeter(ctx.config.workerId);
+    this.recorder = new CameraRecorder({
+      db: ctx.db,
+      recording: ctx.config.recording,
+      cameraId: camera.id,
+      workerId: ctx.config.workerId,
+      log: ctx.log,
+      onGap: (gap) => void this.raiseGapAlarm(gap),
+    });
     this.finished = this.run();
   }
 
@@ -91,8 +116,16 @@ export class CameraRunner implements RunningCamera {
     await this.finished;
   }
 
-  /** Called on every camera sync: the scene is replaced only when an editor actually changed it. */
+  /**
+   * Called on every camera sync: the scene is replaced only when an editor actually changed it; the stream restarts
+   * when recording must start, stop or pause (settings, the cleaner, the recordings volume coming back).
+   */
   async reloadScene(): Promise<void> {
+    const wishChanged = this.recorder.setWish(await findRecordingWish(this.ctx.db, this.camera.id));
+    if ((wishChanged || (await this.recorder.volumeBack())) && this.reader) {
+      this.restarting = true;
+      this.reader.stop();
+    }
     if (!this.pipeline) return;
     const scene = await loadScene(this.ctx.db, this.camera.id);
     if (sameScene(scene, this.pipeline.currentScene)) return;
@@ -104,18 +137,37 @@ export class CameraRunner implements RunningCamera {
     return redactCredentials(text, this.camera.streamSecrets);
   }
 
-  private async report(status: CameraState, reason: string | null, seenAt: Date | null = null, health?: CameraHealth): Promise<void> {
+  private async report(
+    status: CameraState,
+    reason: string | null,
+    seenAt: Date | null = null,
+    health?: CameraHealth,
+  ): Promise<void> {
     const shown = reason === null ? null : this.redact(reason);
     await this.ctx
-      .reportStatus({ cameraId: this.camera.id, status, reason: shown, seenAt, ...(health ? { health } : {}) })
-      .catch((error: Error) => this.ctx.log('warn', 'status report failed', { cameraId: this.camera.id, error: error.message }));
+      .reportStatus({
+        cameraId: this.camera.id,
+        status,
+        reason: shown,
+        seenAt,
+        ...(health ? { health } : {}),
+      })
+      .catch((error: Error) =>
+        this.ctx.log('warn', 'status report failed', { cameraId: this.camera.id, error: error.message }),
+      );
   }
 
   private async run(): Promise<void> {
     let attempt = 0;
     await this.incidents
       .closeLeftovers()
-      .catch((error: Error) => this.ctx.log('warn', 'leftover alarms not closed', { cameraId: this.camera.id, error: error.message }));
+      .catch((error: Error) =>
+        this.ctx.log('warn', 'leftover alarms not closed', {
+          cameraId: this.camera.id,
+          error: error.message,
+        }),
+      );
+    await this.startRecorder();
     this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
     this.ctx.live?.cameraStarted(this.camera.id);
     while (!this.stopped) {
@@ -131,12 +183,17 @@ export class CameraRunner implements RunningCamera {
           state = 'error';
           throw error;
         });
-        const info = await probeStream(this.camera.streamUrl, this.ctx.config.probeTimeoutS).catch((error: Error) => {
-          if (error instanceof UnsupportedStreamError) state = 'error';
-          throw error;
-        });
+        const info = await probeStream(this.camera.streamUrl, this.ctx.config.probeTimeoutS).catch(
+          (error: Error) => {
+            if (error instanceof UnsupportedStreamError) state = 'error';
+            throw error;
+          },
+        );
         const geometry = cameraGeometry(detector, this.camera.tiling, info.width, info.height);
-        this.pipeline = new CameraPipeline(frameLayout(detector, geometry, info.width, info.height), await loadScene(this.ctx.db, this.camera.id));
+        this.pipeline = new CameraPipeline(
+          frameLayout(detector, geometry, info.width, info.height),
+          await loadScene(this.ctx.db, this.camera.id),
+        );
         const outcome = await this.readStream(detector, geometry, this.pipeline);
         reason = outcome.reason;
         if (outcome.sawFrames) attempt = 0;
@@ -150,18 +207,36 @@ export class CameraRunner implements RunningCamera {
       // Tracks and rule state do not survive the stream: what it was tracking is over (a repeat folds back in).
       await this.incidents.endAll(this.lastResultAt);
       if (this.stopped) break;
+      if (this.restarting) {
+        this.restarting = false;
+        continue;
+      }
       this.online = false;
       await this.report(state, reason);
-      this.ctx.log('warn', 'camera down', { cameraId: this.camera.id, state, reason: this.redact(reason), attempt });
+      this.ctx.log('warn', 'camera down', {
+        cameraId: this.camera.id,
+        state,
+        reason: this.redact(reason),
+        attempt,
+      });
       await this.sleep(backoffDelayMs(attempt++, this.ctx.config.retryInitialS, this.ctx.config.retryMaxS));
     }
     if (this.healthTimer) clearInterval(this.healthTimer);
     await this.ctx.live?.cameraStopped(this.camera.id);
   }
 
-  private async readStream(detector: ObjectDetector, geometry: FrameGeometry | TiledGeometry, pipeline: CameraPipeline) {
+  private async readStream(
+    detector: ObjectDetector,
+    geometry: FrameGeometry | TiledGeometry,
+    pipeline: CameraPipeline,
+  ) {
     let sawFrames = false;
-    const context: FrameStepContext = { pipeline, detector, scale: geometry, ...('tiles' in geometry ? { tiles: geometry.tiles } : {}) };
+    const context: FrameStepContext = {
+      pipeline,
+      detector,
+      scale: geometry,
+      ...('tiles' in geometry ? { tiles: geometry.tiles } : {}),
+    };
     const drain = new FrameDrain(
       context,
       (result) => this.handleResult(pipeline, result),
@@ -170,8 +245,35 @@ export class CameraRunner implements RunningCamera {
         this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: error.message });
       },
     );
+    const record = await this.recorder.beginRun().catch((error: Error) => {
+      this.ctx.log('error', 'recording not started', { cameraId: this.camera.id, error: error.message });
+      return null;
+    });
+    let reason = 'stream not started';
+    try {
+      reason = await this.readFrames(context, geometry, drain, record, () => (sawFrames = true));
+    } finally {
+      await this.recorder
+        .endRun(this.gapOf(reason))
+        .catch((error: Error) =>
+          this.ctx.log('error', 'recording not closed', { cameraId: this.camera.id, error: error.message }),
+        );
+    }
+    await drain.idle();
+    return { reason, sawFrames };
+  }
+
+  private async readFrames(
+    context: FrameStepContext,
+    geometry: FrameGeometry | TiledGeometry,
+    drain: FrameDrain,
+    record: RecordingOutput | null,
+    sawFrame: () => void,
+  ): Promise<string> {
+    let first = true;
     this.reader = startFrameReader({
       source: { rtspUrl: this.camera.streamUrl },
+      ...(record ? { record } : {}),
       fps: this.camera.detectFps,
       filter: geometry.filter,
       pixelFormat: geometry.pixelFormat,
@@ -179,7 +281,11 @@ export class CameraRunner implements RunningCamera {
       stallTimeoutS: this.ctx.config.stallTimeoutS,
       onDecodeError: () => this.health.decodeError(),
       onFrame: (frame, at) => {
-        sawFrames = true;
+        sawFrame();
+        if (first) {
+          first = false;
+          this.recorder.firstFrame(at.getTime());
+        }
         this.health.frameIn(at);
         if (this.stopped) return;
         try {
@@ -187,14 +293,55 @@ export class CameraRunner implements RunningCamera {
           if (drain.offer(prepareFrame(context, frame, at.getTime()))) this.health.skipped();
         } catch (error) {
           this.health.frameError();
-          this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: (error as Error).message });
+          this.ctx.log('error', 'frame failed', {
+            cameraId: this.camera.id,
+            error: (error as Error).message,
+          });
         }
       },
     });
     const { reason } = await this.reader.done;
     this.reader = null;
-    await drain.idle();
-    return { reason, sawFrames };
+    return reason;
+  }
+
+  private async startRecorder(): Promise<void> {
+    try {
+      this.recorder.setWish(await findRecordingWish(this.ctx.db, this.camera.id));
+      await this.recorder.recoverLeftovers();
+    } catch (error) {
+      this.ctx.log('error', 'recording leftovers not indexed', {
+        cameraId: this.camera.id,
+        error: (error as Error).message,
+      });
+    }
+  }
+
+  /** Why this camera's footage stops where the stream run ended. */
+  private gapOf(reason: string): { reason: GapReason; detail: string | null } {
+    const detail = this.redact(reason);
+    if (this.stopped)
+      return {
+        reason: 'worker_stopped',
+        detail: 'the camera stopped on this worker (reconfigured, disabled or handed over)',
+      };
+    if (/no space left/i.test(reason)) return { reason: 'storage_full', detail };
+    if (/input\/output error|read-only file system|permission denied|error writing/i.test(reason))
+      return { reason: 'write_failed', detail };
+    if (this.restarting)
+      return { reason: 'recording_disabled', detail: 'recording switched off or paused for this camera' };
+    return { reason: 'camera_offline', detail };
+  }
+
+  private async raiseGapAlarm(gap: { reason: GapReason; from: Date; detail: string | null }): Promise<void> {
+    await this.ctx.events
+      .raise(...recordingGapAlarm(this.camera, gap))
+      .catch((error: Error) =>
+        this.ctx.log('error', 'recording gap alarm failed', {
+          cameraId: this.camera.id,
+          error: error.message,
+        }),
+      );
   }
 
   private async handleResult(pipeline: CameraPipeline, result: FrameStepResult): Promise<void> {
@@ -223,12 +370,16 @@ export class CameraRunner implements RunningCamera {
     if (step.rules.crowdSamples.length || step.rules.lineCounts.length) {
       await writeSeries(this.ctx.db, this.camera.id, step.rules.crowdSamples, step.rules.lineCounts);
     }
-    if (this.count && at.getTime() - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000) await this.flushCount(at);
+    if (
+      this.count &&
+      at.getTime() - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000
+    )
+      await this.flushCount(at);
   }
 
   private async reportHealth(): Promise<void> {
     if (!this.online || this.stopped) return;
-    const health = this.health.snapshot();
+    const health = { ...this.health.snapshot(), recording: this.recorder.health() };
     await this.report('online', null, health.lastFrameAt ? new Date(health.lastFrameAt) : null, health);
   }
 
@@ -255,7 +406,9 @@ export class CameraRunner implements RunningCamera {
           intervalS: summary.intervalS,
         },
       })
-      .catch((error: Error) => this.ctx.log('error', 'event write failed', { cameraId: this.camera.id, error: error.message }));
+      .catch((error: Error) =>
+        this.ctx.log('error', 'event write failed', { cameraId: this.camera.id, error: error.message }),
+      );
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,5 +1,6 @@
-// Pulls an RTSP stream over TCP with ffmpeg and yields raw frames at the detect rate, already sized for the model.
-import type { PassThrough } from 'node:stream';
+// Pulls an RTSP stream over TCP with ffmpeg and yields raw frames at the detect rate, already sized for the model;
+// the same ffmpeg, on the same connection, may also record the stream (a second output, stream copy).
+import { PassThrough } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { FrameSplitter } from './frame-splitter';
 import { lastLine } from './probe';
@@ -23,7 +24,12 @@ export interface FrameReaderOptions {
   onFrame: (frame: Buffer, at: Date) => void;
   /** Called for each decoder complaint ffmpeg prints (corrupt packets, concealed errors). */
   onDecodeError?: (line: string) => void;
+  /** A second output of the same ffmpeg that records the stream: one camera connection for both. */
+  record?: { target: string; options: string[] };
 }
+
+/** A recording ffmpeg asked to stop gets this long to close its segment properly before it is killed. */
+const GRACEFUL_STOP_MS = 3_000;
 
 const DECODE_ERROR = /error while decoding|corrupt|concealing|invalid nal|missing picture|decode_slice/i;
 
@@ -47,15 +53,25 @@ function inputOf(source: FrameSource): string {
 const inputOptionsOf = (source: FrameSource, stallTimeoutS: number): string[] =>
   'rtspUrl' in source
     ? ['-rtsp_transport', 'tcp', '-timeout', String(stallTimeoutS * 1_000_000)]
-    : [...(source.loop ? ['-stream_loop', '-1'] : []), ...(source.readRate ? ['-readrate', String(source.readRate)] : [])];
+    : [
+        ...(source.loop ? ['-stream_loop', '-1'] : []),
+        ...(source.readRate ? ['-readrate', String(source.readRate)] : []),
+      ];
 
 export function startFrameReader(options: FrameReaderOptions): FrameReader {
   let stderrTail = '';
   let stopped = false;
+  /** Set when the stall check kills ffmpeg: its last stderr lines may still arrive after and must not hide why. */
+  let stalledReason: string | null = null;
   let lastFrameAt = Date.now();
 
-  const command = ffmpeg(inputOf(options.source))
-    .inputOptions(inputOptionsOf(options.source, options.stallTimeoutS))
+  const command = ffmpeg(inputOf(options.source)).inputOptions(
+    inputOptionsOf(options.source, options.stallTimeoutS),
+  );
+  if (options.record) command.output(options.record.target).outputOptions(options.record.options);
+  const output = new PassThrough();
+  command
+    .output(output)
     .noAudio()
     .videoFilters(options.fps ? [`fps=${options.fps}`, options.filter] : [options.filter])
     .outputOptions(['-pix_fmt', options.pixelFormat])
@@ -75,7 +91,7 @@ export function startFrameReader(options: FrameReaderOptions): FrameReader {
     // A stream that stops delivering frames without closing is killed, so the runner can reconnect.
     stallTimer = setInterval(() => {
       if (Date.now() - lastFrameAt > options.stallTimeoutS * 1000) {
-        stderrTail = `stalled: no frame for ${options.stallTimeoutS} s`;
+        stalledReason = `stalled: no frame for ${options.stallTimeoutS} s`;
         command.kill('SIGKILL');
       }
     }, 1000);
@@ -85,12 +101,12 @@ export function startFrameReader(options: FrameReaderOptions): FrameReader {
         if (DECODE_ERROR.test(line)) options.onDecodeError?.(line);
       })
       .on('error', (error: Error) =>
-        finish(stopped ? 'stopped' : stderrTail.startsWith('stalled') ? stderrTail : lastLine(`${error.message}\n${stderrTail}`)),
+        finish(stopped ? 'stopped' : (stalledReason ?? lastLine(`${error.message}\n${stderrTail}`))),
       )
       .on('end', () => finish(stopped ? 'stopped' : 'stream ended'));
   });
 
-  const output = command.pipe() as PassThrough; // with no destination given, fluent-ffmpeg returns a PassThrough
+  command.run();
   output.on('data', (chunk: Buffer) => splitter.push(chunk));
   output.on('error', () => undefined); // reported through the command's 'error'
 
@@ -98,7 +114,11 @@ export function startFrameReader(options: FrameReaderOptions): FrameReader {
     done,
     stop() {
       stopped = true;
-      command.kill('SIGKILL');
+      if (!options.record) return void command.kill('SIGKILL');
+      // SIGINT lets ffmpeg finish the segment it is writing and list it; a hung one is killed after a grace period.
+      command.kill('SIGINT');
+      const killer = setTimeout(() => command.kill('SIGKILL'), GRACEFUL_STOP_MS);
+      void done.then(() => clearTimeout(killer));
     },
     pause: () => output.pause(),
     resume: () => output.resume(),

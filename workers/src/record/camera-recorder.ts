@@ -1,0 +1,334 @@
+// Records one camera across its stream runs: gives each run's ffmpeg its segment output, indexes segments as they
+// close, records why footage stops, and at camera start indexes whatever a crashed run left behind.
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lastSegmentEnd, openGap } from '@toc/server/repositories/recording-index.repository';
+import type { RecordingConfig } from '@toc/server/recording-config';
+import type { GapReason, RecordingState, RecordingWorkerHealth } from '@toc/server/schemas';
+import { recordingsVolumeProblem } from './recordings-volume';
+import { indexSegmentFile, type IndexerContext } from './segment-indexer';
+import { parseSegmentList, type ListedSegment } from './segment-list';
+import { SegmentClock } from './segment-clock';
+import { segmentOutputOptions, segmentPattern } from './segment-output';
+import { incomingDir } from './segment-paths';
+import { probeDurationS } from './segment-duration';
+import {
+  leftoverRuns,
+  listFileOf,
+  readRunState,
+  readSegmentListText,
+  removeRunFiles,
+  runSegmentFiles,
+  writeRunState,
+  type RunState,
+} from './run-files';
+
+export interface RecorderContext extends Omit<IndexerContext, 'root'> {
+  recording: RecordingConfig;
+  /** A gap that lost footage unexpectedly (write failure, corrupt segment, dead worker) is an alarm to operators. */
+  onGap?: (gap: { reason: GapReason; from: Date; detail: string | null }) => void;
+}
+
+/** What the camera asks of its recording: off by settings, paused by the cleaner, or on. */
+export interface RecordingWish {
+  enabled: boolean;
+  pausedReason: string | null;
+}
+
+/** The extra ffmpeg output a run adds beside its frames. */
+export interface RecordingOutput {
+  target: string;
+  options: string[];
+}
+
+interface ActiveRun {
+  state: RunState;
+  dir: string;
+  clock: SegmentClock | null;
+  /** Listed segments already indexed. */
+  done: number;
+  watcher: FSWatcher | null;
+  poll: NodeJS.Timeout;
+  /** Segments are indexed one at a time, in order. */
+  chain: Promise<void>;
+}
+
+/** Segments kept for the bitrate figure. */
+const BITRATE_WINDOW = 6;
+const POLL_MS = 1_000;
+
+export class CameraRecorder {
+  private run: ActiveRun | null = null;
+  private state: RecordingState = 'off';
+  private reason: string | null = null;
+  private lastEndMs: number | null = null;
+  private recent: { bytes: number; ms: number }[] = [];
+
+  private wish: RecordingWish = { enabled: true, pausedReason: null };
+
+  constructor(private readonly ctx: RecorderContext) {}
+
+  /** True when the new wish needs the stream restarted (recording starts, stops or pauses). */
+  setWish(wish: RecordingWish): boolean {
+    const changed = wish.enabled !== this.wish.enabled || wish.pausedReason !== this.wish.pausedReason;
+    this.wish = wish;
+    return changed;
+  }
+
+  /** Not recording because of the volume, and the volume is back: a restart starts recording again. */
+  async volumeBack(): Promise<boolean> {
+    return this.state === 'error' && (await recordingsVolumeProblem(this.ctx.recording.dir)) === null;
+  }
+
+  private get root(): string {
+    return this.ctx.recording.dir ?? '';
+  }
+
+  private get indexer(): IndexerContext {
+    return {
+      db: this.ctx.db,
+      root: this.root,
+      cameraId: this.ctx.cameraId,
+      workerId: this.ctx.workerId,
+      log: this.ctx.log,
+    };
+  }
+
+  health(): RecordingWorkerHealth {
+    const bytes = this.recent.reduce((sum, s) => sum + s.bytes, 0);
+    const ms = this.recent.reduce((sum, s) => sum + s.ms, 0);
+    return {
+      state: this.state,
+      reason: this.reason,
+      bitrateKbps: ms > 0 ? Math.round((bytes * 8) / ms) : 0,
+      lastSegmentAt: this.lastEndMs === null ? null : new Date(this.lastEndMs).toISOString(),
+    };
+  }
+
+  /** At camera start (this worker now owns the camera): index what earlier runs left in the incoming folder. */
+  async recoverLeftovers(): Promise<void> {
+    if (!this.ctx.recording.dir || (await recordingsVolumeProblem(this.ctx.recording.dir))) return;
+    const dir = incomingDir(this.root, this.ctx.cameraId);
+    const runs = await leftoverRuns(dir);
+    for (const runId of runs) {
+      const state = await readRunState(dir, runId);
+      await this.finishRunFiles(dir, runId, state);
+      this.ctx.log('info', 'recording leftovers indexed', { cameraId: this.ctx.cameraId, runId });
+    }
+    // A run that ends properly leaves nothing behind: leftovers mean its worker died mid-run.
+    if (runs.length && this.lastEndMs !== null) {
+      const gap = {
+        reason: 'worker_died' as const,
+        from: new Date(this.lastEndMs),
+        detail: 'the recording worker ended without closing its run (crash or kill)',
+      };
+      await openGap(this.ctx.db, this.ctx.cameraId, gap.from, gap.reason, gap.detail);
+      this.ctx.onGap?.(gap);
+    }
+  }
+
+  /** The segment output for the next stream run, or null when this camera is not to be recorded now (and why). */
+  async beginRun(): Promise<RecordingOutput | null> {
+    if (!this.ctx.recording.dir) return this.notRecording('off', 'RECORDINGS_DIR is not set');
+    if (!this.wish.enabled)
+      return this.notRecording('off', 'recording disabled for this camera', 'recording_disabled');
+    if (this.wish.pausedReason) return this.notRecording('paused', this.wish.pausedReason, 'storage_full');
+    const problem = await recordingsVolumeProblem(this.ctx.recording.dir);
+    if (problem) return this.notRecording('error', problem, 'volume_unavailable');
+    const dir = incomingDir(this.root, this.ctx.cameraId);
+    await mkdir(dir, { recursive: true });
+    const runId = `r${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+    const state: RunState = { runId, workerId: this.ctx.workerId, anchorMs: Date.now(), previousEndMs: null };
+    const run: ActiveRun = {
+      state,
+      dir,
+      clock: null,
+      done: 0,
+      watcher: null,
+      poll: setInterval(() => this.scan(run), POLL_MS),
+      chain: Promise.resolve(),
+    };
+    // The muxer appends a line as each segment closes: watching the folder sees it at once (the poll is a fallback).
+    try {
+      run.watcher = watch(dir, (_event, name) => {
+        if (name === `${runId}.csv`) this.scan(run);
+      });
+      run.watcher.on('error', () => undefined);
+    } catch {
+      run.watcher = null;
+    }
+    this.run = run;
+    this.state = 'recording';
+    this.reason = null;
+    return {
+      target: path.join(dir, segmentPattern(runId)),
+      options: segmentOutputOptions(this.ctx.recording.segmentSeconds, listFileOf(dir, runId)),
+    };
+  }
+
+  /** The run's first frame: the first estimate of when stream time zero was, refined as segments close. */
+  firstFrame(atMs: number): void {
+    const run = this.run;
+    if (!run || run.clock) return;
+    // Frames come out after ffmpeg has probed the stream, so this is late; the first closed segment corrects it.
+    run.state.anchorMs = atMs;
+    run.clock = new SegmentClock(atMs);
+    run.chain = run.chain.then(() => writeRunState(run.dir, run.state)).catch(() => undefined);
+  }
+
+  /**
+   * The run's ffmpeg has exited: index what it wrote (its last segment too, cut short or not), and record from when
+   * and why the camera has no footage.
+   */
+  async endRun(gap: { reason: GapReason; detail: string | null }): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    this.run = null;
+    clearInterval(run.poll);
+    run.watcher?.close();
+    await run.chain;
+    await this.finishRunFiles(
+      run.dir,
+      run.state.runId,
+      run.clock ? { ...run.state, anchorMs: run.clock.anchor } : run.state,
+      run.done,
+    );
+    const from = this.lastEndMs ?? run.state.anchorMs;
+    await openGap(this.ctx.db, this.ctx.cameraId, new Date(from), gap.reason, gap.detail).catch(
+      (error: Error) =>
+        this.ctx.log('error', 'recording gap not written', {
+          cameraId: this.ctx.cameraId,
+          error: error.message,
+        }),
+    );
+    if (gap.reason === 'write_failed' || gap.reason === 'storage_full')
+      this.ctx.onGap?.({ ...gap, from: new Date(from) });
+    this.state = 'off';
+  }
+
+  /** Not recording this run; with a gap reason, the camera's footage stops here (from its newest segment on). */
+  private async notRecording(state: RecordingState, reason: string, gap?: GapReason): Promise<null> {
+    this.state = state;
+    this.reason = reason;
+    if (gap) {
+      const from =
+        this.lastEndMs !== null
+          ? new Date(this.lastEndMs)
+          : ((await lastSegmentEnd(this.ctx.db, this.ctx.cameraId)) ?? new Date());
+      await openGap(this.ctx.db, this.ctx.cameraId, from, gap, reason);
+    }
+    return null;
+  }
+
+  /** Reads the list and queues the newly closed segments; only the newest was seen closing just now. */
+  private scan(run: ActiveRun): void {
+    run.chain = run.chain
+      .then(async () => {
+        if (!run.clock) return;
+        const listed = parseSegmentList(await readSegmentListText(run.dir, run.state.runId));
+        const fresh = listed.slice(run.done);
+        const seenAt = Date.now();
+        for (const [i, segment] of fresh.entries()) {
+          await this.indexListed(
+            run.dir,
+            run.state,
+            run.clock,
+            segment,
+            i === fresh.length - 1 ? seenAt : undefined,
+          );
+          run.done += 1;
+        }
+      })
+      .catch((error: Error) =>
+        this.ctx.log('error', 'segment indexing failed', {
+          cameraId: this.ctx.cameraId,
+          error: error.message,
+        }),
+      );
+  }
+
+  private async indexListed(
+    dir: string,
+    state: RunState,
+    clock: SegmentClock,
+    segment: ListedSegment,
+    seenAt?: number,
+  ): Promise<void> {
+    const span = clock.place(segment.startS, segment.endS, seenAt);
+    const file = path.join(dir, segment.file);
+    if (!(await exists(file))) return; // indexed before a restart
+    const outcome = await indexSegmentFile(this.indexer, file, span, false);
+    this.noteOutcome(outcome, span);
+    state.anchorMs = clock.anchor;
+    state.previousEndMs = span.endMs;
+    await writeRunState(dir, state);
+  }
+
+  private noteOutcome(
+    outcome: Awaited<ReturnType<typeof indexSegmentFile>>,
+    span: { startMs: number; endMs: number },
+  ): void {
+    if (!outcome.indexed) return;
+    this.lastEndMs = span.endMs;
+    this.recent = [...this.recent, { bytes: outcome.bytes, ms: span.endMs - span.startMs }].slice(
+      -BITRATE_WINDOW,
+    );
+  }
+
+  /**
+   * Indexes the rest of a run that is over: listed segments not yet indexed, then the segments the list never named
+   * (the one a crash or kill cut short), with their readable length. Then the run's list and state go.
+   */
+  private async finishRunFiles(
+    dir: string,
+    runId: string,
+    state: RunState | null,
+    alreadyDone = 0,
+  ): Promise<void> {
+    const listed = parseSegmentList(await readSegmentListText(dir, runId));
+    const files = await runSegmentFiles(dir, runId);
+    const clock = state ? new SegmentClock(state.anchorMs, state.previousEndMs) : null;
+    const runState: RunState = state ?? {
+      runId,
+      workerId: this.ctx.workerId,
+      anchorMs: 0,
+      previousEndMs: null,
+    };
+    for (const segment of listed.slice(alreadyDone)) {
+      if (clock) await this.indexListed(dir, runState, clock, segment);
+      else await this.indexCutShort(dir, segment.file, null);
+    }
+    const listedNames = new Set(listed.map((s) => s.file));
+    for (const name of files.filter((f) => !listedNames.has(f))) await this.indexCutShort(dir, name, clock);
+    await removeRunFiles(dir, runId);
+  }
+
+  /** A segment whose end the muxer never wrote down: its length is what a reader can decode of it. */
+  private async indexCutShort(dir: string, name: string, clock: SegmentClock | null): Promise<void> {
+    const file = path.join(dir, name);
+    const durationS = await probeDurationS(file);
+    // Unreadable: indexSegmentFile keeps it aside as a corrupt segment (or drops an empty one) over a nominal span.
+    const durationMs = (durationS ?? this.ctx.recording.segmentSeconds) * 1000;
+    // Without a clock state (a crash before the first frame) the file's last write is when it ended.
+    const span = clock
+      ? clock.follow(durationMs)
+      : {
+          startMs: Math.round((await stat(file)).mtimeMs - durationMs),
+          endMs: Math.round((await stat(file)).mtimeMs),
+        };
+    const outcome = await indexSegmentFile(this.indexer, file, span, true);
+    this.noteOutcome(outcome, span);
+    if (!outcome.indexed && !outcome.empty) {
+      this.ctx.onGap?.({ reason: 'corrupt_segment', from: new Date(span.startMs), detail: outcome.reason });
+    }
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
