@@ -26,7 +26,8 @@ CREATE TABLE recording_segments (
   indexed_at   timestamptz NOT NULL DEFAULT now(),
   CHECK (ended_at > started_at)
 );
-CREATE INDEX recording_segments_camera_time_idx ON recording_segments (camera_id, started_at);
+-- Covering: a timeline (spans from start, end and size) is an index-only scan, never a read of scattered table pages.
+CREATE INDEX recording_segments_camera_time_idx ON recording_segments (camera_id, started_at) INCLUDE (ended_at, bytes);
 CREATE INDEX recording_segments_time_idx ON recording_segments (started_at);
 
 -- A span with no footage and why. An open gap (ended_at NULL) is still going on: the camera is not recording now.

@@ -42,6 +42,10 @@ import userRoutes from './routes/users/users.routes';
 import ownPasswordRoutes from './routes/users/own-password.routes';
 import auditRoutes from './routes/audit/audit.routes';
 import shiftRoutes from './routes/shift/shift.routes';
+import holdRoutes from './routes/recordings/holds.routes';
+import recordingSettingsRoutes from './routes/recordings/recording-settings.routes';
+import recordingOverviewRoutes from './routes/recordings/recording-overview.routes';
+import recordingsRoutes from './routes/recordings/recordings.routes';
 import { replyToFrameworkError } from './lib/framework-errors';
 
 export interface AppOptions {
@@ -53,7 +57,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-device-key"]', 'body.password'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-device-key"]',
+        'body.password',
+      ],
       serializers: {
         // Fastify's default request fields, with device keys sent as `?key=` hidden.
         req: (request: FastifyRequest) => ({
@@ -68,7 +77,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: false,
     // Query strings, params and headers are coerced from text ('array': `?type=a` is a list of one); JSON bodies are
     // not (see request-validators).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
     schemaController: { compilersFactory: { buildValidator: requestValidatorFactory } },
     frameworkErrors: replyToFrameworkError,
   });
@@ -112,6 +123,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(ownPasswordRoutes);
   await app.register(auditRoutes);
   await app.register(shiftRoutes);
+  await app.register(holdRoutes);
+  await app.register(recordingSettingsRoutes);
+  await app.register(recordingOverviewRoutes);
+  await app.register(recordingsRoutes);
   await app.register(webPlugin);
   return app;
 }

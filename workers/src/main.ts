@@ -14,15 +14,24 @@ import { startTrapImageWorker } from './traps/trap-image.worker';
 import { LiveFeeds } from './live/live-feeds';
 import { FrameServer } from './live/frame-server';
 import { startEscalator } from './escalation/escalator';
+import { startCleaner } from './record/cleaner';
 
 const config = loadWorkerConfig();
-const log = pino({ name: 'camera-worker', level: process.env.LOG_LEVEL ?? 'info', base: { workerId: config.workerId } });
+const log = pino({
+  name: 'camera-worker',
+  level: process.env.LOG_LEVEL ?? 'info',
+  base: { workerId: config.workerId },
+});
 const db = createPool(config.databaseUrl, 6);
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
 redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
 
 const logTo: CameraRunnerContext['log'] = (level, message, detail) => log[level](detail ?? {}, message);
-const detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: config.inferenceThreads, spinning: config.inferenceSpinning });
+const detectors = new DetectorPool({
+  modelsDir: config.modelsDir,
+  threads: config.inferenceThreads,
+  spinning: config.inferenceSpinning,
+});
 const events = createEventStore(db, redis);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
 // A configured URL the outbound checks refuse shows now, not at the first warning (which then goes to the stored targets only).
@@ -31,7 +40,13 @@ try {
 } catch (error) {
   log.error({ err: (error as Error).message }, 'configured notification channels refused');
 }
-const live = new LiveFeeds({ redis, queuePrefix: config.queuePrefix, workerId: config.workerId, objectsIntervalMs: config.objectsIntervalMs, log: logTo });
+const live = new LiveFeeds({
+  redis,
+  queuePrefix: config.queuePrefix,
+  workerId: config.workerId,
+  objectsIntervalMs: config.objectsIntervalMs,
+  log: logTo,
+});
 const frameServer = new FrameServer(live, {
   host: config.frameHost,
   port: config.framePort,
@@ -59,7 +74,22 @@ const host = new CameraJobHost({
 });
 const traps = startTrapImageWorker({ config, db, detectors, events, notifier });
 // Every worker runs it: claiming an alarm is one statement, so each is escalated once however many run.
-const escalator = startEscalator({ db, events, notifier, now: Date.now, log: logTo }, config.escalationIntervalS);
+const escalator = startEscalator(
+  { db, events, notifier, now: Date.now, log: logTo },
+  config.escalationIntervalS,
+);
+// Every worker runs the loop; a lease in Redis lets one of them clean at a time.
+const cleaner = startCleaner(
+  {
+    db,
+    events,
+    redis,
+    config: config.recording,
+    leaseKey: `${config.queuePrefix}:recording-cleaner`,
+    log: logTo,
+  },
+  config.recording.cleanIntervalS,
+);
 traps.on('failed', (job, error) => log.warn({ jobId: job?.id, err: error.message }, 'trap image failed'));
 
 // A failure in one camera is contained in its runner; anything escaping is logged, never fatal.
@@ -72,6 +102,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     log.info({ signal }, 'stopping');
     await escalator.stop();
+    await cleaner.stop();
     await host.stop();
     await live.close();
     await frameServer.close();

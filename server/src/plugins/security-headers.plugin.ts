@@ -13,7 +13,9 @@ type CspDirectives = Record<string, string[]>;
  * tile hosts a deployment configures. No inline script, no eval, no plugins, and no page may frame ours: even the
  * public bus-stop sign is a full-screen page of its own, and nothing embeds it.
  */
-export function contentSecurityPolicy(config: Pick<Config, 'mapTileOrigins' | 'cookieSecure'>): CspDirectives {
+export function contentSecurityPolicy(
+  config: Pick<Config, 'mapTileOrigins' | 'cookieSecure'>,
+): CspDirectives {
   const directives: CspDirectives = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -23,6 +25,8 @@ export function contentSecurityPolicy(config: Pick<Config, 'mapTileOrigins' | 'c
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...config.mapTileOrigins],
     'worker-src': ["'self'", 'blob:'],
+    // Recorded footage plays through Media Source Extensions: the video element's source is a blob: URL.
+    'media-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
@@ -41,7 +45,8 @@ export default fp(async (app) => {
   // Added before helmet, whose own onRoute hook reads `route.helmet`.
   const docsPolicy = { ...contentSecurityPolicy(app.config), 'style-src': ["'self'", "'unsafe-inline'"] };
   app.addHook('onRoute', (route) => {
-    if (DOCS_PATH.test(route.url)) route.helmet = { contentSecurityPolicy: { useDefaults: false, directives: docsPolicy } };
+    if (DOCS_PATH.test(route.url))
+      route.helmet = { contentSecurityPolicy: { useDefaults: false, directives: docsPolicy } };
   });
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(app.config) },
@@ -57,7 +62,8 @@ export default fp(async (app) => {
   // API replies carry sessions, footage metadata and personal data: no browser or proxy cache keeps them unless the
   // route says otherwise (basemap, GTFS-RT).
   app.addHook('onSend', async (request, reply, payload) => {
-    if (API_PATH.test(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (API_PATH.test(request.url) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 });

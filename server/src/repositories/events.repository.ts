@@ -31,7 +31,8 @@ interface EventRow {
 }
 
 /** Severity as a rank in SQL (info lowest), to keep the higher of two; `expr` is a column or a placeholder. */
-export const severityRank = (expr: string) => `array_position(ARRAY['info', 'low', 'medium', 'high', 'critical']::text[], ${expr}::text)`;
+export const severityRank = (expr: string) =>
+  `array_position(ARRAY['info', 'low', 'medium', 'high', 'critical']::text[], ${expr}::text)`;
 
 const SELECT_EVENT = `SELECT e.id, e.seq, e.type, e.severity, e.status, ST_X(e.location) AS lon, ST_Y(e.location) AS lat,
   e.camera_id, e.started_at, e.updated_at, e.ended_at, e.confidence, e.model_id, e.payload,
@@ -72,7 +73,11 @@ export async function findEvent(db: Queryable, id: number): Promise<Event | null
 }
 
 /** `foldKey` marks what counts as the same alarm again (see `foldIntoAlarm`). */
-export async function insertEvent(db: Queryable, event: NewEvent, foldKey: string | null = null): Promise<Event> {
+export async function insertEvent(
+  db: Queryable,
+  event: NewEvent,
+  foldKey: string | null = null,
+): Promise<Event> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO events (type, severity, location, camera_id, started_at, ended_at, confidence, model_id, payload,
                         fold_key, last_raised_at)
@@ -157,7 +162,9 @@ function eventFilter(query: EventQuery): { where: string; values: unknown[] } {
   };
   if (query.bbox) {
     const [minLon, minLat, maxLon, maxLat] = query.bbox.split(',').map(Number);
-    clauses.push(`e.location && ST_MakeEnvelope(${bind(minLon)}, ${bind(minLat)}, ${bind(maxLon)}, ${bind(maxLat)}, 4326)`);
+    clauses.push(
+      `e.location && ST_MakeEnvelope(${bind(minLon)}, ${bind(minLat)}, ${bind(maxLon)}, ${bind(maxLat)}, 4326)`,
+    );
   }
   if (query.from) clauses.push(`e.started_at >= ${bind(query.from)}`);
   if (query.to) clauses.push(`e.started_at < ${bind(query.to)}`);
@@ -168,13 +175,20 @@ function eventFilter(query: EventQuery): { where: string; values: unknown[] } {
   return { where: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', values };
 }
 
-export async function queryEvents(db: Queryable, query: EventQuery): Promise<{ items: Event[]; total: number }> {
+export async function queryEvents(
+  db: Queryable,
+  query: EventQuery,
+): Promise<{ items: Event[]; total: number }> {
   const { where, values } = eventFilter(query);
   // Resuming wants changes in the order they happened; browsing wants the newest first.
   const order = query.afterSeq !== undefined ? 'e.seq ASC' : 'e.started_at DESC, e.id DESC';
   const limit = `LIMIT $${values.length + 1} OFFSET $${values.length + 2}`;
   const [page, count] = await Promise.all([
-    db.query<EventRow>(`${SELECT_EVENT}${where} ORDER BY ${order} ${limit}`, [...values, query.limit, query.offset]),
+    db.query<EventRow>(`${SELECT_EVENT}${where} ORDER BY ${order} ${limit}`, [
+      ...values,
+      query.limit,
+      query.offset,
+    ]),
     db.query<{ total: number }>(`SELECT count(*)::int AS total FROM events e${where}`, values),
   ]);
   return { items: page.rows.map(toEvent), total: count.rows[0]!.total };
@@ -203,7 +217,11 @@ export async function setEventStatus(
 }
 
 /** Sets (or with null clears) who has the alarm in hand; takes a new seq so every screen follows. */
-export async function setEventAssignee(db: Queryable, id: number, userId: number | null): Promise<Event | null> {
+export async function setEventAssignee(
+  db: Queryable,
+  id: number,
+  userId: number | null,
+): Promise<Event | null> {
   const { rowCount } = await db.query(
     `UPDATE events SET assigned_to = $2, assigned_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() END,
        seq = nextval('event_seq'), updated_at = now()
@@ -234,7 +252,13 @@ export async function reopenDetectedEvent(db: Queryable, id: number): Promise<Ev
 export async function updateDetectedEvent(
   db: Queryable,
   id: number,
-  change: { severity?: Event['severity']; confidence?: number | null; payload?: Record<string, unknown>; endedAt?: string | null; location?: Event['location'] },
+  change: {
+    severity?: Event['severity'];
+    confidence?: number | null;
+    payload?: Record<string, unknown>;
+    endedAt?: string | null;
+    location?: Event['location'];
+  },
 ): Promise<Event | null> {
   const { rowCount } = await db.query(
     `UPDATE events SET
@@ -261,7 +285,14 @@ export async function updateDetectedEvent(
 }
 
 /** The alarm types a camera's analytics raise and end (not its vehicle counts, which are closed intervals). */
-const CAMERA_ALARM_TYPES = ['traffic.accident', 'traffic.incident', 'traffic.congestion', 'crowd.alert', 'elephant.sighting', 'elephant.warning'];
+const CAMERA_ALARM_TYPES = [
+  'traffic.accident',
+  'traffic.incident',
+  'traffic.congestion',
+  'crowd.alert',
+  'elephant.sighting',
+  'elephant.warning',
+];
 
 /**
  * Ends a camera's alarms that are still running although nothing tracks them (the camera's worker stopped
@@ -297,16 +328,34 @@ export async function insertEventUpdate(
 }
 
 export async function listEventUpdates(db: Queryable, eventId: number): Promise<EventUpdate[]> {
-  const { rows } = await db.query<{ id: number; event_id: number; at: Date; kind: string; username: string | null; detail: Record<string, unknown> }>(
+  const { rows } = await db.query<{
+    id: number;
+    event_id: number;
+    at: Date;
+    kind: string;
+    username: string | null;
+    detail: Record<string, unknown>;
+  }>(
     `SELECT u.id, u.event_id, u.at, u.kind, us.username, u.detail
        FROM event_updates u LEFT JOIN users us ON us.id = u.user_id WHERE u.event_id = $1 ORDER BY u.at, u.id`,
     [eventId],
   );
-  return rows.map((r) => ({ id: r.id, eventId: r.event_id, at: isoRequired(r.at), kind: r.kind, username: r.username, detail: r.detail }));
+  return rows.map((r) => ({
+    id: r.id,
+    eventId: r.event_id,
+    at: isoRequired(r.at),
+    kind: r.kind,
+    username: r.username,
+    detail: r.detail,
+  }));
 }
 
 /** The newest elephant sighting from a camera trap still within its episode, so a burst of stills is one event. */
-export async function findRecentTrapSighting(db: Queryable, trapId: number, sinceIso: string): Promise<Event | null> {
+export async function findRecentTrapSighting(
+  db: Queryable,
+  trapId: number,
+  sinceIso: string,
+): Promise<Event | null> {
   const { rows } = await db.query<{ id: number }>(
     `SELECT id FROM events WHERE type = 'elephant.sighting' AND payload->>'trapId' = $1::text AND updated_at >= $2
       ORDER BY id DESC LIMIT 1`,
@@ -321,4 +370,13 @@ export async function findWarningForSighting(db: Queryable, sightingId: number):
     [sightingId],
   );
   return rows[0]?.id ?? null;
+}
+
+/** The newest alarm under a fold key that is still going on (not ended, not resolved), if any. */
+export async function findRunningAlarm(db: Queryable, foldKey: string): Promise<Event | null> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM events WHERE fold_key = $1 AND ended_at IS NULL AND status IN ('open', 'acknowledged') ORDER BY id DESC LIMIT 1`,
+    [foldKey],
+  );
+  return rows[0] ? findEvent(db, rows[0].id) : null;
 }

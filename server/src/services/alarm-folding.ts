@@ -18,6 +18,11 @@ export const FOLD_WINDOW_S: Partial<Record<EventType, number>> = {
   'bus.bunching': 30 * 60,
   'bus.gap': 30 * 60,
   'bus.stale': 30 * 60,
+  // Recording troubles come and go with the disk and the network: one alarm with a count, not one per check.
+  'recording.gap': 30 * 60,
+  'recording.storage': 60 * 60,
+  'recording.paused': 60 * 60,
+  'recording.volume': 60 * 60,
 };
 
 /** The earliest end an alarm may have for a repeat raised at `raisedAt` to fold into it, or null if the type never folds. */

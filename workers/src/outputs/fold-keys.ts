@@ -6,8 +6,12 @@ import type { RuleSignal } from '../pipeline/types';
  * ids are left out on purpose: the next person crossing the carriageway is the same alarm again to an operator,
  * not a new one. A crash is one scene across zones, so accidents fold per camera.
  */
-export function incidentFoldKey(cameraId: number, signal: Pick<RuleSignal, 'type' | 'kind' | 'detail'>): string {
-  if (signal.type === 'traffic.accident' || signal.type === 'elephant.sighting') return `camera:${cameraId}|${signal.type}`;
+export function incidentFoldKey(
+  cameraId: number,
+  signal: Pick<RuleSignal, 'type' | 'kind' | 'detail'>,
+): string {
+  if (signal.type === 'traffic.accident' || signal.type === 'elephant.sighting')
+    return `camera:${cameraId}|${signal.type}`;
   const zoneId = signal.detail.zoneId;
   const zone = typeof zoneId === 'number' ? `zone:${zoneId}` : 'view';
   return `camera:${cameraId}|${signal.type}|${signal.kind}|${zone}`;
@@ -15,3 +19,8 @@ export function incidentFoldKey(cameraId: number, signal: Pick<RuleSignal, 'type
 
 /** A bus alarm: per vehicle and type. */
 export const busFoldKey = (vehicleId: number, type: string): string => `vehicle:${vehicleId}|${type}`;
+
+/** A recordings-volume alarm (the volume missing, space running low, cameras paused): one for the whole volume. */
+export const recordingsFoldKey = (
+  type: 'recording.volume' | 'recording.storage' | 'recording.paused',
+): string => `recordings|${type}`;

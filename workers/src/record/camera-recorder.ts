@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { lastSegmentEnd, openGap } from '@toc/server/repositories/recording-index.repository';
 import type { RecordingConfig } from '@toc/server/recording-config';
 import type { GapReason, RecordingState, RecordingWorkerHealth } from '@toc/server/schemas';
-import { recordingsVolumeProblem } from './recordings-volume';
+import { recordingsVolumeState } from '@toc/server/lib/recordings-volume';
 import { indexSegmentFile, type IndexerContext } from './segment-indexer';
 import { parseSegmentList, type ListedSegment } from './segment-list';
 import { SegmentClock } from './segment-clock';
@@ -79,7 +79,7 @@ export class CameraRecorder {
 
   /** Not recording because of the volume, and the volume is back: a restart starts recording again. */
   async volumeBack(): Promise<boolean> {
-    return this.state === 'error' && (await recordingsVolumeProblem(this.ctx.recording.dir)) === null;
+    return this.state === 'error' && (await recordingsVolumeState(this.ctx.recording.dir)).available;
   }
 
   private get root(): string {
@@ -109,7 +109,7 @@ export class CameraRecorder {
 
   /** At camera start (this worker now owns the camera): index what earlier runs left in the incoming folder. */
   async recoverLeftovers(): Promise<void> {
-    if (!this.ctx.recording.dir || (await recordingsVolumeProblem(this.ctx.recording.dir))) return;
+    if (!(await recordingsVolumeState(this.ctx.recording.dir)).available) return;
     const dir = incomingDir(this.root, this.ctx.cameraId);
     const runs = await leftoverRuns(dir);
     for (const runId of runs) {
@@ -135,8 +135,8 @@ export class CameraRecorder {
     if (!this.wish.enabled)
       return this.notRecording('off', 'recording disabled for this camera', 'recording_disabled');
     if (this.wish.pausedReason) return this.notRecording('paused', this.wish.pausedReason, 'storage_full');
-    const problem = await recordingsVolumeProblem(this.ctx.recording.dir);
-    if (problem) return this.notRecording('error', problem, 'volume_unavailable');
+    const volume = await recordingsVolumeState(this.ctx.recording.dir);
+    if (volume.reason) return this.notRecording('error', volume.reason.en, 'volume_unavailable');
     const dir = incomingDir(this.root, this.ctx.cameraId);
     await mkdir(dir, { recursive: true });
     const runId = `r${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
