@@ -7,8 +7,16 @@ let browser: Browser;
 const { baseUrl } = e2eEnv();
 
 const ROLES = {
-  admin: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality', 'shift', 'audit', 'users'], canAct: true },
-  operator: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality', 'shift'], canAct: true },
+  admin: {
+    landing: 'map',
+    nav: ['map', 'wall', 'playback', 'elephants', 'punctuality', 'shift', 'audit', 'users'],
+    canAct: true,
+  },
+  operator: {
+    landing: 'map',
+    nav: ['map', 'wall', 'playback', 'elephants', 'punctuality', 'shift'],
+    canAct: true,
+  },
   viewer: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality'], canAct: false },
   police: { landing: 'home', nav: ['home', 'map', 'elephants'], canAct: false },
   planner: { landing: 'home', nav: ['home', 'map', 'elephants', 'punctuality'], canAct: false },
@@ -24,7 +32,9 @@ async function logIn(page: Page, role: RoleName) {
 }
 
 const navItems = (page: Page) =>
-  page.locator('.app-nav a').evaluateAll((links) => links.map((a) => (a.getAttribute('data-testid') ?? '').replace('nav-', '')));
+  page
+    .locator('.app-nav a')
+    .evaluateAll((links) => links.map((a) => (a.getAttribute('data-testid') ?? '').replace('nav-', '')));
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -48,11 +58,14 @@ describe('roles', () => {
       }
       expect(await navItems(page)).toEqual(expected.nav);
 
-      // Pages not theirs (live video, the bus report): asking for them by address lands back on their entry point.
-      for (const other of ['wall', 'punctuality'] as const) {
+      // Pages not theirs (live video, the bus report, recorded footage): asking for them by address lands back on
+      // their entry point.
+      for (const other of ['wall', 'punctuality', 'playback'] as const) {
         if (expected.nav.includes(other as never)) continue;
         await page.goto(`${baseUrl}/#/${other}`);
-        await page.getByTestId('role-home').waitFor();
+        if (expected.landing === 'home') await page.getByTestId('role-home').waitFor();
+        else await page.getByTestId('alarm-filter-status').waitFor();
+        expect(await page.getByTestId(`${other}-page`).count()).toBe(0);
       }
 
       // On the map, only roles that act on events get the buttons.
@@ -61,7 +74,9 @@ describe('roles', () => {
       await page.getByTestId('alarm-filter-severity').selectOption('info');
       await page.getByTestId('alarm-filter-status').selectOption('all');
       await expect.poll(() => page.getByTestId('event-item').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-      const buttons = await page.getByTestId('event-acknowledge').count() + (await page.getByTestId('event-resolve').count());
+      const buttons =
+        (await page.getByTestId('event-acknowledge').count()) +
+        (await page.getByTestId('event-resolve').count());
       if (expected.canAct) expect(buttons).toBeGreaterThan(0);
       else expect(buttons).toBe(0);
       await page.screenshot({ path: screenshotPath(`role-${role}`) });

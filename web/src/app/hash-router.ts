@@ -1,7 +1,20 @@
 // Tiny hash router: routes live after '#/', so the static server needs no fallback rules. `#/camera/3` → camera 3.
 import { useMemo, useSyncExternalStore } from 'react';
 
-export const ROUTE_NAMES = ['map', 'home', 'wall', 'elephants', 'camera', 'punctuality', 'audit', 'users', 'password', 'shift', 'report'] as const;
+export const ROUTE_NAMES = [
+  'map',
+  'home',
+  'wall',
+  'elephants',
+  'camera',
+  'punctuality',
+  'audit',
+  'users',
+  'password',
+  'shift',
+  'report',
+  'playback',
+] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 
 export interface Route {
@@ -21,10 +34,22 @@ function subscribe(listener: () => void): () => void {
   return () => window.removeEventListener('hashchange', listener);
 }
 
+/** The query string after the route (`#/playback/3?at=…` → at=…); pages keep their own state in it. */
+export function hashQuery(hash: string): URLSearchParams {
+  const index = hash.indexOf('?');
+  return new URLSearchParams(index < 0 ? '' : hash.slice(index + 1));
+}
+
 /** The current route, or null when the hash names none (the caller picks the role's default). */
 export function useRoute(): Route | null {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return useMemo(() => parseRoute(hash), [hash]);
+}
+
+/** The current route's query string, read again whenever the hash changes. */
+export function useHashQuery(): URLSearchParams {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return useMemo(() => hashQuery(hash), [hash]);
 }
 
 export function routeHref(name: RouteName, param?: string | number): string {

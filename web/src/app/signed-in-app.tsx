@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
 import {
   canManageUsers,
+  canPlayBackRecordings,
   canReadAudit,
   canSeePunctuality,
   canUseShiftTools,
@@ -30,6 +31,7 @@ const UsersPage = lazy(() => import('../users/users.page'));
 const ChangePasswordPage = lazy(() => import('../account/change-password.page'));
 const ShiftPage = lazy(() => import('../shift/shift.page'));
 const EventReportPage = lazy(() => import('../pages/event-report.page'));
+const PlaybackPage = lazy(() => import('../playback/playback.page'));
 
 function defaultRoute(user: User): Route {
   return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
@@ -38,12 +40,17 @@ function defaultRoute(user: User): Route {
 /** A route the role may not open falls back to the role's default page. */
 function allowedRoute(route: Route, user: User): Route {
   if (route.name === 'home' && !hasToolHome(user.role)) return defaultRoute(user);
-  if ((route.name === 'wall' || route.name === 'camera') && !canWatchLiveVideo(user.role)) return defaultRoute(user);
-  if ((route.name === 'camera' || route.name === 'report') && !/^[1-9][0-9]*$/.test(route.param ?? '')) return defaultRoute(user);
+  if ((route.name === 'wall' || route.name === 'camera') && !canWatchLiveVideo(user.role))
+    return defaultRoute(user);
+  if ((route.name === 'camera' || route.name === 'report') && !/^[1-9][0-9]*$/.test(route.param ?? ''))
+    return defaultRoute(user);
   if (route.name === 'punctuality' && !canSeePunctuality(user.role)) return defaultRoute(user);
   if (route.name === 'audit' && !canReadAudit(user.role)) return defaultRoute(user);
   if (route.name === 'users' && !canManageUsers(user.role)) return defaultRoute(user);
   if (route.name === 'shift' && !canUseShiftTools(user.role)) return defaultRoute(user);
+  if (route.name === 'playback' && !canPlayBackRecordings(user.role)) return defaultRoute(user);
+  if (route.name === 'playback' && route.param !== null && !/^[1-9][0-9]*$/.test(route.param))
+    return { name: 'playback', param: null };
   return route;
 }
 
@@ -69,6 +76,8 @@ function RoutedPage({ route, user }: { route: Route; user: User }) {
       return <ChangePasswordPage />;
     case 'shift':
       return <ShiftPage />;
+    case 'playback':
+      return <PlaybackPage cameraId={route.param === null ? null : Number(route.param)} />;
     case 'report':
       return <EventReportPage eventId={Number(route.param)} role={user.role} username={user.username} />;
   }
@@ -84,7 +93,12 @@ function SignedInLayout({ user }: { user: User }) {
 
   return (
     <div className="app-shell">
-      <AppHeader user={user} route={route} connection={connection} onLogout={() => void logout().finally(clearRoute)} />
+      <AppHeader
+        user={user}
+        route={route}
+        connection={connection}
+        onLogout={() => void logout().finally(clearRoute)}
+      />
       <ConnectionBanner state={connection} />
       <div className="app-body">
         <Suspense fallback={<p className="page-loading">{t('common.loading')}</p>}>

@@ -53,3 +53,8 @@ export function canManageUsers(role: Role): boolean {
 export function canUseShiftTools(role: Role): boolean {
   return EVENT_ACTION_ROLES.includes(role);
 }
+
+/** Recorded footage (the playback page, "watch the recording"): the control room, as the recordings API enforces. */
+export function canPlayBackRecordings(role: Role): boolean {
+  return EVENT_ACTION_ROLES.includes(role);
+}

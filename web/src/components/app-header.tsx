@@ -4,6 +4,7 @@ import type { User } from '@toc/server/schemas';
 import { routeHref, type Route, type RouteName } from '../app/hash-router';
 import {
   canManageUsers,
+  canPlayBackRecordings,
   canReadAudit,
   canSeePunctuality,
   canUseShiftTools,
@@ -24,7 +25,11 @@ interface AppHeaderProps {
 
 function NavLink({ name, current, label }: { name: RouteName; current: Route; label: string }) {
   return (
-    <a href={routeHref(name)} className={current.name === name ? 'active' : undefined} data-testid={`nav-${name}`}>
+    <a
+      href={routeHref(name)}
+      className={current.name === name ? 'active' : undefined}
+      data-testid={`nav-${name}`}
+    >
       {label}
     </a>
   );
@@ -39,8 +44,13 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
         {hasToolHome(user.role) && <NavLink name="home" current={route} label={t('nav.home')} />}
         <NavLink name="map" current={route} label={t('nav.map')} />
         {canWatchLiveVideo(user.role) && <NavLink name="wall" current={route} label={t('nav.wall')} />}
+        {canPlayBackRecordings(user.role) && (
+          <NavLink name="playback" current={route} label={t('nav.playback')} />
+        )}
         <NavLink name="elephants" current={route} label={t('nav.elephants')} />
-        {canSeePunctuality(user.role) && <NavLink name="punctuality" current={route} label={t('nav.punctuality')} />}
+        {canSeePunctuality(user.role) && (
+          <NavLink name="punctuality" current={route} label={t('nav.punctuality')} />
+        )}
         {canUseShiftTools(user.role) && <NavLink name="shift" current={route} label={t('nav.shift')} />}
         {canReadAudit(user.role) && <NavLink name="audit" current={route} label={t('nav.audit')} />}
         {canManageUsers(user.role) && <NavLink name="users" current={route} label={t('nav.users')} />}

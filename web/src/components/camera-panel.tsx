@@ -1,8 +1,10 @@
-// A camera clicked on the map: its live picture, health and latest alarms, with the way to its full page.
+// A camera clicked on the map: its live picture, health and latest alarms, with the way to its full page and to its
+// recording.
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event, Role } from '@toc/server/schemas';
 import { routeHref } from '../app/hash-router';
-import { canWatchLiveVideo } from '../auth/permissions';
+import { canPlayBackRecordings, canWatchLiveVideo } from '../auth/permissions';
+import { playbackHref } from '../playback/playback-route';
 import { cameraStatusKey, eventTypeKey, severityKey } from '../format/labels';
 import { formatDateTime, formatListTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
@@ -40,7 +42,12 @@ export function CameraPanel({ camera, events, role, onClose, onOpenEvent }: Came
         </button>
       </div>
       <p className="camera-panel-status" data-testid="camera-panel-status" data-status={camera.status}>
-        <span className="dot" style={{ background: CAMERA_STATUS_COLORS[camera.status] }} aria-hidden="true" /> {t(cameraStatusKey(camera.status))}
+        <span
+          className="dot"
+          style={{ background: CAMERA_STATUS_COLORS[camera.status] }}
+          aria-hidden="true"
+        />{' '}
+        {t(cameraStatusKey(camera.status))}
         {camera.statusReason && <span className="panel-note"> · {camera.statusReason}</span>}
       </p>
       {canWatchLiveVideo(role) ? (
@@ -61,7 +68,9 @@ export function CameraPanel({ camera, events, role, onClose, onOpenEvent }: Came
             : t('cameraPanel.noHealth')}
         </dd>
         <dt>{t('cameraPanel.lastFrame')}</dt>
-        <dd>{health?.lastFrameAt ? formatDateTime(health.lastFrameAt, language) : t('cameraPanel.noFrame')}</dd>
+        <dd>
+          {health?.lastFrameAt ? formatDateTime(health.lastFrameAt, language) : t('cameraPanel.noFrame')}
+        </dd>
       </dl>
       <h3 className="detail-subtitle">{t('cameraPanel.recentAlarms')}</h3>
       {recent.length === 0 ? (
@@ -70,18 +79,39 @@ export function CameraPanel({ camera, events, role, onClose, onOpenEvent }: Came
         <ul className="camera-panel-alarms" data-testid="camera-panel-alarms">
           {recent.map((event) => (
             <li key={event.id}>
-              <button type="button" className="button ghost" onClick={() => onOpenEvent(event)} data-event-id={event.id}>
-                {t(eventTypeKey(event.type))} · {t(severityKey(event.severity))} · {formatListTime(event.startedAt, language, new Date(now))}
+              <button
+                type="button"
+                className="button ghost"
+                onClick={() => onOpenEvent(event)}
+                data-event-id={event.id}
+              >
+                {t(eventTypeKey(event.type))} · {t(severityKey(event.severity))} ·{' '}
+                {formatListTime(event.startedAt, language, new Date(now))}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {canWatchLiveVideo(role) && (
-        <a className="button secondary" href={routeHref('camera', camera.id)} data-testid="camera-panel-page">
-          {t('video.openCamera')}
-        </a>
-      )}
+      <div className="detail-links">
+        {canWatchLiveVideo(role) && (
+          <a
+            className="button secondary"
+            href={routeHref('camera', camera.id)}
+            data-testid="camera-panel-page"
+          >
+            {t('video.openCamera')}
+          </a>
+        )}
+        {canPlayBackRecordings(role) && (
+          <a
+            className="button secondary"
+            href={playbackHref({ cameraId: camera.id })}
+            data-testid="camera-panel-playback"
+          >
+            {t('cameraPanel.playback')}
+          </a>
+        )}
+      </div>
     </section>
   );
 }

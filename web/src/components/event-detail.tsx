@@ -1,11 +1,11 @@
 // One event in full: what, where and when, its snapshots, the places warned, its timeline, and the operator's
-// actions with a note (recorded with the operator's name and the time).
+// actions with a note (recorded with the operator's name and the time), and the way to its camera's recording.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, Event, EventUpdate, Role, Snapshot } from '@toc/server/schemas';
 import type { EventActionName } from '../api/events.api';
 import { fetchEventUpdates, fetchSnapshots, snapshotUrl } from '../api/evidence.api';
-import { canActOnEvents, canSeeFootage } from '../auth/permissions';
+import { canActOnEvents, canPlayBackRecordings, canSeeFootage } from '../auth/permissions';
 import { eventStatusKey, eventTypeKey, severityKey, timelineKey } from '../format/labels';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
@@ -17,6 +17,7 @@ import { useRetriedLoad } from '../state/use-retried-load';
 import { trapNameOf } from '../format/trap-name';
 import { useSession } from '../auth/session.context';
 import { routeHref } from '../app/hash-router';
+import { eventPlaybackHref } from '../playback/playback-route';
 
 const NO_UPDATES: EventUpdate[] = [];
 const NO_SNAPSHOTS: Snapshot[] = [];
@@ -148,9 +149,27 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           ))}
         </div>
       )}
-      <a className="button ghost" href={routeHref('report', event.id)} target="_blank" rel="noreferrer" data-testid="detail-report">
-        {t('detail.printReport')}
-      </a>
+      <div className="detail-links">
+        {event.cameraId !== null && canPlayBackRecordings(role) && (
+          // The camera's recording from just before the onset, on the playback page.
+          <a
+            className="button secondary"
+            href={eventPlaybackHref(event.cameraId, event.startedAt)}
+            data-testid="detail-watch-recording"
+          >
+            {t('detail.watchRecording')}
+          </a>
+        )}
+        <a
+          className="button ghost"
+          href={routeHref('report', event.id)}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="detail-report"
+        >
+          {t('detail.printReport')}
+        </a>
+      </div>
       <h3 className="detail-subtitle">{t('detail.timeline')}</h3>
       <ol className="detail-timeline" data-testid="event-timeline">
         {timeline.value.map((u) => (
@@ -178,11 +197,23 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           />
           <div className="event-actions">
             {event.assignedTo !== me ? (
-              <button type="button" className="button secondary" disabled={pending !== null} onClick={() => void run('assign')} data-testid="detail-assign">
+              <button
+                type="button"
+                className="button secondary"
+                disabled={pending !== null}
+                onClick={() => void run('assign')}
+                data-testid="detail-assign"
+              >
                 {t('detail.assignToMe')}
               </button>
             ) : (
-              <button type="button" className="button ghost" disabled={pending !== null} onClick={() => void run('release')} data-testid="detail-release">
+              <button
+                type="button"
+                className="button ghost"
+                disabled={pending !== null}
+                onClick={() => void run('release')}
+                data-testid="detail-release"
+              >
                 {t('detail.release')}
               </button>
             )}

@@ -1,5 +1,5 @@
 // English UI strings, assembled from one file per area; the key set here is the contract every other language must fill.
-import type { CameraState, EventStatus, EventType, Role, Severity } from '@toc/server/schemas';
+import type { CameraState, EventStatus, EventType, GapReason, Role, Severity } from '@toc/server/schemas';
 import { coreEn } from './strings/core.en';
 import { mapEn } from './strings/map.en';
 import { alarmsEn } from './strings/alarms.en';
@@ -11,6 +11,7 @@ import { auditEn } from './strings/audit.en';
 import { usersEn } from './strings/users.en';
 import { validationEn } from './strings/validation.en';
 import { shiftEn } from './strings/shift.en';
+import { playbackEn } from './strings/playback.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -18,7 +19,8 @@ type SchemaKeys =
   | `severity.${Severity}`
   | `eventStatus.${EventStatus}`
   | `cameraStatus.${CameraState}`
-  | `role.${Role}`;
+  | `role.${Role}`
+  | `gapReason.${GapReason}`;
 
 export const en = {
   ...coreEn,
@@ -32,6 +34,7 @@ export const en = {
   ...usersEn,
   ...validationEn,
   ...shiftEn,
+  ...playbackEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

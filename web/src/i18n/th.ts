@@ -11,6 +11,7 @@ import { auditTh } from './strings/audit.th';
 import { usersTh } from './strings/users.th';
 import { validationTh } from './strings/validation.th';
 import { shiftTh } from './strings/shift.th';
+import { playbackTh } from './strings/playback.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -24,4 +25,5 @@ export const th: Translations = {
   ...usersTh,
   ...validationTh,
   ...shiftTh,
+  ...playbackTh,
 };

@@ -25,6 +25,10 @@ export const EVENT_TYPE_COLORS: Record<EventType, string> = {
   'bus.bunching': '#a78bfa',
   'bus.gap': '#818cf8',
   'bus.stale': '#94a3b8',
+  'recording.gap': '#fb923c',
+  'recording.storage': '#eab308',
+  'recording.paused': '#f97316',
+  'recording.volume': '#dc2626',
 };
 
 /** Event marker radius in pixels at zoom 9 (large enough for its pictogram); layers scale it up with zoom. */
@@ -97,7 +101,15 @@ export const OBJECT_CLASS_COLORS: Record<string, string> = {
 };
 export const OBJECT_OTHER_COLOR = '#e5e7eb';
 /** The classes the legend lists (one spelling each). */
-export const OBJECT_LEGEND_CLASSES = ['car', 'truck', 'bus', 'motorcycle', 'bicycle', 'person', 'elephant'] as const;
+export const OBJECT_LEGEND_CLASSES = [
+  'car',
+  'truck',
+  'bus',
+  'motorcycle',
+  'bicycle',
+  'person',
+  'elephant',
+] as const;
 
 /** The ring around a bus disc: what is wrong with it, or green for an electric bus in normal service. */
 export const BUS_CONDITION_RING = {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Camera, CameraScene, Role } from '@toc/server/schemas';
 import { ApiError } from '../api/api-error';
 import { routeHref } from '../app/hash-router';
-import { canEditCameras } from '../auth/permissions';
+import { canEditCameras, canPlayBackRecordings } from '../auth/permissions';
+import { playbackHref } from '../playback/playback-route';
 import { CalibrationEditor } from '../camera-setup/calibration-editor';
 import { CameraFigures } from '../camera-setup/camera-figures';
 import { CameraFrameProvider } from '../camera-setup/frame-surface';
@@ -54,7 +55,12 @@ export default function CameraPage({ role, cameraId }: { role: Role; cameraId: n
   const editable = canEditCameras(role);
 
   if (!camera) {
-    const message = loadStatus.cameras === 'loading' ? t('common.loading') : loadStatus.cameras === 'failed' ? t('cameras.loadFailed') : t('setup.notFound', { id: cameraId });
+    const message =
+      loadStatus.cameras === 'loading'
+        ? t('common.loading')
+        : loadStatus.cameras === 'failed'
+          ? t('cameras.loadFailed')
+          : t('setup.notFound', { id: cameraId });
     return (
       <main className="camera-page" data-testid="camera-page" data-role={role} data-camera-id={cameraId}>
         <a className="button ghost" href={routeHref('map')}>
@@ -70,8 +76,19 @@ export default function CameraPage({ role, cameraId }: { role: Role; cameraId: n
   const name = language === 'th' ? camera.nameTh : camera.name;
   const otherName = language === 'th' ? camera.name : camera.nameTh;
   return (
-    <main className="camera-page" data-testid="camera-page" data-role={role} data-camera-id={cameraId} data-editable={editable}>
-      <CameraHeader camera={camera} name={name} otherName={otherName} />
+    <main
+      className="camera-page"
+      data-testid="camera-page"
+      data-role={role}
+      data-camera-id={cameraId}
+      data-editable={editable}
+    >
+      <CameraHeader
+        camera={camera}
+        name={name}
+        otherName={otherName}
+        playback={canPlayBackRecordings(role)}
+      />
       <div className="camera-page-body">
         <section className="camera-live-column" aria-label={t('setup.liveTitle')}>
           <LiveTile cameraId={camera.id} title={name} maxFps={2} className="camera-live" />
@@ -79,27 +96,42 @@ export default function CameraPage({ role, cameraId }: { role: Role; cameraId: n
         </section>
         <section className="camera-setup-column">
           <CameraFrameProvider cameraId={camera.id}>
-          <div className="setup-tabs" role="tablist">
-            <TabButton tab="scene" current={tab} onSelect={setTab} label={t('setup.tab.scene')} />
-            <TabButton tab="calibration" current={tab} onSelect={setTab} label={t('setup.tab.calibration')} />
-            {editable && <TabButton tab="stream" current={tab} onSelect={setTab} label={t('setup.tab.stream')} />}
-            {!editable && (
-              <span className="setup-readonly" data-testid="setup-readonly">
-                {t('setup.readOnly')}
-              </span>
+            <div className="setup-tabs" role="tablist">
+              <TabButton tab="scene" current={tab} onSelect={setTab} label={t('setup.tab.scene')} />
+              <TabButton
+                tab="calibration"
+                current={tab}
+                onSelect={setTab}
+                label={t('setup.tab.calibration')}
+              />
+              {editable && (
+                <TabButton tab="stream" current={tab} onSelect={setTab} label={t('setup.tab.stream')} />
+              )}
+              {!editable && (
+                <span className="setup-readonly" data-testid="setup-readonly">
+                  {t('setup.readOnly')}
+                </span>
+              )}
+            </div>
+            {error !== null && (
+              <p className="setup-error" role="alert">
+                {error instanceof ApiError ? error.localizedMessage(language) : t('setup.networkError')}
+              </p>
             )}
-          </div>
-          {error !== null && (
-            <p className="setup-error" role="alert">
-              {error instanceof ApiError ? error.localizedMessage(language) : t('setup.networkError')}
-            </p>
-          )}
-          {!scene && error === null && <p className="page-loading">{t('common.loading')}</p>}
-          {scene && tab === 'scene' && <SceneEditor cameraId={camera.id} scene={scene} editable={editable} onSaved={setScene} />}
-          {editable && tab === 'stream' && <StreamSettings key={camera.id} cameraId={camera.id} />}
-          {scene && tab === 'calibration' && (
-            <CalibrationEditor cameraId={camera.id} camera={camera} saved={scene.calibration} editable={editable} onChanged={reload} />
-          )}
+            {!scene && error === null && <p className="page-loading">{t('common.loading')}</p>}
+            {scene && tab === 'scene' && (
+              <SceneEditor cameraId={camera.id} scene={scene} editable={editable} onSaved={setScene} />
+            )}
+            {editable && tab === 'stream' && <StreamSettings key={camera.id} cameraId={camera.id} />}
+            {scene && tab === 'calibration' && (
+              <CalibrationEditor
+                cameraId={camera.id}
+                camera={camera}
+                saved={scene.calibration}
+                editable={editable}
+                onChanged={reload}
+              />
+            )}
           </CameraFrameProvider>
         </section>
       </div>
@@ -107,7 +139,17 @@ export default function CameraPage({ role, cameraId }: { role: Role; cameraId: n
   );
 }
 
-function CameraHeader({ camera, name, otherName }: { camera: Camera; name: string; otherName: string }) {
+function CameraHeader({
+  camera,
+  name,
+  otherName,
+  playback,
+}: {
+  camera: Camera;
+  name: string;
+  otherName: string;
+  playback: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <header className="camera-page-header">
@@ -121,17 +163,47 @@ function CameraHeader({ camera, name, otherName }: { camera: Camera; name: strin
         <p className="camera-subtitle">{otherName}</p>
       </div>
       <div className="camera-status" data-testid="camera-status" data-status={camera.status}>
-        <span className="dot" style={{ background: CAMERA_STATUS_COLORS[camera.status] }} aria-hidden="true" />
+        <span
+          className="dot"
+          style={{ background: CAMERA_STATUS_COLORS[camera.status] }}
+          aria-hidden="true"
+        />
         <strong>{t(cameraStatusKey(camera.status))}</strong>
         {camera.statusReason && <span className="camera-status-reason">{camera.statusReason}</span>}
       </div>
+      {playback && (
+        <a
+          className="button secondary"
+          href={playbackHref({ cameraId: camera.id })}
+          data-testid="camera-playback"
+        >
+          {t('cameraPanel.playback')}
+        </a>
+      )}
     </header>
   );
 }
 
-function TabButton({ tab, current, onSelect, label }: { tab: Tab; current: Tab; onSelect: (tab: Tab) => void; label: string }) {
+function TabButton({
+  tab,
+  current,
+  onSelect,
+  label,
+}: {
+  tab: Tab;
+  current: Tab;
+  onSelect: (tab: Tab) => void;
+  label: string;
+}) {
   return (
-    <button type="button" role="tab" aria-selected={tab === current} className={`setup-tab${tab === current ? ' active' : ''}`} onClick={() => onSelect(tab)} data-testid={`setup-tab-${tab}`}>
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === current}
+      className={`setup-tab${tab === current ? ' active' : ''}`}
+      onClick={() => onSelect(tab)}
+      data-testid={`setup-tab-${tab}`}
+    >
       {label}
     </button>
   );

@@ -27,6 +27,10 @@ export const alarmsEn = {
   'eventType.bus.bunching': 'Buses bunched',
   'eventType.bus.gap': 'Gap in bus service',
   'eventType.bus.stale': 'Bus not reporting',
+  'eventType.recording.gap': 'Gap in recording',
+  'eventType.recording.storage': 'Recording storage low',
+  'eventType.recording.paused': 'Recording paused (storage full)',
+  'eventType.recording.volume': 'Recordings volume unavailable',
 
   'severity.info': 'Info',
   'severity.low': 'Low',
@@ -47,8 +51,10 @@ export const alarmsEn = {
   'alarms.soundOn': 'Sound on',
   'alarms.soundMuted': 'Sound muted',
   'alarms.soundBlocked': 'Sound on: click anywhere to allow',
-  'alarms.soundHelp': 'Each severity has its own tone; it repeats until the alarm is acknowledged (critical every 15 s, high 30 s, medium 60 s). Your choice is remembered on this screen.',
-  'alarms.shortcuts': 'Keys: N next unacknowledged (highest priority first), J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
+  'alarms.soundHelp':
+    'Each severity has its own tone; it repeats until the alarm is acknowledged (critical every 15 s, high 30 s, medium 60 s). Your choice is remembered on this screen.',
+  'alarms.shortcuts':
+    'Keys: N next unacknowledged (highest priority first), J / ↓ next alarm, K / ↑ previous, A acknowledge, Esc back to the list',
   'alarms.type': 'Type',
   'alarms.allTypes': 'All types',
   'alarms.district': 'District',

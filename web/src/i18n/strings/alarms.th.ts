@@ -10,7 +10,8 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'alarms.soundOn': 'เปิดเสียง',
   'alarms.soundMuted': 'ปิดเสียงอยู่',
   'alarms.soundBlocked': 'เปิดเสียงแล้ว: คลิกที่ใดก็ได้เพื่ออนุญาต',
-  'alarms.soundHelp': 'แต่ละระดับความรุนแรงมีเสียงของตัวเอง และจะดังซ้ำจนกว่าจะมีผู้รับทราบ (วิกฤตทุก 15 วินาที สูงทุก 30 วินาที ปานกลางทุก 60 วินาที) ระบบจำการตั้งค่าของคุณไว้ในหน้าจอนี้',
+  'alarms.soundHelp':
+    'แต่ละระดับความรุนแรงมีเสียงของตัวเอง และจะดังซ้ำจนกว่าจะมีผู้รับทราบ (วิกฤตทุก 15 วินาที สูงทุก 30 วินาที ปานกลางทุก 60 วินาที) ระบบจำการตั้งค่าของคุณไว้ในหน้าจอนี้',
   'alarms.resetFilters': 'กลับไปใช้ตัวกรองเริ่มต้น',
   'events.loadFailed': 'โหลดรายการเหตุการณ์ไม่สำเร็จ',
   'events.noCamera': 'ไม่มีกล้อง',
@@ -37,6 +38,10 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'eventType.bus.bunching': 'รถโดยสารวิ่งจี้กัน',
   'eventType.bus.gap': 'รถโดยสารห่างกันเกินไป',
   'eventType.bus.stale': 'รถโดยสารไม่ส่งพิกัด',
+  'eventType.recording.gap': 'การบันทึกภาพขาดช่วง',
+  'eventType.recording.storage': 'พื้นที่บันทึกภาพใกล้เต็ม',
+  'eventType.recording.paused': 'หยุดบันทึกภาพชั่วคราว (พื้นที่เต็ม)',
+  'eventType.recording.volume': 'พื้นที่จัดเก็บภาพบันทึกใช้งานไม่ได้',
 
   'severity.info': 'ข้อมูล',
   'severity.low': 'ต่ำ',
@@ -50,7 +55,8 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'eventStatus.false_alarm': 'แจ้งเตือนผิดพลาด',
 
   'alarms.unacknowledged': 'ยังไม่รับทราบ {{n}} รายการ',
-  'alarms.shortcuts': 'ปุ่มลัด: N รายการที่ยังไม่รับทราบถัดไป (สำคัญที่สุดก่อน), J / ↓ รายการถัดไป, K / ↑ ก่อนหน้า, A รับทราบ, Esc กลับไปรายการ',
+  'alarms.shortcuts':
+    'ปุ่มลัด: N รายการที่ยังไม่รับทราบถัดไป (สำคัญที่สุดก่อน), J / ↓ รายการถัดไป, K / ↑ ก่อนหน้า, A รับทราบ, Esc กลับไปรายการ',
   'alarms.type': 'ประเภท',
   'alarms.allTypes': 'ทุกประเภท',
   'alarms.district': 'อำเภอ',

@@ -4,7 +4,14 @@ import type { EventType } from '@toc/server/schemas';
 
 export type Pictogram = (ctx: CanvasRenderingContext2D) => void;
 
-function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
+function roundRect(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  r: number,
+): void {
   ctx.beginPath();
   ctx.roundRect(x, y, w, h, r);
   ctx.fill();
@@ -163,6 +170,16 @@ const lightningBolt: Pictogram = (ctx) => {
   ]);
 };
 
+/** A disk drive: the recordings volume (missing, running low). */
+const hardDisk: Pictogram = (ctx) => {
+  roundRect(ctx, 0.16, 0.3, 0.68, 0.4, 0.08);
+  ctx.save();
+  ctx.globalCompositeOperation = 'destination-out';
+  disc(ctx, 0.7, 0.5, 0.06);
+  roundRect(ctx, 0.24, 0.46, 0.3, 0.08, 0.03);
+  ctx.restore();
+};
+
 export const BUS_PICTOGRAMS = { diesel: busFront, electric: lightningBolt } as const;
 
 export const CAMERA_PICTOGRAMS = { on: videoCamera, off: videoCameraOff } as const;
@@ -181,6 +198,10 @@ export const EVENT_PICTOGRAMS: Record<EventType, Pictogram> = {
   'bus.bunching': busFront,
   'bus.gap': busFront,
   'bus.stale': busFront,
+  'recording.gap': videoCameraOff,
+  'recording.storage': hardDisk,
+  'recording.paused': videoCameraOff,
+  'recording.volume': hardDisk,
 };
 
 /** An arrow pointing up (north before rotation): a tracked object and where it is heading. */
