@@ -158,6 +158,8 @@ export async function listTimelineEvents(db: Queryable, window: Window): Promise
     `SELECT id, type, severity, started_at, ended_at FROM events
       WHERE camera_id = $1 AND started_at < $3 AND started_at >= $2::timestamptz - $4::interval
         AND (ended_at IS NULL OR ended_at >= $2)
+        -- Alarms only: a camera's periodic counts (every few seconds, severity info) would crowd them out.
+        AND severity <> 'info'
       ORDER BY started_at, id LIMIT $5`,
     [window.cameraId, window.from, window.to, EVENT_LOOKBACK, TIMELINE_EVENT_LIMIT],
   );
