@@ -14,56 +14,32 @@ let running = 0;
 /**
  * ffmpeg arguments as a list (never a shell string). `file:` keeps the path a path whatever it contains. Seeking
  * before the input is exact (ffmpeg decodes from the keyframe before and drops frames up to the offset).
+ * `reverse` decodes the stretch from the seek point backwards and keeps its last frame.
  */
-export function stillArguments(file: string, offsetS: number): string[] {
+function frameArguments(file: string, seekS: number, reverse: boolean): string[] {
+  const filter = reverse ? ['-vf', 'reverse'] : [];
   return [
     '-hide_banner',
     '-loglevel',
     'error',
     '-nostdin',
     '-ss',
-    offsetS.toFixed(3),
+    seekS.toFixed(3),
     '-i',
     `file:${file}`,
-    '-frames:v',
-    '1',
-    '-q:v',
-    '3',
-    '-f',
-    'image2',
-    '-c:v',
-    'mjpeg',
-    'pipe:1',
-  ];
+    ...filter,
+  ].concat(['-frames:v', '1', '-q:v', '3', '-f', 'image2', '-c:v', 'mjpeg', 'pipe:1']);
 }
+
+export const stillArguments = (file: string, offsetS: number): string[] =>
+  frameArguments(file, offsetS, false);
 
 /**
  * An instant inside the last frame's time on screen lies past that frame's timestamp, where the exact seek finds
  * nothing: the last frame is then taken by decoding the final stretch backwards (a fraction of a second of frames).
  */
-export function lastFrameArguments(file: string, offsetS: number): string[] {
-  return [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-nostdin',
-    '-ss',
-    Math.max(0, offsetS - LAST_FRAME_WINDOW_S).toFixed(3),
-    '-i',
-    `file:${file}`,
-    '-vf',
-    'reverse',
-    '-frames:v',
-    '1',
-    '-q:v',
-    '3',
-    '-f',
-    'image2',
-    '-c:v',
-    'mjpeg',
-    'pipe:1',
-  ];
-}
+export const lastFrameArguments = (file: string, offsetS: number): string[] =>
+  frameArguments(file, Math.max(0, offsetS - LAST_FRAME_WINDOW_S), true);
 
 function runFfmpeg(args: string[]): Promise<{ jpeg: Buffer; error: string | null }> {
   return new Promise((resolve) => {
