@@ -24,7 +24,8 @@ import { FrameDrain } from '../pipeline/frame-drain';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
 import type { LiveFeeds } from '../live/live-feeds';
 import { CameraRecorder, type RecordingOutput } from '../record/camera-recorder';
-import { recordingGapAlarm } from '../record/recording-alarms';
+import { backlogFoldKey, recordingBacklogAlarm, recordingGapAlarm } from '../record/recording-alarms';
+import { conditionCleared, conditionHolds } from '../outputs/condition-alarm';
 import { HealthMeter } from './health-meter';
 import type { RunningCamera } from './camera-jobs';
 
@@ -105,6 +106,7 @@ export class CameraRunner implements RunningCamera {
       workerId: ctx.config.workerId,
       log: ctx.log,
       onGap: (gap) => void this.raiseGapAlarm(gap),
+      onBacklog: (pending) => void this.backlogAlarm(pending),
     });
     this.finished = this.run();
   }
@@ -159,14 +161,12 @@ export class CameraRunner implements RunningCamera {
 
   private async run(): Promise<void> {
     let attempt = 0;
-    await this.incidents
-      .closeLeftovers()
-      .catch((error: Error) =>
-        this.ctx.log('warn', 'leftover alarms not closed', {
-          cameraId: this.camera.id,
-          error: error.message,
-        }),
-      );
+    await this.incidents.closeLeftovers().catch((error: Error) =>
+      this.ctx.log('warn', 'leftover alarms not closed', {
+        cameraId: this.camera.id,
+        error: error.message,
+      }),
+    );
     await this.startRecorder();
     this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
     this.ctx.live?.cameraStarted(this.camera.id);
@@ -333,15 +333,28 @@ export class CameraRunner implements RunningCamera {
     return { reason: 'camera_offline', detail };
   }
 
+  private async backlogAlarm(pending: number): Promise<void> {
+    const ctx = { db: this.ctx.db, events: this.ctx.events };
+    const key = backlogFoldKey(this.camera.id);
+    await (
+      pending > 0
+        ? conditionHolds(ctx, recordingBacklogAlarm(this.camera, pending, new Date()), key)
+        : conditionCleared(ctx, key, new Date().toISOString())
+    ).catch((error: Error) =>
+      this.ctx.log('error', 'recording backlog alarm failed', {
+        cameraId: this.camera.id,
+        error: error.message,
+      }),
+    );
+  }
+
   private async raiseGapAlarm(gap: { reason: GapReason; from: Date; detail: string | null }): Promise<void> {
-    await this.ctx.events
-      .raise(...recordingGapAlarm(this.camera, gap))
-      .catch((error: Error) =>
-        this.ctx.log('error', 'recording gap alarm failed', {
-          cameraId: this.camera.id,
-          error: error.message,
-        }),
-      );
+    await this.ctx.events.raise(...recordingGapAlarm(this.camera, gap)).catch((error: Error) =>
+      this.ctx.log('error', 'recording gap alarm failed', {
+        cameraId: this.camera.id,
+        error: error.message,
+      }),
+    );
   }
 
   private async handleResult(pipeline: CameraPipeline, result: FrameStepResult): Promise<void> {

@@ -29,7 +29,15 @@ export interface RecorderContext extends Omit<IndexerContext, 'root'> {
   recording: RecordingConfig;
   /** A gap that lost footage unexpectedly (write failure, corrupt segment, dead worker) is an alarm to operators. */
   onGap?: (gap: { reason: GapReason; from: Date; detail: string | null }) => void;
+  /**
+   * Indexing is behind: `pending` closed segments wait (0 when caught up again). Segments pile up in the incoming
+   * folder when the volume or the database cannot keep up with the cameras.
+   */
+  onBacklog?: (pending: number) => void;
 }
+
+/** Closed segments waiting to be indexed at which recording is said not to keep up (about 20 s behind at 10 s each). */
+export const BACKLOG_ALARM_SEGMENTS = 3;
 
 /** What the camera asks of its recording: off by settings, paused by the cleaner, or on. */
 export interface RecordingWish {
@@ -53,6 +61,8 @@ interface ActiveRun {
   poll: NodeJS.Timeout;
   /** Segments are indexed one at a time, in order. */
   chain: Promise<void>;
+  /** A scan waits in the chain: further triggers (watch, poll) join it instead of queueing more. */
+  scanQueued: boolean;
 }
 
 /** Segments kept for the bitrate figure. */
@@ -149,6 +159,7 @@ export class CameraRecorder {
       watcher: null,
       poll: setInterval(() => this.scan(run), POLL_MS),
       chain: Promise.resolve(),
+      scanQueued: false,
     };
     // The muxer appends a line as each segment closes: watching the folder sees it at once (the poll is a fallback).
     try {
@@ -209,6 +220,13 @@ export class CameraRecorder {
   }
 
   /** Not recording this run; with a gap reason, the camera's footage stops here (from its newest segment on). */
+  private lagging = false;
+
+  private behind(pending: number): void {
+    this.lagging = pending > 0;
+    this.ctx.onBacklog?.(pending);
+  }
+
   private async notRecording(state: RecordingState, reason: string, gap?: GapReason): Promise<null> {
     this.state = state;
     this.reason = reason;
@@ -224,12 +242,17 @@ export class CameraRecorder {
 
   /** Reads the list and queues the newly closed segments; only the newest was seen closing just now. */
   private scan(run: ActiveRun): void {
+    if (run.scanQueued) return;
+    run.scanQueued = true;
     run.chain = run.chain
       .then(async () => {
+        run.scanQueued = false;
         if (!run.clock) return;
         const listed = parseSegmentList(await readSegmentListText(run.dir, run.state.runId));
         const fresh = listed.slice(run.done);
         const seenAt = Date.now();
+        if (fresh.length >= BACKLOG_ALARM_SEGMENTS) this.behind(fresh.length);
+        else if (this.lagging && fresh.length <= 1) this.behind(0);
         for (const [i, segment] of fresh.entries()) {
           await this.indexListed(
             run.dir,

@@ -1,4 +1,5 @@
-// The alarm an operator gets when a camera's footage is lost unexpectedly (not a camera going offline, which is its own state).
+// The alarms an operator gets about one camera's recording: footage lost unexpectedly (not a camera going offline,
+// which is its own state), and recording that cannot keep up.
 import type { NewEvent, GapReason } from '@toc/server/schemas';
 
 const REASON_TEXT: Record<GapReason, { en: string; th: string }> = {
@@ -31,4 +32,31 @@ export function recordingGapAlarm(
     },
     `camera:${camera.id}|recording.gap`,
   ];
+}
+
+/** Fold key of a camera's "cannot keep up" condition (a condition alarm: raised once, ended when caught up). */
+export const backlogFoldKey = (cameraId: number) => `camera:${cameraId}|recording.storage|backlog`;
+
+/** Recording of this camera is `pending` segments behind: the volume or the database cannot keep up. */
+export function recordingBacklogAlarm(
+  camera: { id: number; location: NewEvent['location'] },
+  pending: number,
+  at: Date,
+): NewEvent & { payload: { condition: string } } {
+  return {
+    type: 'recording.storage',
+    severity: 'high',
+    location: camera.location,
+    cameraId: camera.id,
+    startedAt: at.toISOString(),
+    confidence: null,
+    modelId: null,
+    payload: {
+      condition: 'cannot_keep_up',
+      problem: 'cannot_keep_up',
+      pendingSegments: pending,
+      reasonText: `recording cannot keep up: ${pending} closed segments wait to be indexed`,
+      reasonTextTh: `บันทึกภาพไม่ทัน: มี ${pending} ไฟล์รอจัดทำดัชนี`,
+    },
+  };
 }
