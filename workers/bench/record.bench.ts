@@ -2,7 +2,7 @@
 // - CPU per camera with recording on against off, in alternating arms of the same run (the median of each);
 // - storage per camera-hour and segment close → indexed latency, from the arms that recorded;
 // - the timeline query's p95 over a 30-day index of 100 cameras (synthetic rows, the real query);
-// - seek: a playlist request to the first decoded frame, through the real server with real ffmpeg as the player.
+// - seek: asking the playback page in Chromium for an instant → that instant's frame on screen (server, hls.js, MSE).
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
