@@ -5,23 +5,20 @@ import { capacityBytes, daysForecast, hoursLeft } from './storage-forecast';
 const GB = 1e9;
 
 describe('hoursLeft', () => {
-  it('is the smaller of the quota and the free-space headroom over the write rate', () => {
-    expect(
-      hoursLeft(
-        { quotaBytes: 100 * GB, usedBytes: 40 * GB, freeBytes: 30 * GB, freeFloorBytes: 10 * GB },
-        2 * GB,
-      ),
-    ).toBe(10);
-    expect(
-      hoursLeft(
-        { quotaBytes: 100 * GB, usedBytes: 90 * GB, freeBytes: 300 * GB, freeFloorBytes: 10 * GB },
-        2 * GB,
-      ),
-    ).toBe(5);
+  const space = { quotaBytes: 100 * GB, usedBytes: 90 * GB, freeBytes: 300 * GB, freeFloorBytes: 10 * GB };
+  it('is null when protected footage levels off within the capacity: a full quota is normal, the oldest goes', () => {
+    expect(hoursLeft(space, { nowBytes: 50 * GB, steadyBytes: 80 * GB }, 2 * GB)).toBeNull();
   });
-  it('is 0 past the quota and null when nothing is written', () => {
-    expect(hoursLeft({ quotaBytes: 10, usedBytes: 20, freeBytes: 100, freeFloorBytes: 1 }, 5)).toBe(0);
-    expect(hoursLeft({ quotaBytes: 10, usedBytes: 2, freeBytes: 100, freeFloorBytes: 1 }, 0)).toBeNull();
+  it('counts the hours until protected footage fills the capacity when it would outgrow it', () => {
+    expect(hoursLeft(space, { nowBytes: 60 * GB, steadyBytes: 150 * GB }, 2 * GB)).toBe(20);
+    // The disk above its floor is the limit when it is smaller than the quota.
+    expect(
+      hoursLeft({ ...space, freeBytes: 20 * GB }, { nowBytes: 60 * GB, steadyBytes: 150 * GB }, 2 * GB),
+    ).toBe(20);
+  });
+  it('is 0 once protected footage fills it, and null when nothing is written', () => {
+    expect(hoursLeft(space, { nowBytes: 120 * GB, steadyBytes: 150 * GB }, 2 * GB)).toBe(0);
+    expect(hoursLeft(space, { nowBytes: 120 * GB, steadyBytes: 150 * GB }, 0)).toBeNull();
   });
 });
 

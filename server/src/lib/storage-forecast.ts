@@ -1,5 +1,5 @@
-// Forecasts for the recordings volume: hours until it is full at the current write rate, and how many days of footage
-// each camera will keep once oldest-first deletion shares the space out.
+// Forecasts for the recordings volume: hours until footage that may not be deleted fills it at the current write rate,
+// and how many days of footage each camera will keep once oldest-first deletion shares the space out.
 
 export interface SpaceFigures {
   quotaBytes: number;
@@ -12,10 +12,31 @@ export interface SpaceFigures {
 export const headroomBytes = (s: SpaceFigures): number =>
   Math.min(s.quotaBytes - s.usedBytes, s.freeBytes - s.freeFloorBytes);
 
-/** Hours until the quota or the floor is reached if nothing were deleted; null when nothing is being written. */
-export function hoursLeft(s: SpaceFigures, writeBytesPerHour: number): number | null {
+/** Footage retention may not delete: under an evidence hold, or younger than its camera's min days. */
+export interface ProtectedFootage {
+  /** Protected bytes now. */
+  nowBytes: number;
+  /**
+   * Protected bytes once writing at the current rate has gone on longer than every min days: each camera's hourly
+   * rate × 24 × its min days, plus the held footage. Older footage stops being protected as fast as new comes in.
+   */
+  steadyBytes: number;
+}
+
+/**
+ * Hours until the footage retention must keep fills the capacity, at the current write rate; then cameras stop
+ * recording. Null when that never happens at this rate (protected footage levels off below the capacity) or nothing
+ * is written. Not "until the disk is full": a full quota is the normal state, the cleaner deletes the oldest to make room.
+ */
+export function hoursLeft(
+  s: SpaceFigures,
+  footage: ProtectedFootage,
+  writeBytesPerHour: number,
+): number | null {
   if (!(writeBytesPerHour > 0)) return null;
-  return Math.max(0, headroomBytes(s)) / writeBytesPerHour;
+  const capacity = capacityBytes(s);
+  if (footage.steadyBytes <= capacity) return null;
+  return Math.max(0, capacity - footage.nowBytes) / writeBytesPerHour;
 }
 
 /** The most footage the volume can hold: the quota, or less when the disk itself is smaller. */

@@ -105,16 +105,44 @@ export interface RecordingTotals {
   heldBytes: number;
   /** Bytes of the segments indexed in the hour before `now`. */
   writeBytesPerHour: number;
+  /** Footage retention may not delete now (held, or younger than its camera's min days) and once writing levels off. */
+  protectedFootage: { nowBytes: number; steadyBytes: number };
 }
 
-export async function recordingTotals(db: Queryable, now: Date): Promise<RecordingTotals> {
-  const { rows } = await db.query<{ used: number; held: number; written: number }>(
-    `SELECT COALESCE(sum(s.bytes), 0)::bigint AS used,
-            COALESCE(sum(s.bytes) FILTER (WHERE NOT ${notHeld(1)}), 0)::bigint AS held,
-            COALESCE(sum(s.bytes) FILTER (WHERE s.indexed_at > $1::timestamptz - interval '1 hour'), 0)::bigint AS written
-       FROM recording_segments s`,
-    [now],
+export async function recordingTotals(
+  db: Queryable,
+  now: Date,
+  defaultMinDays: number,
+): Promise<RecordingTotals> {
+  const { rows } = await db.query<{
+    used: string;
+    held: string;
+    written: string;
+    protected: string;
+    steady_min_days: number;
+  }>(
+    `WITH per_camera AS (
+       SELECT sum(s.bytes) AS used,
+              sum(s.bytes) FILTER (WHERE NOT ${notHeld(1)}) AS held,
+              sum(s.bytes) FILTER (WHERE s.indexed_at > $1::timestamptz - interval '1 hour') AS written,
+              sum(s.bytes) FILTER (
+                WHERE NOT ${notHeld(1)} OR s.ended_at >= $1::timestamptz - COALESCE(r.min_days, $2::real) * interval '1 day'
+              ) AS protected,
+              max(COALESCE(r.min_days, $2::real)) AS min_days
+         FROM recording_segments s LEFT JOIN camera_recording r ON r.camera_id = s.camera_id
+        GROUP BY s.camera_id)
+     SELECT COALESCE(sum(used), 0)::bigint AS used, COALESCE(sum(held), 0)::bigint AS held,
+            COALESCE(sum(written), 0)::bigint AS written, COALESCE(sum(protected), 0)::bigint AS protected,
+            COALESCE(sum(COALESCE(written, 0) * 24 * min_days), 0)::float8 AS steady_min_days
+       FROM per_camera`,
+    [now, defaultMinDays],
   );
   const row = rows[0]!;
-  return { usedBytes: row.used, heldBytes: row.held, writeBytesPerHour: row.written };
+  const held = Number(row.held);
+  return {
+    usedBytes: Number(row.used),
+    heldBytes: held,
+    writeBytesPerHour: Number(row.written),
+    protectedFootage: { nowBytes: Number(row.protected), steadyBytes: row.steady_min_days + held },
+  };
 }

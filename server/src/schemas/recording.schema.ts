@@ -122,7 +122,10 @@ export const RecordingStorage = Type.Object({
   freeBytes: Type.Integer(),
   freeFloorBytes: Type.Integer(),
   writeBytesPerHour: Type.Number(),
-  /** Hours until the quota or the free-space floor is reached at the current write rate, if nothing were deleted. */
+  /**
+   * Hours until footage retention may not delete (held, or younger than its camera's min days) fills the space at the
+   * current write rate, when cameras would stop recording; null when that never happens at this rate.
+   */
   hoursLeft: Type.Union([Type.Number(), Type.Null()]),
   heldBytes: Type.Integer(),
 });

@@ -49,7 +49,7 @@ async function storageFigures(ctx: OverviewContext): Promise<RecordingStorage> {
   const { config } = ctx;
   const [volume, totals] = await Promise.all([
     recordingsVolumeState(config.dir),
-    recordingTotals(ctx.db, ctx.now),
+    recordingTotals(ctx.db, ctx.now, config.defaultMinDays),
   ]);
   const freeBytes = volume.available ? await volumeFreeBytes(ctx.statfs, config.dir!).catch(() => 0) : 0;
   const space = {
@@ -65,7 +65,7 @@ async function storageFigures(ctx: OverviewContext): Promise<RecordingStorage> {
     reason: volume.reason && `${volume.reason.en} / ${volume.reason.th}`,
     ...space,
     writeBytesPerHour: totals.writeBytesPerHour,
-    hoursLeft: volume.available ? hoursLeft(space, totals.writeBytesPerHour) : null,
+    hoursLeft: volume.available ? hoursLeft(space, totals.protectedFootage, totals.writeBytesPerHour) : null,
     heldBytes: totals.heldBytes,
   };
 }

@@ -14,6 +14,7 @@ export const ROUTE_NAMES = [
   'shift',
   'report',
   'playback',
+  'recordings',
 ] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 

@@ -32,6 +32,7 @@ const ChangePasswordPage = lazy(() => import('../account/change-password.page'))
 const ShiftPage = lazy(() => import('../shift/shift.page'));
 const EventReportPage = lazy(() => import('../pages/event-report.page'));
 const PlaybackPage = lazy(() => import('../playback/playback.page'));
+const RecordingsPage = lazy(() => import('../recordings/recordings.page'));
 
 function defaultRoute(user: User): Route {
   return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
@@ -48,7 +49,8 @@ function allowedRoute(route: Route, user: User): Route {
   if (route.name === 'audit' && !canReadAudit(user.role)) return defaultRoute(user);
   if (route.name === 'users' && !canManageUsers(user.role)) return defaultRoute(user);
   if (route.name === 'shift' && !canUseShiftTools(user.role)) return defaultRoute(user);
-  if (route.name === 'playback' && !canPlayBackRecordings(user.role)) return defaultRoute(user);
+  if ((route.name === 'playback' || route.name === 'recordings') && !canPlayBackRecordings(user.role))
+    return defaultRoute(user);
   if (route.name === 'playback' && route.param !== null && !/^[1-9][0-9]*$/.test(route.param))
     return { name: 'playback', param: null };
   return route;
@@ -78,6 +80,8 @@ function RoutedPage({ route, user }: { route: Route; user: User }) {
       return <ShiftPage />;
     case 'playback':
       return <PlaybackPage cameraId={route.param === null ? null : Number(route.param)} />;
+    case 'recordings':
+      return <RecordingsPage role={user.role} />;
     case 'report':
       return <EventReportPage eventId={Number(route.param)} role={user.role} username={user.username} />;
   }

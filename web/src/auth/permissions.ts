@@ -58,3 +58,8 @@ export function canUseShiftTools(role: Role): boolean {
 export function canPlayBackRecordings(role: Role): boolean {
   return EVENT_ACTION_ROLES.includes(role);
 }
+
+/** Retention settings and evidence holds decide what footage is kept: administrators only, as the API enforces. */
+export function canManageRecordings(role: Role): boolean {
+  return role === 'admin';
+}

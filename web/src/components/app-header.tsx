@@ -16,6 +16,9 @@ import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 
+/** The recordings page (storage, retention, holds) sits behind Playback: eight links already fill a 1366 px header. */
+const RECORDING_PAGES: readonly RouteName[] = ['recordings'];
+
 interface AppHeaderProps {
   user: User;
   route: Route;
@@ -23,13 +26,18 @@ interface AppHeaderProps {
   onLogout: () => void;
 }
 
-function NavLink({ name, current, label }: { name: RouteName; current: Route; label: string }) {
+interface NavLinkProps {
+  name: RouteName;
+  current: Route;
+  label: string;
+  /** Pages reached from this one that keep it marked (the header has no room for a link of their own). */
+  also?: readonly RouteName[];
+}
+
+function NavLink({ name, current, label, also = [] }: NavLinkProps) {
+  const active = current.name === name || also.includes(current.name);
   return (
-    <a
-      href={routeHref(name)}
-      className={current.name === name ? 'active' : undefined}
-      data-testid={`nav-${name}`}
-    >
+    <a href={routeHref(name)} className={active ? 'active' : undefined} data-testid={`nav-${name}`}>
       {label}
     </a>
   );
@@ -45,7 +53,7 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
         <NavLink name="map" current={route} label={t('nav.map')} />
         {canWatchLiveVideo(user.role) && <NavLink name="wall" current={route} label={t('nav.wall')} />}
         {canPlayBackRecordings(user.role) && (
-          <NavLink name="playback" current={route} label={t('nav.playback')} />
+          <NavLink name="playback" current={route} label={t('nav.playback')} also={RECORDING_PAGES} />
         )}
         <NavLink name="elephants" current={route} label={t('nav.elephants')} />
         {canSeePunctuality(user.role) && (

@@ -1,5 +1,14 @@
-// Translation keys for schema values (event types, severities, statuses, roles, recording gap reasons, vehicle classes).
-import type { CameraState, EventStatus, EventType, GapReason, Role, Severity } from '@toc/server/schemas';
+// Translation keys for schema values (event types, severities, statuses, roles, recording gap reasons and states,
+// vehicle classes).
+import type {
+  CameraState,
+  EventStatus,
+  EventType,
+  GapReason,
+  RecordingState,
+  Role,
+  Severity,
+} from '@toc/server/schemas';
 import type { TranslationKey } from '../i18n/en';
 import { en } from '../i18n/en';
 
@@ -9,6 +18,7 @@ export const eventStatusKey = (status: EventStatus) => `eventStatus.${status}` a
 export const cameraStatusKey = (status: CameraState) => `cameraStatus.${status}` as const;
 export const roleKey = (role: Role) => `role.${role}` as const;
 export const gapReasonKey = (reason: GapReason) => `gapReason.${reason}` as const;
+export const recordingStateKey = (state: RecordingState) => `recordingState.${state}` as const;
 
 /** Vehicle classes come from the model's labels; a class without a translation is shown as is. */
 export function vehicleClassKey(cls: string): TranslationKey | null {

@@ -1,5 +1,13 @@
 // English UI strings, assembled from one file per area; the key set here is the contract every other language must fill.
-import type { CameraState, EventStatus, EventType, GapReason, Role, Severity } from '@toc/server/schemas';
+import type {
+  CameraState,
+  EventStatus,
+  EventType,
+  GapReason,
+  RecordingState,
+  Role,
+  Severity,
+} from '@toc/server/schemas';
 import { coreEn } from './strings/core.en';
 import { mapEn } from './strings/map.en';
 import { alarmsEn } from './strings/alarms.en';
@@ -12,6 +20,7 @@ import { usersEn } from './strings/users.en';
 import { validationEn } from './strings/validation.en';
 import { shiftEn } from './strings/shift.en';
 import { playbackEn } from './strings/playback.en';
+import { recordingsEn } from './strings/recordings.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -20,7 +29,8 @@ type SchemaKeys =
   | `eventStatus.${EventStatus}`
   | `cameraStatus.${CameraState}`
   | `role.${Role}`
-  | `gapReason.${GapReason}`;
+  | `gapReason.${GapReason}`
+  | `recordingState.${RecordingState}`;
 
 export const en = {
   ...coreEn,
@@ -35,6 +45,7 @@ export const en = {
   ...validationEn,
   ...shiftEn,
   ...playbackEn,
+  ...recordingsEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

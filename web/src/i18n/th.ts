@@ -12,6 +12,7 @@ import { usersTh } from './strings/users.th';
 import { validationTh } from './strings/validation.th';
 import { shiftTh } from './strings/shift.th';
 import { playbackTh } from './strings/playback.th';
+import { recordingsTh } from './strings/recordings.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -26,4 +27,5 @@ export const th: Translations = {
   ...validationTh,
   ...shiftTh,
   ...playbackTh,
+  ...recordingsTh,
 };

@@ -4,7 +4,7 @@
 import './playback.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHashQuery } from '../app/hash-router';
+import { routeHref, useHashQuery } from '../app/hash-router';
 import { useLanguage } from '../i18n/use-language';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
@@ -184,6 +184,14 @@ export default function PlaybackPage({ cameraId }: { cameraId: number | null }) 
           </span>
         )}
         <span className="playback-zone">{t('playback.timeZone')}</span>
+        {/* Storage, retention and evidence holds have their own page, reached from here: the app header is full. */}
+        <a
+          href={routeHref('recordings')}
+          className="button secondary compact"
+          data-testid="playback-to-recordings"
+        >
+          {t('recordings.link')}
+        </a>
       </header>
       {cameraId === null ? (
         <p className="page-loading" data-testid="playback-choose-camera">

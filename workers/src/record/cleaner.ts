@@ -15,7 +15,12 @@ import {
   volumeFreeBytes,
   type StatFs,
 } from '@toc/server/lib/recordings-volume';
-import { headroomBytes, hoursLeft, type SpaceFigures } from '@toc/server/lib/storage-forecast';
+import {
+  headroomBytes,
+  hoursLeft,
+  type ProtectedFootage,
+  type SpaceFigures,
+} from '@toc/server/lib/storage-forecast';
 import {
   deleteExpiredSegments,
   deleteSegmentsForSpace,
@@ -76,6 +81,7 @@ const RECENT_DIR_MS = 2 * 86_400_000;
 
 interface Space extends SpaceFigures {
   writeBytesPerHour: number;
+  protectedFootage: ProtectedFootage;
 }
 
 const isShort = (s: Space) => s.usedBytes > s.quotaBytes || s.freeBytes < s.freeFloorBytes;
@@ -87,7 +93,7 @@ const sumBytes = (segments: readonly DeletedSegment[]) => segments.reduce((sum, 
 
 async function readSpace(ctx: CleanerContext, dir: string, now: Date): Promise<Space> {
   const [totals, freeBytes] = await Promise.all([
-    recordingTotals(ctx.db, now),
+    recordingTotals(ctx.db, now, ctx.config.defaultMinDays),
     volumeFreeBytes(ctx.statfs ?? defaultStatfs, dir),
   ]);
   return {
@@ -96,6 +102,7 @@ async function readSpace(ctx: CleanerContext, dir: string, now: Date): Promise<S
     freeBytes,
     freeFloorBytes: ctx.config.freeFloorBytes,
     writeBytesPerHour: totals.writeBytesPerHour,
+    protectedFootage: totals.protectedFootage,
   };
 }
 
@@ -274,7 +281,7 @@ export async function cleanOnce(ctx: CleanerContext): Promise<CleanReport> {
     await conditionHolds(ctx, pausedAlarm(paused, now), recordingsFoldKey('recording.paused'));
   else await conditionCleared(ctx, recordingsFoldKey('recording.paused'), now.toISOString());
 
-  report.hoursLeft = hoursLeft(space, space.writeBytesPerHour);
+  report.hoursLeft = hoursLeft(space, space.protectedFootage, space.writeBytesPerHour);
   if (report.hoursLeft !== null && report.hoursLeft < ctx.config.lowStorageHours) {
     await conditionHolds(
       ctx,

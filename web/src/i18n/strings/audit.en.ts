@@ -43,4 +43,9 @@ export const auditEn = {
   'audit.action.camera.create': 'Camera added',
   'audit.action.camera.update': 'Camera changed',
   'audit.action.camera.delete': 'Camera deleted',
+  'audit.action.recording.playback': 'Recorded footage played',
+  'audit.action.recording.still.view': 'Still from recorded footage viewed',
+  'audit.action.evidence-hold.create': 'Footage held as evidence',
+  'audit.action.evidence-hold.release': 'Evidence hold released',
+  'audit.action.camera.recording.update': 'Camera recording and retention changed',
 } as const;

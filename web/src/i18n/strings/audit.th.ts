@@ -45,4 +45,9 @@ export const auditTh: Record<keyof typeof auditEn, string> = {
   'audit.action.camera.create': 'เพิ่มกล้อง',
   'audit.action.camera.update': 'แก้ไขกล้อง',
   'audit.action.camera.delete': 'ลบกล้อง',
+  'audit.action.recording.playback': 'เปิดดูภาพบันทึกย้อนหลัง',
+  'audit.action.recording.still.view': 'ดูภาพนิ่งจากภาพบันทึก',
+  'audit.action.evidence-hold.create': 'อายัดภาพบันทึกเป็นหลักฐาน',
+  'audit.action.evidence-hold.release': 'ปลดอายัดภาพบันทึก',
+  'audit.action.camera.recording.update': 'แก้ไขการบันทึกและระยะเวลาเก็บภาพของกล้อง',
 };
