@@ -77,7 +77,7 @@ try {
 
   const seek = await measureSeek({ db, recording, cameraId: cameraIds[0]! });
   console.info(
-    `seek: playlist request → first decoded frame, median ${seek.medianMs.toFixed(0)} ms over ${seek.samples} seeks`,
+    `seek: playback page asked for an instant → its frame on screen in Chromium, median ${seek.medianMs.toFixed(0)} ms over ${seek.samples} seeks`,
   );
 
   const timeline = await measureTimeline({ db, recording, cameras: INDEX_CAMERAS, days: INDEX_DAYS });
