@@ -18,6 +18,31 @@ interface RetentionRowProps {
   onSave: (settings: CameraRecordingSettings) => Promise<void>;
 }
 
+/** One editable number of a row: days or priority, kept as typed until saved. */
+function NumberCell(props: {
+  value: string;
+  max: number;
+  step?: number | 'any';
+  onChange: (value: string) => void;
+  label: string;
+  testId: string;
+}) {
+  return (
+    <td className="num">
+      <input
+        type="number"
+        min={0}
+        max={props.max}
+        step={props.step ?? 'any'}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-label={props.label}
+        data-testid={props.testId}
+      />
+    </td>
+  );
+}
+
 export function RetentionRow({
   cameraId,
   name,
@@ -105,42 +130,28 @@ export function RetentionRow({
           data-testid="retention-enabled"
         />
       </td>
-      <td className="num">
-        <input
-          type="number"
-          min={0}
-          max={3650}
-          step="any"
-          value={shown.minDays}
-          onChange={(e) => edit({ minDays: e.target.value })}
-          aria-label={label(t('recordings.retention.minDays'))}
-          data-testid="retention-min-days"
-        />
-      </td>
-      <td className="num">
-        <input
-          type="number"
-          min={0}
-          max={3650}
-          step="any"
-          value={shown.maxDays}
-          onChange={(e) => edit({ maxDays: e.target.value })}
-          aria-label={label(t('recordings.retention.maxDays'))}
-          data-testid="retention-max-days"
-        />
-      </td>
-      <td className="num">
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          value={shown.priority}
-          onChange={(e) => edit({ priority: e.target.value })}
-          aria-label={label(t('recordings.retention.priority'))}
-          data-testid="retention-priority"
-        />
-      </td>
+      <NumberCell
+        value={shown.minDays}
+        max={3650}
+        onChange={(minDays) => edit({ minDays })}
+        label={label(t('recordings.retention.minDays'))}
+        testId="retention-min-days"
+      />
+      <NumberCell
+        value={shown.maxDays}
+        max={3650}
+        onChange={(maxDays) => edit({ maxDays })}
+        label={label(t('recordings.retention.maxDays'))}
+        testId="retention-max-days"
+      />
+      <NumberCell
+        value={shown.priority}
+        max={100}
+        step={1}
+        onChange={(priority) => edit({ priority })}
+        label={label(t('recordings.retention.priority'))}
+        testId="retention-priority"
+      />
       <td className="retention-actions">
         <button
           type="button"
