@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'small',
-          include: ['{server,workers,models,web,infra}/**/*.test.ts'],
+          include: ['{server,workers,models,web,infra,verifier}/**/*.test.ts'],
           exclude: [...ignored, '**/*.medium.test.ts', '**/*.e2e.test.ts'],
           testTimeout: 30_000,
         },
@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'medium',
-          include: ['{server,workers,models,infra}/**/*.medium.test.ts'],
+          include: ['{server,workers,models,infra,verifier}/**/*.medium.test.ts'],
           exclude: ignored,
           testTimeout: 120_000,
           hookTimeout: 120_000,
