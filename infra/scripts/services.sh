@@ -105,6 +105,7 @@ install_missing() {
     compgen -G "$multiarch_glob/gstreamer-1.0/libgst${plugin%%:*}.so" >/dev/null || need+=("$package")
   done
   command -v chromium >/dev/null || need+=(chromium)
+  command -v pdftoppm >/dev/null || need+=(poppler-utils)
   ((${#need[@]})) || return 0
 
   mapfile -t need < <(printf '%s\n' "${need[@]}" | awk '!seen[$0]++')

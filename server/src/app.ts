@@ -42,6 +42,9 @@ import userRoutes from './routes/users/users.routes';
 import ownPasswordRoutes from './routes/users/own-password.routes';
 import auditRoutes from './routes/audit/audit.routes';
 import shiftRoutes from './routes/shift/shift.routes';
+import footageRequestRoutes, { type FootageRequestRoutesOptions } from './routes/footage-requests/footage-requests.routes';
+import evidenceFileRoutes from './routes/footage-requests/evidence-files.routes';
+import footageFinderRoutes from './routes/footage-requests/footage-finder.routes';
 import holdRoutes from './routes/recordings/holds.routes';
 import recordingSettingsRoutes from './routes/recordings/recording-settings.routes';
 import recordingOverviewRoutes from './routes/recordings/recording-overview.routes';
@@ -51,6 +54,8 @@ import { replyToFrameworkError } from './lib/framework-errors';
 export interface AppOptions {
   /** The wall clock (default: the system's); tests pin it to the instants they mean. */
   now?: () => Date;
+  /** Footage requests: where approved exports go (default: the BullMQ queue the export workers take). */
+  footageRequests?: FootageRequestRoutesOptions;
 }
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -127,6 +132,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(recordingSettingsRoutes);
   await app.register(recordingOverviewRoutes);
   await app.register(recordingsRoutes);
+  await app.register(footageRequestRoutes, options.footageRequests ?? {});
+  await app.register(evidenceFileRoutes);
+  await app.register(footageFinderRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -1,6 +1,5 @@
 // Process configuration from environment variables, validated once at start.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { commaList } from './lib/comma-list';
@@ -8,8 +7,10 @@ import { normalizeOrigin } from './lib/origin';
 import { parseAllowList } from './lib/outbound-allow-list';
 import { parseSecretKeyring } from './secrets/secret-box';
 import { loadRecordingConfig, type RecordingConfig } from './recording-config';
+import { loadEvidenceConfig, type EvidenceConfig } from './evidence-config';
+import { REPO_ROOT } from './repo-root';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT };
 
 const ConfigSchema = Type.Object({
   host: Type.String(),
@@ -71,6 +72,8 @@ const ConfigSchema = Type.Object({
   gpsStreamMaxLen: Type.Integer({ minimum: 100 }),
   /** Recordings volume and retention (shared with the camera workers). */
   recording: Type.Unsafe<RecordingConfig>(Type.Object({})),
+  /** Evidence packages, signing key, download links, overdue requests (shared with the export workers). */
+  evidence: Type.Unsafe<EvidenceConfig>(Type.Object({})),
 });
 export type Config = Static<typeof ConfigSchema>;
 const checkConfig = Compile(ConfigSchema);
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gpsBatchMaxFixes: number(env.GPS_BATCH_MAX_FIXES, 20_000),
     gpsStreamMaxLen: number(env.GPS_STREAM_MAXLEN, 100_000),
     recording: loadRecordingConfig(env),
+    evidence: loadEvidenceConfig(env),
   };
   parseSecretKeyring(config.cameraSecretKey, config.cameraSecretKeyPrevious); // says how to make one when one is missing or malformed
   if (!checkConfig.Check(config)) {

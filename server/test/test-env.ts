@@ -48,4 +48,4 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
   };
 }
 
-export { roleTokens, rolePassword } from './role-tokens';
+export { roleTokens, rolePassword, TEST_STATION } from './role-tokens';

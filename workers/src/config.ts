@@ -5,6 +5,7 @@ import { REPO_ROOT } from '@toc/server/config';
 import { commaList } from '@toc/server/lib/comma-list';
 import { parseAllowList } from '@toc/server/lib/outbound-allow-list';
 import { loadRecordingConfig, type RecordingConfig } from '@toc/server/recording-config';
+import { loadEvidenceConfig, type EvidenceConfig } from '@toc/server/evidence-config';
 import type { NotifyConfig } from './notify/channels-from-config';
 
 export interface WorkerConfig {
@@ -46,6 +47,7 @@ export interface WorkerConfig {
   objectsIntervalMs: number;
   gps: GpsWorkerConfig;
   recording: RecordingConfig;
+  evidence: EvidenceConfig;
 }
 
 /** The GPS worker (workers/src/gps): batching, filters, storage and publishing. */
@@ -113,6 +115,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       transit: env.GPS_TRANSIT !== 'off',
     },
     recording: loadRecordingConfig(env),
+    evidence: loadEvidenceConfig(env),
     notify: {
       webhookUrls: commaList(env.NOTIFY_WEBHOOK_URLS),
       webhookSecret: env.NOTIFY_WEBHOOK_SECRET,

@@ -15,6 +15,7 @@ import { LiveFeeds } from './live/live-feeds';
 import { FrameServer } from './live/frame-server';
 import { startEscalator } from './escalation/escalator';
 import { startCleaner } from './record/cleaner';
+import { startExports } from './export/start-exports';
 
 const config = loadWorkerConfig();
 const log = pino({
@@ -107,12 +108,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await live.close();
     await frameServer.close();
     await traps.close();
+    await exports?.close();
     await detectors.close();
     await Promise.allSettled([db.end(), redis.quit()]);
     process.exit(0);
   });
 }
 
+const exports = await startExports({ config, db, redis, log: logTo });
 const frameUrl = await frameServer.listen();
 await host.start();
 log.info({ capacity: config.cameraCapacity, frameUrl }, 'camera worker started');

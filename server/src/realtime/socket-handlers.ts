@@ -2,12 +2,12 @@
 import type { Socket } from 'socket.io';
 import type { TSchema, Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import type { Ack, ClientToServerEvents, Role, ServerToClientEvents, User } from '../schemas';
+import type { Ack, ClientToServerEvents, Role, ServerToClientEvents, SessionUser } from '../schemas';
 import { findNul } from '../lib/find-nul';
 import { HttpError } from '../lib/http-error';
 
 export interface SocketData {
-  user: User;
+  user: SessionUser;
   /** SHA-256 of the session token (hex): which session this socket lives on, checked again while it is open. */
   tokenHash: string;
   types: Set<string>;

@@ -74,11 +74,13 @@ export async function insertEvidenceHold(
   db: Queryable,
   input: EvidenceHoldInput,
   userId: number,
+  /** The footage request the hold serves, when an approval placed it. */
+  requestId: number | null = null,
 ): Promise<number> {
   await lockRetention(db);
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO evidence_holds (camera_id, starts_at, ends_at, reason, case_number, expires_at, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO evidence_holds (camera_id, starts_at, ends_at, reason, case_number, expires_at, created_by, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
       input.cameraId,
       input.from,
@@ -87,9 +89,23 @@ export async function insertEvidenceHold(
       input.caseNumber ?? null,
       input.expiresAt ?? null,
       userId,
+      requestId,
     ],
   );
   return rows[0]!.id;
+}
+
+/** Releases every hold a request placed that is still in force; returns their ids. */
+export async function releaseRequestHolds(
+  db: Queryable,
+  release: { requestId: number; userId: number; reason: string; at: Date },
+): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `UPDATE evidence_holds SET released_at = $4, released_by = $2, release_reason = $3
+      WHERE request_id = $1 AND released_at IS NULL RETURNING id`,
+    [release.requestId, release.userId, release.reason, release.at],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Releases a hold that is not released yet; false when it was (or does not exist). The row stays. */

@@ -36,9 +36,16 @@ export async function insertSession(db: Queryable, session: NewSession): Promise
  * session costs one write a minute, not one per request.
  */
 export async function findSessionUser(db: Queryable, tokenHash: Buffer, now: Date): Promise<SessionUser | null> {
-  const { rows } = await db.query<{ id: number; username: string; display_name: string; role: Role; must_change_password: boolean }>(
+  const { rows } = await db.query<{
+    id: number;
+    username: string;
+    display_name: string;
+    role: Role;
+    station: string | null;
+    must_change_password: boolean;
+  }>(
     `WITH live AS (
-       SELECT s.token_hash, u.id, u.username, u.display_name, u.role, u.must_change_password
+       SELECT s.token_hash, u.id, u.username, u.display_name, u.role, u.station, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled
           AND (s.idle_timeout_s IS NULL OR s.last_seen_at + make_interval(secs => s.idle_timeout_s) > $2)
@@ -48,12 +55,19 @@ export async function findSessionUser(db: Queryable, tokenHash: Buffer, now: Dat
         -- On the row itself, so of two requests racing here the second sees the first's write and skips.
         WHERE s.token_hash = live.token_hash AND s.last_seen_at <= $2::timestamptz - interval '1 minute'
      )
-     SELECT id, username, display_name, role, must_change_password FROM live`,
+     SELECT id, username, display_name, role, station, must_change_password FROM live`,
     [tokenHash, now],
   );
   const row = rows[0];
   return row
-    ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, mustChangePassword: row.must_change_password }
+    ? {
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        station: row.station,
+        mustChangePassword: row.must_change_password,
+      }
     : null;
 }
 

@@ -20,6 +20,7 @@ export interface UserWithHash extends User {
   passwordHash: string;
   disabled: boolean;
   mustChangePassword: boolean;
+  station: string | null;
 }
 
 const toUser = (row: UserRow): UserWithHash => ({
@@ -30,6 +31,7 @@ const toUser = (row: UserRow): UserWithHash => ({
   passwordHash: row.password_hash,
   disabled: row.disabled,
   mustChangePassword: row.must_change_password,
+  station: row.station,
 });
 
 /** What an administrator sees: everything but the password hash. */

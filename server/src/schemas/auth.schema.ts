@@ -22,6 +22,7 @@ export type User = Static<typeof User>;
 /** The signed-in user as `/api/me` and the login reply give it: with whether a password change is due first. */
 export const SessionUser = Type.Object({
   ...User.properties,
+  station: Type.Union([Type.String(), Type.Null()], { description: 'Police station of a police user; null for others' }),
   mustChangePassword: Type.Boolean({
     description: 'A temporary password is in use: until it is changed (POST /api/me/password) every other API route answers 403',
   }),

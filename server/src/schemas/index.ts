@@ -25,3 +25,5 @@ export * from './audit.schema';
 export * from './escalation.schema';
 export * from './shift.schema';
 export * from './recording.schema';
+export * from './footage-request.schema';
+export * from './camera-finder.schema';

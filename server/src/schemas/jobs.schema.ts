@@ -6,6 +6,8 @@ export const QUEUES = {
   cameras: 'toc-cameras',
   /** One job per still image uploaded by a camera trap. */
   trapImages: 'toc-trap-images',
+  /** One job per approved footage request: cut, sign and package its footage. */
+  evidenceExports: 'toc-evidence-exports',
 } as const;
 
 export const cameraJobId = (cameraId: number) => `camera-${cameraId}`;

@@ -5,6 +5,7 @@ import { Id, IsoDateTime } from './common.schema';
 import { Event, EventType } from './event.schema';
 import type { BusDelta, BusesWatchRequest } from './gps.schema';
 import type { StopArrivalsMessage, StopsWatchRequest } from './transit.schema';
+import type { FootageRequestChange } from './footage-request.schema';
 
 /** `io(url, { auth })`: the session token and the last event seq the client saw. */
 export const SocketAuth = Type.Object({
@@ -93,6 +94,8 @@ export const CHANNELS = {
   buses: 'toc:buses',
   /** StopArrivalsMessage per stop whose predictions changed. */
   stopArrivals: 'toc:stop-arrivals',
+  /** FootageRequestChange: a request moved a step, or its export progressed. */
+  footageRequests: 'toc:footage-requests',
 } as const;
 
 export interface ServerToClientEvents {
@@ -102,6 +105,8 @@ export interface ServerToClientEvents {
   objects: (message: TrackedObjectsMessage) => void;
   'buses.delta': (delta: BusDelta) => void;
   'stop.arrivals': (message: StopArrivalsMessage) => void;
+  /** To staff, and to the police of the request's station. */
+  'footage.request': (change: FootageRequestChange) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (reply: Ack) => void) => void;

@@ -96,6 +96,7 @@ export async function login(
       username: user.username,
       displayName: user.displayName,
       role: user.role,
+      station: user.station,
       // A temporary password signs in, but the session may do nothing else until it is changed (auth plugin).
       mustChangePassword: user.mustChangePassword,
     },

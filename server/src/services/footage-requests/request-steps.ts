@@ -1,0 +1,47 @@
+// A request's step: its history row and audit row in the caller's transaction, and the announcement after commit.
+import type { Redis } from 'ioredis';
+import type { Queryable } from '../../db/pool';
+import { insertAudit } from '../../repositories/audit.repository';
+import { insertStep } from '../../repositories/footage-requests.repository';
+import { CHANNELS, type FootageRequestChange, type FootageRequestStatus, type SessionUser } from '../../schemas';
+import type { ClientInfo } from '../auth.service';
+
+export interface StepRecord {
+  requestId: number;
+  reference: string;
+  /** The state after the step (unchanged for a step such as choosing cameras). */
+  status: FootageRequestStatus;
+  /** Audit action, e.g. footage-request.approve. */
+  action: string;
+  note?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Writes the history row and the audit row; the caller's transaction makes them land with the change or not at all. */
+export async function recordStep(
+  tx: Queryable,
+  who: { user: SessionUser | null; client: ClientInfo | null; at: Date },
+  step: StepRecord,
+): Promise<void> {
+  await insertStep(tx, {
+    requestId: step.requestId,
+    status: step.status,
+    at: who.at,
+    userId: who.user?.id ?? null,
+    note: step.note ?? null,
+  });
+  await insertAudit(tx, {
+    userId: who.user?.id ?? null,
+    username: who.user?.username ?? 'system',
+    action: step.action,
+    target: `footage-request:${step.requestId}`,
+    detail: { reference: step.reference, status: step.status, ...(step.note ? { note: step.note } : {}), ...step.detail },
+    ip: who.client?.ip ?? null,
+    userAgent: who.client?.userAgent ?? null,
+  });
+}
+
+/** Tells staff and the request's station (sockets) that it changed; only after the change is committed. */
+export async function announceChange(redis: Redis, change: FootageRequestChange): Promise<void> {
+  await redis.publish(CHANNELS.footageRequests, JSON.stringify(change));
+}

@@ -1,0 +1,22 @@
+// What an evidence export needs: the database and Redis, the settings, the signing key, a browser for the letter.
+import type pg from 'pg';
+import type { Redis } from 'ioredis';
+import type { Browser } from 'playwright-core';
+import type { EvidenceConfig } from '@toc/server/evidence-config';
+import type { EvidenceSigningKey } from '@toc/server/lib/evidence-signing-key';
+
+export interface ExportContext {
+  db: pg.Pool;
+  redis: Redis;
+  evidence: EvidenceConfig;
+  /** RECORDINGS_DIR: where the recorded segments are. */
+  recordingsDir: string;
+  key: EvidenceSigningKey;
+  /** The browser that prints hand-over letters (started on first use, kept for the next). */
+  browser: () => Promise<Browser>;
+  /** Also make a re-encoded working copy with the camera name and time burned in. */
+  workingCopies: boolean;
+  software: { name: string; version: string };
+  now: () => Date;
+  log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+}

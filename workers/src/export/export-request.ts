@@ -1,0 +1,311 @@
+// Exports one approved footage request: per camera the window cut from its recorded segments (checked against their
+// recorded hashes, stream copy), optional working copies, the paper form, then the signed package with its letter.
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { evidencePaths } from '@toc/server/evidence-config';
+import { findCamera } from '@toc/server/repositories/cameras.repository';
+import { findCalibration } from '@toc/server/repositories/scene.repository';
+import {
+  listExportSegments,
+  findNamedUser,
+  findDeciderId,
+} from '@toc/server/repositories/evidence-export.repository';
+import {
+  findForm,
+  listRequestCameras,
+  listSteps,
+  type StoredRequest,
+} from '@toc/server/repositories/footage-requests.repository';
+import { listGaps } from '@toc/server/repositories/recording-timeline.repository';
+import { PACKAGE_FORMAT, type Manifest, type PackageCamera, type PackageGap } from '@toc/verifier/manifest';
+import { cutClip, ClipCutError } from './clip-cut';
+import type { ExportContext } from './export-context';
+import { failExport, finishExport, reportProgress, startExport } from './export-steps';
+import { renderHandoverLetter } from './handover-letter';
+import { writeEvidencePackage, type PackageContentFile, type UnsignedManifest } from './package-writer';
+import { checkSegments, SegmentChangedError } from './segment-check';
+import { verifyReadme } from './verify-readme';
+import { makeWorkingCopy } from './working-copy';
+
+/** Share of the progress bar the cuts take; the rest is hashing and zipping. */
+const CUT_SHARE = 0.7;
+/** Progress is written and announced at most this often. */
+const PROGRESS_EVERY_MS = 1000;
+
+/** `Bang Pakong Bridge` → `bang-pakong-bridge`, for file names inside the package. */
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'camera';
+
+const FAILURE_REASON = (error: unknown): { message: string; messageTh: string } => {
+  if (error instanceof ClipCutError || error instanceof SegmentChangedError) {
+    return { message: error.message, messageTh: error.messageTh };
+  }
+  return {
+    message: `The export stopped: ${(error as Error).message}`,
+    messageTh: 'การส่งออกหยุดกลางคันเนื่องจากข้อผิดพลาดของระบบ กรุณาลองใหม่หรือแจ้งผู้ดูแลระบบ',
+  };
+};
+
+/** The gap index's reasons for the parts of the window with no footage (or "not_recorded" when none is on record). */
+async function reasonedGaps(
+  ctx: ExportContext,
+  cameraId: number,
+  holes: readonly { from: Date; to: Date }[],
+): Promise<PackageGap[]> {
+  const gaps: PackageGap[] = [];
+  for (const hole of holes) {
+    const known = await listGaps(ctx.db, { cameraId, from: hole.from, to: hole.to });
+    const reasons = [...new Set(known.map((g) => g.reason))];
+    gaps.push({
+      from: hole.from.toISOString(),
+      to: hole.to.toISOString(),
+      reason: reasons.join(', ') || 'not_recorded',
+    });
+  }
+  return gaps;
+}
+
+interface CameraExport {
+  camera: PackageCamera;
+  files: PackageContentFile[];
+  clockSource: string | null;
+}
+
+async function exportCamera(
+  ctx: ExportContext,
+  chosen: { cameraId: number; from: string; to: string },
+  dirs: { work: string },
+  onProgress: (fraction: number) => void,
+): Promise<CameraExport> {
+  const window = { from: new Date(chosen.from), to: new Date(chosen.to) };
+  const camera = await findCamera(ctx.db, chosen.cameraId);
+  const calibration = await findCalibration(ctx.db, chosen.cameraId);
+  const name = camera?.name ?? `Camera ${chosen.cameraId}`;
+  const nameTh = camera?.nameTh ?? `กล้อง ${chosen.cameraId}`;
+  const rows = await listExportSegments(ctx.db, { cameraId: chosen.cameraId, ...window });
+  const segments = rows.map((row) => ({ ...row, absPath: path.join(ctx.recordingsDir, row.path) }));
+  const base: Omit<PackageCamera, 'covered' | 'gaps' | 'segments' | 'files' | 'cut'> = {
+    id: chosen.cameraId,
+    name,
+    nameTh,
+    position: camera?.location ?? { lon: 0, lat: 0 },
+    headingDeg: camera?.headingDeg ?? 0,
+    fovDeg: camera?.fovDeg ?? 0,
+    calibration: calibration
+      ? {
+          homography: calibration.homography,
+          origin: calibration.origin,
+          meanErrorM: calibration.error.meanM,
+        }
+      : null,
+    window: { from: chosen.from, to: chosen.to },
+  };
+  if (!segments.length) {
+    onProgress(1);
+    return {
+      camera: {
+        ...base,
+        covered: null,
+        gaps: await reasonedGaps(ctx, chosen.cameraId, [window]),
+        segments: [],
+        files: [],
+        cut: null,
+      },
+      files: [],
+      clockSource: null,
+    };
+  }
+  await checkSegments(segments);
+  const entry = `video/camera-${chosen.cameraId}-${slug(name)}.mp4`;
+  const master = path.join(dirs.work, entry);
+  await mkdir(path.dirname(master), { recursive: true });
+  const cut = await cutClip({
+    segments,
+    window,
+    outPath: master,
+    workDir: dirs.work,
+    onProgress: (fraction) => onProgress(ctx.workingCopies ? fraction / 2 : fraction),
+  });
+  const files: PackageContentFile[] = [
+    { path: entry, sourcePath: master, role: 'master', mediaType: 'video/mp4', cameraId: chosen.cameraId },
+  ];
+  if (ctx.workingCopies) {
+    const copyEntry = `working/camera-${chosen.cameraId}-${slug(name)}-labelled.mp4`;
+    const copy = path.join(dirs.work, copyEntry);
+    await mkdir(path.dirname(copy), { recursive: true });
+    await makeWorkingCopy({
+      masterPath: master,
+      outPath: copy,
+      workDir: dirs.work,
+      cameraName: `${nameTh} · ${name}`,
+      parts: cut.parts,
+      onProgress: (fraction) => onProgress(0.5 + fraction / 2),
+    });
+    files.push({
+      path: copyEntry,
+      sourcePath: copy,
+      role: 'working-copy',
+      mediaType: 'video/mp4',
+      cameraId: chosen.cameraId,
+    });
+  }
+  onProgress(1);
+  return {
+    camera: {
+      ...base,
+      covered: { from: cut.covered.from.toISOString(), to: cut.covered.to.toISOString() },
+      gaps: await reasonedGaps(ctx, chosen.cameraId, cut.gaps),
+      segments: cut.segments.map((s) => ({
+        path: s.path,
+        startedAt: s.startedAt.toISOString(),
+        endedAt: s.endedAt.toISOString(),
+        bytes: s.bytes,
+        sha256: s.sha256,
+        interrupted: s.interrupted,
+      })),
+      files: files.map((f) => f.path),
+      cut: { tool: cut.tool, arguments: cut.arguments },
+    },
+    files,
+    clockSource: segments[0]!.clockSource,
+  };
+}
+
+async function formFile(ctx: ExportContext, request: StoredRequest): Promise<PackageContentFile | null> {
+  const form = await findForm(ctx.db, request.id);
+  if (!form) return null;
+  return {
+    path: `attachments/request-form.${form.mediaType === 'application/pdf' ? 'pdf' : 'jpg'}`,
+    sourcePath: path.join(evidencePaths(ctx.evidence).forms, form.path),
+    role: 'attachment',
+    mediaType: form.mediaType,
+  };
+}
+
+async function buildManifest(
+  ctx: ExportContext,
+  request: StoredRequest,
+  exports: CameraExport[],
+  packageId: string,
+  tool: string,
+): Promise<UnsignedManifest> {
+  const requester = await findNamedUser(ctx.db, request.requesterId);
+  const approver = await findNamedUser(ctx.db, await findDeciderId(ctx.db, request.id));
+  const steps = await listSteps(ctx.db, request.id);
+  return {
+    format: PACKAGE_FORMAT,
+    packageId,
+    createdAt: ctx.now().toISOString(),
+    software: { name: ctx.software.name, version: ctx.software.version, ffmpeg: tool },
+    clockSource: exports.find((e) => e.clockSource)?.clockSource ?? 'no footage in the window',
+    request: {
+      id: request.id,
+      reference: request.reference,
+      caseNumber: request.caseNumber,
+      station: request.station,
+      kind: request.kind,
+      requester: {
+        name: request.officerName,
+        rank: request.officerRank,
+        officerId: request.officerId,
+        phone: request.officerPhone,
+        ...(requester ? { username: requester.username } : {}),
+      },
+      approver: approver ? { name: approver.displayName, username: approver.username } : { name: 'unknown' },
+      legalBasis: request.legalBasis,
+      reason: request.reason,
+      place: { lon: request.place.lon, lat: request.place.lat, label: request.placeLabel },
+      window: { from: request.from, to: request.to },
+      steps: steps.map((s) => ({
+        status: s.status,
+        at: s.at,
+        by: s.by,
+        ...(s.note ? { note: s.note } : {}),
+      })),
+    },
+    cameras: exports.map((e) => e.camera),
+  };
+}
+
+/** Runs the export of one request; a request no longer waiting for one is left alone. */
+export async function exportRequest(
+  ctx: ExportContext,
+  requestId: number,
+): Promise<'exported' | 'skipped' | 'failed'> {
+  const request = await startExport(ctx, requestId);
+  if (!request) return 'skipped';
+  const packageId = randomUUID();
+  const paths = evidencePaths(ctx.evidence);
+  const work = path.join(paths.work, `${requestId}-${packageId}`);
+  let lastReport = 0;
+  const progress = (fraction: number) => {
+    const now = Date.now();
+    if (now - lastReport < PROGRESS_EVERY_MS && fraction < 1) return;
+    lastReport = now;
+    void reportProgress(ctx, request, fraction).catch((error) =>
+      ctx.log('warn', 'export progress not written', { requestId, err: (error as Error).message }),
+    );
+  };
+  try {
+    await mkdir(work, { recursive: true });
+    const chosen = await listRequestCameras(ctx.db, requestId);
+    const exports: CameraExport[] = [];
+    for (const [index, camera] of chosen.entries()) {
+      exports.push(
+        await exportCamera(ctx, camera, { work }, (fraction) =>
+          progress(((index + fraction) / chosen.length) * CUT_SHARE),
+        ),
+      );
+    }
+    const files = exports.flatMap((e) => e.files);
+    const form = await formFile(ctx, request);
+    if (form) files.push(form);
+    const tool = exports.find((e) => e.camera.cut)?.camera.cut?.tool ?? 'ffmpeg (not run: no footage)';
+    const manifest = await buildManifest(ctx, request, exports, packageId, tool);
+    const relative = path.join(String(requestId), `${packageId}.zip`);
+    const zipPath = path.join(paths.packages, relative);
+    await mkdir(path.dirname(zipPath), { recursive: true });
+    const packageFileName = `${request.reference}-evidence.zip`;
+    const written = await writeEvidencePackage({
+      outPath: zipPath,
+      files,
+      manifest,
+      key: ctx.key,
+      // The letter is made from the exact signed bytes, so it lists the same files and hashes.
+      letter: async (bytes, manifestSha256) =>
+        renderHandoverLetter(
+          {
+            manifest: JSON.parse(bytes.toString('utf8')) as Manifest,
+            manifestSha256,
+            publicKeyPem: ctx.key.publicKeyPem,
+            generatedAt: ctx.now(),
+            packageFileName,
+          },
+          await ctx.browser(),
+        ),
+      verifyText: verifyReadme({ fingerprint: ctx.key.fingerprint, packageName: packageFileName }),
+      onProgress: (done, total) => progress(CUT_SHARE + (total ? (done / total) * (1 - CUT_SHARE) : 0)),
+    });
+    await finishExport(ctx, request, {
+      id: packageId,
+      path: relative,
+      bytes: written.zipBytes,
+      sha256: written.zipSha256,
+      manifestSha256: written.manifestSha256,
+      keyFingerprint: ctx.key.fingerprint,
+    });
+    ctx.log('info', 'evidence package built', { requestId, packageId, bytes: written.zipBytes });
+    return 'exported';
+  } catch (error) {
+    ctx.log('error', 'evidence export failed', { requestId, err: (error as Error).message });
+    await failExport(ctx, request, FAILURE_REASON(error));
+    return 'failed';
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

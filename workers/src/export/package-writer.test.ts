@@ -1,0 +1,173 @@
+// The package writer's refusals and clean-up: nothing half-written is ever left at or beside the output path.
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_FORMAT } from '@toc/verifier/manifest';
+import {
+  serialiseManifest,
+  writeEvidencePackage,
+  type PackageContentFile,
+  type PackageSigningKey,
+  type UnsignedManifest,
+  type WritePackageInput,
+} from './package-writer';
+import { verifyReadme } from './verify-readme';
+
+function testKey(): PackageSigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    fingerprint: createHash('sha256')
+      .update(publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex'),
+  };
+}
+
+const KEY = testKey();
+
+const MANIFEST: UnsignedManifest = {
+  format: PACKAGE_FORMAT,
+  packageId: 'pkg-writer-test',
+  createdAt: '2026-12-05T10:30:00Z',
+  software: { name: 'toc', version: '0.1.0', ffmpeg: 'none' },
+  clockSource: 'test',
+  request: {
+    id: 1,
+    reference: 'FR-2569-0001',
+    caseNumber: '1/2569',
+    station: 'สภ.ทดสอบ',
+    kind: 'online',
+    requester: { name: 'Requester' },
+    approver: { name: 'Approver' },
+    legalBasis: 'test',
+    reason: 'test',
+    place: { lon: 101, lat: 13.5, label: null },
+    window: { from: '2026-12-04T12:00:00Z', to: '2026-12-04T12:10:00Z' },
+    steps: [],
+  },
+  cameras: [],
+};
+
+let dir: string;
+let outPath: string;
+let files: PackageContentFile[];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'package-writer-'));
+  outPath = path.join(dir, 'out', 'package.zip');
+  await writeFile(path.join(dir, 'form.pdf'), '%PDF-1.4 form');
+  files = [
+    {
+      path: 'attachments/form.pdf',
+      sourcePath: path.join(dir, 'form.pdf'),
+      role: 'attachment',
+      mediaType: 'application/pdf',
+    },
+  ];
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function input(overrides: Partial<WritePackageInput> = {}): WritePackageInput {
+  return {
+    outPath,
+    files,
+    manifest: MANIFEST,
+    key: KEY,
+    letter: async () => Buffer.from('%PDF-1.4 letter'),
+    verifyText: verifyReadme({ fingerprint: KEY.fingerprint }),
+    ...overrides,
+  };
+}
+
+async function leftovers(): Promise<string[]> {
+  return readdir(path.join(dir, 'out')).catch(() => []);
+}
+
+describe('writeEvidencePackage', () => {
+  it('writes a package and leaves only the finished zip', async () => {
+    const written = await writeEvidencePackage(input());
+    expect(written.zipPath).toBe(outPath);
+    expect(written.manifest.files).toEqual([
+      {
+        path: 'attachments/form.pdf',
+        bytes: 13,
+        sha256: createHash('sha256').update('%PDF-1.4 form').digest('hex'),
+        role: 'attachment',
+        mediaType: 'application/pdf',
+      },
+    ]);
+    expect(await leftovers()).toEqual(['package.zip']);
+  });
+
+  it('removes the partial zip when the letter cannot be made', async () => {
+    const letter = async () => {
+      throw new Error('Chromium crashed');
+    };
+    await expect(writeEvidencePackage(input({ letter }))).rejects.toThrow('Chromium crashed');
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('removes the partial zip when a source file cannot be read', async () => {
+    const second = path.join(dir, 'clip.mp4');
+    await writeFile(second, 'video bytes');
+    const both = [
+      ...files,
+      { path: 'video/clip.mp4', sourcePath: second, role: 'master' as const, mediaType: 'video/mp4' },
+    ];
+    // The second file vanishes after the size check, while the first one is being written (files open lazily).
+    const onProgress = () => rmSync(second, { force: true });
+    await expect(writeEvidencePackage(input({ files: both, onProgress }))).rejects.toThrow(/ENOENT/);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('refuses a missing source before writing anything', async () => {
+    const missing = [{ ...files[0]!, sourcePath: path.join(dir, 'nope.pdf') }];
+    await expect(writeEvidencePackage(input({ files: missing }))).rejects.toThrow(/ENOENT/);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('refuses unsafe, duplicate and envelope entry names', async () => {
+    for (const name of ['../x.pdf', 'a\\b.pdf', '/abs.pdf', 'manifest.json', 'video/']) {
+      await expect(writeEvidencePackage(input({ files: [{ ...files[0]!, path: name }] }))).rejects.toThrow(
+        /cannot be an entry name/,
+      );
+    }
+    await expect(writeEvidencePackage(input({ files: [files[0]!, files[0]!] }))).rejects.toThrow(
+      /listed twice/,
+    );
+  });
+
+  it('refuses a key whose fingerprint or halves do not match', async () => {
+    await expect(
+      writeEvidencePackage(input({ key: { ...KEY, fingerprint: '0'.repeat(64) } })),
+    ).rejects.toThrow(/fingerprint/);
+    await expect(
+      writeEvidencePackage(input({ key: { ...KEY, privateKey: testKey().privateKey } })),
+    ).rejects.toThrow(/does not match/);
+  });
+
+  it('refuses a manifest the verifier would reject, and removes the partial zip', async () => {
+    const manifest = { ...MANIFEST, createdAt: '5 December 2026' };
+    await expect(writeEvidencePackage(input({ manifest }))).rejects.toThrow(/would not verify: createdAt/);
+    expect(await leftovers()).toEqual([]);
+  });
+});
+
+describe('serialiseManifest', () => {
+  it('is 2-space JSON with a final newline', () => {
+    const bytes = serialiseManifest({
+      ...MANIFEST,
+      signer: { algorithm: 'Ed25519', publicKeyFingerprint: KEY.fingerprint },
+      files: [],
+    });
+    expect(bytes.toString('utf8')).toMatch(/^\{\n {2}"format": "toc-evidence-package\/1",\n/);
+    expect(bytes.toString('utf8').endsWith('}\n')).toBe(true);
+  });
+});

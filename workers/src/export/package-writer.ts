@@ -1,0 +1,246 @@
+// Writes a signed evidence package (toc-evidence-package/1) to disk in one streaming pass: no video is ever buffered.
+import { createHash, createPublicKey, sign, verify } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import type { EvidenceSigningKey } from '@toc/server/lib/evidence-signing-key';
+import { isSafeEntryName } from '@toc/verifier/entry-name';
+import {
+  ENVELOPE,
+  ENVELOPE_NAMES,
+  type FileRole,
+  type Manifest,
+  type PackageFile,
+} from '@toc/verifier/manifest';
+import { checkManifestShape } from '@toc/verifier/manifest-shape';
+
+export interface PackageContentFile {
+  /** Zip entry name, e.g. `video/camera-3-bang-pakong-bridge.mp4`. */
+  path: string;
+  /** Where the file is on disk now. */
+  sourcePath: string;
+  role: FileRole;
+  mediaType: string;
+  cameraId?: number;
+}
+
+/** Everything of the manifest but what the writer computes: the file hashes and the signer. */
+export type UnsignedManifest = Omit<Manifest, 'files' | 'signer'>;
+
+export type PackageSigningKey = Pick<EvidenceSigningKey, 'privateKey' | 'publicKeyPem' | 'fingerprint'>;
+
+export interface WritePackageInput {
+  /** The finished zip's path; it appears there only when complete. */
+  outPath: string;
+  files: PackageContentFile[];
+  manifest: UnsignedManifest;
+  key: PackageSigningKey;
+  /** Renders the hand-over letter (PDF) from the exact manifest bytes and their SHA-256. */
+  letter: (manifestBytes: Buffer, manifestSha256: string) => Promise<Buffer>;
+  /** The text of VERIFY.txt (see verify-readme.ts). */
+  verifyText: string;
+  /** Bytes of content files written so far, of the total. */
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+export interface WrittenPackage {
+  zipPath: string;
+  zipBytes: number;
+  zipSha256: string;
+  manifest: Manifest;
+  manifestSha256: string;
+}
+
+/** Media that is already compressed is stored: deflating a video costs CPU and saves nothing. */
+const STORED_MEDIA = /^(?:video|audio|image)\/|^application\/(?:pdf|zip|gzip)$/;
+const FILE_MODE = 0o100644;
+
+/** The manifest's exact bytes: 2-space JSON and a final newline (what the signature and the letter's hash cover). */
+export function serialiseManifest(manifest: Manifest): Buffer {
+  return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+}
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+function checkContentFiles(files: readonly PackageContentFile[]): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (!isSafeEntryName(file.path) || file.path.endsWith('/') || ENVELOPE_NAMES.includes(file.path)) {
+      throw new Error(
+        `evidence package: "${file.path}" cannot be an entry name (unsafe, a directory or an envelope file)`,
+      );
+    }
+    if (seen.has(file.path)) throw new Error(`evidence package: "${file.path}" is listed twice`);
+    seen.add(file.path);
+  }
+}
+
+/** Refuses a key whose parts disagree, which would produce a package that can never verify. */
+function checkKey(key: PackageSigningKey): void {
+  const publicKey = createPublicKey(key.publicKeyPem);
+  if (publicKey.asymmetricKeyType !== 'ed25519')
+    throw new Error('evidence package: the signing key is not Ed25519');
+  if (sha256Hex(publicKey.export({ type: 'spki', format: 'der' })) !== key.fingerprint) {
+    throw new Error('evidence package: the signing key fingerprint does not belong to its public key');
+  }
+  const probe = Buffer.from('toc-evidence-package key check');
+  if (!verify(null, probe, publicKey, sign(null, probe, key.privateKey))) {
+    throw new Error('evidence package: the private signing key does not match its public key');
+  }
+}
+
+/** The complete manifest, fields in the order of the Manifest type; throws if the verifier would reject it. */
+function completeManifest(base: UnsignedManifest, key: PackageSigningKey, files: PackageFile[]): Manifest {
+  const { format, packageId, createdAt, software, clockSource, ...rest } = base;
+  const manifest: Manifest = {
+    format,
+    packageId,
+    createdAt,
+    software,
+    clockSource,
+    signer: { algorithm: 'Ed25519', publicKeyFingerprint: key.fingerprint },
+    ...rest,
+    files,
+  };
+  const problems = checkManifestShape(manifest);
+  if (problems.length > 0) {
+    const list = problems.slice(0, 5).map((problem) => `${problem.field} (expected ${problem.expected})`);
+    throw new Error(`evidence package: the manifest would not verify: ${list.join('; ')}`);
+  }
+  return manifest;
+}
+
+/** fsync, so a package reported as written survives a power cut. */
+async function flushFile(filePath: string): Promise<void> {
+  const handle = await open(filePath, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes the package: each content file streams once from disk into the zip through SHA-256 (so the manifest hashes
+ * exactly the bytes stored), then the manifest is completed, serialised, signed with Ed25519 and added with the
+ * signature, the public key, the letter and VERIFY.txt. The zip is written to `<outPath>.partial`, flushed and
+ * renamed; on any error the partial file is removed.
+ */
+export async function writeEvidencePackage(input: WritePackageInput): Promise<WrittenPackage> {
+  const { outPath, files, key, onProgress } = input;
+  checkContentFiles(files);
+  checkKey(key);
+  const sizes = await Promise.all(
+    files.map(async (file) => {
+      const info = await stat(file.sourcePath);
+      if (!info.isFile()) throw new Error(`evidence package: ${file.sourcePath} is not a file`);
+      return info.size;
+    }),
+  );
+  const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
+  const createdAt = new Date(input.manifest.createdAt);
+  const mtime = Number.isNaN(createdAt.getTime()) ? new Date() : createdAt;
+
+  const partialPath = `${outPath}.partial`;
+  await mkdir(path.dirname(outPath), { recursive: true });
+  const zip = new yazl.ZipFile();
+  const zipHash = createHash('sha256');
+  let zipBytes = 0;
+  const sink = createWriteStream(partialPath);
+  const written = pipeline(
+    zip.outputStream,
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        zipHash.update(chunk);
+        zipBytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+    sink,
+  );
+  // Rejects on the first error of the zip or of the file being written, whatever step is awaited at that moment.
+  const broken = new Promise<never>((_resolve, reject) => {
+    zip.on('error', reject);
+    written.catch(reject);
+  });
+  broken.catch(() => undefined);
+  const guard = <T>(step: Promise<T>): Promise<T> => Promise.race([step, broken]);
+  const sources: ReadStream[] = [];
+
+  try {
+    let bytesDone = 0;
+    const hashed = files.map(
+      (file, index) =>
+        new Promise<{ sha256: string; bytes: number }>((resolve, reject) => {
+          const options = {
+            size: sizes[index],
+            compress: !STORED_MEDIA.test(file.mediaType),
+            mtime,
+            mode: FILE_MODE,
+          };
+          // Lazy: a file is opened only when the zip reaches it, so a large export holds one descriptor at a time.
+          zip.addReadStreamLazy(file.path, options, (ready) => {
+            const source = createReadStream(file.sourcePath);
+            sources.push(source);
+            const hash = createHash('sha256');
+            let bytes = 0;
+            source.on('error', reject);
+            const tap = new Transform({
+              transform(chunk: Buffer, _encoding, done) {
+                hash.update(chunk);
+                bytes += chunk.length;
+                bytesDone += chunk.length;
+                onProgress?.(bytesDone, bytesTotal);
+                done(null, chunk);
+              },
+              flush(done) {
+                resolve({ sha256: hash.digest('hex'), bytes });
+                done();
+              },
+            });
+            ready(null, source.pipe(tap));
+          });
+        }),
+    );
+    const hashes = await guard(Promise.all(hashed));
+
+    const packageFiles: PackageFile[] = files.map((file, index) => {
+      const { sha256, bytes } = hashes[index]!;
+      const entry: PackageFile = {
+        path: file.path,
+        bytes,
+        sha256,
+        role: file.role,
+        mediaType: file.mediaType,
+      };
+      return file.cameraId === undefined ? entry : { ...entry, cameraId: file.cameraId };
+    });
+    const manifest = completeManifest(input.manifest, key, packageFiles);
+    const manifestBytes = serialiseManifest(manifest);
+    const manifestSha256 = sha256Hex(manifestBytes);
+    const signature = sign(null, manifestBytes, key.privateKey);
+    const letterPdf = await guard(input.letter(manifestBytes, manifestSha256));
+
+    const small = { mtime, mode: FILE_MODE };
+    zip.addBuffer(manifestBytes, ENVELOPE.manifest, small);
+    zip.addBuffer(Buffer.from(`${signature.toString('base64')}\n`), ENVELOPE.signature, small);
+    zip.addBuffer(Buffer.from(key.publicKeyPem), ENVELOPE.publicKey, small);
+    zip.addBuffer(letterPdf, ENVELOPE.letter, { ...small, compress: false });
+    zip.addBuffer(Buffer.from(input.verifyText), ENVELOPE.readme, small);
+    zip.end();
+    await guard(written);
+
+    await flushFile(partialPath);
+    await rename(partialPath, outPath);
+    return { zipPath: outPath, zipBytes, zipSha256: zipHash.digest('hex'), manifest, manifestSha256 };
+  } catch (error) {
+    for (const source of sources) source.destroy();
+    sink.destroy();
+    await written.catch(() => undefined);
+    await rm(partialPath, { force: true });
+    throw error;
+  }
+}
