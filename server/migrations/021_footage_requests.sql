@@ -87,3 +87,13 @@ CREATE TABLE evidence_packages (
   created_at       timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX evidence_packages_request_idx ON evidence_packages (request_id, created_at DESC);
+
+-- A notification target may belong to a police station: it hears of that station's footage requests (filed,
+-- decided, ready, failed, closed). Deliveries of those notices are logged like event notifications, by request.
+ALTER TABLE notification_targets
+  ADD COLUMN station text CHECK (station IS NULL OR char_length(station) BETWEEN 1 AND 200);
+ALTER TABLE notifications
+  ALTER COLUMN event_id DROP NOT NULL,
+  ADD COLUMN footage_request_id bigint REFERENCES footage_requests (id),
+  ADD CONSTRAINT notifications_subject CHECK ((event_id IS NULL) <> (footage_request_id IS NULL));
+CREATE INDEX notifications_request_idx ON notifications (footage_request_id) WHERE footage_request_id IS NOT NULL;

@@ -42,7 +42,9 @@ import userRoutes from './routes/users/users.routes';
 import ownPasswordRoutes from './routes/users/own-password.routes';
 import auditRoutes from './routes/audit/audit.routes';
 import shiftRoutes from './routes/shift/shift.routes';
-import footageRequestRoutes, { type FootageRequestRoutesOptions } from './routes/footage-requests/footage-requests.routes';
+import footageRequestRoutes from './routes/footage-requests/footage-requests.routes';
+import requestJobsPlugin from './plugins/request-jobs.plugin';
+import type { RequestJobs } from './services/footage-requests/request-context';
 import evidenceFileRoutes from './routes/footage-requests/evidence-files.routes';
 import footageFinderRoutes from './routes/footage-requests/footage-finder.routes';
 import holdRoutes from './routes/recordings/holds.routes';
@@ -54,8 +56,8 @@ import { replyToFrameworkError } from './lib/framework-errors';
 export interface AppOptions {
   /** The wall clock (default: the system's); tests pin it to the instants they mean. */
   now?: () => Date;
-  /** Footage requests: where approved exports go (default: the BullMQ queue the export workers take). */
-  footageRequests?: FootageRequestRoutesOptions;
+  /** Where footage-request steps send exports and notices (default: the BullMQ queues the workers take). */
+  requestJobs?: RequestJobs;
 }
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -132,7 +134,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(recordingSettingsRoutes);
   await app.register(recordingOverviewRoutes);
   await app.register(recordingsRoutes);
-  await app.register(footageRequestRoutes, options.footageRequests ?? {});
+  await app.register(requestJobsPlugin, { jobs: options.requestJobs });
+  await app.register(footageRequestRoutes);
   await app.register(evidenceFileRoutes);
   await app.register(footageFinderRoutes);
   await app.register(webPlugin);

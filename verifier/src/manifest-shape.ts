@@ -195,6 +195,11 @@ function camera(s: Shape, value: unknown, field: string, listed: ReadonlySet<str
   if (cut !== null && s.object(cut, `${field}.cut`)) {
     s.text(cut.tool, `${field}.cut.tool`);
     s.list(cut.arguments, `${field}.cut.arguments`, (arg, at) => s.string(arg, at));
+    s.list(cut.inputs, `${field}.cut.inputs`, (input, at) => {
+      if (!s.object(input, at)) return;
+      s.text(input.name, `${at}.name`);
+      s.string(input.text, `${at}.text`);
+    });
   }
 }
 

@@ -65,8 +65,11 @@ export interface PackageCamera {
   segments: RecordedSegment[];
   /** Package paths of this camera's files (master first). */
   files: string[];
-  /** The tool and arguments that cut the master, so the export can be reproduced from the segments. */
-  cut: { tool: string; arguments: string[] } | null;
+  /**
+   * The tool and arguments that cut the master, and the small text files they read (concat list, chapters, clock
+   * subtitles) by name: run in a folder holding these and the segments, they make the same master again.
+   */
+  cut: { tool: string; arguments: string[]; inputs: { name: string; text: string }[] } | null;
 }
 
 export interface PackageStep {

@@ -80,7 +80,11 @@ function baseManifest(key: TestKey): Manifest {
           },
         ],
         files: ['video/camera-3.mp4'],
-        cut: { tool: 'ffmpeg', arguments: ['-c', 'copy'] },
+        cut: {
+          tool: 'ffmpeg',
+          arguments: ['-c', 'copy'],
+          inputs: [{ name: 'segments.ffconcat', text: 'ffconcat version 1.0\n' }],
+        },
       },
     ],
     files: [

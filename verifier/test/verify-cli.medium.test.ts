@@ -93,7 +93,7 @@ function unsignedManifest(): UnsignedManifest {
       },
     ],
     files: [file],
-    cut: { tool: 'ffmpeg', arguments: ['-ss', '300', '-t', '2', '-c', 'copy'] },
+    cut: { tool: 'ffmpeg', arguments: ['-ss', '300', '-t', '2', '-c', 'copy'], inputs: [] },
   });
   return {
     format: PACKAGE_FORMAT,

@@ -16,6 +16,7 @@ import { FrameServer } from './live/frame-server';
 import { startEscalator } from './escalation/escalator';
 import { startCleaner } from './record/cleaner';
 import { startExports } from './export/start-exports';
+import { startRequestNoticeWorker } from './notify/request-notices.worker';
 
 const config = loadWorkerConfig();
 const log = pino({
@@ -109,6 +110,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await frameServer.close();
     await traps.close();
     await exports?.close();
+    await requestNotices.close();
     await detectors.close();
     await Promise.allSettled([db.end(), redis.quit()]);
     process.exit(0);
@@ -116,6 +118,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const exports = await startExports({ config, db, redis, log: logTo });
+const requestNotices = startRequestNoticeWorker(notifier, { url: config.redisUrl, prefix: config.queuePrefix });
 const frameUrl = await frameServer.listen();
 await host.start();
 log.info({ capacity: config.cameraCapacity, frameUrl }, 'camera worker started');

@@ -22,6 +22,8 @@ import type { FootageRequest, FootageRequestChange, Role } from '@toc/server/sch
 import { createTestSchema, roleTokens, testConfig, TEST_STATION } from '@toc/server/testing';
 import type { Manifest } from '@toc/verifier/manifest';
 import { lazyBrowser, startEvidenceExportWorker } from '../src/export/evidence-export.worker';
+import { startRecordingEndpoint, type RecordingEndpoint } from '../src/notify/recording-endpoint';
+import { startRequestNoticeWorker } from '../src/notify/request-notices.worker';
 import { indexRecordedSegment, recordStreetClip, type IndexedSegment } from './recorded-footage';
 
 const run = promisify(execFile);
@@ -47,6 +49,8 @@ let zipPath: string;
 let fingerprint: string;
 const changes: FootageRequestChange[] = [];
 let officerSocket: Socket;
+let stationHook: RecordingEndpoint;
+let notices: Worker;
 
 const as = (who: keyof typeof tokens | null, request: InjectOptions) =>
   app.inject({ ...request, headers: { ...request.headers, ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) } });
@@ -122,7 +126,8 @@ beforeAll(async () => {
   const recordingsDir = path.join(root, 'recordings');
   await mkdir(recordingsDir);
   await writeFile(path.join(recordingsDir, RECORDINGS_MARKER), '');
-  const config = testConfig(schema.databaseUrl);
+  // The stations' webhooks are local endpoints: allow-listed, as NOTIFY_ALLOWED_HOSTS would on premises.
+  const config = testConfig(schema.databaseUrl, { notifyAllowedHosts: ['127.0.0.1'] });
   const evidence = {
     ...config.evidence,
     dir: path.join(root, 'evidence'),
@@ -171,6 +176,7 @@ beforeAll(async () => {
     {
       db: app.db,
       redis,
+      jobs: app.requestJobs,
       evidence,
       recordingsDir,
       key,
@@ -180,6 +186,23 @@ beforeAll(async () => {
       now: () => NOW,
       log: () => undefined,
     },
+    { url: config.redisUrl, prefix: config.queuePrefix },
+  );
+  // The station's webhook (a local endpoint, allow-listed as NOTIFY_ALLOWED_HOSTS would) and another station's.
+  stationHook = await startRecordingEndpoint(() => ({ status: 200, body: '{}' }));
+  for (const [station, target] of [
+    [TEST_STATION, `${stationHook.url}/station`],
+    ['สภ.บางปะกง', `${stationHook.url}/other-station`],
+  ]) {
+    const reply = await as('admin', {
+      method: 'POST',
+      url: '/api/notification-targets',
+      payload: { channel: 'webhook', target, audience: 'police', station, eventTypes: ['traffic.accident'] },
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+  }
+  notices = startRequestNoticeWorker(
+    { db: app.db, config: { webhookUrls: [], lineTargets: [], allowedHosts: ['127.0.0.1'], publicUrl: 'http://toc.test' }, log: () => undefined },
     { url: config.redisUrl, prefix: config.queuePrefix },
   );
   officerSocket = io(baseUrl, { auth: { token: tokens.police }, transports: ['websocket'] });
@@ -193,6 +216,8 @@ beforeAll(async () => {
 afterAll(async () => {
   officerSocket?.close();
   await worker?.close();
+  await notices?.close();
+  await stationHook?.close();
   await browser?.close();
   await redis?.quit();
   await app?.close();
@@ -333,6 +358,10 @@ describe('export', () => {
       'subtitle:mov_text',
     ]);
     expect(probed.chapters).toHaveLength(a.segments.length);
+    // The cut can be run again from the recordings store: its concat list names the segments by their store paths.
+    const list = a.cut!.inputs.find((input) => input.name.endsWith('.ffconcat'))!.text;
+    expect(list).not.toContain(root);
+    for (const segment of a.segments) expect(list).toContain(`'${segment.path}'`);
     const letter = await readEntry(zipPath, 'letter.pdf');
     expect(letter.subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -371,6 +400,12 @@ describe('closing', () => {
       [requestId],
     );
     expect(rows[0]!.n).toBe(0);
+    // The station's channel heard of each step worth telling; the other station's heard nothing.
+    const deadline = Date.now() + 15_000;
+    while (stationHook.requests.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const told = stationHook.requests.map((r) => ({ path: r.path, request: r.headers['x-toc-request-id'], title: (JSON.parse(r.body) as { title: { en: string } }).title.en }));
+    expect(told.every((t) => t.path === '/station' && t.request === String(requestId))).toBe(true);
+    expect(told.map((t) => t.title.split(': ')[1]).sort()).toEqual(['approved', 'closed', 'ready to download', 'submitted']);
     const audit = await app.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE target = $1 ORDER BY id`,
       [`footage-request:${requestId}`],

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Pool } from '../db/pool';
 import type { Role, SessionUser } from '../schemas';
+import type { RequestJobs } from '../services/footage-requests/request-context';
 import type { EventStore } from '../services/event-store.service';
 import type { SecretKeyring } from '../secrets/secret-box';
 
@@ -19,6 +20,8 @@ declare module 'fastify' {
     db: Pool;
     redis: Redis;
     eventStore: EventStore;
+    /** Exports and notices started by footage-request steps. */
+    requestJobs: RequestJobs;
   }
   interface FastifyRequest {
     user: SessionUser | null;

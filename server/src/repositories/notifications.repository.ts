@@ -25,7 +25,7 @@ export async function listNotifications(db: Queryable, options: { eventId?: numb
     sent_at: Date;
   }>(
     `SELECT id, event_id, channel, audience, target, ok, status, attempts, error, sent_at FROM notifications
-      WHERE $1::bigint IS NULL OR event_id = $1 ORDER BY sent_at DESC, id DESC LIMIT $2`,
+      WHERE event_id IS NOT NULL AND ($1::bigint IS NULL OR event_id = $1) ORDER BY sent_at DESC, id DESC LIMIT $2`,
     [options.eventId ?? null, options.limit],
   );
   return rows.map((r) => ({
@@ -51,6 +51,7 @@ interface TargetRow {
   // Only known types are accepted since the schema lists them; older rows were checked by length only.
   event_types: EventType[];
   enabled: boolean;
+  station: string | null;
 }
 
 const toTarget = (r: TargetRow): NotificationTarget => ({
@@ -61,6 +62,7 @@ const toTarget = (r: TargetRow): NotificationTarget => ({
   districtTh: r.district_th,
   eventTypes: r.event_types,
   enabled: r.enabled,
+  station: r.station,
 });
 
 /**
@@ -82,17 +84,19 @@ export const toShownTarget = (r: TargetRow): NotificationTarget => ({ ...toTarge
 
 export async function insertNotificationTarget(db: Queryable, input: NotificationTargetInput): Promise<NotificationTarget> {
   const { rows } = await db.query<TargetRow>(
-    `INSERT INTO notification_targets (channel, target, audience, district_th, event_types) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (channel, target, audience) DO UPDATE SET district_th = EXCLUDED.district_th, event_types = EXCLUDED.event_types, enabled = true
-     RETURNING id, channel, target, audience, district_th, event_types, enabled`,
-    [input.channel, input.target, input.audience, input.districtTh ?? null, input.eventTypes],
+    `INSERT INTO notification_targets (channel, target, audience, district_th, event_types, station)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (channel, target, audience) DO UPDATE SET district_th = EXCLUDED.district_th,
+       event_types = EXCLUDED.event_types, station = EXCLUDED.station, enabled = true
+     RETURNING id, channel, target, audience, district_th, event_types, enabled, station`,
+    [input.channel, input.target, input.audience, input.districtTh ?? null, input.eventTypes, input.station ?? null],
   );
   return toShownTarget(rows[0]!);
 }
 
 export async function listNotificationTargets(db: Queryable): Promise<NotificationTarget[]> {
   const { rows } = await db.query<TargetRow>(
-    'SELECT id, channel, target, audience, district_th, event_types, enabled FROM notification_targets ORDER BY id',
+    'SELECT id, channel, target, audience, district_th, event_types, enabled, station FROM notification_targets ORDER BY id',
   );
   return rows.map(toShownTarget);
 }
@@ -105,9 +109,31 @@ export async function deleteNotificationTarget(db: Queryable, id: number): Promi
 /** Targets for an event type: those for every district, and those for any of the given districts. */
 export async function targetsFor(db: Queryable, eventType: string, districtsTh: string[]): Promise<NotificationTarget[]> {
   const { rows } = await db.query<TargetRow>(
-    `SELECT id, channel, target, audience, district_th, event_types, enabled FROM notification_targets
+    `SELECT id, channel, target, audience, district_th, event_types, enabled, station FROM notification_targets
       WHERE enabled AND $1 = ANY(event_types) AND (district_th IS NULL OR district_th = ANY($2::text[])) ORDER BY id`,
     [eventType, districtsTh],
+  );
+  return rows.map(toTarget);
+}
+
+/** A delivery of a footage request's notice, logged like an event's. */
+export async function insertRequestNotification(
+  db: Queryable,
+  entry: Omit<NotificationLogEntry, 'id' | 'sentAt' | 'eventId'> & { requestId: number },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO notifications (footage_request_id, channel, audience, target, ok, status, attempts, error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [entry.requestId, entry.channel, entry.audience, entry.target, entry.ok, entry.status, entry.attempts, entry.error],
+  );
+}
+
+/** The enabled targets of a police station (they hear of its footage requests). */
+export async function targetsForStation(db: Queryable, station: string): Promise<NotificationTarget[]> {
+  const { rows } = await db.query<TargetRow>(
+    `SELECT id, channel, target, audience, district_th, event_types, enabled, station FROM notification_targets
+      WHERE enabled AND station = $1 ORDER BY id`,
+    [station],
   );
   return rows.map(toTarget);
 }

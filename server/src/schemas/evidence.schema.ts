@@ -74,6 +74,11 @@ export const NotificationTargetInput = Type.Object(
     target: Type.String({ minLength: 1, maxLength: 500, description: 'https:// URL for a webhook; user or group id for LINE' }),
     audience: Type.String({ minLength: 1, maxLength: 60, description: 'e.g. village_head, ranger, police, operator' }),
     districtTh: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+    station: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()], {
+        description: "A police station's channel: it also hears of that station's footage requests",
+      }),
+    ),
     // Known types only: an unknown one was accepted before and never matched anything.
     eventTypes: Type.Array(EventType, { minItems: 1, maxItems: EVENT_TYPES.length, uniqueItems: true }),
   },

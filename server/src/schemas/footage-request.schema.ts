@@ -201,6 +201,17 @@ export type RequestStillQuery = Static<typeof RequestStillQuery>;
 export const EvidenceExportJob = Type.Object({ requestId: Type.Integer({ minimum: 1 }) });
 export type EvidenceExportJob = Static<typeof EvidenceExportJob>;
 
+/** Notice job payload: a request's step, for the LINE/webhook targets of its station. */
+export const RequestNoticeJob = Type.Object({
+  id: Type.Integer(),
+  reference: Type.String(),
+  station: Type.String(),
+  status: FootageRequestStatus,
+  at: IsoDateTime,
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export type RequestNoticeJob = Static<typeof RequestNoticeJob>;
+
 /** Socket message on a request's change (progress included), to its station's police and to staff. */
 export const FootageRequestChange = Type.Object({
   id: Type.Integer(),

@@ -8,6 +8,8 @@ export const QUEUES = {
   trapImages: 'toc-trap-images',
   /** One job per approved footage request: cut, sign and package its footage. */
   evidenceExports: 'toc-evidence-exports',
+  /** One job per step of a footage request: told to the LINE/webhook targets of the request's station. */
+  requestNotices: 'toc-request-notices',
 } as const;
 
 export const cameraJobId = (cameraId: number) => `camera-${cameraId}`;

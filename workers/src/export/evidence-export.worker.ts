@@ -24,10 +24,19 @@ export function lazyBrowser(): { get: () => Promise<Browser>; close: () => Promi
   let browser: Promise<Browser> | null = null;
   return {
     get: () => {
-      browser ??= launchLetterBrowser().catch((error) => {
-        browser = null;
-        throw error;
-      });
+      // A browser that crashed or was closed is started again for the next letter.
+      browser ??= launchLetterBrowser().then(
+        (launched) => {
+          launched.on('disconnected', () => {
+            browser = null;
+          });
+          return launched;
+        },
+        (error) => {
+          browser = null;
+          throw error;
+        },
+      );
       return browser;
     },
     close: async () => {

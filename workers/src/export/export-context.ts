@@ -4,10 +4,13 @@ import type { Redis } from 'ioredis';
 import type { Browser } from 'playwright-core';
 import type { EvidenceConfig } from '@toc/server/evidence-config';
 import type { EvidenceSigningKey } from '@toc/server/lib/evidence-signing-key';
+import type { RequestJobs } from '@toc/server/services/footage-requests/request-context';
 
 export interface ExportContext {
   db: pg.Pool;
   redis: Redis;
+  /** Notices of the export's steps go to the request's station. */
+  jobs: RequestJobs;
   evidence: EvidenceConfig;
   /** RECORDINGS_DIR: where the recorded segments are. */
   recordingsDir: string;

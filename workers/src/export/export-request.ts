@@ -169,7 +169,12 @@ async function exportCamera(
         interrupted: s.interrupted,
       })),
       files: files.map((f) => f.path),
-      cut: { tool: cut.tool, arguments: cut.arguments },
+      // Segment files are named by their place in the recordings store, not by this server's folders.
+      cut: {
+        tool: cut.tool,
+        arguments: cut.arguments,
+        inputs: cut.inputs.map((input) => ({ name: input.name, text: input.text.split(`'${ctx.recordingsDir}/`).join("'") })),
+      },
     },
     files,
     clockSource: segments[0]!.clockSource,

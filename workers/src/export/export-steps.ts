@@ -13,28 +13,30 @@ import {
 import { announceChange, recordStep } from '@toc/server/services/footage-requests/request-steps';
 import { nextStatus } from '@toc/server/services/footage-requests/request-workflow';
 import type { FootageRequestStatus } from '@toc/server/schemas';
+import type { RequestJobs } from '@toc/server/services/footage-requests/request-context';
 
 interface StepContext {
   db: pg.Pool;
   redis: Redis;
+  jobs: RequestJobs;
   now: () => Date;
 }
 
 const system = (at: Date) => ({ user: null, client: null, at });
 
+/** Progress goes to the sockets only; a step also to the station's channels. */
 async function announce(
   ctx: StepContext,
   request: StoredRequest,
   status: FootageRequestStatus,
   progress: number | null,
+  step?: { note?: string | null },
 ) {
-  await announceChange(ctx.redis, {
-    id: request.id,
-    reference: request.reference,
-    station: request.station,
-    status,
-    exportProgress: progress,
-  });
+  await announceChange(
+    ctx,
+    { id: request.id, reference: request.reference, station: request.station, status, exportProgress: progress },
+    step ? { at: ctx.now(), note: step.note ?? null } : undefined,
+  );
 }
 
 /** Takes the request into "exporting"; null when it is not waiting for an export (a stale or repeated job). */
@@ -54,7 +56,7 @@ export async function startExport(ctx: StepContext, requestId: number): Promise<
     });
     return { ...request, status: next };
   });
-  if (request) await announce(ctx, request, 'exporting', 0);
+  if (request) await announce(ctx, request, 'exporting', 0, {});
   return request;
 }
 
@@ -94,7 +96,7 @@ export async function finishExport(
       detail: { packageId: pkg.id, sha256: pkg.sha256, manifestSha256: pkg.manifestSha256, bytes: pkg.bytes },
     });
   });
-  await announce(ctx, request, 'ready', 1);
+  await announce(ctx, request, 'ready', 1, {});
 }
 
 export async function failExport(
@@ -114,5 +116,5 @@ export async function failExport(
       note: text,
     });
   });
-  await announce(ctx, request, 'export_failed', null);
+  await announce(ctx, request, 'export_failed', null, { note: text });
 }

@@ -1,4 +1,5 @@
 // Runs ffmpeg and ffprobe for exports: argument arrays (never a shell), progress from `-progress pipe:1`, abort kills.
+// Plain spawn, not fluent-ffmpeg: the evidence records the exact argv, which fluent-ffmpeg would assemble itself.
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 

@@ -47,7 +47,9 @@ describe('renderHandoverLetterHtml', () => {
     expect(html).toContain('62,914,560 B (60.0 MiB)');
     expect(html).toContain(input.manifestSha256);
     expect(html).toContain(escapeHtml(input.publicKeyPem.trim()));
-    expect(html).toContain(`npm run verify -- FR-2569-0042.zip --fingerprint ${FIXTURE_FINGERPRINT}`);
+    expect(html).toContain(
+      `npm run verify -- FR-2569-0042-evidence.zip --fingerprint ${FIXTURE_FINGERPRINT}`,
+    );
   });
 
   it('gives times on the Bangkok clock with Buddhist-Era years and ISO beside them', () => {

@@ -29,12 +29,17 @@ async function sarabunFontfile(): Promise<string> {
   return sarabunTtf('thai', 700);
 }
 
-/** The label as a PNG (RGBA). */
+/** The label as a PNG (RGBA); a blank text gives one transparent pixel (pango renders nothing at all). */
 export async function labelPng(text: string, options: LabelOptions): Promise<Buffer> {
+  if (!text.trim()) {
+    return sharp({ create: { width: 1, height: 1, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+  }
   const fontfile = await sarabunFontfile();
   const glyphs = await sharp({
     text: {
-      text: `<span foreground="white">${escapeMarkup(text.trim() || ' ')}</span>`,
+      text: `<span foreground="white">${escapeMarkup(text.trim())}</span>`,
       font: `Sarabun Bold ${Math.round(options.fontPx)}`,
       fontfile,
       rgba: true,

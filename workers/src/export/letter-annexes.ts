@@ -87,14 +87,14 @@ export function signingKey(input: HandoverLetterInput): string {
 export function howToVerify(input: HandoverLetterInput): string {
   const fp = input.manifest.signer.publicKeyFingerprint;
   const item = (th: string, en: string, extra = '') => `<li>${bi(th, en)}${extra}</li>`;
-  return `<h2>${bi('7. วิธีตรวจสอบ', 'How to verify')}</h2>
+  return `<section class="keep"><h2>${bi('7. วิธีตรวจสอบ', 'How to verify')}</h2>
 <ol class="verify">
   ${item('เทียบลายนิ้วมือกุญแจในข้อ 6 กับกุญแจสาธารณะที่หน่วยงานเผยแพร่ (GET /api/evidence/public-key)', 'Compare the key fingerprint in section 6 with the key the operator publishes (GET /api/evidence/public-key).')}
   ${item('ตรวจแพ็กเกจด้วยโปรแกรมตรวจสอบ (ในโฟลเดอร์ซอร์สโค้ดของระบบ):', 'Check the package with the verifier (in the system’s source folder):', `<pre class="mono cmd" data-verify-command>${escapeHtml(verifyCommand(input.packageFileName, fp))}</pre>`)}
   ${item('หรือเปิดหน้า “ตรวจสอบแพ็กเกจพยานหลักฐาน” ในเว็บแอปของระบบ แล้วเลือกไฟล์แพ็กเกจ', 'Or open the web app’s verify page (“Verify evidence package”) and choose the package file.', ` ${mono(input.packageFileName)}`)}
   ${item(`ค่า SHA-256 ของ ${ENVELOPE.manifest} ในแพ็กเกจต้องตรงกับค่าที่พิมพ์ในหนังสือนี้และใน QR code`, `The SHA-256 of ${ENVELOPE.manifest} in the package must equal the one printed in this letter and in its QR code.`)}
   ${item('การตรวจจะไม่ผ่าน หากลายมือชื่อไม่ถูกต้อง หรือมีไฟล์ถูกเพิ่ม ขาดหาย หรือถูกแก้ไข', 'Verification fails if the signature is wrong or any file was added, is missing or was changed.')}
-</ol>`;
+</ol></section>`;
 }
 
 export function signatures(): string {

@@ -54,7 +54,7 @@ th, td { border: 0.75px solid #777; padding: 2px 6px; text-align: left; vertical
 .cmd { white-space: pre-wrap; background: #f2f2f2; padding: 4px 6px; margin: 4px 0; font-size: 11px; }
 .verify { padding-left: 20px; }
 .verify li { margin-bottom: 6px; break-inside: avoid; }
-.signatures { break-inside: avoid; }
+.signatures, .keep { break-inside: avoid; }
 .sign-row { display: flex; gap: 24px; }
 .sign { flex: 1; border: 0.75px solid #777; padding: 8px 10px 12px; }
 .sign p { margin: 22px 0 0; display: flex; gap: 6px; align-items: baseline; white-space: nowrap; }

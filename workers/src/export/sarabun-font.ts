@@ -1,5 +1,6 @@
 // The Sarabun font as TrueType files for text rendering: @fontsource ships WOFF only, which the fontconfig and FreeType
 // in sharp's libvips do not load (text falls back to a font without Thai), so the WOFF tables are unpacked to a TTF.
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,7 +73,7 @@ export async function sarabunTtf(subset: SarabunSubset, weight: SarabunWeight): 
     return file;
   const woff = require.resolve(`@fontsource/sarabun/files/sarabun-${subset}-${weight}-normal.woff`);
   await mkdir(FONT_DIR, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
+  const partial = `${file}.${randomUUID()}.partial`;
   await writeFile(partial, woffToSfnt(await readFile(woff)));
   await rename(partial, file);
   return file;

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { loadSigningKey } from '@toc/server/lib/evidence-signing-key';
 import type { WorkerConfig } from '../config';
 import type { ExportContext } from './export-context';
+import { BullRequestJobs } from '@toc/server/services/footage-requests/request-jobs';
 import { lazyBrowser, softwareVersion, startEvidenceExportWorker } from './evidence-export.worker';
 
 export async function startExports(
@@ -23,10 +24,12 @@ export async function startExports(
   );
   if (!key) return null;
   const browser = lazyBrowser();
+  const jobs = new BullRequestJobs(config.redisUrl, config.queuePrefix);
   const worker = startEvidenceExportWorker(
     {
       db: deps.db,
       redis: deps.redis,
+      jobs,
       evidence: config.evidence,
       recordingsDir: config.recording.dir,
       key,
@@ -43,6 +46,7 @@ export async function startExports(
     close: async () => {
       await worker.close();
       await browser.close();
+      await jobs.close();
     },
   };
 }

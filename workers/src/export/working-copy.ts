@@ -73,6 +73,7 @@ export async function makeWorkingCopy(input: WorkingCopyInput): Promise<WorkingC
       await writeFile(path.join(dir, `clock-${i}.txt`), `%{pts:gmtime:${run.wallAtZeroS.toFixed(3)}} +07:00`);
     const filter = workingCopyFilter({ outHeight, marginPx, fontPx }, runs);
 
+    // Modest quality (CRF 26, veryfast): a copy to watch, not evidence. The clock subtitles and chapters carry over.
     const args = [
       ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y'],
       ['-i', `file:${masterPath}`, '-i', 'label.png'],

@@ -5,7 +5,10 @@ export interface LocalizedText {
 }
 
 export interface Notification {
-  eventId: number;
+  /** The event told of; null for a notice that is not about an event (a footage request's step). */
+  eventId: number | null;
+  /** The footage request told of, for a request notice. */
+  requestId?: number;
   /** Event type, e.g. 'elephant.warning'. */
   type: string;
   /** Event severity, e.g. 'critical'. */

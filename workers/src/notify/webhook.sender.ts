@@ -8,6 +8,8 @@ export const SIGNATURE_HEADER = 'X-TOC-Signature';
 /** Same value on every retry of one send, so receivers can drop duplicates. */
 export const DELIVERY_HEADER = 'X-TOC-Delivery';
 export const EVENT_ID_HEADER = 'X-TOC-Event-Id';
+/** On a footage request's notice instead of the event id. */
+export const REQUEST_ID_HEADER = 'X-TOC-Request-Id';
 
 export interface WebhookSenderOptions extends Partial<RetryPolicy> {
   url: string;
@@ -59,8 +61,9 @@ export class WebhookSender implements NotificationChannel {
       'Content-Type': 'application/json; charset=utf-8',
       'User-Agent': 'toc-workers-notify/1',
       [DELIVERY_HEADER]: randomUUID(),
-      [EVENT_ID_HEADER]: String(n.eventId),
     };
+    if (n.eventId !== null) headers[EVENT_ID_HEADER] = String(n.eventId);
+    if (n.requestId !== undefined) headers[REQUEST_ID_HEADER] = String(n.requestId);
     if (this.secret) headers[SIGNATURE_HEADER] = signWebhookBody(body, this.secret);
     return postWithRetry({ url: this.url, headers, body, guard: this.guard }, this.policy, signal);
   }

@@ -44,7 +44,7 @@ interface Refused {
   label: string;
 }
 
-function recipientFor(target: NotificationTarget, config: NotifierContext['config'], guard: OutboundGuard): Recipient | Refused | null {
+export function recipientFor(target: NotificationTarget, config: NotifierContext['config'], guard: OutboundGuard): Recipient | Refused | null {
   if (target.channel === 'line' && !config.lineToken) return null;
   const label = target.channel === 'webhook' ? webhookLabel(target.target) : `line:${target.target}`;
   try {

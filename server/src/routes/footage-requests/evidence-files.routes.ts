@@ -70,7 +70,7 @@ const evidenceFileRoutes: FastifyPluginAsync = async (app) => {
         client: clientInfo(request),
         now: app.now(),
         evidence,
-        exports: { enqueue: async () => undefined },
+        jobs: app.requestJobs,
       } satisfies RequestContext;
       const opened = await openDownload(ctx, app.config.queuePrefix, request.params.token);
       return reply

@@ -15,8 +15,7 @@ import {
 } from '../../schemas';
 import type { Role } from '../../schemas';
 import { ADMINS, OPERATORS } from '../../plugins/types';
-import { BullExportQueue } from '../../services/footage-requests/export-queue';
-import type { ExportQueue, RequestContext } from '../../services/footage-requests/request-context';
+import type { RequestContext } from '../../services/footage-requests/request-context';
 import {
   attachRequestForm,
   enterWalkInRequest,
@@ -41,18 +40,7 @@ const DOWNLOADERS: readonly Role[] = ['admin', 'police'];
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply };
 const FORM_TYPES = ['application/pdf', 'image/jpeg'];
 
-export interface FootageRequestRoutesOptions {
-  /** Tests run exports in-process; the server queues them for the workers. */
-  exports?: ExportQueue;
-}
-
-const footageRequestRoutes: FastifyPluginAsync<FootageRequestRoutesOptions> = async (app, options) => {
-  let exports = options.exports;
-  if (!exports) {
-    const queue = new BullExportQueue(app.config.redisUrl, app.config.queuePrefix);
-    app.addHook('onClose', () => queue.close());
-    exports = queue;
-  }
+const footageRequestRoutes: FastifyPluginAsync = async (app) => {
   const context = (request: FastifyRequest): RequestContext => ({
     db: app.db,
     redis: app.redis,
@@ -60,7 +48,7 @@ const footageRequestRoutes: FastifyPluginAsync<FootageRequestRoutesOptions> = as
     client: clientInfo(request),
     now: app.now(),
     evidence: app.config.evidence,
-    exports: exports!,
+    jobs: app.requestJobs,
   });
   const view = (request: FastifyRequest): ViewContext => ({
     db: app.db,

@@ -97,7 +97,11 @@ export async function openDownload(ctx: RequestContext, queuePrefix: string, tok
     return { ...request, status: next };
   });
   if (changed) {
-    await announceChange(ctx.redis, { id: changed.id, reference: changed.reference, station: changed.station, status: changed.status, exportProgress: 1 });
+    await announceChange(
+      ctx,
+      { id: changed.id, reference: changed.reference, station: changed.station, status: changed.status, exportProgress: 1 },
+      { at: ctx.now },
+    );
   }
   const request = (await findRequest(ctx.db, grant.requestId))!;
   return {

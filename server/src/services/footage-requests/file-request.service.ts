@@ -73,7 +73,11 @@ async function fileRequest(
     return created;
   });
   const stored = (await findRequest(ctx.db, id))!;
-  await announceChange(ctx.redis, { id, reference: stored.reference, station: stored.station, status: 'submitted', exportProgress: null });
+  await announceChange(
+    ctx,
+    { id, reference: stored.reference, station: stored.station, status: 'submitted', exportProgress: null },
+    { at: ctx.now },
+  );
   return id;
 }
 

@@ -2,12 +2,13 @@
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import type { EvidenceConfig } from '../../evidence-config';
-import type { SessionUser } from '../../schemas';
+import type { RequestNoticeJob, SessionUser } from '../../schemas';
 import type { ClientInfo } from '../auth.service';
 
-/** Queues the export of an approved request (BullMQ in the server; a test may run the job directly). */
-export interface ExportQueue {
-  enqueue(requestId: number): Promise<void>;
+/** The background work a request's steps start: its export, and notices to its station's channels. */
+export interface RequestJobs {
+  exportRequest(requestId: number): Promise<void>;
+  notice(job: RequestNoticeJob): Promise<void>;
 }
 
 export interface RequestContext {
@@ -17,5 +18,5 @@ export interface RequestContext {
   client: ClientInfo;
   now: Date;
   evidence: EvidenceConfig;
-  exports: ExportQueue;
+  jobs: RequestJobs;
 }

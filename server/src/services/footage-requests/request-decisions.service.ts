@@ -38,14 +38,17 @@ async function begin(
 
 const who = (ctx: RequestContext) => ({ user: ctx.user, client: ctx.client, at: ctx.now });
 
-async function announce(ctx: RequestContext, request: StoredRequest, status: FootageRequestStatus): Promise<void> {
-  await announceChange(ctx.redis, {
-    id: request.id,
-    reference: request.reference,
-    station: request.station,
-    status,
-    exportProgress: null,
-  });
+async function announce(
+  ctx: RequestContext,
+  request: StoredRequest,
+  status: FootageRequestStatus,
+  note: string | null = null,
+): Promise<void> {
+  await announceChange(
+    ctx,
+    { id: request.id, reference: request.reference, station: request.station, status, exportProgress: null },
+    { at: ctx.now, note },
+  );
 }
 
 /** Staff take a submitted request into review. */
@@ -146,8 +149,8 @@ export async function decideRequest(ctx: RequestContext, id: number, decision: R
     });
     return { ...request, status: next };
   });
-  await announce(ctx, request, request.status);
-  if (request.status === 'approved') await ctx.exports.enqueue(id);
+  await announce(ctx, request, request.status, decision.note ?? null);
+  if (request.status === 'approved') await ctx.jobs.exportRequest(id);
 }
 
 /** Staff send a failed export round again. */
@@ -159,7 +162,7 @@ export async function retryExport(ctx: RequestContext, id: number): Promise<void
     return { ...request, status: next };
   });
   await announce(ctx, request, request.status);
-  await ctx.exports.enqueue(id);
+  await ctx.jobs.exportRequest(id);
 }
 
 /** An admin closes the case: the request's evidence holds are released with the same reason. */

@@ -5,6 +5,7 @@ import { insertAudit } from '../../repositories/audit.repository';
 import { insertStep } from '../../repositories/footage-requests.repository';
 import { CHANNELS, type FootageRequestChange, type FootageRequestStatus, type SessionUser } from '../../schemas';
 import type { ClientInfo } from '../auth.service';
+import type { RequestJobs } from './request-context';
 
 export interface StepRecord {
   requestId: number;
@@ -41,7 +42,24 @@ export async function recordStep(
   });
 }
 
-/** Tells staff and the request's station (sockets) that it changed; only after the change is committed. */
-export async function announceChange(redis: Redis, change: FootageRequestChange): Promise<void> {
-  await redis.publish(CHANNELS.footageRequests, JSON.stringify(change));
+/**
+ * Tells staff and the request's station that it changed, only after the change is committed: the sockets always, and
+ * for a step (not mere progress) the station's LINE/webhook channels through the notice queue.
+ */
+export async function announceChange(
+  out: { redis: Redis; jobs: RequestJobs },
+  change: FootageRequestChange,
+  step?: { at: Date; note?: string | null },
+): Promise<void> {
+  await out.redis.publish(CHANNELS.footageRequests, JSON.stringify(change));
+  if (step) {
+    await out.jobs.notice({
+      id: change.id,
+      reference: change.reference,
+      station: change.station,
+      status: change.status,
+      at: step.at.toISOString(),
+      note: step.note ?? null,
+    });
+  }
 }
