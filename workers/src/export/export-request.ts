@@ -120,7 +120,9 @@ async function exportCamera(
       clockSource: null,
     };
   }
+  const checkStarted = performance.now();
   await checkSegments(segments);
+  ctx.log('info', 'segments checked', { cameraId: chosen.cameraId, segments: segments.length, ms: Math.round(performance.now() - checkStarted) });
   const entry = `video/camera-${chosen.cameraId}-${slug(name)}.mp4`;
   const master = path.join(dirs.work, entry);
   await mkdir(path.dirname(master), { recursive: true });
@@ -256,6 +258,14 @@ export async function exportRequest(
       ctx.log('warn', 'export progress not written', { requestId, err: (error as Error).message }),
     );
   };
+  // Where an export spends its time, in the log (what to look at when one is slow).
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
   try {
     await mkdir(work, { recursive: true });
     const chosen = await listRequestCameras(ctx.db, requestId);
@@ -266,6 +276,7 @@ export async function exportRequest(
           progress(((index + fraction) / chosen.length) * CUT_SHARE),
         ),
       );
+      lap(`camera${camera.cameraId}Ms`);
     }
     const files = exports.flatMap((e) => e.files);
     const form = await formFile(ctx, request);
@@ -296,6 +307,7 @@ export async function exportRequest(
       verifyText: verifyReadme({ fingerprint: ctx.key.fingerprint, packageName: packageFileName }),
       onProgress: (done, total) => progress(CUT_SHARE + (total ? (done / total) * (1 - CUT_SHARE) : 0)),
     });
+    lap('packageMs');
     await finishExport(ctx, request, {
       id: packageId,
       path: relative,
@@ -304,7 +316,7 @@ export async function exportRequest(
       manifestSha256: written.manifestSha256,
       keyFingerprint: ctx.key.fingerprint,
     });
-    ctx.log('info', 'evidence package built', { requestId, packageId, bytes: written.zipBytes });
+    ctx.log('info', 'evidence package built', { requestId, packageId, bytes: written.zipBytes, ...timings });
     return 'exported';
   } catch (error) {
     ctx.log('error', 'evidence export failed', { requestId, err: (error as Error).message });
