@@ -19,6 +19,11 @@ if [ -z "${RECORDINGS_DIR:-}" ]; then
   mkdir -p "$RECORDINGS_DIR" && touch "$RECORDINGS_DIR/.toc-recordings"
 fi
 
+# Evidence: packages and scanned forms under the data folder; the demo makes its signing key at the first start (a
+# deployment brings its own: EVIDENCE_SIGNING_KEY_FILE) and adds labelled working copies to its packages.
+export EVIDENCE_DIR="${EVIDENCE_DIR:-$TOC_DATA_DIR/evidence}"
+export EVIDENCE_SIGNING_KEY_CREATE="${EVIDENCE_SIGNING_KEY_CREATE:-true}" EVIDENCE_WORKING_COPY="${EVIDENCE_WORKING_COPY:-true}"
+
 if [ "${SKIP_WEB_BUILD:-}" != "1" ]; then
   say "building the web app"
   (cd "$REPO_ROOT" && npm run build --silent -w @toc/web >"$TOC_DATA_DIR/web-build.log" 2>&1) \
@@ -34,6 +39,8 @@ wait_for_url "http://127.0.0.1:$PORT/readyz" 60 || die "server did not become re
 # START_WORKER=0 brings up everything but the camera worker (e.g. for web work on a busy machine).
 if [ "${START_WORKER:-1}" = "1" ]; then
   start_process camera-worker "$REPO_ROOT/node_modules/.bin/tsx" workers/src/main.ts
+  # Police: once a camera has recorded 45 s, a demo request is filed and approved (the worker exports it).
+  (cd "$REPO_ROOT" && node_modules/.bin/tsx server/src/db/demo-footage-request.cli.ts >"$LOG_DIR/demo-request.log" 2>&1 &)
 fi
 
 # Buses: the demo network is generated from the real roads in $SHARED_DIR (never stored in the repository),
@@ -65,6 +72,8 @@ cat <<MSG
       --data-binary @$SHARED_DIR/media/cameratrapai_african_elephants.jpg http://$HOST:$PORT/api/traps/1/images
   Buses: 22 simulated demo buses on the map; a smart bus-stop sign (no login) / ป้ายรถเมล์อัจฉริยะ:
     http://$HOST:$PORT/stop/CCS-S001      GTFS-RT: http://$HOST:$PORT/api/gtfs-rt/vehicle-positions?format=json
+  Police: a demo footage request is filed and exported within a minute (Footage requests / คำขอภาพ); verify a
+    package offline: npm run verify -- <package>.zip --fingerprint <from the letter or /api/evidence/public-key>
   Recordings: $RECORDINGS_DIR (quota ${RECORDINGS_QUOTA_GB:-500} GB); play back on the Playback page / ดูภาพย้อนหลัง
   Logs: $LOG_DIR     Stop everything: npm stop
 

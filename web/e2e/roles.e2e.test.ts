@@ -9,19 +9,27 @@ const { baseUrl } = e2eEnv();
 const ROLES = {
   admin: {
     landing: 'map',
-    nav: ['map', 'wall', 'playback', 'elephants', 'punctuality', 'shift', 'audit', 'users'],
+    nav: ['map', 'wall', 'playback', 'requests', 'elephants', 'punctuality', 'shift', 'audit', 'users'],
     canAct: true,
   },
   operator: {
     landing: 'map',
-    nav: ['map', 'wall', 'playback', 'elephants', 'punctuality', 'shift'],
+    nav: ['map', 'wall', 'playback', 'requests', 'elephants', 'punctuality', 'shift', 'verify'],
     canAct: true,
   },
-  viewer: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality'], canAct: false },
-  police: { landing: 'home', nav: ['home', 'map', 'elephants'], canAct: false },
-  planner: { landing: 'home', nav: ['home', 'map', 'elephants', 'punctuality'], canAct: false },
+  viewer: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality', 'verify'], canAct: false },
+  police: { landing: 'requests', nav: ['requests', 'map', 'elephants', 'verify'], canAct: false },
+  planner: { landing: 'home', nav: ['home', 'map', 'elephants', 'punctuality', 'verify'], canAct: false },
 } as const;
+
 type RoleName = keyof typeof ROLES;
+
+/** Waits for the role's entry point: the tool home, the footage requests, or the map with its alarm list. */
+async function atLanding(page: Page, landing: (typeof ROLES)[RoleName]['landing']) {
+  if (landing === 'home') await page.getByTestId('role-home').waitFor();
+  else if (landing === 'requests') await page.getByTestId('requests-page').waitFor();
+  else await page.getByTestId('alarm-filter-status').waitFor();
+}
 
 async function logIn(page: Page, role: RoleName) {
   await page.goto(baseUrl);
@@ -53,6 +61,8 @@ describe('roles', () => {
       if (expected.landing === 'home') {
         await page.getByTestId('role-home').waitFor();
         expect(await page.getByTestId('role-home').getAttribute('data-role')).toBe(role);
+      } else if (expected.landing === 'requests') {
+        await page.getByTestId('requests-page').waitFor();
       } else {
         await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 60_000 });
       }
@@ -63,8 +73,7 @@ describe('roles', () => {
       for (const other of ['wall', 'punctuality', 'playback'] as const) {
         if (expected.nav.includes(other as never)) continue;
         await page.goto(`${baseUrl}/#/${other}`);
-        if (expected.landing === 'home') await page.getByTestId('role-home').waitFor();
-        else await page.getByTestId('alarm-filter-status').waitFor();
+        await atLanding(page, expected.landing);
         expect(await page.getByTestId(`${other}-page`).count()).toBe(0);
       }
 

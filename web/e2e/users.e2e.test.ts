@@ -108,7 +108,7 @@ describe('user administration', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/#/users`);
     await signIn(page, 'police', passwordOf('police'));
-    await page.getByTestId('role-home').waitFor();
+    await page.getByTestId('requests-page').waitFor();
     expect(await page.getByTestId('users-page').count()).toBe(0);
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     expect(await statusFromPage(page, 'api/users')).toBe(403);

@@ -44,6 +44,19 @@ const FIELDS: Record<string, TranslationKey> = {
   audience: 'validation.field.audience',
   eventTypes: 'validation.field.eventTypes',
   body: 'validation.field.body',
+  // Footage requests
+  caseNumber: 'requests.field.caseNumber',
+  station: 'requests.field.station',
+  officerName: 'requests.field.officerName',
+  officerRank: 'requests.field.officerRank',
+  officerId: 'requests.field.officerId',
+  officerPhone: 'requests.field.officerPhone',
+  legalBasis: 'requests.field.legalBasis',
+  place: 'requests.detail.place',
+  placeLabel: 'requests.field.placeLabel',
+  placeRadiusM: 'requests.field.placeRadiusM',
+  requesterUserId: 'requests.field.requesterUserId',
+  holdExpiresAt: 'requests.field.holdExpiresAt',
 };
 
 /** One element of a list, numbered as the form numbers it (from 1). */

@@ -15,6 +15,10 @@ export const ROUTE_NAMES = [
   'report',
   'playback',
   'recordings',
+  'requests',
+  'request-new',
+  'request',
+  'verify',
 ] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 

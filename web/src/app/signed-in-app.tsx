@@ -1,15 +1,17 @@
 // Everything behind sign-in: live data for the session, the header, the banner and the routed page.
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '@toc/server/schemas';
+import type { SessionUser } from '@toc/server/schemas';
 import {
   canManageUsers,
   canPlayBackRecordings,
   canReadAudit,
   canSeePunctuality,
+  canUseFootageRequests,
   canUseShiftTools,
   canWatchLiveVideo,
   hasToolHome,
+  landsOnRequests,
 } from '../auth/permissions';
 import { useSession } from '../auth/session.context';
 import { useSessionKeepalive } from '../auth/use-session-keepalive';
@@ -33,14 +35,24 @@ const ShiftPage = lazy(() => import('../shift/shift.page'));
 const EventReportPage = lazy(() => import('../pages/event-report.page'));
 const PlaybackPage = lazy(() => import('../playback/playback.page'));
 const RecordingsPage = lazy(() => import('../recordings/recordings.page'));
+const RequestsPage = lazy(() => import('../requests/requests.page'));
+const RequestNewPage = lazy(() => import('../requests/request-new.page'));
+const RequestDetailPage = lazy(() => import('../requests/request-detail.page'));
+const VerifyPage = lazy(() => import('../verify/verify.page').then((m) => ({ default: m.VerifyPage })));
 
-function defaultRoute(user: User): Route {
+const REQUEST_PAGES: readonly Route['name'][] = ['requests', 'request-new', 'request'];
+
+function defaultRoute(user: SessionUser): Route {
+  if (landsOnRequests(user.role)) return { name: 'requests', param: null };
   return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
 }
 
 /** A route the role may not open falls back to the role's default page. */
-function allowedRoute(route: Route, user: User): Route {
+function allowedRoute(route: Route, user: SessionUser): Route {
   if (route.name === 'home' && !hasToolHome(user.role)) return defaultRoute(user);
+  if (REQUEST_PAGES.includes(route.name) && !canUseFootageRequests(user.role)) return defaultRoute(user);
+  if (route.name === 'request' && !/^[1-9][0-9]*$/.test(route.param ?? ''))
+    return { name: 'requests', param: null };
   if ((route.name === 'wall' || route.name === 'camera') && !canWatchLiveVideo(user.role))
     return defaultRoute(user);
   if ((route.name === 'camera' || route.name === 'report') && !/^[1-9][0-9]*$/.test(route.param ?? ''))
@@ -56,7 +68,7 @@ function allowedRoute(route: Route, user: User): Route {
   return route;
 }
 
-function RoutedPage({ route, user }: { route: Route; user: User }) {
+function RoutedPage({ route, user }: { route: Route; user: SessionUser }) {
   switch (route.name) {
     case 'home':
       return <RoleHomePage role={user.role} />;
@@ -84,10 +96,18 @@ function RoutedPage({ route, user }: { route: Route; user: User }) {
       return <RecordingsPage role={user.role} />;
     case 'report':
       return <EventReportPage eventId={Number(route.param)} role={user.role} username={user.username} />;
+    case 'requests':
+      return <RequestsPage user={user} />;
+    case 'request-new':
+      return <RequestNewPage user={user} />;
+    case 'request':
+      return <RequestDetailPage key={route.param} id={Number(route.param)} user={user} />;
+    case 'verify':
+      return <VerifyPage />;
   }
 }
 
-function SignedInLayout({ user }: { user: User }) {
+function SignedInLayout({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { logout } = useSession();
   const live = useLiveData();
@@ -113,7 +133,7 @@ function SignedInLayout({ user }: { user: User }) {
   );
 }
 
-export function SignedInApp({ user }: { user: User }) {
+export function SignedInApp({ user }: { user: SessionUser }) {
   const { verify } = useSession();
   const onRejected = useCallback(() => void verify(), [verify]);
   useSessionKeepalive(onRejected);

@@ -3,7 +3,7 @@ import type { Role } from '@toc/server/schemas';
 
 const EVENT_ACTION_ROLES: readonly Role[] = ['admin', 'operator'];
 /** Roles whose own tools are not built yet: they land on a placeholder page linking to the map. */
-const TOOL_HOME_ROLES: readonly Role[] = ['police', 'planner'];
+const TOOL_HOME_ROLES: readonly Role[] = ['planner'];
 
 export function canActOnEvents(role: Role): boolean {
   return EVENT_ACTION_ROLES.includes(role);
@@ -62,4 +62,16 @@ export function canPlayBackRecordings(role: Role): boolean {
 /** Retention settings and evidence holds decide what footage is kept: administrators only, as the API enforces. */
 export function canManageRecordings(role: Role): boolean {
   return role === 'admin';
+}
+
+/** Footage requests: police file and follow their station's, the control room reviews them (as the API enforces). */
+const FOOTAGE_REQUEST_ROLES: readonly Role[] = ['admin', 'operator', 'police'];
+
+export function canUseFootageRequests(role: Role): boolean {
+  return FOOTAGE_REQUEST_ROLES.includes(role);
+}
+
+/** Police land on their station's footage requests. */
+export function landsOnRequests(role: Role): boolean {
+  return role === 'police';
 }

@@ -7,9 +7,11 @@ import {
   canPlayBackRecordings,
   canReadAudit,
   canSeePunctuality,
+  canUseFootageRequests,
   canUseShiftTools,
   canWatchLiveVideo,
   hasToolHome,
+  landsOnRequests,
 } from '../auth/permissions';
 import type { ConnectionState } from '../realtime/connection-state';
 import { ConnectionStatus } from './connection-status';
@@ -18,6 +20,14 @@ import { UserMenu } from './user-menu';
 
 /** The recordings page (storage, retention, holds) sits behind Playback: eight links already fill a 1366 px header. */
 const RECORDING_PAGES: readonly RouteName[] = ['recordings'];
+/** A new request and one request's page keep "Footage requests" marked. */
+const REQUEST_PAGES: readonly RouteName[] = ['request-new', 'request'];
+/**
+ * An admin's header has no room left for "Verify package" in Thai at 1366-1440 px (the user menu would vanish): for
+ * admins it sits behind Footage requests (linked from the list and each package), like Recordings behind Playback.
+ */
+const verifyInNav = (role: User['role']) => role !== 'admin';
+const REQUEST_PAGES_WITH_VERIFY: readonly RouteName[] = [...REQUEST_PAGES, 'verify'];
 
 interface AppHeaderProps {
   user: User;
@@ -45,16 +55,27 @@ function NavLink({ name, current, label, also = [] }: NavLinkProps) {
 
 export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps) {
   const { t } = useTranslation();
+  const requests = (
+    <NavLink
+      name="requests"
+      current={route}
+      label={t('nav.requests')}
+      also={verifyInNav(user.role) ? REQUEST_PAGES : REQUEST_PAGES_WITH_VERIFY}
+    />
+  );
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.shortTitle')}</h1>
       <nav className="app-nav">
         {hasToolHome(user.role) && <NavLink name="home" current={route} label={t('nav.home')} />}
+        {/* The police's own page comes first; the control room's starts from the map. */}
+        {landsOnRequests(user.role) && requests}
         <NavLink name="map" current={route} label={t('nav.map')} />
         {canWatchLiveVideo(user.role) && <NavLink name="wall" current={route} label={t('nav.wall')} />}
         {canPlayBackRecordings(user.role) && (
           <NavLink name="playback" current={route} label={t('nav.playback')} also={RECORDING_PAGES} />
         )}
+        {!landsOnRequests(user.role) && canUseFootageRequests(user.role) && requests}
         <NavLink name="elephants" current={route} label={t('nav.elephants')} />
         {canSeePunctuality(user.role) && (
           <NavLink name="punctuality" current={route} label={t('nav.punctuality')} />
@@ -62,6 +83,7 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
         {canUseShiftTools(user.role) && <NavLink name="shift" current={route} label={t('nav.shift')} />}
         {canReadAudit(user.role) && <NavLink name="audit" current={route} label={t('nav.audit')} />}
         {canManageUsers(user.role) && <NavLink name="users" current={route} label={t('nav.users')} />}
+        {verifyInNav(user.role) && <NavLink name="verify" current={route} label={t('nav.verify')} />}
       </nav>
       <div className="header-spacer" />
       <ConnectionStatus state={connection} />

@@ -21,6 +21,9 @@ import { validationEn } from './strings/validation.en';
 import { shiftEn } from './strings/shift.en';
 import { playbackEn } from './strings/playback.en';
 import { recordingsEn } from './strings/recordings.en';
+import { requestsEn } from './strings/requests.en';
+import { finderEn } from './strings/finder.en';
+import { verifyEn } from './strings/verify.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -46,6 +49,9 @@ export const en = {
   ...shiftEn,
   ...playbackEn,
   ...recordingsEn,
+  ...requestsEn,
+  ...finderEn,
+  ...verifyEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

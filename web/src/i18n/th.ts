@@ -13,6 +13,9 @@ import { validationTh } from './strings/validation.th';
 import { shiftTh } from './strings/shift.th';
 import { playbackTh } from './strings/playback.th';
 import { recordingsTh } from './strings/recordings.th';
+import { requestsTh } from './strings/requests.th';
+import { finderTh } from './strings/finder.th';
+import { verifyTh } from './strings/verify.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -28,4 +31,7 @@ export const th: Translations = {
   ...shiftTh,
   ...playbackTh,
   ...recordingsTh,
+  ...requestsTh,
+  ...finderTh,
+  ...verifyTh,
 };

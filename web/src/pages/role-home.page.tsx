@@ -1,10 +1,10 @@
-// Entry page for roles whose own tools come later (police, planner): what is coming, and the map.
+// Entry page for roles whose own tools come later (the planner): what is coming, and the map. The police land on their
+// footage requests instead.
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@toc/server/schemas';
 import { routeHref } from '../app/hash-router';
 
 const CONTENT_KEYS = {
-  police: { title: 'home.police.title', body: 'home.police.body' },
   planner: { title: 'home.planner.title', body: 'home.planner.body' },
 } as const;
 

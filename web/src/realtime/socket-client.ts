@@ -6,6 +6,7 @@ import type {
   CameraStatusMessage,
   ClientToServerEvents,
   Event,
+  FootageRequestChange,
   ServerToClientEvents,
   SocketAuth,
   StopArrivalsMessage,
@@ -79,6 +80,7 @@ export class RealtimeClient {
   private retryDelayMs = RETRY_MIN_MS;
   private readonly batchListeners = new Set<(batch: RealtimeBatch) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
+  private readonly requestListeners = new Set<(change: FootageRequestChange) => void>();
 
   constructor(private readonly options: RealtimeClientOptions) {}
 
@@ -133,6 +135,15 @@ export class RealtimeClient {
   watchStops(stops: StopsWatchRequest['stops']): void {
     this.stopsWanted = stops;
     if (this.socket?.connected) this.socket.emit('stops.watch', { stops }, () => undefined);
+  }
+
+  /**
+   * Footage-request changes (a step, or export progress) as they come: few, and each one is read again over REST by
+   * the page that shows it. The server sends them to staff and to the police of the request's station only.
+   */
+  onFootageRequest(listener: (change: FootageRequestChange) => void): () => void {
+    this.requestListeners.add(listener);
+    return () => this.requestListeners.delete(listener);
   }
 
   onState(listener: (state: ConnectionState) => void): () => void {
@@ -206,6 +217,9 @@ export class RealtimeClient {
     socket.on('stop.arrivals', (message) => {
       this.stopArrivals.put(message);
       this.scheduleFlush();
+    });
+    socket.on('footage.request', (change) => {
+      this.requestListeners.forEach((listener) => listener(change));
     });
     socket.on('camera.frame', (meta, jpeg) => {
       this.frames.deliver(meta, new Blob([jpeg], { type: 'image/jpeg' }));

@@ -42,9 +42,6 @@ export const coreEn = {
   'connection.banner.reconnecting': 'Connection lost. Reconnecting — the map may be out of date.',
   'connection.banner.disconnected': 'Disconnected from the server. Live updates are paused; retrying.',
 
-  'home.police.title': 'Footage requests',
-  'home.police.body':
-    'Here you will search recorded footage by place and time, file requests with a case number and download approved, signed exports. This tool is coming soon.',
   'home.planner.title': 'Accident analysis',
   'home.planner.body':
     'Here you will query accident hotspots by area, period, type and cause, compare before and after interventions and export reports. This tool is coming soon.',

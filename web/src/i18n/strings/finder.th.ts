@@ -1,0 +1,63 @@
+// Thai strings of the footage finder; the keys are the English ones.
+import type { finderEn } from './finder.en';
+
+export const finderTh: Record<keyof typeof finderEn, string> = {
+  'finder.title': 'กล้องที่อาจเห็นเหตุการณ์',
+  'finder.intro': 'เรียงตามความเป็นไปได้ที่กล้องจะเห็นจุดเกิดเหตุ พร้อมช่วงที่มีภาพบันทึกในช่วงเวลาของคำขอ เวลาประเทศไทย',
+  'finder.window': 'ช่วงเวลาของคำขอ: {{from}} – {{to}}',
+  'finder.loading': 'กำลังค้นหากล้อง…',
+  'finder.failed': 'ค้นหากล้องไม่สำเร็จ: {{reason}}',
+  'finder.failedUnknown': 'เกิดข้อผิดพลาดที่ไม่คาดคิด',
+  'finder.retry': 'ลองอีกครั้ง',
+  'finder.none': 'ไม่มีกล้องที่อยู่ใกล้พอจะเห็นจุดเกิดเหตุในช่วงเวลานี้',
+
+  'finder.mapLabel': 'แผนที่จุดเกิดเหตุและกล้องที่ระบบเสนอ',
+  'finder.place': 'จุดเกิดเหตุ',
+  'finder.placeWithin': 'จุดเกิดเหตุ คลาดเคลื่อนได้ไม่เกิน {{radius}} ม.',
+  'finder.legend.place': 'บริเวณที่เกิดเหตุ',
+  'finder.legend.event': 'เหตุการณ์ใกล้เคียง',
+  'finder.mapCamera': 'อันดับ {{rank}} {{name}}',
+
+  'finder.basis.calibration': 'ภาพที่ปรับเทียบแล้ว',
+  'finder.basis.field-of-view': 'หันไปทางจุดเกิดเหตุ',
+  'finder.basis.nearby': 'อยู่ใกล้เท่านั้น',
+  'finder.list': 'กล้องที่ระบบเสนอ เรียงจากเหมาะสมที่สุด',
+  'finder.rank': 'อันดับ {{rank}}',
+  'finder.distance': 'ห่างจากจุดเกิดเหตุ {{distance}} ม.',
+  'finder.disabled': 'ปิดใช้งานอยู่ในขณะนี้ อาจบันทึกภาพไว้ก่อนปิด',
+  'finder.statusNow': 'สถานะขณะนี้: {{status}}',
+
+  'finder.still.loading': 'กำลังโหลดภาพ…',
+  'finder.still.failed': 'ไม่มีภาพ: {{reason}}',
+  'finder.still.alt': 'ภาพบันทึกจาก{{name}} เวลา {{time}}',
+  'finder.still.at': 'ภาพเวลา {{time}}',
+  'finder.still.middle': 'กลับไปที่กึ่งกลางช่วงเวลา',
+
+  'finder.coverage.label': 'ช่วงที่มีภาพบันทึกในช่วงเวลาของคำขอ คลิกเพื่อดูภาพ ณ เวลานั้น',
+  'finder.coverage.percent': 'มีภาพบันทึก {{percent}} % ของช่วงเวลา',
+  'finder.coverage.span': 'มีภาพบันทึก {{from}} – {{to}}',
+  'finder.coverage.gap': 'ไม่มีภาพ {{from}} – {{to}}: {{reason}}',
+
+  'finder.events': 'เหตุการณ์ที่กล้องนี้ตรวจพบ',
+  'finder.event': '{{type}} · {{severity}} · {{time}} · ห่างจากจุดเกิดเหตุ {{distance}} ม.',
+
+  'finder.pick': 'เลือกกล้องนี้',
+  'finder.trim': 'ช่วงภาพที่จะส่งออก',
+  'finder.trim.from': 'ตั้งแต่',
+  'finder.trim.to': 'ถึง',
+  'finder.trim.whole': 'ทั้งช่วงเวลา',
+  'finder.trim.note': 'เวลาประเทศไทย ภายในช่วงเวลาของคำขอ',
+  'finder.otherPicked': 'เลือกไว้ก่อนหน้า แต่ระบบไม่ได้เสนอในขณะนี้',
+  'finder.picked': 'เลือกแล้ว {{n}} กล้อง (ไม่เกิน {{max}} กล้อง)',
+  'finder.unsaved': 'ยังไม่ได้บันทึก',
+  'finder.save': 'บันทึกกล้องที่เลือก',
+  'finder.saving': 'กำลังบันทึก…',
+  'finder.saved': 'บันทึกกล้องที่เลือกแล้ว',
+  'finder.saveFailed': 'บันทึกกล้องที่เลือกไม่สำเร็จ: {{reason}}',
+  'finder.problem.none': 'กรุณาเลือกกล้องอย่างน้อยหนึ่งตัว',
+  'finder.problem.tooMany': 'เลือกกล้องได้ไม่เกิน {{max}} ตัว',
+  'finder.problem.incomplete': '{{name}}: กรุณาระบุเวลาให้ครบทั้งเริ่มต้นและสิ้นสุด',
+  'finder.problem.outside': '{{name}}: เวลาต้องอยู่ภายในช่วงเวลาของคำขอ ({{from}} – {{to}})',
+  'finder.problem.order': '{{name}}: เวลาสิ้นสุดต้องอยู่หลังเวลาเริ่มต้น',
+  'finder.cameraFallback': 'กล้องหมายเลข {{id}}',
+};

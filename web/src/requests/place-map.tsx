@@ -1,0 +1,141 @@
+// A MapLibre map to pick the place of the incident: a click puts the marker there; the uncertainty radius is drawn as
+// a circle around it. Built like the other maps (offline base style and basemap layers).
+import 'maplibre-gl/dist/maplibre-gl.css';
+import '../map/maplibre-worker';
+import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, type GeoJSONSource } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LonLat } from '@toc/server/schemas';
+import { appConfig } from '../config/app.config';
+import { circleRing } from '../map/geo/circle';
+import { addBasemapLayers } from '../map/layers/basemap.layer';
+import { loadBasemap } from '../map/load-basemap';
+import { buildBaseStyle } from '../map/map-style';
+
+declare global {
+  interface Window {
+    /** Browser tests pick the place through this map (it is not the operator map in `__toc`). */
+    __tocPlaceMap?: { map: MapLibreMap; ready: boolean };
+  }
+}
+
+/** Chachoengsao city, where most requests are about. */
+export const DEFAULT_CENTRE: LonLat = { lon: 101.07, lat: 13.69 };
+const DEFAULT_ZOOM = 13;
+/** Close enough to see which side of a junction the place is. */
+const PLACE_ZOOM = 16;
+const RADIUS_SOURCE = 'request-place-radius';
+
+interface PlaceMapProps {
+  place: LonLat | null;
+  /** Metres; nothing is drawn without one. */
+  radiusM: number | null;
+  /** Changes when the map should fly to the place (a camera chosen, coordinates typed), not on every click. */
+  focusKey: number;
+  onPick: (place: LonLat) => void;
+}
+
+export function PlaceMap({ place, radiusM, focusKey, onPick }: PlaceMapProps) {
+  const { t } = useTranslation();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const onPickRef = useRef(onPick);
+  useEffect(() => {
+    onPickRef.current = onPick;
+  });
+  const initial = useRef(place);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const abort = new AbortController();
+    const basemap = loadBasemap(abort.signal);
+    const start = initial.current ?? DEFAULT_CENTRE;
+    const instance = new MapLibreMap({
+      container,
+      style: buildBaseStyle(appConfig.map),
+      center: [start.lon, start.lat],
+      zoom: initial.current ? PLACE_ZOOM : DEFAULT_ZOOM,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
+    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    instance.on('click', (e) => onPickRef.current({ lon: e.lngLat.lng, lat: e.lngLat.lat }));
+    window.__tocPlaceMap = { map: instance, ready: false };
+    instance.once('load', () => {
+      void basemap.then(({ data }) => {
+        if (abort.signal.aborted) return;
+        addBasemapLayers(instance, data);
+        instance.addSource(RADIUS_SOURCE, {
+          type: 'geojson',
+          data: { type: 'FeatureCollection', features: [] },
+        });
+        instance.addLayer({
+          id: `${RADIUS_SOURCE}-fill`,
+          type: 'fill',
+          source: RADIUS_SOURCE,
+          paint: { 'fill-color': '#f59e0b', 'fill-opacity': 0.15 },
+        });
+        instance.addLayer({
+          id: `${RADIUS_SOURCE}-line`,
+          type: 'line',
+          source: RADIUS_SOURCE,
+          paint: { 'line-color': '#f59e0b', 'line-width': 2, 'line-dasharray': [3, 2] },
+        });
+        setMap(instance);
+        window.__tocPlaceMap = { map: instance, ready: true };
+      });
+    });
+    return () => {
+      abort.abort();
+      if (window.__tocPlaceMap?.map === instance) delete window.__tocPlaceMap;
+      instance.remove();
+      setMap(null);
+    };
+  }, []);
+
+  useEffect(() => {
+    const source = map?.getSource<GeoJSONSource>(RADIUS_SOURCE);
+    if (!source) return;
+    source.setData(
+      place && radiusM
+        ? { type: 'Polygon', coordinates: [circleRing(place, radiusM)] }
+        : { type: 'FeatureCollection', features: [] },
+    );
+  }, [map, place, radiusM]);
+
+  useEffect(() => {
+    if (!map || !place) return;
+    const element = document.createElement('div');
+    element.className = 'request-place-marker';
+    element.title = t('requests.place.marker');
+    element.dataset.testid = 'request-place-marker';
+    const marker = new Marker({ element }).setLngLat([place.lon, place.lat]).addTo(map);
+    return () => void marker.remove();
+  }, [map, place, t]);
+
+  // Fly only when asked: a click already shows the place where the user looks.
+  const placeRef = useRef(place);
+  useEffect(() => {
+    placeRef.current = place;
+  });
+  useEffect(() => {
+    const target = placeRef.current;
+    if (!map || !target || focusKey === 0) return;
+    map.flyTo({ center: [target.lon, target.lat], zoom: Math.max(map.getZoom(), PLACE_ZOOM) });
+  }, [map, focusKey]);
+
+  return (
+    <div className="request-place-map">
+      <div
+        ref={containerRef}
+        className="request-place-canvas"
+        role="region"
+        aria-label={t('requests.place.mapLabel')}
+        data-testid="request-form-map"
+      />
+    </div>
+  );
+}
