@@ -29,12 +29,17 @@ const bangkokLocal = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOS
 const verify = (zip: string) =>
   run('node', ['--import', 'tsx', 'verifier/src/verify.cli.ts', zip, '--fingerprint', fingerprint]).then(
     ({ stdout }) => ({ code: 0, out: stdout }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: `${error.stdout}${error.stderr}` }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      out: `${error.stdout}${error.stderr}`,
+    }),
   );
 
 beforeAll(async () => {
   browser = await launchChromium();
-  police = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } })).newPage();
+  police = await (
+    await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } })
+  ).newPage();
   operator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   dir = await mkdtemp(path.join(tmpdir(), 'toc-e2e-evidence-'));
   fingerprint = (await (await fetch(`${baseUrl}/api/evidence/public-key`)).json()).fingerprint as string;
@@ -55,7 +60,9 @@ describe('a police footage request, end to end', () => {
     await police.getByTestId('request-form-officer-id').fill('1234567890');
     await police.getByTestId('request-form-officer-phone').fill('081-234-5678');
     await police.getByTestId('request-form-legal-basis').fill('ป.วิ.อาญา มาตรา 132');
-    await police.getByTestId('request-form-reason').fill('รถชนกันหน้าศาลากลาง / collision in front of the city hall');
+    await police
+      .getByTestId('request-form-reason')
+      .fill('รถชนกันหน้าศาลากลาง / collision in front of the city hall');
     // Centre the map on the first demo camera, then click the place just in front of it.
     const cameraSelect = police.getByTestId('request-form-camera');
     const firstCamera = await cameraSelect.locator('option').nth(1).getAttribute('value');
@@ -98,7 +105,8 @@ describe('a police footage request, end to end', () => {
       const status = await police.getByTestId('request-page').getAttribute('data-status');
       seen.add(status ?? '');
       const progress = police.getByTestId('export-progress');
-      if ((await progress.count()) > 0) seen.add(`progress:${await progress.first().getAttribute('data-progress')}`);
+      if ((await progress.count()) > 0)
+        seen.add(`progress:${await progress.first().getAttribute('data-progress')}`);
       if (status === 'ready' || status === 'export_failed' || Date.now() > deadline) break;
       await police.waitForTimeout(150);
     }
@@ -108,7 +116,10 @@ describe('a police footage request, end to end', () => {
   }, 180_000);
 
   it('is downloaded by the officer (audited) and passes the verifier CLI; a tampered copy fails naming the file', async () => {
-    const [download] = await Promise.all([police.waitForEvent('download'), police.getByTestId('request-download').click()]);
+    const [download] = await Promise.all([
+      police.waitForEvent('download'),
+      police.getByTestId('request-download').click(),
+    ]);
     packagePath = path.join(dir, 'package.zip');
     await download.saveAs(packagePath);
     const good = await verify(packagePath);
@@ -123,12 +134,14 @@ describe('a police footage request, end to end', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/video\/camera-\d+-[a-z0-9-]+\.mp4/);
     const token = await tokenFor('admin');
-    const audit = await api<{ items: { username: string; action: string; target: string; ip: string | null }[] }>(
-      token,
-      'GET',
-      `/api/audit?action=evidence-package.download&limit=20`,
-    );
-    expect(audit.items.some((row) => row.username === 'police' && row.target === `footage-request:${requestId}` && row.ip)).toBe(true);
+    const audit = await api<{
+      items: { username: string; action: string; target: string; ip: string | null }[];
+    }>(token, 'GET', `/api/audit?action=evidence-package.download&limit=20`);
+    expect(
+      audit.items.some(
+        (row) => row.username === 'police' && row.target === `footage-request:${requestId}` && row.ip,
+      ),
+    ).toBe(true);
   });
 
   it('checks the package in the browser without uploading it, and refuses the tampered copy', async () => {

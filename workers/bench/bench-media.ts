@@ -3,8 +3,16 @@ import path from 'node:path';
 import { sharedDir } from '@toc/models';
 
 export const MODEL = 'yolox_nano_416';
-export const STREET = { file: path.join(sharedDir(), 'media', 'odc_street_traffic_640x360_30fps.mp4'), width: 640, height: 360 };
-export const PEDESTRIANS = { file: path.join(sharedDir(), 'media', 'opencv_vtest.avi'), width: 768, height: 576 };
+export const STREET = {
+  file: path.join(sharedDir(), 'media', 'odc_street_traffic_640x360_30fps.mp4'),
+  width: 640,
+  height: 360,
+};
+export const PEDESTRIANS = {
+  file: path.join(sharedDir(), 'media', 'opencv_vtest.avi'),
+  width: 768,
+  height: 576,
+};
 
 export const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);

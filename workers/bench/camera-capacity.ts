@@ -24,7 +24,9 @@ interface SimCamera {
 }
 
 async function childRssMb(): Promise<number> {
-  const { stdout } = await promisify(execFile)('ps', ['--ppid', String(process.pid), '-o', 'rss=']).catch(() => ({ stdout: '' }));
+  const { stdout } = await promisify(execFile)('ps', ['--ppid', String(process.pid), '-o', 'rss=']).catch(
+    () => ({ stdout: '' }),
+  );
   return stdout.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
 }
 
@@ -39,9 +41,17 @@ async function startCamera(pool: DetectorPool, index: number): Promise<SimCamera
   const detector = await pool.get(MODEL);
   const geometry = frameGeometry(detector.manifest, clip.width, clip.height);
   const scene = sceneSetupOf(index % 2 === 0 ? STREET_SCENE : PEDESTRIAN_SCENE);
-  const pipeline = new CameraPipeline(frameLayout(detector, geometry, clip.width, clip.height), scene, { gating: true });
+  const pipeline = new CameraPipeline(frameLayout(detector, geometry, clip.width, clip.height), scene, {
+    gating: true,
+  });
   const context = { pipeline, detector, scale: geometry };
-  const camera: SimCamera = { reader: null as unknown as FrameReader, drain: null as unknown as FrameDrain, framesIn: 0, processed: 0, detected: 0 };
+  const camera: SimCamera = {
+    reader: null as unknown as FrameReader,
+    drain: null as unknown as FrameDrain,
+    framesIn: 0,
+    processed: 0,
+    detected: 0,
+  };
   camera.drain = new FrameDrain(
     context,
     ({ detections }) => {
@@ -75,7 +85,11 @@ export interface CapacityTrial {
   rssMbPerCamera: number;
 }
 
-export async function capacityTrial(cameras: number, threads: number, seconds: number): Promise<CapacityTrial> {
+export async function capacityTrial(
+  cameras: number,
+  threads: number,
+  seconds: number,
+): Promise<CapacityTrial> {
   const pool = new DetectorPool({ modelsDir: undefined, threads, spinning: false });
   await pool.get(MODEL);
   await settle();

@@ -15,7 +15,11 @@ export async function detectionBound(threads: number, seconds: number) {
   // The production path: inference in its own thread (as DetectorPool runs it), frames handled on the main thread.
   const detector = await DetectorThread.load(MODEL, { threads });
   const geometry = frameGeometry(detector.manifest, STREET.width, STREET.height);
-  const pipeline = new CameraPipeline(frameLayout(detector, geometry, STREET.width, STREET.height), sceneSetupOf(STREET_SCENE), { gating: false });
+  const pipeline = new CameraPipeline(
+    frameLayout(detector, geometry, STREET.width, STREET.height),
+    sceneSetupOf(STREET_SCENE),
+    { gating: false },
+  );
   const context = { pipeline, detector, scale: geometry };
   const latencies: number[] = [];
   const arrivals = new Map<PreparedFrame, number>();
@@ -56,5 +60,9 @@ export async function detectionBound(threads: number, seconds: number) {
   await reader.done;
   await drain.idle();
   await detector.close();
-  return { fps: counted / elapsed, latencyP50: percentile(latencies, 50), latencyP95: percentile(latencies, 95) };
+  return {
+    fps: counted / elapsed,
+    latencyP50: percentile(latencies, 50),
+    latencyP95: percentile(latencies, 95),
+  };
 }

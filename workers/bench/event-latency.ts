@@ -24,9 +24,23 @@ export async function eventLatency(seconds: number): Promise<{ p50: number; p95:
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await upsertUser(app.db, { username: 'bench', displayName: 'Bench', role: 'operator', passwordHash: await hashPassword('bench-pw') });
-  const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'bench-pw' } })).json().token as string;
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, { auth: { token }, transports: ['websocket'] });
+  await upsertUser(app.db, {
+    username: 'bench',
+    displayName: 'Bench',
+    role: 'operator',
+    passwordHash: await hashPassword('bench-pw'),
+  });
+  const token = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'bench', password: 'bench-pw' },
+    })
+  ).json().token as string;
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    auth: { token },
+    transports: ['websocket'],
+  });
   await new Promise<void>((resolve, reject) => socket.on('connect', resolve).on('connect_error', reject));
 
   const arrivals = new Map<number, number>();
@@ -42,7 +56,10 @@ export async function eventLatency(seconds: number): Promise<{ p50: number; p95:
   const pool = new DetectorPool({ modelsDir: undefined, threads: 1 });
   const detector = await pool.get(MODEL);
   const geometry = frameGeometry(detector.manifest, STREET.width, STREET.height);
-  const pipeline = new CameraPipeline(frameLayout(detector, geometry, STREET.width, STREET.height), sceneSetupOf(STREET_SCENE));
+  const pipeline = new CameraPipeline(
+    frameLayout(detector, geometry, STREET.width, STREET.height),
+    sceneSetupOf(STREET_SCENE),
+  );
   let index = 0;
   let busy = false;
   const reader = startFrameReader({

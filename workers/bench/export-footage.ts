@@ -27,14 +27,47 @@ export async function recordBenchStream(
   await mkdir(dir, { recursive: true });
   const stream = path.join(dir, 'stream.mp4');
   await run('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y', '-stream_loop', '-1', '-i', CLIP, '-t', String(options.seconds),
-    '-an', '-vf', 'scale=1280:720', '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', options.bitrate,
-    '-maxrate', options.bitrate, '-bufsize', options.bitrate, '-g', '25', '-bf', '0', '-sc_threshold', '0',
-    '-pix_fmt', 'yuv420p', stream,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-stream_loop',
+    '-1',
+    '-i',
+    CLIP,
+    '-t',
+    String(options.seconds),
+    '-an',
+    '-vf',
+    'scale=1280:720',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-b:v',
+    options.bitrate,
+    '-maxrate',
+    options.bitrate,
+    '-bufsize',
+    options.bitrate,
+    '-g',
+    '25',
+    '-bf',
+    '0',
+    '-sc_threshold',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    stream,
   ]);
   const list = path.join(dir, 'segments.csv');
   await run('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-i', stream, ...segmentOutputOptions(options.segmentS, list),
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-i',
+    stream,
+    ...segmentOutputOptions(options.segmentS, list),
     path.join(dir, segmentPattern('bench')),
   ]);
   return (await readFile(list, 'utf8'))
@@ -67,8 +100,18 @@ export async function indexBenchCamera(
     // A copy per camera, so no arm reads another camera's files from the page cache for free.
     await copyFile(segment.file, absPath);
     await indexSegment(db, {
-      cameraId, startedAt, endedAt, bytes: info.bytes, path: relative, sha256: info.sha256, codec: info.codec,
-      width: info.width, height: info.height, initBytes: info.initBytes, workerId: 'bench', clockSource: 'bench',
+      cameraId,
+      startedAt,
+      endedAt,
+      bytes: info.bytes,
+      path: relative,
+      sha256: info.sha256,
+      codec: info.codec,
+      width: info.width,
+      height: info.height,
+      initBytes: info.initBytes,
+      workerId: 'bench',
+      clockSource: 'bench',
       interrupted: false,
     });
     out.push({ absPath, startedAt, endedAt });

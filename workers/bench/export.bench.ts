@@ -14,7 +14,12 @@ import { createPool } from '@toc/server/db/pool';
 import { loadEvidenceConfig, evidencePaths } from '@toc/server/evidence-config';
 import { loadSigningKey } from '@toc/server/lib/evidence-signing-key';
 import { RECORDINGS_MARKER } from '@toc/server/recording-config';
-import { insertRequest, latestPackage, replaceCameras, setStatus } from '@toc/server/repositories/footage-requests.repository';
+import {
+  insertRequest,
+  latestPackage,
+  replaceCameras,
+  setStatus,
+} from '@toc/server/repositories/footage-requests.repository';
 import { upsertUser } from '@toc/server/repositories/users.repository';
 import { createTestSchema } from '@toc/server/testing';
 import { runFinderBench } from '@toc/server/bench/camera-finder.bench-lib';
@@ -48,7 +53,21 @@ async function plainCopy(cameras: BenchSegment[][], dir: string): Promise<void> 
   for (const [index, segments] of cameras.entries()) {
     const list = path.join(dir, `camera-${index}.ffconcat`);
     await writeFile(list, `ffconcat version 1.0\n${segments.map((s) => `file '${s.absPath}'`).join('\n')}\n`);
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', path.join(dir, `camera-${index}.mp4`)]);
+    await run('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      list,
+      '-c',
+      'copy',
+      path.join(dir, `camera-${index}.mp4`),
+    ]);
   }
   await rm(dir, { recursive: true, force: true });
 }
@@ -62,14 +81,32 @@ try {
   const recordingsDir = path.join(root, 'recordings');
   await mkdir(recordingsDir);
   await writeFile(path.join(recordingsDir, RECORDINGS_MARKER), '');
-  const evidence = { ...loadEvidenceConfig({ EVIDENCE_DIR: path.join(root, 'evidence') }), createSigningKey: true };
+  const evidence = {
+    ...loadEvidenceConfig({ EVIDENCE_DIR: path.join(root, 'evidence') }),
+    createSigningKey: true,
+  };
   const key = await loadSigningKey(evidence.signingKeyFile, { createIfMissing: true });
   const station = 'สภ.เมืองฉะเชิงเทรา';
-  const police = await upsertUser(db, { username: 'bench-police', displayName: 'Bench police', role: 'police', passwordHash: 'x', station });
-  const operator = await upsertUser(db, { username: 'bench-operator', displayName: 'Bench operator', role: 'operator', passwordHash: 'x' });
+  const police = await upsertUser(db, {
+    username: 'bench-police',
+    displayName: 'Bench police',
+    role: 'police',
+    passwordHash: 'x',
+    station,
+  });
+  const operator = await upsertUser(db, {
+    username: 'bench-operator',
+    displayName: 'Bench operator',
+    role: 'operator',
+    passwordHash: 'x',
+  });
 
   console.error(`recording ${WINDOW_S + 20} s of 720p footage …`);
-  const recorded = await recordBenchStream(path.join(root, 'incoming'), { seconds: WINDOW_S + 20, segmentS: 10, bitrate: '2M' });
+  const recorded = await recordBenchStream(path.join(root, 'incoming'), {
+    seconds: WINDOW_S + 20,
+    segmentS: 10,
+    bitrate: '2M',
+  });
   const cameras: BenchSegment[][] = [];
   const cameraIds: number[] = [];
   for (let i = 0; i < CAMERAS; i += 1) {
@@ -82,7 +119,9 @@ try {
     cameras.push(await indexBenchCamera(db, recordingsDir, rows[0]!.id, recorded, T0));
   }
   const window = { from: new Date(T0 + 10_000), to: new Date(T0 + 10_000 + WINDOW_S * 1000) };
-  const inWindow = cameras.map((segments) => segments.filter((s) => s.endedAt > window.from && s.startedAt < window.to));
+  const inWindow = cameras.map((segments) =>
+    segments.filter((s) => s.endedAt > window.from && s.startedAt < window.to),
+  );
   const ctx = {
     db,
     redis: { publish: async () => 0 } as never,
@@ -109,12 +148,29 @@ try {
       beYear: 2574,
       at: new Date(),
       form: {
-        caseNumber: 'BENCH-1', station, officerName: 'Bench', officerRank: 'ร.ต.อ.', officerId: '1', officerPhone: '0812345678',
-        legalBasis: 'bench run', reason: 'bench run', place: { lon: 101.07, lat: 13.69 },
-        from: window.from.toISOString(), to: window.to.toISOString(),
+        caseNumber: 'BENCH-1',
+        station,
+        officerName: 'Bench',
+        officerRank: 'ร.ต.อ.',
+        officerId: '1',
+        officerPhone: '0812345678',
+        legalBasis: 'bench run',
+        reason: 'bench run',
+        place: { lon: 101.07, lat: 13.69 },
+        from: window.from.toISOString(),
+        to: window.to.toISOString(),
       },
     });
-    await replaceCameras(db, id, cameraIds.map((cameraId) => ({ cameraId, from: window.from.toISOString(), to: window.to.toISOString() })), operator);
+    await replaceCameras(
+      db,
+      id,
+      cameraIds.map((cameraId) => ({
+        cameraId,
+        from: window.from.toISOString(),
+        to: window.to.toISOString(),
+      })),
+      operator,
+    );
     await setStatus(db, id, 'approved', new Date(), { decidedBy: operator });
     const took = await seconds(async () => {
       const outcome = await exportRequest(ctx as never, id);
@@ -142,7 +198,8 @@ try {
         const source = await openNodeZipSource(zip);
         try {
           const report = await verifyPackage(source, nodeSignatureVerifier, { fingerprint: key.fingerprint });
-          if (!report.ok) throw new Error(`verification failed: ${report.failures.map((f) => f.message).join('; ')}`);
+          if (!report.ok)
+            throw new Error(`verification failed: ${report.failures.map((f) => f.message).join('; ')}`);
         } finally {
           await source.close();
         }
@@ -160,9 +217,15 @@ try {
 
   const exportMedian = median(exportS);
   const copyMedian = median(copyS);
-  console.log(`export rounds (s): ${exportS.map((s) => s.toFixed(2)).join(', ')}; copy rounds (s): ${copyS.map((s) => s.toFixed(2)).join(', ')}`);
-  console.log(`package: ${(zipBytes / 1e6).toFixed(1)} MB from ${segmentBytes} segments of ${CAMERAS} cameras × ${WINDOW_S} s`);
-  console.log(`finder: p50 ${finder.p50Ms.toFixed(1)} ms over ${finder.cameras} cameras, ${finder.queries} queries; top-3 scenario "${hardest.name}" (${hardest.score.requests} labelled requests, place off by up to 30 m)`);
+  console.log(
+    `export rounds (s): ${exportS.map((s) => s.toFixed(2)).join(', ')}; copy rounds (s): ${copyS.map((s) => s.toFixed(2)).join(', ')}`,
+  );
+  console.log(
+    `package: ${(zipBytes / 1e6).toFixed(1)} MB from ${segmentBytes} segments of ${CAMERAS} cameras × ${WINDOW_S} s`,
+  );
+  console.log(
+    `finder: p50 ${finder.p50Ms.toFixed(1)} ms over ${finder.cameras} cameras, ${finder.queries} queries; top-3 scenario "${hardest.name}" (${hardest.score.requests} labelled requests, place off by up to 30 m)`,
+  );
   console.log(
     `BENCH export ratio=${(copyMedian / exportMedian).toFixed(2)} export_s=${exportMedian.toFixed(2)} copy_s=${copyMedian.toFixed(2)} ` +
       `verify_s=${median(verifyS).toFixed(2)} finder_p95_ms=${finder.p95Ms.toFixed(1)} finder_top3_pct=${top3Pct.toFixed(1)}`,

@@ -11,7 +11,9 @@ const TRIAL_SECONDS = Number(process.env.BENCH_TRIAL_SECONDS ?? 20);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
 
 const raw = { 1: await rawInferenceFps(1, RAW_RUNS), 2: await rawInferenceFps(2, RAW_RUNS) };
-console.log(`raw ONNX inference (yolox_nano_416): ${raw[1].toFixed(1)} frames/s at 1 thread, ${raw[2].toFixed(1)} at 2 threads`);
+console.log(
+  `raw ONNX inference (yolox_nano_416): ${raw[1].toFixed(1)} frames/s at 1 thread, ${raw[2].toFixed(1)} at 2 threads`,
+);
 
 const e2e = { 1: await detectionBound(1, E2E_SECONDS), 2: await detectionBound(2, E2E_SECONDS) };
 for (const threads of [1, 2] as const) {
@@ -41,7 +43,9 @@ const capacity = sustained[0] ?? null;
 const memory = capacity ?? trials[0]!;
 
 const latency = await eventLatency(LATENCY_SECONDS);
-console.log(`frame → event on a socket.io client (PostGIS + Redis + server): p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms over ${latency.samples} frames`);
+console.log(
+  `frame → event on a socket.io client (PostGIS + Redis + server): p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms over ${latency.samples} frames`,
+);
 
 console.log(
   `BENCH pipeline raw_fps=${raw[best].toFixed(1)} e2e_fps=${e2e[best].fps.toFixed(1)} ratio=${(e2e[best].fps / raw[best]).toFixed(2)} ` +

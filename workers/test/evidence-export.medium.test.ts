@@ -53,7 +53,10 @@ let stationHook: RecordingEndpoint;
 let notices: Worker;
 
 const as = (who: keyof typeof tokens | null, request: InjectOptions) =>
-  app.inject({ ...request, headers: { ...request.headers, ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) } });
+  app.inject({
+    ...request,
+    headers: { ...request.headers, ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
+  });
 
 const form = (overrides: Record<string, unknown> = {}) => ({
   caseNumber: 'คดีอาญาที่ 123/2574',
@@ -72,8 +75,18 @@ const form = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function signIn(username: string, station: string) {
-  await upsertUser(app.db, { username, displayName: username, role: 'police', passwordHash: await hashPassword('pw-x'), station });
-  const reply = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'pw-x' } });
+  await upsertUser(app.db, {
+    username,
+    displayName: username,
+    role: 'police',
+    passwordHash: await hashPassword('pw-x'),
+    station,
+  });
+  const reply = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: 'pw-x' },
+  });
   return reply.json<{ token: string }>().token;
 }
 
@@ -93,9 +106,14 @@ async function waitFor(predicate: (r: FootageRequest) => boolean, ms: number): P
 }
 
 const verify = (zip: string, ...args: string[]) =>
-  run('node', ['--import', 'tsx', 'verifier/src/verify.cli.ts', zip, ...args], { cwd: path.resolve(__dirname, '../..') }).then(
+  run('node', ['--import', 'tsx', 'verifier/src/verify.cli.ts', zip, ...args], {
+    cwd: path.resolve(__dirname, '../..'),
+  }).then(
     ({ stdout }) => ({ code: 0, out: stdout }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: `${error.stdout}${error.stderr}` }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      out: `${error.stdout}${error.stderr}`,
+    }),
   );
 
 function readEntry(zip: string, name: string): Promise<Buffer> {
@@ -134,7 +152,10 @@ beforeAll(async () => {
     signingKeyFile: path.join(root, 'evidence', 'signing-key.pem'),
     createSigningKey: true,
   };
-  app = await buildApp({ ...config, recording: { ...config.recording, dir: recordingsDir }, evidence }, { now: () => NOW });
+  app = await buildApp(
+    { ...config, recording: { ...config.recording, dir: recordingsDir }, evidence },
+    { now: () => NOW },
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -148,7 +169,15 @@ beforeAll(async () => {
     const reply = await as('admin', {
       method: 'POST',
       url: '/api/cameras',
-      payload: { name, nameTh: `กล้อง${name}`, location, headingDeg, fovDeg: 70, rtspUrl: 'rtsp://127.0.0.1:9/c', enabled: false },
+      payload: {
+        name,
+        nameTh: `กล้อง${name}`,
+        location,
+        headingDeg,
+        fovDeg: 70,
+        rtspUrl: 'rtsp://127.0.0.1:9/c',
+        enabled: false,
+      },
     });
     expect(reply.statusCode, reply.body).toBe(201);
     return reply.json<{ id: number }>().id;
@@ -167,7 +196,8 @@ beforeAll(async () => {
   }
   const recordedB = await recordStreetClip(path.join(root, 'incoming-b'), 20, SEGMENT_S);
   wall = T0;
-  for (const file of recordedB) wall = (await indexRecordedSegment(app.db, recordingsDir, cameraB, file, wall)).endedAt;
+  for (const file of recordedB)
+    wall = (await indexRecordedSegment(app.db, recordingsDir, cameraB, file, wall)).endedAt;
 
   const key = await loadSigningKey(evidence.signingKeyFile, { createIfMissing: false });
   redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -202,7 +232,11 @@ beforeAll(async () => {
     expect(reply.statusCode, reply.body).toBe(201);
   }
   notices = startRequestNoticeWorker(
-    { db: app.db, config: { webhookUrls: [], lineTargets: [], allowedHosts: ['127.0.0.1'], publicUrl: 'http://toc.test' }, log: () => undefined },
+    {
+      db: app.db,
+      config: { webhookUrls: [], lineTargets: [], allowedHosts: ['127.0.0.1'], publicUrl: 'http://toc.test' },
+      log: () => undefined,
+    },
     { url: config.redisUrl, prefix: config.queuePrefix },
   );
   officerSocket = io(baseUrl, { auth: { token: tokens.police }, transports: ['websocket'] });
@@ -230,30 +264,53 @@ describe('filing', () => {
     const reply = await as('police', { method: 'POST', url: '/api/footage-requests', payload: form() });
     expect(reply.statusCode, reply.body).toBe(201);
     const filed = reply.json<FootageRequest>();
-    expect(filed).toMatchObject({ status: 'submitted', kind: 'online', station: TEST_STATION, requester: 'police' });
+    expect(filed).toMatchObject({
+      status: 'submitted',
+      kind: 'online',
+      station: TEST_STATION,
+      requester: 'police',
+    });
     expect(filed.reference).toMatch(/^FR-2574-\d{5}$/);
     requestId = filed.id;
   });
 
   it('refuses another station, a window in the wrong order or too long, and roles without a part', async () => {
-    const other = await as('police', { method: 'POST', url: '/api/footage-requests', payload: form({ station: 'สภ.บางปะกง' }) });
+    const other = await as('police', {
+      method: 'POST',
+      url: '/api/footage-requests',
+      payload: form({ station: 'สภ.บางปะกง' }),
+    });
     expect(other.statusCode).toBe(400);
     expect(other.json()).toMatchObject({ messageTh: expect.stringContaining('สถานี') });
-    const reversed = await as('police', { method: 'POST', url: '/api/footage-requests', payload: form({ from: iso(T0 + 5000), to: iso(T0) }) });
+    const reversed = await as('police', {
+      method: 'POST',
+      url: '/api/footage-requests',
+      payload: form({ from: iso(T0 + 5000), to: iso(T0) }),
+    });
     expect(reversed.statusCode).toBe(400);
-    const long = await as('police', { method: 'POST', url: '/api/footage-requests', payload: form({ to: iso(T0 + 25 * 3_600_000) }) });
+    const long = await as('police', {
+      method: 'POST',
+      url: '/api/footage-requests',
+      payload: form({ to: iso(T0 + 25 * 3_600_000) }),
+    });
     expect(long.statusCode).toBe(400);
     expect((await as('planner', { method: 'GET', url: '/api/footage-requests' })).statusCode).toBe(403);
-    expect((await as('operator', { method: 'POST', url: '/api/footage-requests', payload: form() })).statusCode).toBe(403);
+    expect(
+      (await as('operator', { method: 'POST', url: '/api/footage-requests', payload: form() })).statusCode,
+    ).toBe(403);
     const { rows } = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM footage_requests');
     expect(rows[0]!.n).toBe(1);
   });
 
   it('shows a request to its station only', async () => {
-    expect((await as('police3', { method: 'GET', url: `/api/footage-requests/${requestId}` })).statusCode).toBe(404);
+    expect(
+      (await as('police3', { method: 'GET', url: `/api/footage-requests/${requestId}` })).statusCode,
+    ).toBe(404);
     const list = await as('police3', { method: 'GET', url: '/api/footage-requests' });
     expect(list.json()).toEqual([]);
-    expect((await as('police2', { method: 'GET', url: `/api/footage-requests/${requestId}` })).statusCode).toBe(200);
+    expect(
+      (await as('police2', { method: 'GET', url: `/api/footage-requests/${requestId}` })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -276,13 +333,39 @@ describe('review and approval', () => {
       },
     });
     expect(picked.statusCode, picked.body).toBe(200);
-    expect(picked.json<FootageRequest>().cameras.map((c) => c.cameraId)).toEqual([cameraA, cameraB].sort((a, b) => a - b));
-    expect((await as('police2', { method: 'PUT', url: `/api/footage-requests/${requestId}/cameras`, payload: { cameras: [{ cameraId: cameraA, from: iso(T0 + 2_000), to: iso(T0 + 3_000) }] } })).statusCode).toBe(403);
+    expect(picked.json<FootageRequest>().cameras.map((c) => c.cameraId)).toEqual(
+      [cameraA, cameraB].sort((a, b) => a - b),
+    );
+    expect(
+      (
+        await as('police2', {
+          method: 'PUT',
+          url: `/api/footage-requests/${requestId}/cameras`,
+          payload: { cameras: [{ cameraId: cameraA, from: iso(T0 + 2_000), to: iso(T0 + 3_000) }] },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('never lets police approve, and needs a reason to reject', async () => {
-    expect((await as('police', { method: 'POST', url: `/api/footage-requests/${requestId}/decision`, payload: { decision: 'approve' } })).statusCode).toBe(403);
-    expect((await as('operator', { method: 'POST', url: `/api/footage-requests/${requestId}/decision`, payload: { decision: 'reject' } })).statusCode).toBe(400);
+    expect(
+      (
+        await as('police', {
+          method: 'POST',
+          url: `/api/footage-requests/${requestId}/decision`,
+          payload: { decision: 'approve' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await as('operator', {
+          method: 'POST',
+          url: `/api/footage-requests/${requestId}/decision`,
+          payload: { decision: 'reject' },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('approves: evidence holds on each camera window, the export queued', async () => {
@@ -315,17 +398,36 @@ describe('export', () => {
     const statuses = changes.filter((c) => c.id === requestId).map((c) => c.status);
     expect(statuses).toContain('exporting');
     expect(statuses.at(-1)).toBe('ready');
-    expect(changes.some((c) => c.status === 'exporting' && c.exportProgress !== null && c.exportProgress > 0 && c.exportProgress < 1)).toBe(true);
+    expect(
+      changes.some(
+        (c) =>
+          c.status === 'exporting' &&
+          c.exportProgress !== null &&
+          c.exportProgress > 0 &&
+          c.exportProgress < 1,
+      ),
+    ).toBe(true);
   }, 180_000);
 
   it('gives the package only through a personal link, audited with the address', async () => {
-    expect((await as('operator', { method: 'POST', url: `/api/footage-requests/${requestId}/download-link` })).statusCode).toBe(403);
-    expect((await as('police2', { method: 'POST', url: `/api/footage-requests/${requestId}/download-link` })).statusCode).toBe(403);
-    const link = await as('police', { method: 'POST', url: `/api/footage-requests/${requestId}/download-link` });
+    expect(
+      (await as('operator', { method: 'POST', url: `/api/footage-requests/${requestId}/download-link` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await as('police2', { method: 'POST', url: `/api/footage-requests/${requestId}/download-link` }))
+        .statusCode,
+    ).toBe(403);
+    const link = await as('police', {
+      method: 'POST',
+      url: `/api/footage-requests/${requestId}/download-link`,
+    });
     expect(link.statusCode, link.body).toBe(200);
     const { url } = link.json<{ url: string }>();
     expect((await as('admin', { method: 'GET', url })).statusCode).toBe(403);
-    const download = await fetch(`${baseUrl}${url}`, { headers: { authorization: `Bearer ${tokens.police}` } });
+    const download = await fetch(`${baseUrl}${url}`, {
+      headers: { authorization: `Bearer ${tokens.police}` },
+    });
     expect(download.status).toBe(200);
     zipPath = path.join(root, 'package.zip');
     await writeFile(zipPath, Buffer.from(await download.arrayBuffer()));
@@ -335,12 +437,19 @@ describe('export', () => {
       [`footage-request:${requestId}`],
     );
     expect(rows).toEqual([{ username: 'police', ip: '127.0.0.1' }]);
-    expect((await as('police', { method: 'GET', url: '/api/evidence-downloads/unknown-token-aaaaaaaaaaaaa' })).statusCode).toBe(410);
+    expect(
+      (await as('police', { method: 'GET', url: '/api/evidence-downloads/unknown-token-aaaaaaaaaaaaa' }))
+        .statusCode,
+    ).toBe(410);
   });
 
   it('has a manifest naming every recorded segment used, the gap with its reason, and a stream-copied master', async () => {
     const manifest = JSON.parse((await readEntry(zipPath, 'manifest.json')).toString('utf8')) as Manifest;
-    expect(manifest.request).toMatchObject({ caseNumber: 'คดีอาญาที่ 123/2574', station: TEST_STATION, approver: { username: 'operator' } });
+    expect(manifest.request).toMatchObject({
+      caseNumber: 'คดีอาญาที่ 123/2574',
+      station: TEST_STATION,
+      approver: { username: 'operator' },
+    });
     const a = manifest.cameras.find((c) => c.id === cameraA)!;
     const used = segmentsA.filter((s) => s.endedAt > T0 + 2_000 && s.startedAt < T0 + 50_000);
     expect(a.segments.map((s) => s.sha256)).toEqual(used.map((s) => s.sha256));
@@ -350,13 +459,23 @@ describe('export', () => {
     expect(Date.parse(a.covered!.from)).toBeLessThanOrEqual(T0 + 2_000);
     const master = path.join(root, 'master.mp4');
     await writeFile(master, await readEntry(zipPath, a.files[0]!));
-    const { stdout } = await run('ffprobe', ['-v', 'error', '-show_streams', '-show_chapters', '-of', 'json', master]);
-    const probed = JSON.parse(stdout) as { streams: { codec_type: string; codec_name: string }[]; chapters: unknown[] };
-    // MP4 keeps chapters in a text track of their own, which ffprobe lists as a data stream.
-    expect(probed.streams.map((s) => `${s.codec_type}:${s.codec_name}`).filter((s) => !s.startsWith('data:'))).toEqual([
-      'video:h264',
-      'subtitle:mov_text',
+    const { stdout } = await run('ffprobe', [
+      '-v',
+      'error',
+      '-show_streams',
+      '-show_chapters',
+      '-of',
+      'json',
+      master,
     ]);
+    const probed = JSON.parse(stdout) as {
+      streams: { codec_type: string; codec_name: string }[];
+      chapters: unknown[];
+    };
+    // MP4 keeps chapters in a text track of their own, which ffprobe lists as a data stream.
+    expect(
+      probed.streams.map((s) => `${s.codec_type}:${s.codec_name}`).filter((s) => !s.startsWith('data:')),
+    ).toEqual(['video:h264', 'subtitle:mov_text']);
     expect(probed.chapters).toHaveLength(a.segments.length);
     // The cut can be run again from the recordings store: its concat list names the segments by their store paths.
     const list = a.cut!.inputs.find((input) => input.name.endsWith('.ffconcat'))!.text;
@@ -389,11 +508,29 @@ describe('export', () => {
 
 describe('closing', () => {
   it('lets only an admin close, with a reason, releasing the holds', async () => {
-    expect((await as('operator', { method: 'POST', url: `/api/footage-requests/${requestId}/close`, payload: { reason: 'คดีสิ้นสุด' } })).statusCode).toBe(403);
-    const closed = await as('admin', { method: 'POST', url: `/api/footage-requests/${requestId}/close`, payload: { reason: 'คดีสิ้นสุดแล้ว / case over' } });
+    expect(
+      (
+        await as('operator', {
+          method: 'POST',
+          url: `/api/footage-requests/${requestId}/close`,
+          payload: { reason: 'คดีสิ้นสุด' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const closed = await as('admin', {
+      method: 'POST',
+      url: `/api/footage-requests/${requestId}/close`,
+      payload: { reason: 'คดีสิ้นสุดแล้ว / case over' },
+    });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json<FootageRequest>().steps.map((s) => s.status)).toEqual([
-      'submitted', 'submitted', 'approved', 'exporting', 'ready', 'downloaded', 'closed',
+      'submitted',
+      'submitted',
+      'approved',
+      'exporting',
+      'ready',
+      'downloaded',
+      'closed',
     ]);
     const { rows } = await app.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM evidence_holds WHERE request_id = $1 AND released_at IS NULL',
@@ -402,10 +539,20 @@ describe('closing', () => {
     expect(rows[0]!.n).toBe(0);
     // The station's channel heard of each step worth telling; the other station's heard nothing.
     const deadline = Date.now() + 15_000;
-    while (stationHook.requests.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const told = stationHook.requests.map((r) => ({ path: r.path, request: r.headers['x-toc-request-id'], title: (JSON.parse(r.body) as { title: { en: string } }).title.en }));
+    while (stationHook.requests.length < 4 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const told = stationHook.requests.map((r) => ({
+      path: r.path,
+      request: r.headers['x-toc-request-id'],
+      title: (JSON.parse(r.body) as { title: { en: string } }).title.en,
+    }));
     expect(told.every((t) => t.path === '/station' && t.request === String(requestId))).toBe(true);
-    expect(told.map((t) => t.title.split(': ')[1]).sort()).toEqual(['approved', 'closed', 'ready to download', 'submitted']);
+    expect(told.map((t) => t.title.split(': ')[1]).sort()).toEqual([
+      'approved',
+      'closed',
+      'ready to download',
+      'submitted',
+    ]);
     const audit = await app.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE target = $1 ORDER BY id`,
       [`footage-request:${requestId}`],

@@ -25,7 +25,14 @@ const jobs = new BullRequestJobs(config.redisUrl, config.queuePrefix);
 async function sessionUser(username: string): Promise<SessionUser> {
   const user = await findUserByUsername(db, username);
   if (!user) throw new Error(`demo user ${username} is missing (seed first)`);
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, station: user.station, mustChangePassword: false };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    station: user.station,
+    mustChangePassword: false,
+  };
 }
 
 /** The first demo camera with WINDOW_S seconds recorded up to now, and where it looks. */
@@ -51,14 +58,22 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 5000));
       camera = await recordedCamera();
     }
-    if (!camera) throw new Error(`no camera recorded ${WINDOW_S} s within ${WAIT_LIMIT_S} s; no demo request`);
+    if (!camera)
+      throw new Error(`no camera recorded ${WINDOW_S} s within ${WAIT_LIMIT_S} s; no demo request`);
     const police = await sessionUser('police');
     const operator = await sessionUser('operator');
     const to = camera.to;
     const from = new Date(to.getTime() - WINDOW_S * 1000);
     // The place a few metres in front of the camera, as an officer would click it.
     const place = { lon: camera.lon + 0.0002, lat: camera.lat - 0.0001 };
-    const base = { db, redis, client: { ip: null, userAgent: 'demo' }, now: new Date(), evidence: config.evidence, jobs };
+    const base = {
+      db,
+      redis,
+      client: { ip: null, userAgent: 'demo' },
+      now: new Date(),
+      evidence: config.evidence,
+      jobs,
+    };
     const asPolice: RequestContext = { ...base, user: police };
     const id = await fileOnlineRequest(asPolice, {
       caseNumber: CASE_NUMBER,
@@ -79,7 +94,10 @@ try {
     await chooseCameras(asPolice, id, {
       cameras: [{ cameraId: best?.cameraId ?? camera.id, from: from.toISOString(), to: to.toISOString() }],
     });
-    await decideRequest({ ...base, user: operator, now: new Date() }, id, { decision: 'approve', note: 'demo' });
+    await decideRequest({ ...base, user: operator, now: new Date() }, id, {
+      decision: 'approve',
+      note: 'demo',
+    });
     console.log(`demo footage request ${id} filed and approved; the camera worker exports it`);
   }
 } finally {
