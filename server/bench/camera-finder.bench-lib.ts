@@ -1,5 +1,6 @@
 // Camera finder speed: 1,000 cameras over Chachoengsao with hours of recording index and events, findFootage timed.
 // Run alone: `set -a; . .data-dev/env; set +a; node --import tsx server/bench/camera-finder.bench-lib.ts`.
+import { seededRandom } from '../src/lib/seeded-random';
 import { pathToFileURL } from 'node:url';
 import { applyMigrations } from '../src/db/migrate';
 import { createPool, type Pool } from '../src/db/pool';
@@ -29,18 +30,6 @@ export interface BenchFinderResult {
   maxMs: number;
   /** Mean cameras returned per request (the limit is 10). */
   meanCameras: number;
-}
-
-/** Deterministic uniform [0, 1) generator (mulberry32), so a run can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Standard normal by Box–Muller. */

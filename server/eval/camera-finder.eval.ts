@@ -19,7 +19,7 @@ import {
 } from '../src/services/camera-finder/rank-cameras';
 import type { LonLat } from '../src/schemas';
 import { createTestSchema } from '../test/test-env';
-import { seededRandom } from '../bench/camera-finder.bench-lib';
+import { seededRandom } from '../src/lib/seeded-random';
 
 interface EvalCamera {
   id: number;

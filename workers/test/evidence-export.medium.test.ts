@@ -43,7 +43,7 @@ let redis: Redis;
 let baseUrl: string;
 let cameraA: number;
 let cameraB: number;
-let segmentsA: IndexedSegment[] = [];
+const segmentsA: IndexedSegment[] = [];
 let requestId: number;
 let zipPath: string;
 let fingerprint: string;

@@ -4,25 +4,23 @@
 // roles, audit rows, bad input and an unconfigured or unmounted volume are checked.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import sharp from 'sharp';
-import { sharedDir } from '@toc/models';
 import { buildApp } from '@toc/server/app';
 import { RECORDINGS_MARKER } from '@toc/server/recording-config';
 import { indexSegment, openGap } from '@toc/server/repositories/recording-index.repository';
 import { ALL_ROLES } from '@toc/server/plugins/types';
 import type { CameraTimeline, Role } from '@toc/server/schemas';
 import { createTestSchema, roleTokens, testConfig } from '@toc/server/testing';
-import { FRAGMENT_US, segmentOutputOptions, segmentPattern } from '../src/record/segment-output';
-import { readSegmentFile } from '../src/record/segment-file';
+import { FRAGMENT_US } from '../src/record/segment-output';
+import { indexRecordedSegment, recordStreetClip, type IndexedSegment } from './recorded-footage';
 
 const run = promisify(execFile);
-const CLIP = path.join(sharedDir(), 'media', 'odc_street_traffic_640x360_30fps.mp4');
 const FPS = 30;
 const SEGMENT_S = 4;
 /** Wall clock of the first recorded frame; the server's clock is pinned an hour later (the footage is past). */
@@ -31,16 +29,6 @@ const NOW = new Date(T0 + 3_600_000);
 /** The camera was offline this long after its first 16 s (the gap between the two runs of segments). */
 const OFFLINE_MS = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-
-interface Indexed {
-  id: number;
-  startedAt: number;
-  endedAt: number;
-  bytes: number;
-  initBytes: number;
-  file: string;
-  sha256: string;
-}
 
 let app: FastifyInstance;
 let unconfigured: FastifyInstance;
@@ -52,10 +40,10 @@ let tokens: Record<Role, string>;
 let cameraId: number;
 let otherCameraId: number;
 let eventId: number;
-const segments: Indexed[] = [];
+const segments: IndexedSegment[] = [];
 /** The segments before and after the camera's time offline, and the gap between them. */
-let firstRun: Indexed[];
-let secondRun: Indexed[];
+let firstRun: IndexedSegment[];
+let secondRun: IndexedSegment[];
 let gap: { from: number; to: number };
 const segmentRequests: { id: number; status: number; range: string | undefined }[] = [];
 
@@ -77,101 +65,6 @@ const countAudit = async (action: string, target: string) =>
       [action, target],
     )
   ).rows[0]!.n;
-
-/**
- * Records the clip as a camera's stream would be recorded: first made into a 30 s stream as CCTV cameras send it (a
- * keyframe every second, no B-frames; the clip's own keyframes are 8 s apart), then cut by the recorder's muxer options.
- */
-async function recordClip(incoming: string): Promise<{ file: string; start: number; end: number }[]> {
-  const stream = path.join(incoming, 'camera-stream.mp4');
-  await run('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-stream_loop',
-    '1',
-    '-i',
-    CLIP,
-    '-t',
-    '30',
-    '-an',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-crf',
-    '30',
-    '-g',
-    String(FPS),
-    '-bf',
-    '0',
-    '-sc_threshold',
-    '0',
-    '-pix_fmt',
-    'yuv420p',
-    stream,
-  ]);
-  const list = path.join(incoming, 'segments.csv');
-  await run('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-i',
-    stream,
-    ...segmentOutputOptions(SEGMENT_S, list),
-    path.join(incoming, segmentPattern('run1')),
-  ]);
-  return (await readFile(list, 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const [file, start, end] = line.split(',');
-      return { file: path.join(incoming, file!), start: Number(start), end: Number(end) };
-    });
-}
-
-/** Moves a recorded segment into the volume and indexes it as the recorder would, at the given wall clock. */
-async function indexRecorded(
-  camera: number,
-  recorded: { file: string; start: number; end: number },
-  wallStartMs: number,
-) {
-  const info = await readSegmentFile(recorded.file);
-  if ('corrupt' in info) throw new Error(`${recorded.file}: ${info.corrupt}`);
-  const startedAt = new Date(wallStartMs);
-  const endedAt = new Date(wallStartMs + Math.round((recorded.end - recorded.start) * 1000));
-  const relative = `${camera}/${startedAt.toISOString().slice(0, 10)}/${startedAt.toISOString().replace(/[-:]/g, '')}.mp4`;
-  await mkdir(path.dirname(path.join(recordingsDir, relative)), { recursive: true });
-  await rename(recorded.file, path.join(recordingsDir, relative));
-  await indexSegment(app.db, {
-    cameraId: camera,
-    startedAt,
-    endedAt,
-    bytes: info.bytes,
-    path: relative,
-    sha256: info.sha256,
-    codec: info.codec,
-    width: info.width,
-    height: info.height,
-    initBytes: info.initBytes,
-    workerId: 'playback-test',
-    clockSource: 'system',
-    interrupted: false,
-  });
-  const { rows } = await app.db.query<{ id: number }>('SELECT id FROM recording_segments WHERE path = $1', [
-    relative,
-  ]);
-  segments.push({
-    id: rows[0]!.id,
-    startedAt: startedAt.getTime(),
-    endedAt: endedAt.getTime(),
-    bytes: info.bytes,
-    initBytes: info.initBytes,
-    file: path.join(recordingsDir, relative),
-    sha256: info.sha256,
-  });
-}
 
 /** Index rows without footage behind them (the timeline reads only the index). */
 async function indexSynthetic(camera: number, spans: [number, number][], name: string) {
@@ -242,14 +135,20 @@ beforeAll(async () => {
 
   const incoming = path.join(root, 'incoming');
   await mkdir(incoming);
-  const recorded = await recordClip(incoming);
+  // 30 s as CCTV cameras send it (a keyframe every second, no B-frames; the clip's own keyframes are 8 s apart).
+  const recorded = await recordStreetClip(incoming, 30, SEGMENT_S);
   expect(recorded.length).toBeGreaterThanOrEqual(7);
   // The first 16 s, then the camera goes offline for a minute, then the rest.
   const cut = recorded.findIndex((item) => item.start >= 16);
   for (const [index, item] of recorded.entries()) {
     if (index === cut)
       await openGap(app.db, cameraId, new Date(T0 + item.start * 1000), 'camera_offline', 'no RTSP answer');
-    await indexRecorded(cameraId, item, T0 + item.start * 1000 + (index >= cut ? OFFLINE_MS : 0));
+    const wallStart = T0 + item.start * 1000 + (index >= cut ? OFFLINE_MS : 0);
+    segments.push(
+      await indexRecordedSegment(app.db, recordingsDir, cameraId, item, wallStart, {
+        workerId: 'playback-test',
+      }),
+    );
   }
   [firstRun, secondRun] = [segments.slice(0, cut), segments.slice(cut)];
   gap = { from: firstRun[firstRun.length - 1]!.endedAt, to: secondRun[0]!.startedAt };
@@ -284,7 +183,7 @@ describe('timeline', () => {
     const reply = await as('operator', { url: timelineUrl(cameraId, T0 - 60_000, T0 + 120_000) });
     expect(reply.statusCode, reply.body).toBe(200);
     const timeline = reply.json<CameraTimeline>();
-    const bytes = (run: Indexed[]) => run.reduce((sum, s) => sum + s.bytes, 0);
+    const bytes = (run: IndexedSegment[]) => run.reduce((sum, s) => sum + s.bytes, 0);
     expect(timeline.spans).toEqual([
       { from: iso(T0), to: iso(gap.from), segments: firstRun.length, bytes: bytes(firstRun) },
       {

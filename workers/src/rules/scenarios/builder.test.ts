@@ -4,10 +4,10 @@ import {
   buildFrames,
   distanceCovered,
   pointAlong,
-  seededRandom,
   speedKeys,
   type ActorSpec,
 } from './builder';
+import { seededRandom } from '@toc/server/lib/seeded-random';
 
 const car: ActorSpec = {
   id: 1,

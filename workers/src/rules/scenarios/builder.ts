@@ -1,4 +1,5 @@
 // Builds synthetic RuleFrames: actors move boxes along paths with piecewise-linear speed profiles, with seeded jitter.
+import { seededRandom } from '@toc/server/lib/seeded-random';
 import type { Detection } from '@toc/models';
 import type { Box, RuleFrame, Track, TrackPoint } from '../../pipeline/types';
 import type { Pixel } from '../scene';
@@ -54,18 +55,6 @@ export function speedKeys(...flat: number[]): [number, number][] {
   const keys: [number, number][] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) keys.push([flat[i]!, flat[i + 1]!]);
   return keys;
-}
-
-/** mulberry32: small, seeded, good enough for jitter. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function speedAt(speeds: readonly [number, number][], t: number): number {

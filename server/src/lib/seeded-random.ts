@@ -1,0 +1,13 @@
+// A small seeded random generator (mulberry32) for simulations and benchmarks that must repeat exactly.
+
+/** Uniform [0, 1) numbers from `seed`, the same sequence every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
