@@ -1,4 +1,5 @@
-// Small typed fetch wrapper: relative URLs, cookie credentials with the CSRF header, JSON in and out, typed errors.
+// Small typed fetch wrapper: relative URLs, cookie credentials with the CSRF header, JSON in and out (or an image),
+// typed errors.
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type ErrorReply } from '@toc/server/schemas';
 import { ApiError, NetworkError } from './api-error';
 
@@ -33,6 +34,16 @@ function buildUrl(path: string, query?: Query): string {
   return search ? `${path}?${search}` : path;
 }
 
+/** `fetch`, with a server out of reach as a NetworkError; an abort stays the AbortError it is. */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+}
+
 async function readError(response: Response): Promise<ApiError> {
   let reply: Partial<ErrorReply> = {};
   try {
@@ -47,19 +58,13 @@ export async function request<T>(path: string, options: RequestOptions = {}, exp
   // The server refuses a cookie-authenticated write without the CSRF header; sent on reads too, harmlessly.
   const headers: Record<string, string> = { Accept: 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new NetworkError(error);
-  }
+  const response = await send(buildUrl(path, options.query), {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: 'same-origin',
+    signal: options.signal,
+  });
   if (!response.ok) {
     const error = await readError(response);
     if (response.status === 401 && !expectUnauthorized) unauthorizedListeners.forEach((listener) => listener());
@@ -68,4 +73,14 @@ export async function request<T>(path: string, options: RequestOptions = {}, exp
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * An image (a still, a camera's frame) fetched with the session cookie rather than put in an <img src>, so that a
+ * refusal or "nothing recorded then" arrives as an ApiError with its bilingual reason.
+ */
+export async function fetchImage(path: string, init: Pick<RequestInit, 'signal' | 'cache'> = {}): Promise<Blob> {
+  const response = await send(path, { credentials: 'same-origin', ...init });
+  if (!response.ok) throw await readError(response);
+  return response.blob();
 }

@@ -1,7 +1,6 @@
 // Recorded footage: a camera's timeline (spans, gaps, alarms, holds), the HLS playlist hls.js plays, and stills.
-import type { CameraTimeline, ErrorReply } from '@toc/server/schemas';
-import { ApiError, NetworkError } from './api-error';
-import { request } from './http.client';
+import type { CameraTimeline } from '@toc/server/schemas';
+import { fetchImage, request } from './http.client';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -20,22 +19,7 @@ export const playlistUrl = (cameraId: number, from: number, to: number) =>
  * footage then" arrives with its bilingual reason.
  */
 export async function fetchStill(cameraId: number, at: number, signal?: AbortSignal): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(
-      `api/recordings/${cameraId}/still?${new URLSearchParams({ at: iso(at) }).toString()}`,
-      {
-        credentials: 'same-origin',
-        signal,
-      },
-    );
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const reply = (await response.json().catch(() => ({}))) as Partial<ErrorReply>;
-    throw new ApiError(response.status, reply);
-  }
-  return response.blob();
+  return fetchImage(`api/recordings/${cameraId}/still?${new URLSearchParams({ at: iso(at) }).toString()}`, {
+    signal,
+  });
 }

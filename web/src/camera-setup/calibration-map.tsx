@@ -2,14 +2,14 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../map/maplibre-worker';
 import type { FeatureCollection } from 'geojson';
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, type GeoJSONSource, type LngLatBoundsLike } from 'maplibre-gl';
+import { Marker, type GeoJSONSource, type LngLatBoundsLike, type Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LonLat } from '@toc/server/schemas';
 import { appConfig } from '../config/app.config';
+import { createMap } from '../map/create-map';
 import { loadBasemap } from '../map/load-basemap';
 import { addBasemapLayers } from '../map/layers/basemap.layer';
-import { buildBaseStyle } from '../map/map-style';
 import { fovCone } from '../map/geo/fov-cone';
 
 declare global {
@@ -69,17 +69,7 @@ export function CalibrationMap({ camera, headingDeg, fovDeg, points, pending, on
     const abort = new AbortController();
     const basemap = loadBasemap(abort.signal);
     const { camera: start, points: saved } = initialRef.current;
-    const instance = new MapLibreMap({
-      container,
-      style: buildBaseStyle(appConfig.map),
-      center: [start.lon, start.lat],
-      zoom: CAMERA_ZOOM,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
-    instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
-    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const instance = createMap(container, appConfig.map, { center: [start.lon, start.lat], zoom: CAMERA_ZOOM });
     if (saved.length > 0) {
       const lons = [start.lon, ...saved.map((p) => p.lon)];
       const lats = [start.lat, ...saved.map((p) => p.lat)];

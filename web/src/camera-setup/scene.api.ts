@@ -1,7 +1,6 @@
 // Camera setup endpoints: one camera, its scene (zones, lines, calibration), the calibration check, and its still frame.
-import type { Calibration, CalibrationPair, Camera, CameraScene, CameraSceneInput, CameraUpdate, ErrorReply } from '@toc/server/schemas';
-import { ApiError, NetworkError } from '../api/api-error';
-import { request } from '../api/http.client';
+import type { Calibration, CalibrationPair, Camera, CameraScene, CameraSceneInput, CameraUpdate } from '@toc/server/schemas';
+import { fetchImage, request } from '../api/http.client';
 
 /** What the calibration check returns: the fit and its reprojection error, not saved. */
 export type CalibrationCheck = Omit<Calibration, 'updatedAt'>;
@@ -39,17 +38,6 @@ export function deleteCalibration(cameraId: number): Promise<void> {
  * The camera's current picture at full resolution. Fetched rather than put in an <img src>, so that a 503
  * ("the camera cannot give a picture") arrives with its bilingual reason.
  */
-export async function fetchFrame(cameraId: number, signal?: AbortSignal): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(`api/cameras/${cameraId}/frame.jpg`, { credentials: 'same-origin', signal, cache: 'no-store' });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const reply = (await response.json().catch(() => ({}))) as Partial<ErrorReply>;
-    throw new ApiError(response.status, reply);
-  }
-  return response.blob();
+export function fetchFrame(cameraId: number, signal?: AbortSignal): Promise<Blob> {
+  return fetchImage(`api/cameras/${cameraId}/frame.jpg`, { signal, cache: 'no-store' });
 }

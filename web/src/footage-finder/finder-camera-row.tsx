@@ -6,13 +6,13 @@ import type { FoundCamera, NearEvent } from '@toc/server/schemas';
 import { cameraStatusKey } from '../format/labels';
 import { formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
+import { CameraPick } from './camera-pick';
 import { CameraStill } from './camera-still';
 import { CoverageBar } from './coverage-bar';
 import { middleOf, type Window } from './coverage-layout';
 import { useEventText } from './event-text';
 import { BASIS_COLORS } from './finder-map-layers';
 import type { Trim } from './pick-draft';
-import { TrimControls } from './trim-controls';
 
 interface FinderCameraRowProps {
   requestId: number;
@@ -137,18 +137,14 @@ export function FinderCameraRow({
             </div>
           )}
           {canPick && (
-            <label className="finder-pick">
-              <input
-                type="checkbox"
-                checked={trim !== undefined}
-                onChange={() => onToggle(camera.cameraId)}
-                data-testid="finder-pick"
-              />
-              {t('finder.pick')}
-            </label>
-          )}
-          {canPick && trim && (
-            <TrimControls trim={trim} bounds={bounds} onChange={(part) => onTrim(camera.cameraId, part)} />
+            <CameraPick
+              cameraId={camera.cameraId}
+              label={t('finder.pick')}
+              trim={trim}
+              bounds={bounds}
+              onToggle={onToggle}
+              onTrim={onTrim}
+            />
           )}
         </div>
       </div>

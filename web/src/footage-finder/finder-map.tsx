@@ -2,16 +2,16 @@
 // view wedge (lit while hovered or selected, both ways with the list), and the events near as markers.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../map/maplibre-worker';
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl } from 'maplibre-gl';
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FINDER_BASES, type FootageSearch, type NearEvent } from '@toc/server/schemas';
 import { appConfig } from '../config/app.config';
 import { formatNumber } from '../i18n/format';
 import type { Language } from '../i18n/i18n';
+import { createMap } from '../map/create-map';
 import { addBasemapLayers } from '../map/layers/basemap.layer';
 import { loadBasemap } from '../map/load-basemap';
-import { buildBaseStyle } from '../map/map-style';
 import { SEVERITY_COLORS } from '../map/palette';
 import { finderBounds } from './camera-cones';
 import { useEventText } from './event-text';
@@ -62,18 +62,11 @@ export function FinderMap({ search, language, hovered, selected, onHover, onSele
     if (!container) return;
     const abort = new AbortController();
     const basemap = loadBasemap(abort.signal);
-    const instance = new MapLibreMap({
-      container,
-      style: buildBaseStyle(appConfig.map),
+    const instance = createMap(container, appConfig.map, {
       bounds: initialBounds,
       fitBoundsOptions: { padding: 40, maxZoom: 18 },
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
       fadeDuration: 0,
     });
-    instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
-    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     instance.on('mousemove', CONES_FILL_ID, (e) => {
       const id = e.features?.[0]?.id;
       instance.getCanvas().style.cursor = 'pointer';

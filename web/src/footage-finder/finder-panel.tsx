@@ -64,7 +64,7 @@ export function FinderPanel({ requestId, request, canPick, onPicked }: FinderPan
 
   return (
     <section
-      className="finder-panel"
+      className="panel-surface finder-panel"
       data-testid="finder-panel"
       data-state={search ? 'ready' : error ? 'failed' : 'loading'}
       data-can-pick={canPick}
@@ -80,7 +80,7 @@ export function FinderPanel({ requestId, request, canPick, onPicked }: FinderPan
       </header>
       <p className="panel-note">{t('finder.intro')}</p>
       {error !== null && (
-        <p className="finder-alert" role="alert" data-testid="finder-error">
+        <p className="alert-box" role="alert" data-testid="finder-error">
           {t('finder.failed', { reason: failureText(failureOf(error, 'finder.failedUnknown'), t, language) })}{' '}
           <button type="button" className="button secondary compact" onClick={reload} disabled={loading}>
             {t('finder.retry')}

@@ -1,7 +1,6 @@
 // The finder's calls: the ranked cameras for a request, a proposed camera's recorded still, and saving the picks.
-import type { ErrorReply, FootageRequest, FootageSearch, RequestCamerasInput } from '@toc/server/schemas';
-import { ApiError, NetworkError } from '../api/api-error';
-import { request } from '../api/http.client';
+import type { FootageRequest, FootageSearch, RequestCamerasInput } from '@toc/server/schemas';
+import { fetchImage, request } from '../api/http.client';
 
 export const fetchFinder = (requestId: number, signal?: AbortSignal) =>
   request<FootageSearch>(`api/footage-requests/${requestId}/finder`, { signal });
@@ -26,16 +25,5 @@ export async function fetchRequestStill(
   at: number,
   signal?: AbortSignal,
 ): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(requestStillUrl(requestId, cameraId, at), { credentials: 'same-origin', signal });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const reply = (await response.json().catch(() => ({}))) as Partial<ErrorReply>;
-    throw new ApiError(response.status, reply);
-  }
-  return response.blob();
+  return fetchImage(requestStillUrl(requestId, cameraId, at), { signal });
 }

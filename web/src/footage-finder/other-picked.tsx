@@ -1,8 +1,8 @@
 // Cameras saved on the request that the finder no longer proposes: still listed, so they can be trimmed or dropped.
 import { useTranslation } from 'react-i18next';
 import type { RequestCamera } from '@toc/server/schemas';
+import { CameraPick } from './camera-pick';
 import type { Picks, Trim } from './pick-draft';
-import { TrimControls } from './trim-controls';
 
 interface OtherPickedProps {
   cameras: readonly RequestCamera[];
@@ -20,29 +20,18 @@ export function OtherPicked({ cameras, picks, bounds, nameOf, onToggle, onTrim }
     <section className="finder-other-picked">
       <h4>{t('finder.otherPicked')}</h4>
       <ul>
-        {cameras.map((camera) => {
-          const trim = picks.get(camera.cameraId);
-          return (
-            <li key={camera.cameraId} data-testid="finder-other-picked" data-camera-id={camera.cameraId}>
-              <label className="finder-pick">
-                <input
-                  type="checkbox"
-                  checked={trim !== undefined}
-                  onChange={() => onToggle(camera.cameraId)}
-                  data-testid="finder-pick"
-                />
-                {nameOf(camera.cameraId)}
-              </label>
-              {trim && (
-                <TrimControls
-                  trim={trim}
-                  bounds={bounds}
-                  onChange={(part) => onTrim(camera.cameraId, part)}
-                />
-              )}
-            </li>
-          );
-        })}
+        {cameras.map((camera) => (
+          <li key={camera.cameraId} data-testid="finder-other-picked" data-camera-id={camera.cameraId}>
+            <CameraPick
+              cameraId={camera.cameraId}
+              label={nameOf(camera.cameraId)}
+              trim={picks.get(camera.cameraId)}
+              bounds={bounds}
+              onToggle={onToggle}
+              onTrim={onTrim}
+            />
+          </li>
+        ))}
       </ul>
     </section>
   );

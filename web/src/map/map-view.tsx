@@ -3,7 +3,7 @@
 // layer switches and tools drawn over the map (children, with the map in context).
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './maplibre-worker';
-import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera, CrowdZoneCollection, ElephantPath, Event, LonLat } from '@toc/server/schemas';
@@ -23,10 +23,10 @@ import { addElephantLayers, setElephantPaths, setElephantWarnings } from './laye
 import { addEventsLayer, setEvents } from './layers/events.layer';
 import { addEventTracksLayer, setEventTracks } from './layers/event-tracks.layer';
 import { addTrackedObjectsLayer, TrackedObjectsFeed } from './layers/tracked-objects.layer';
+import { createMap } from './create-map';
 import { loadBasemap } from './load-basemap';
 import { MapAttribution } from './map-attribution';
 import { MapContext } from './map-context';
-import { buildBaseStyle } from './map-style';
 import { clearExposedMap, exposeMap } from './test-hooks';
 import type { Bounds } from './geo/bounds';
 
@@ -90,20 +90,13 @@ export function MapView({
     if (!container) return;
     const abort = new AbortController();
     const basemapLoad = loadBasemap(abort.signal);
-    const instance = new MapLibreMap({
-      container,
-      style: buildBaseStyle(config),
+    const instance = createMap(container, config, {
       center: config.center,
       zoom: config.zoom,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
       // Every icon may overlap, so symbol fades buy nothing, and with live objects they would keep the map
       // repainting without pause.
       fadeDuration: 0,
     });
-    instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
-    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     exposeMap(instance, false);
 
     instance.once('load', () => {

@@ -58,7 +58,7 @@ export function PlaybackTimeline({
 
   return (
     <section
-      className="playback-timeline"
+      className="panel-surface playback-timeline"
       aria-label={t('playback.timeline')}
       data-testid="playback-timeline"
       data-day={day}

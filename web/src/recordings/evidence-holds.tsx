@@ -35,7 +35,7 @@ export function EvidenceHolds({ cameraIds, nameOf, editable, now, refresh, onCha
   };
 
   return (
-    <section className="recordings-card" data-testid="evidence-holds" data-state={state}>
+    <section className="page-card" data-testid="evidence-holds" data-state={state}>
       <div className="holds-heading">
         <h3>{t('recordings.holds.title')}</h3>
         <div className="holds-toggle" role="group" aria-label={t('recordings.holds.show')}>
@@ -89,8 +89,8 @@ export function EvidenceHolds({ cameraIds, nameOf, editable, now, refresh, onCha
           {t(state === 'active' ? 'recordings.holds.emptyActive' : 'recordings.holds.emptyAll')}
         </p>
       ) : (
-        <div className="recordings-scroll">
-          <table className="recordings-table holds-table" data-testid="holds-table">
+        <div className="table-scroll">
+          <table className="data-table recordings-table holds-table" data-testid="holds-table">
             <thead>
               <tr>
                 <th>{t('recordings.col.camera')}</th>

@@ -79,7 +79,7 @@ export function HoldRow({ hold, name, editable, now, onReleased }: HoldRowProps)
         {formatBytes(hold.bytes, language)}
       </td>
       <td data-testid="hold-status">
-        <span className={`recordings-badge hold-badge-${status}`}>
+        <span className={`pill recordings-badge hold-badge-${status}`}>
           {t(`recordings.holds.status.${status}`)}
         </span>
         {hold.releasedAt && (

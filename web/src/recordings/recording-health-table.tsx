@@ -40,7 +40,7 @@ function StateCell({ view, enabled }: { view: CameraRecordingView; enabled: bool
   const shownProblems = view.problems.filter((p) => p !== state);
   return (
     <td data-testid="recording-state" data-state={view.state ?? ''}>
-      <span className={`recordings-badge state-${state ?? 'unknown'}`}>
+      <span className={`pill recordings-badge state-${state ?? 'unknown'}`}>
         {state ? t(recordingStateKey(state)) : t('recordings.health.noReport')}
       </span>
       {view.pausedReason && (
@@ -77,11 +77,11 @@ export function RecordingHealthTable({ cameras, cameraOf, nameOf, now }: HealthT
   const attention = views.filter(({ view }) => view.level !== 'ok').length;
   const n = (value: number) => formatNumber(value, language);
   return (
-    <section className="recordings-card" data-testid="recording-health">
+    <section className="page-card" data-testid="recording-health">
       <h3>
         {t('recordings.health.title')}{' '}
         <span
-          className={`recordings-badge ${attention > 0 ? 'problem' : 'ok'}`}
+          className={`pill recordings-badge ${attention > 0 ? 'problem' : 'ok'}`}
           data-testid="recording-attention"
           data-count={attention}
         >
@@ -93,8 +93,8 @@ export function RecordingHealthTable({ cameras, cameraOf, nameOf, now }: HealthT
       {cameras.length === 0 ? (
         <p className="panel-note">{t('recordings.noCameras')}</p>
       ) : (
-        <div className="recordings-scroll">
-          <table className="recordings-table health-table">
+        <div className="table-scroll">
+          <table className="data-table recordings-table health-table">
             <thead>
               <tr>
                 <th>{t('recordings.col.camera')}</th>

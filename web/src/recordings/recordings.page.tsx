@@ -49,8 +49,8 @@ export default function RecordingsPage({ role }: { role: Role }) {
   const cameraIds = overview ? overview.cameras.map((c) => c.cameraId) : cameras.list.map((c) => c.id);
 
   return (
-    <main className="recordings-page" data-testid="recordings-page" data-editable={editable}>
-      <header className="recordings-header">
+    <main className="card-page recordings-page" data-testid="recordings-page" data-editable={editable}>
+      <header className="card-page-header">
         <h2>{t('recordings.title')}</h2>
         <a
           href={routeHref('playback')}
@@ -59,14 +59,14 @@ export default function RecordingsPage({ role }: { role: Role }) {
         >
           {t('recordings.toPlayback')}
         </a>
-        <span className="recordings-updated" data-testid="recordings-updated" data-loaded-at={loadedAt ?? ''}>
+        <span className="card-page-note" data-testid="recordings-updated" data-loaded-at={loadedAt ?? ''}>
           {loadedAt !== null && t('recordings.updated', { time: formatTime(new Date(loadedAt), language) })}
         </span>
-        <span className="recordings-zone">{t('playback.timeZone')}</span>
+        <span className="card-page-zone">{t('playback.timeZone')}</span>
       </header>
-      <p className="recordings-intro">{t('recordings.intro')}</p>
+      <p className="card-page-intro card-page-note">{t('recordings.intro')}</p>
       {failed && (
-        <p className="recordings-alert" role="alert" data-testid="recordings-failed">
+        <p className="card-page-alert" role="alert" data-testid="recordings-failed">
           {overview ? t('recordings.refreshFailed') : t('recordings.loadFailed')}
         </p>
       )}

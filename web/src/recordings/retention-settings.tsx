@@ -41,7 +41,7 @@ export function RetentionSettings({ cameras, nameOf, editable, onSaved }: Retent
   };
 
   return (
-    <section className="recordings-card" data-testid="retention-settings" data-editable={editable}>
+    <section className="page-card" data-testid="retention-settings" data-editable={editable}>
       <h3>{t('recordings.retention.title')}</h3>
       <p className="panel-note">{t('recordings.retention.intro')}</p>
       {!editable && (
@@ -59,8 +59,8 @@ export function RetentionSettings({ cameras, nameOf, editable, onSaved }: Retent
           onSave={save}
         />
       )}
-      <div className="recordings-scroll">
-        <table className="recordings-table retention-table">
+      <div className="table-scroll">
+        <table className="data-table recordings-table retention-table">
           <thead>
             <tr>
               {editable && (

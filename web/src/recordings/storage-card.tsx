@@ -26,21 +26,21 @@ export function StorageCard({ storage, showVolume }: { storage: RecordingStorage
   const short = storage.available && isUnderADay(storage.hoursLeft);
   return (
     <section
-      className="recordings-card storage-card"
+      className="page-card storage-card"
       data-testid="recordings-storage"
       data-available={storage.available}
     >
       <h3>
         {t('recordings.storage.title')}{' '}
         <span
-          className={`recordings-badge ${storage.available ? 'ok' : 'problem'}`}
+          className={`pill recordings-badge ${storage.available ? 'ok' : 'problem'}`}
           data-testid="storage-state"
         >
           {storage.available ? t('recordings.storage.available') : t('recordings.storage.notAvailable')}
         </span>
       </h3>
       {!storage.available && (
-        <p className="recordings-alert" role="alert" data-testid="storage-reason">
+        <p className="card-page-alert" role="alert" data-testid="storage-reason">
           {reasonIn(storage.reason, language) ?? t('recordings.storage.unknownReason')}
         </p>
       )}

@@ -27,7 +27,7 @@ export function AttachForm({
   };
 
   return (
-    <section className="requests-card request-actions" data-testid="request-attach">
+    <section className="page-card request-actions" data-testid="request-attach">
       <h3>{t('requests.attach.title')}</h3>
       <p className="panel-note">{t('requests.attach.intro')}</p>
       <FormFileField file={file} onFile={setFile} testId="request-attach-file" />

@@ -15,7 +15,7 @@ export function CaseFields({
 }: DraftSectionProps & { stationFixed: boolean }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="request-section">
+    <fieldset className="panel-surface request-section">
       <legend>{t('requests.form.case')}</legend>
       <div className="request-grid">
         <FormField

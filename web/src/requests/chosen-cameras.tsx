@@ -8,14 +8,14 @@ export function ChosenCameras({ request }: { request: FootageRequest }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <section className="requests-card" data-testid="request-cameras" data-count={request.cameras.length}>
+    <section className="page-card" data-testid="request-cameras" data-count={request.cameras.length}>
       <h3>{t('requests.cameras.title')}</h3>
       {request.cameras.length === 0 ? (
         <p className="panel-note" data-testid="request-cameras-empty">
           {t('requests.cameras.none')}
         </p>
       ) : (
-        <table className="requests-table">
+        <table className="data-table requests-table">
           <thead>
             <tr>
               <th>{t('requests.cameras.camera')}</th>

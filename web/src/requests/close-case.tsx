@@ -26,7 +26,7 @@ export function CloseCase({
   };
 
   return (
-    <section className="requests-card request-actions" data-testid="request-close-card">
+    <section className="page-card request-actions" data-testid="request-close-card">
       <h3>{t('requests.close.title')}</h3>
       <p className="panel-note">{t('requests.close.warning')}</p>
       {!open ? (

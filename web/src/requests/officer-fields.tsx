@@ -16,7 +16,7 @@ const FIELDS: { field: OfficerField; testId: string; type: 'text' | 'tel'; autoC
 export function OfficerFields({ draft, set, problems, walkIn }: DraftSectionProps & { walkIn: boolean }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="request-section">
+    <fieldset className="panel-surface request-section">
       <legend>{walkIn ? t('requests.form.officerWalkIn') : t('requests.form.officer')}</legend>
       <div className="request-grid">
         {FIELDS.map(({ field, testId, type, autoComplete }) => (

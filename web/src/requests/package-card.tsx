@@ -24,7 +24,7 @@ export function PackageCard({ request, access }: { request: FootageRequest; acce
   const pkg = request.package;
   if (!SHOWN.includes(request.status) && !pkg) return null;
   return (
-    <section className="requests-card" data-testid="request-package">
+    <section className="page-card" data-testid="request-package">
       <h3>{t('requests.package.title')}</h3>
       {request.status === 'approved' && <p className="panel-note">{t('requests.package.queued')}</p>}
       {request.status === 'exporting' && <ExportProgress progress={request.exportProgress} />}

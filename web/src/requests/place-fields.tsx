@@ -32,7 +32,7 @@ export function PlaceFields({ draft, set, problems }: DraftSectionProps) {
   };
 
   return (
-    <fieldset className="request-section">
+    <fieldset className="panel-surface request-section">
       <legend>{t('requests.form.place')}</legend>
       <p className="panel-note">{t('requests.place.intro')}</p>
       <div className="request-place">

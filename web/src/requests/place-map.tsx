@@ -2,15 +2,15 @@
 // a circle around it. Built like the other maps (offline base style and basemap layers).
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../map/maplibre-worker';
-import { Map as MapLibreMap, Marker, NavigationControl, ScaleControl, type GeoJSONSource } from 'maplibre-gl';
+import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LonLat } from '@toc/server/schemas';
 import { appConfig } from '../config/app.config';
+import { createMap } from '../map/create-map';
 import { circleRing } from '../map/geo/circle';
 import { addBasemapLayers } from '../map/layers/basemap.layer';
 import { loadBasemap } from '../map/load-basemap';
-import { buildBaseStyle } from '../map/map-style';
 
 declare global {
   interface Window {
@@ -51,17 +51,10 @@ export function PlaceMap({ place, radiusM, focusKey, onPick }: PlaceMapProps) {
     const abort = new AbortController();
     const basemap = loadBasemap(abort.signal);
     const start = initial.current ?? DEFAULT_CENTRE;
-    const instance = new MapLibreMap({
-      container,
-      style: buildBaseStyle(appConfig.map),
+    const instance = createMap(container, appConfig.map, {
       center: [start.lon, start.lat],
       zoom: initial.current ? PLACE_ZOOM : DEFAULT_ZOOM,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
     });
-    instance.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
-    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     instance.on('click', (e) => onPickRef.current({ lon: e.lngLat.lng, lat: e.lngLat.lat }));
     window.__tocPlaceMap = { map: instance, ready: false };
     instance.once('load', () => {

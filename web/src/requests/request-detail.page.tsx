@@ -25,9 +25,9 @@ export default function RequestDetailPage({ id, user }: { id: number; user: Sess
 
   if (!request) {
     return (
-      <main className="requests-page" data-testid="request-page" data-request-id={id}>
+      <main className="card-page requests-page field-boxes" data-testid="request-page" data-request-id={id}>
         {failure ? (
-          <p className="requests-alert" role="alert" data-testid="request-load-error">
+          <p className="card-page-alert" role="alert" data-testid="request-load-error">
             {failureText(failure, t, language)}
           </p>
         ) : (
@@ -40,14 +40,14 @@ export default function RequestDetailPage({ id, user }: { id: number; user: Sess
   const access = requestAccess(user, request);
   return (
     <main
-      className="requests-page"
+      className="card-page requests-page field-boxes"
       data-testid="request-page"
       data-request-id={id}
       data-status={request.status}
     >
       <RequestHeading request={request} />
       {failure && (
-        <p className="requests-alert" role="alert" data-testid="request-refresh-error">
+        <p className="card-page-alert" role="alert" data-testid="request-refresh-error">
           {t('requests.refreshFailed')}
         </p>
       )}

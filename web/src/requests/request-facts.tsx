@@ -21,7 +21,7 @@ export function RequestFacts({ request }: { request: FootageRequest }) {
   const language = useLanguage();
   const time = (iso: string) => formatDateTime(iso, language);
   return (
-    <section className="requests-card" data-testid="request-facts">
+    <section className="page-card" data-testid="request-facts">
       <h3>{t('requests.detail.facts')}</h3>
       <dl className="request-facts">
         <Fact label={t('requests.field.caseNumber')} testId="request-fact-case-number">

@@ -79,7 +79,7 @@ export function RequestForm({ user, walkIn }: { user: SessionUser; walkIn: boole
 
   if (notAttached) {
     return (
-      <div className="requests-card" role="alert" data-testid="request-form-not-attached">
+      <div className="page-card" role="alert" data-testid="request-form-not-attached">
         <p>{t('requests.form.filedWithoutForm', { reference: notAttached.request.reference })}</p>
         <p className="panel-note error">{failureText(notAttached.failure, t, language)}</p>
         <a
@@ -112,13 +112,13 @@ export function RequestForm({ user, walkIn }: { user: SessionUser; walkIn: boole
       <PlaceFields draft={draft} set={set} problems={problems} />
       <WindowFields draft={draft} set={set} problems={problems} now={now} />
       {walkIn && (
-        <fieldset className="request-section">
+        <fieldset className="panel-surface request-section">
           <legend>{t('requests.form.paper')}</legend>
           <FormFileField file={file} onFile={setFile} problem={problems.formFile} />
         </fieldset>
       )}
       {failure && (
-        <p className="requests-alert" role="alert" data-testid="request-form-error">
+        <p className="card-page-alert" role="alert" data-testid="request-form-error">
           {failureText(failure, t, language)}
         </p>
       )}

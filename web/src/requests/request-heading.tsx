@@ -7,15 +7,15 @@ import { OverdueChip, StatusChip } from './status-chip';
 export function RequestHeading({ request }: { request: FootageRequest }) {
   const { t } = useTranslation();
   return (
-    <header className="requests-header">
+    <header className="card-page-header">
       <a href={routeHref('requests')} className="button ghost compact" data-testid="request-back">
         {t('requests.back')}
       </a>
       <h2 data-testid="request-reference">{request.reference}</h2>
       <StatusChip status={request.status} />
       {request.overdue && <OverdueChip />}
-      <span className="request-chip kind">{t(`requests.kind.${request.kind}`)}</span>
-      <span className="requests-zone">{t('requests.timeZone')}</span>
+      <span className="pill request-chip kind">{t(`requests.kind.${request.kind}`)}</span>
+      <span className="card-page-zone">{t('requests.timeZone')}</span>
     </header>
   );
 }

@@ -10,16 +10,18 @@ export default function RequestNewPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const walkIn = isStaff(user);
   return (
-    <main className="requests-page" data-testid="request-new-page">
-      <header className="requests-header">
+    <main className="card-page requests-page field-boxes" data-testid="request-new-page">
+      <header className="card-page-header">
         <a href={routeHref('requests')} className="button ghost compact" data-testid="request-back">
           {t('requests.back')}
         </a>
         <h2>{walkIn ? t('requests.newWalkInTitle') : t('requests.newTitle')}</h2>
       </header>
-      <p className="requests-intro">{walkIn ? t('requests.newWalkInIntro') : t('requests.newIntro')}</p>
+      <p className="card-page-intro card-page-note">
+        {walkIn ? t('requests.newWalkInIntro') : t('requests.newIntro')}
+      </p>
       {!walkIn && user.station === null && (
-        <p className="requests-alert" role="alert" data-testid="request-no-station">
+        <p className="card-page-alert" role="alert" data-testid="request-no-station">
           {t('requests.noStation')}
         </p>
       )}

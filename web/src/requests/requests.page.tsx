@@ -25,11 +25,11 @@ export default function RequestsPage({ user }: { user: SessionUser }) {
   };
 
   return (
-    <main className="requests-page" data-testid="requests-page" data-staff={staff}>
-      <header className="requests-header">
+    <main className="card-page requests-page field-boxes" data-testid="requests-page" data-staff={staff}>
+      <header className="card-page-header">
         <h2>{staff ? t('requests.queueTitle') : t('requests.stationTitle')}</h2>
         {!staff && user.station && (
-          <span className="request-chip station" data-testid="requests-station">
+          <span className="pill request-chip station" data-testid="requests-station">
             {user.station}
           </span>
         )}
@@ -40,23 +40,25 @@ export default function RequestsPage({ user }: { user: SessionUser }) {
           {t('nav.verify')}
         </a>
         <StatusFilterSelect value={filter} onChange={setFilter} />
-        <span className="requests-zone">{t('requests.timeZone')}</span>
+        <span className="card-page-zone">{t('requests.timeZone')}</span>
       </header>
-      <p className="requests-intro">{staff ? t('requests.queueIntro') : t('requests.stationIntro')}</p>
+      <p className="card-page-intro card-page-note">
+        {staff ? t('requests.queueIntro') : t('requests.stationIntro')}
+      </p>
       {failed && (
-        <p className="requests-alert" role="alert" data-testid="requests-failed">
+        <p className="card-page-alert" role="alert" data-testid="requests-failed">
           {t('requests.loadFailed')}
         </p>
       )}
       {ordered === null ? (
         !failed && <p className="page-loading">{t('common.loading')}</p>
       ) : ordered.length === 0 ? (
-        <p className="requests-card panel-note" data-testid="requests-empty">
+        <p className="page-card panel-note" data-testid="requests-empty">
           {filter === 'all' ? t('requests.empty') : t('requests.emptyFiltered')}
         </p>
       ) : (
-        <div className="requests-card requests-scroll">
-          <table className="requests-table" data-testid="requests-table">
+        <div className="page-card table-scroll">
+          <table className="data-table requests-table" data-testid="requests-table">
             <thead>
               <tr>
                 <th>{t('requests.col.reference')}</th>

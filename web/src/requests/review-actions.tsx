@@ -44,7 +44,7 @@ export function ReviewActions({ request, access, onChanged }: ReviewActionsProps
   };
 
   return (
-    <section className="requests-card request-actions" data-testid="request-review-actions">
+    <section className="page-card request-actions" data-testid="request-review-actions">
       <h3>{t('requests.decide.title')}</h3>
       {access.review && (
         <button

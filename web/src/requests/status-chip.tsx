@@ -5,7 +5,7 @@ import type { FootageRequestStatus } from '@toc/server/schemas';
 export function StatusChip({ status }: { status: FootageRequestStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`request-chip status-${status}`} data-testid="request-status" data-status={status}>
+    <span className={`pill request-chip status-${status}`} data-testid="request-status" data-status={status}>
       {t(`requests.status.${status}`)}
     </span>
   );
@@ -15,7 +15,11 @@ export function StatusChip({ status }: { status: FootageRequestStatus }) {
 export function OverdueChip() {
   const { t } = useTranslation();
   return (
-    <span className="request-chip overdue" data-testid="request-overdue" title={t('requests.overdueHint')}>
+    <span
+      className="pill request-chip overdue"
+      data-testid="request-overdue"
+      title={t('requests.overdueHint')}
+    >
       {t('requests.overdue')}
     </span>
   );

@@ -18,7 +18,7 @@ export function WindowFields({ draft, set, problems, now }: DraftSectionProps & 
     return iso ? `${t('requests.timeZone')} · ${formatDateTime(iso, language)}` : t('requests.timeZone');
   };
   return (
-    <fieldset className="request-section">
+    <fieldset className="panel-surface request-section">
       <legend>{t('requests.form.window')}</legend>
       <p className="panel-note">{t('requests.window.intro', { hours: MAX_REQUEST_WINDOW_H })}</p>
       <div className="request-grid">

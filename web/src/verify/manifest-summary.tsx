@@ -40,8 +40,8 @@ export function ManifestSummary({ summary, files }: { summary: Summary; files: r
         </dd>
       </dl>
       <h4>{t('verify.files', { n: formatNumber(summary.fileCount, language) })}</h4>
-      <div className="verify-files-scroll">
-        <table className="verify-files">
+      <div className="table-scroll">
+        <table className="data-table verify-files">
           <thead>
             <tr>
               <th>{t('verify.col.file')}</th>

@@ -17,7 +17,7 @@ export function TrustKey({ keyState, pasted, onPaste, choice }: TrustKeyProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <section className="verify-card verify-key" data-testid="verify-key" data-using={choice.kind}>
+    <section className="page-card verify-card verify-key" data-testid="verify-key" data-using={choice.kind}>
       <h3>{t('verify.key.title')}</h3>
       {keyState.status === 'loading' && <p className="panel-note">{t('verify.key.loading')}</p>}
       {keyState.status === 'loaded' && (
@@ -39,6 +39,7 @@ export function TrustKey({ keyState, pasted, onPaste, choice }: TrustKeyProps) {
         <span>{t('verify.key.paste')}</span>
         <input
           type="text"
+          className="field-box"
           spellCheck={false}
           autoComplete="off"
           value={pasted}

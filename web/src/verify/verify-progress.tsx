@@ -11,7 +11,7 @@ export function VerifyProgress({ progress, onStop }: { progress: HashProgress | 
   const percent = progress ? Math.floor(progress.fraction * 100) : 0;
   return (
     <section
-      className="verify-card verify-progress"
+      className="page-card verify-card verify-progress"
       data-testid="verify-progress"
       data-percent={percent}
       aria-busy="true"

@@ -13,7 +13,7 @@ export function VerifyResult({ result }: { result: Verification }) {
   const { report, files } = result;
   return (
     <section
-      className={`verify-card verify-result ${report.ok ? 'ok' : 'failed'}`}
+      className={`page-card verify-card verify-result ${report.ok ? 'ok' : 'failed'}`}
       data-testid="verify-result"
       data-ok={report.ok}
       data-trusted={report.trusted}

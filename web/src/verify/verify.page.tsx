@@ -53,13 +53,13 @@ export function VerifyPage() {
     state.phase === 'done' && usable && trustLabel(state.checkedWith) !== trustLabel(choice);
 
   return (
-    <main className="verify-page" data-testid="verify-page">
-      <header className="verify-header">
+    <main className="card-page verify-page" data-testid="verify-page">
+      <header className="card-page-header">
         <h2>{t('verify.title')}</h2>
       </header>
-      <p className="verify-intro">{t('verify.intro')}</p>
+      <p className="card-page-intro">{t('verify.intro')}</p>
       <TrustKey keyState={keyState} pasted={pasted} onPaste={setPasted} choice={choice} />
-      <section className="verify-card">
+      <section className="page-card verify-card">
         <PackagePicker onFile={onFile} />
         {file && (
           <p className="verify-chosen" data-testid="verify-chosen">
@@ -69,12 +69,12 @@ export function VerifyPage() {
       </section>
       {state.phase === 'checking' && <VerifyProgress progress={state.progress} onStop={stop} />}
       {state.phase === 'stopped' && (
-        <p className="verify-card panel-note" role="status" data-testid="verify-stopped">
+        <p className="page-card verify-card panel-note" role="status" data-testid="verify-stopped">
           {t('verify.stopped')}
         </p>
       )}
       {state.phase === 'error' && (
-        <p className="verify-card verify-alert" role="alert" data-testid="verify-error">
+        <p className="page-card verify-card verify-alert" role="alert" data-testid="verify-error">
           {t('verify.failedToRun', {
             reason: runFailure(state.error, language, () =>
               failureText(failureOf(state.error, 'verify.failedUnknown'), t, language),
@@ -85,7 +85,7 @@ export function VerifyPage() {
       {state.phase === 'done' && (
         <>
           {checkedWithOther && (
-            <p className="verify-card verify-changed" role="status">
+            <p className="page-card verify-card verify-changed" role="status">
               {t('verify.key.changed')}{' '}
               <button
                 type="button"
