@@ -19,6 +19,8 @@ const ACTION_SUGGESTIONS = [
   'recording.playback',
   'recording.still.view',
   'evidence-hold.',
+  'evidence-package.download',
+  'footage-request.',
   'camera.recording.update',
   'vehicle.',
   'notification-target.',
