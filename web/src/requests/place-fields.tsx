@@ -1,29 +1,42 @@
-// Where it happened: clicked on the map or taken from a camera (the map centres there), how sure the place is (a
-// radius drawn as a circle), and its name as people say it.
+// Where it happened: clicked on the map, found by name (a camera, village, sub-district, district or road) or taken
+// from a camera (the map goes there), how sure the place is (a radius drawn as a circle), and its name as people say it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LonLat } from '@toc/server/schemas';
 import { useLanguage } from '../i18n/use-language';
+import { nameIn, type SearchEntry } from '../map/search/search-index';
 import { useLiveData } from '../state/live-data.context';
 import { useStore } from '../state/observable-store';
 import { CoordinateInputs } from './coordinate-inputs';
 import type { DraftSectionProps } from './draft-props';
 import { FormField } from './form-field';
 import { MAX_RADIUS_M } from './request-draft';
-import { PlaceMap } from './place-map';
+import { placeOfTarget } from './place-of-result';
+import { PlaceMap, pointFocus, type PlaceFocus } from './place-map';
+import { PlaceSearch } from './place-search';
 
 export function PlaceFields({ draft, set, problems }: DraftSectionProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const cameras = useStore(useLiveData().cameras).list;
-  const [focusKey, setFocusKey] = useState(0);
+  const [focus, setFocus] = useState<PlaceFocus | null>(null);
   const [cameraId, setCameraId] = useState('');
   const radius = Number(draft.placeRadiusM);
   const radiusM = draft.placeRadiusM.trim() !== '' && radius > 0 && radius <= MAX_RADIUS_M ? radius : null;
 
-  const moveTo = (place: LonLat, label?: string) => {
-    set({ place, ...(label && draft.placeLabel.trim() === '' ? { placeLabel: label } : {}) });
-    setFocusKey((k) => k + 1);
+  /** The radius is kept unless given; the label is filled only when empty. */
+  const moveTo = (place: LonLat, label = '', to = pointFocus(place), newRadiusM: number | null = null) => {
+    set({
+      place,
+      ...(newRadiusM !== null ? { placeRadiusM: String(newRadiusM) } : {}),
+      ...(label && draft.placeLabel.trim() === '' ? { placeLabel: label } : {}),
+    });
+    setFocus(to);
+  };
+  const chooseResult = (entry: SearchEntry) => {
+    const name = nameIn(entry.name, language);
+    const found = placeOfTarget(entry.target);
+    moveTo(found.place, name, { target: entry.target, name }, found.radiusM);
   };
   const chooseCamera = (value: string) => {
     setCameraId(value);
@@ -37,6 +50,7 @@ export function PlaceFields({ draft, set, problems }: DraftSectionProps) {
       <p className="panel-note">{t('requests.place.intro')}</p>
       <div className="request-place">
         <div className="request-place-side">
+          <PlaceSearch cameras={cameras} onChoose={chooseResult} />
           <label className="request-field">
             <span className="request-field-label">{t('requests.place.fromCamera')}</span>
             <select
@@ -107,7 +121,7 @@ export function PlaceFields({ draft, set, problems }: DraftSectionProps) {
         <PlaceMap
           place={draft.place}
           radiusM={radiusM}
-          focusKey={focusKey}
+          focus={focus}
           onPick={(place) => set({ place })}
         />
       </div>

@@ -1,5 +1,5 @@
 // A MapLibre map to pick the place of the incident: a click puts the marker there; the uncertainty radius is drawn as
-// a circle around it. Built like the other maps (offline base style and basemap layers).
+// a circle around it; a searched area is outlined. Built like the other maps (offline base style and basemap layers).
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../map/maplibre-worker';
 import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
@@ -11,6 +11,8 @@ import { createMap } from '../map/create-map';
 import { circleRing } from '../map/geo/circle';
 import { addBasemapLayers } from '../map/layers/basemap.layer';
 import { loadBasemap } from '../map/load-basemap';
+import { showTarget } from '../map/search/fly-to-target';
+import type { SearchTarget } from '../map/search/search-index';
 
 declare global {
   interface Window {
@@ -26,16 +28,25 @@ const DEFAULT_ZOOM = 13;
 const PLACE_ZOOM = 16;
 const RADIUS_SOURCE = 'request-place-radius';
 
+/** Where the map should go: a new object each time it is asked to (a camera chosen, coordinates typed, a search). */
+export interface PlaceFocus {
+  target: SearchTarget;
+  /** Shown on a searched area's outline. */
+  name: string;
+}
+
+export const pointFocus = (place: LonLat): PlaceFocus => ({ target: { center: [place.lon, place.lat], zoom: PLACE_ZOOM }, name: '' });
+
 interface PlaceMapProps {
   place: LonLat | null;
   /** Metres; nothing is drawn without one. */
   radiusM: number | null;
-  /** Changes when the map should fly to the place (a camera chosen, coordinates typed), not on every click. */
-  focusKey: number;
+  /** Changes when the map should fly somewhere, not on every click. */
+  focus: PlaceFocus | null;
   onPick: (place: LonLat) => void;
 }
 
-export function PlaceMap({ place, radiusM, focusKey, onPick }: PlaceMapProps) {
+export function PlaceMap({ place, radiusM, focus, onPick }: PlaceMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -110,15 +121,9 @@ export function PlaceMap({ place, radiusM, focusKey, onPick }: PlaceMapProps) {
   }, [map, place, t]);
 
   // Fly only when asked: a click already shows the place where the user looks.
-  const placeRef = useRef(place);
   useEffect(() => {
-    placeRef.current = place;
-  });
-  useEffect(() => {
-    const target = placeRef.current;
-    if (!map || !target || focusKey === 0) return;
-    map.flyTo({ center: [target.lon, target.lat], zoom: Math.max(map.getZoom(), PLACE_ZOOM) });
-  }, [map, focusKey]);
+    if (map && focus) showTarget(map, focus.target, focus.name);
+  }, [map, focus]);
 
   return (
     <div className="request-place-map">

@@ -120,7 +120,10 @@ export const requestsEn = {
     'Request {{reference}} was entered, but the scanned form could not be attached. Attach it on the request’s page.',
   'requests.form.openFiled': 'Open the request',
   'requests.place.intro':
-    'Click the map where it happened, or choose a camera to centre the map there; you can also type the coordinates.',
+    'Click the map where it happened, find it by sub-district, road or camera name, or choose a camera to centre the map there; you can also type the coordinates.',
+  'requests.place.search': 'Find by sub-district, road or camera',
+  'requests.place.searchPlaceholder': 'Name in Thai or English',
+  'requests.place.searchHint': 'An area sets a radius that covers it; click the map to be more precise.',
   'requests.place.fromCamera': 'Near a camera',
   'requests.place.cameraPrompt': '— choose a camera —',
   'requests.place.lat': 'Latitude',

@@ -115,7 +115,11 @@ export const requestsTh: Record<keyof typeof requestsEn, string> = {
   'requests.form.fix': 'มีบางช่องที่ต้องแก้ไข โปรดดูข้อความใต้ช่องนั้น',
   'requests.form.filedWithoutForm': 'บันทึกคำขอ {{reference}} แล้ว แต่แนบแบบคำขอฉบับสแกนไม่สำเร็จ กรุณาแนบในหน้าคำขอ',
   'requests.form.openFiled': 'เปิดคำขอ',
-  'requests.place.intro': 'คลิกบนแผนที่ตรงจุดเกิดเหตุ หรือเลือกกล้องเพื่อเลื่อนแผนที่ไปที่กล้องนั้น หรือพิมพ์พิกัด',
+  'requests.place.intro':
+    'คลิกบนแผนที่ตรงจุดเกิดเหตุ ค้นหาจากชื่อตำบล ถนน หรือกล้อง หรือเลือกกล้องเพื่อเลื่อนแผนที่ไปที่กล้องนั้น หรือพิมพ์พิกัด',
+  'requests.place.search': 'ค้นหาจากตำบล ถนน หรือกล้อง',
+  'requests.place.searchPlaceholder': 'ชื่อภาษาไทยหรือภาษาอังกฤษ',
+  'requests.place.searchHint': 'เลือกพื้นที่แล้วรัศมีจะครอบคลุมทั้งพื้นที่ คลิกบนแผนที่เพื่อระบุจุดให้แม่นยำขึ้น',
   'requests.place.fromCamera': 'ใกล้กล้อง',
   'requests.place.cameraPrompt': '— เลือกกล้อง —',
   'requests.place.lat': 'ละติจูด',

@@ -1,5 +1,6 @@
 // Moves the map to a search result or a district: close in on a point, or fit an area with some margin.
 import type { MapLibreMap } from 'maplibre-gl';
+import { clearFoundArea, showFoundArea } from '../layers/found-area.layer';
 import type { SearchTarget } from './search-index';
 
 const FIT_PADDING = 48;
@@ -13,4 +14,11 @@ export function flyToTarget(map: MapLibreMap, target: SearchTarget): void {
   }
   const [west, south, east, north] = target.bounds;
   map.fitBounds([[west, south], [east, north]], { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM });
+}
+
+/** Flies there and outlines a found district or sub-district with its name, or clears the last outline. */
+export function showTarget(map: MapLibreMap, target: SearchTarget, name: string): void {
+  flyToTarget(map, target);
+  if ('outline' in target && target.outline) showFoundArea(map, target.outline, name);
+  else clearFoundArea(map);
 }

@@ -2,6 +2,7 @@
 // imported villages, and major roads (the road data has no names, so a road is its class within a district).
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { Camera, Place } from '@toc/server/schemas';
+import type { Language } from '../../i18n/i18n';
 import { boundsOf, type Bounds } from '../geo/bounds';
 import { booleanPointInPolygon } from '@turf/turf';
 
@@ -12,6 +13,9 @@ export interface BilingualName {
   th: string;
   en: string;
 }
+
+/** The name in the UI language, or the other one when that is missing. */
+export const nameIn = (name: BilingualName, language: Language): string => (language === 'th' ? name.th || name.en : name.en || name.th);
 
 /** A point to close in on, or an area to fit (a district or sub-district also gives its outline to draw). */
 export type SearchTarget = { center: [number, number]; zoom: number } | { bounds: Bounds; outline?: Polygon | MultiPolygon };
