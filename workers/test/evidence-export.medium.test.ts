@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import yauzl from 'yauzl';
 import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '@toc/server/app';
 import { RECORDINGS_MARKER } from '@toc/server/recording-config';
@@ -24,6 +23,7 @@ import type { Manifest } from '@toc/verifier/manifest';
 import { lazyBrowser, startEvidenceExportWorker } from '../src/export/evidence-export.worker';
 import { startRecordingEndpoint, type RecordingEndpoint } from '../src/notify/recording-endpoint';
 import { startRequestNoticeWorker } from '../src/notify/request-notices.worker';
+import { readPackageEntry, runVerifier } from './evidence-package';
 import { indexRecordedSegment, recordStreetClip, type IndexedSegment } from './recorded-footage';
 
 const run = promisify(execFile);
@@ -103,39 +103,6 @@ async function waitFor(predicate: (r: FootageRequest) => boolean, ms: number): P
     if (predicate(current) || Date.now() > end) return current;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-const verify = (zip: string, ...args: string[]) =>
-  run('node', ['--import', 'tsx', 'verifier/src/verify.cli.ts', zip, ...args], {
-    cwd: path.resolve(__dirname, '../..'),
-  }).then(
-    ({ stdout }) => ({ code: 0, out: stdout }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      out: `${error.stdout}${error.stderr}`,
-    }),
-  );
-
-function readEntry(zip: string, name: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
-      file.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== name) return file.readEntry();
-        file.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            file.close();
-            resolve(Buffer.concat(chunks));
-          });
-        });
-      });
-      file.on('end', () => reject(new Error(`${name} not in ${zip}`)));
-      file.readEntry();
-    });
-  });
 }
 
 beforeAll(async () => {
@@ -444,7 +411,9 @@ describe('export', () => {
   });
 
   it('has a manifest naming every recorded segment used, the gap with its reason, and a stream-copied master', async () => {
-    const manifest = JSON.parse((await readEntry(zipPath, 'manifest.json')).toString('utf8')) as Manifest;
+    const manifest = JSON.parse(
+      (await readPackageEntry(zipPath, 'manifest.json')).toString('utf8'),
+    ) as Manifest;
     expect(manifest.request).toMatchObject({
       caseNumber: 'คดีอาญาที่ 123/2574',
       station: TEST_STATION,
@@ -458,7 +427,7 @@ describe('export', () => {
     expect(Date.parse(a.covered!.from)).toBeGreaterThanOrEqual(T0 + 1_000);
     expect(Date.parse(a.covered!.from)).toBeLessThanOrEqual(T0 + 2_000);
     const master = path.join(root, 'master.mp4');
-    await writeFile(master, await readEntry(zipPath, a.files[0]!));
+    await writeFile(master, await readPackageEntry(zipPath, a.files[0]!));
     const { stdout } = await run('ffprobe', [
       '-v',
       'error',
@@ -481,7 +450,7 @@ describe('export', () => {
     const list = a.cut!.inputs.find((input) => input.name.endsWith('.ffconcat'))!.text;
     expect(list).not.toContain(root);
     for (const segment of a.segments) expect(list).toContain(`'${segment.path}'`);
-    const letter = await readEntry(zipPath, 'letter.pdf');
+    const letter = await readPackageEntry(zipPath, 'letter.pdf');
     expect(letter.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
@@ -489,10 +458,12 @@ describe('export', () => {
     const key = await as(null, { method: 'GET', url: '/api/evidence/public-key' });
     expect(key.statusCode).toBe(200);
     fingerprint = key.json<{ fingerprint: string }>().fingerprint;
-    const good = await verify(zipPath, '--fingerprint', fingerprint);
+    const good = await runVerifier(zipPath, '--fingerprint', fingerprint);
     expect(good.code, good.out).toBe(0);
     const bytes = await readFile(zipPath);
-    const manifest = JSON.parse((await readEntry(zipPath, 'manifest.json')).toString('utf8')) as Manifest;
+    const manifest = JSON.parse(
+      (await readPackageEntry(zipPath, 'manifest.json')).toString('utf8'),
+    ) as Manifest;
     const videoPath = manifest.cameras.find((c) => c.id === cameraA)!.files[0]!;
     // Videos are stored, not deflated: a byte in the middle of the zip is a byte of the largest video.
     const tampered = Buffer.from(bytes);
@@ -500,7 +471,7 @@ describe('export', () => {
     tampered[at] = tampered[at]! ^ 0xff;
     const bad = path.join(root, 'tampered.zip');
     await writeFile(bad, tampered);
-    const result = await verify(bad, '--fingerprint', fingerprint);
+    const result = await runVerifier(bad, '--fingerprint', fingerprint);
     expect(result.code).toBe(1);
     expect(result.out).toContain(videoPath);
   }, 60_000);

@@ -1,7 +1,6 @@
 // Before footage goes into a package, each recorded segment is hashed again and compared with the hash the recorder
 // wrote when it closed: a file changed since is named, never exported as if it were the master.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { hashFile } from '../record/segment-file';
 
 export class SegmentChangedError extends Error {
   readonly messageTh: string;
@@ -22,18 +21,13 @@ export class SegmentChangedError extends Error {
   }
 }
 
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** Throws SegmentChangedError for the first segment whose file is gone or differs from its recorded hash. */
 export async function checkSegments(
   segments: readonly { absPath: string; path: string; sha256: string }[],
 ): Promise<void> {
   for (const segment of segments) {
-    const actual = await sha256OfFile(segment.absPath).catch(() => null);
+    // The recorder's own hash function: the same bytes give the same hash it indexed.
+    const actual = await hashFile(segment.absPath).then((h) => h.sha256, () => null);
     if (actual === null) throw new SegmentChangedError(segment.path, 'missing');
     if (actual !== segment.sha256) throw new SegmentChangedError(segment.path, 'changed');
   }

@@ -23,7 +23,8 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
+/** SHA-256 and size of a whole file, streamed (the hash the index keeps for every segment). */
+export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(file)) {
