@@ -1,10 +1,13 @@
 // Plans a stream-copy cut of recorded segments to a wall-clock window: the segments used, where each is cut, the gaps,
 // the concat list ffmpeg reads, and how the output's timeline maps back to the wall clock.
+import type { SegmentTiming } from '../record/mp4-fragments';
 
 export interface ClipSegment {
   absPath: string;
   startedAt: Date;
   endedAt: Date;
+  /** Media timing already read from the file's fragments (see record/mp4-fragments.ts); absent or null: ffprobe. */
+  timing?: SegmentTiming | null;
 }
 
 export interface TimeSpan {

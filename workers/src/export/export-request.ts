@@ -2,7 +2,9 @@
 // recorded hashes, stream copy), optional working copies, the paper form, then the signed package with its letter.
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import pMap from 'p-map';
 import { evidencePaths } from '@toc/server/evidence-config';
 import { findCamera } from '@toc/server/repositories/cameras.repository';
 import { findCalibration } from '@toc/server/repositories/scene.repository';
@@ -30,8 +32,11 @@ import { makeWorkingCopy } from './working-copy';
 
 /** Share of the progress bar the cuts take; the rest is hashing and zipping. */
 const CUT_SHARE = 0.7;
-/** Progress is written and announced at most this often. */
+/** Cameras of one request exported at once (one ffmpeg and one hashing read each). */
+const CAMERAS_AT_ONCE = Math.max(2, availableParallelism());
+/** Progress is written and announced at most this often, or when it has moved by a step (a fast export shows some). */
 const PROGRESS_EVERY_MS = 1000;
+const PROGRESS_STEP = 0.1;
 
 /** `Bang Pakong Bridge` → `bang-pakong-bridge`, for file names inside the package. */
 const slug = (name: string) =>
@@ -88,7 +93,7 @@ async function exportCamera(
   const name = camera?.name ?? `Camera ${chosen.cameraId}`;
   const nameTh = camera?.nameTh ?? `กล้อง ${chosen.cameraId}`;
   const rows = await listExportSegments(ctx.db, { cameraId: chosen.cameraId, ...window });
-  const segments = rows.map((row) => ({ ...row, absPath: path.join(ctx.recordingsDir, row.path) }));
+  const indexed = rows.map((row) => ({ ...row, absPath: path.join(ctx.recordingsDir, row.path) }));
   const base: Omit<PackageCamera, 'covered' | 'gaps' | 'segments' | 'files' | 'cut'> = {
     id: chosen.cameraId,
     name,
@@ -105,7 +110,7 @@ async function exportCamera(
       : null,
     window: { from: chosen.from, to: chosen.to },
   };
-  if (!segments.length) {
+  if (!indexed.length) {
     onProgress(1);
     return {
       camera: {
@@ -121,8 +126,13 @@ async function exportCamera(
     };
   }
   const checkStarted = performance.now();
-  await checkSegments(segments);
-  ctx.log('info', 'segments checked', { cameraId: chosen.cameraId, segments: segments.length, ms: Math.round(performance.now() - checkStarted) });
+  const segments = await checkSegments(indexed);
+  ctx.log('info', 'segments checked', {
+    cameraId: chosen.cameraId,
+    segments: segments.length,
+    timedFromFragments: segments.filter((s) => s.timing).length,
+    ms: Math.round(performance.now() - checkStarted),
+  });
   const entry = `video/camera-${chosen.cameraId}-${slug(name)}.mp4`;
   const master = path.join(dirs.work, entry);
   await mkdir(path.dirname(master), { recursive: true });
@@ -175,7 +185,10 @@ async function exportCamera(
       cut: {
         tool: cut.tool,
         arguments: cut.arguments,
-        inputs: cut.inputs.map((input) => ({ name: input.name, text: input.text.split(`'${ctx.recordingsDir}/`).join("'") })),
+        inputs: cut.inputs.map((input) => ({
+          name: input.name,
+          text: input.text.split(`'${ctx.recordingsDir}/`).join("'"),
+        })),
       },
     },
     files,
@@ -249,11 +262,12 @@ export async function exportRequest(
   const packageId = randomUUID();
   const paths = evidencePaths(ctx.evidence);
   const work = path.join(paths.work, `${requestId}-${packageId}`);
-  let lastReport = 0;
+  let lastReport = { at: 0, fraction: 0 };
   const progress = (fraction: number) => {
     const now = Date.now();
-    if (now - lastReport < PROGRESS_EVERY_MS && fraction < 1) return;
-    lastReport = now;
+    const moved = fraction - lastReport.fraction;
+    if (now - lastReport.at < PROGRESS_EVERY_MS && moved < PROGRESS_STEP && fraction < 1) return;
+    lastReport = { at: now, fraction };
     void reportProgress(ctx, request, fraction).catch((error) =>
       ctx.log('warn', 'export progress not written', { requestId, err: (error as Error).message }),
     );
@@ -269,15 +283,18 @@ export async function exportRequest(
   try {
     await mkdir(work, { recursive: true });
     const chosen = await listRequestCameras(ctx.db, requestId);
-    const exports: CameraExport[] = [];
-    for (const [index, camera] of chosen.entries()) {
-      exports.push(
-        await exportCamera(ctx, camera, { work }, (fraction) =>
-          progress(((index + fraction) / chosen.length) * CUT_SHARE),
-        ),
-      );
-      lap(`camera${camera.cameraId}Ms`);
-    }
+    const done = chosen.map(() => 0);
+    // Cameras are cut side by side: each is one ffmpeg reading its own files, mostly waiting on the disk.
+    const exports = await pMap(
+      chosen,
+      (camera, index) =>
+        exportCamera(ctx, camera, { work }, (fraction) => {
+          done[index] = fraction;
+          progress((done.reduce((sum, f) => sum + f, 0) / chosen.length) * CUT_SHARE);
+        }),
+      { concurrency: CAMERAS_AT_ONCE },
+    );
+    lap('camerasMs');
     const files = exports.flatMap((e) => e.files);
     const form = await formFile(ctx, request);
     if (form) files.push(form);

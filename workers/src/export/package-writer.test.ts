@@ -1,9 +1,11 @@
 // The package writer's refusals and clean-up: nothing half-written is ever left at or beside the output path.
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_FORMAT } from '@toc/verifier/manifest';
 import {
@@ -104,6 +106,33 @@ describe('writeEvidencePackage', () => {
       },
     ]);
     expect(await leftovers()).toEqual(['package.zip']);
+  });
+
+  it('stores every entry with the CRC-32 of its bytes (several read chunks: a running CRC)', async () => {
+    const video = randomBytes(3 * 1024 * 1024 + 17);
+    await writeFile(path.join(dir, 'clip.mp4'), video);
+    files.push({
+      path: 'video/clip.mp4',
+      sourcePath: path.join(dir, 'clip.mp4'),
+      role: 'master',
+      mediaType: 'video/mp4',
+    });
+    await writeEvidencePackage(input());
+    const zip = await yauzl.openPromise(outPath, { lazyEntries: true, autoClose: false });
+    const checked: string[] = [];
+    try {
+      for await (const entry of zip.eachEntry()) {
+        const stream = await zip.openReadStreamPromise(entry);
+        let crc = 0;
+        for await (const chunk of stream) crc = crc32(chunk as Buffer, crc);
+        expect(crc, entry.fileName).toBe(entry.crc32);
+        checked.push(entry.fileName);
+      }
+    } finally {
+      zip.close();
+    }
+    expect(checked).toContain('video/clip.mp4');
+    expect(checked).toContain('attachments/form.pdf');
   });
 
   it('removes the partial zip when the letter cannot be made', async () => {

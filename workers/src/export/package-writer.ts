@@ -16,6 +16,7 @@ import {
   type PackageFile,
 } from '@toc/verifier/manifest';
 import { checkManifestShape } from '@toc/verifier/manifest-shape';
+import { useNativeZipCrc } from './zip-crc';
 
 export interface PackageContentFile {
   /** Zip entry name, e.g. `video/camera-3-bang-pakong-bridge.mp4`. */
@@ -54,9 +55,13 @@ export interface WrittenPackage {
   manifestSha256: string;
 }
 
+useNativeZipCrc();
+
 /** Media that is already compressed is stored: deflating a video costs CPU and saves nothing. */
 const STORED_MEDIA = /^(?:video|audio|image)\/|^application\/(?:pdf|zip|gzip)$/;
 const FILE_MODE = 0o100644;
+/** Read size for content files: large reads keep the per-chunk cost of the hash, CRC and zip stages small. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** The manifest's exact bytes: 2-space JSON and a final newline (what the signature and the letter's hash cover). */
 export function serialiseManifest(manifest: Manifest): Buffer {
@@ -183,7 +188,7 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
           };
           // Lazy: a file is opened only when the zip reaches it, so a large export holds one descriptor at a time.
           zip.addReadStreamLazy(file.path, options, (ready) => {
-            const source = createReadStream(file.sourcePath);
+            const source = createReadStream(file.sourcePath, { highWaterMark: READ_CHUNK_BYTES });
             sources.push(source);
             const hash = createHash('sha256');
             let bytes = 0;

@@ -1,6 +1,8 @@
 // What the concat demuxer will see of each recorded segment: its media span, and its codec configuration (whether
-// the segments can be joined without touching a packet).
+// the segments can be joined without touching a packet). Taken from the timing read with the segment's hash when
+// there is one, from ffprobe otherwise (the two agree: see mp4-fragments.medium.test.ts).
 import path from 'node:path';
+import pMap from 'p-map';
 import { ClipCutError } from './clip-cut-error';
 import type { ClipSegment, SegmentMedia } from './clip-plan';
 import { abortReason, ffprobeJson } from './ffmpeg-process';
@@ -20,6 +22,10 @@ interface Probe {
 }
 
 async function probeSegment(segment: ClipSegment, signal?: AbortSignal): Promise<ProbedSegment> {
+  if (segment.timing) {
+    const { startS, durationS, codecConfig } = segment.timing;
+    return { media: { startS, durationS }, codecConfig };
+  }
   try {
     const { format, streams } = await ffprobeJson<Probe>(
       [
@@ -47,19 +53,13 @@ async function probeSegment(segment: ClipSegment, signal?: AbortSignal): Promise
   }
 }
 
-/** Every segment probed, a few at a time, in order. */
-export async function probeSegments(
+/** Every segment probed (a few ffprobes at a time), in order. */
+export function probeSegments(
   segments: readonly ClipSegment[],
   signal?: AbortSignal,
 ): Promise<ProbedSegment[]> {
-  const probed = new Array<ProbedSegment>(segments.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < segments.length) {
-      const i = next++;
-      probed[i] = await probeSegment(segments[i]!, signal);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PROBE_CONCURRENCY, segments.length) }, worker));
-  return probed;
+  return pMap(segments, (segment) => probeSegment(segment, signal), {
+    concurrency: PROBE_CONCURRENCY,
+    signal,
+  });
 }

@@ -1,5 +1,5 @@
 // Reads what the index needs from a fragmented MP4's header: the header's length (the HLS map), codec and picture size.
-// Hand-written because it is three box lookups in the first few kilobytes; a general MP4 parser would read far more.
+// Hand-written because it is a few box lookups in the first kilobytes; a general MP4 parser would read far more.
 
 export interface Mp4Header {
   /** Bytes of the ftyp and moov boxes at the start of the file. */
@@ -12,7 +12,7 @@ export interface Mp4Header {
   hasFragment: boolean;
 }
 
-interface Box {
+export interface Box {
   type: string;
   start: number;
   /** Offset just after the box header. */
@@ -21,7 +21,7 @@ interface Box {
 }
 
 /** The boxes directly inside [from, to); stops at a box that runs past `to` (a file cut short). */
-function* boxes(data: Buffer, from: number, to: number): Generator<Box> {
+export function* boxes(data: Buffer, from: number, to: number): Generator<Box> {
   let at = from;
   while (at + 8 <= to) {
     let size = data.readUInt32BE(at);
@@ -41,7 +41,7 @@ function* boxes(data: Buffer, from: number, to: number): Generator<Box> {
   }
 }
 
-const child = (data: Buffer, parent: Box, type: string) =>
+export const child = (data: Buffer, parent: Box, type: string) =>
   [...boxes(data, parent.body, parent.end)].find((b) => b.type === type);
 
 function videoTrack(data: Buffer, moov: Box): { codec: string; width: number; height: number } | null {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { readMp4Header, type Mp4Header } from './mp4-boxes';
+import { TopLevelBoxes, segmentTiming, type SegmentTiming } from './mp4-fragments';
 
 export interface SegmentFileInfo extends Mp4Header {
   bytes: number;
@@ -23,15 +24,29 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-/** SHA-256 and size of a whole file, streamed (the hash the index keeps for every segment). */
-export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
+/**
+ * SHA-256 and size of a whole file, and its media timing where its fragments allow (see mp4-fragments.ts), in one
+ * streamed read: an export checks every segment's hash and needs its timing too.
+ */
+export async function hashFile(
+  file: string,
+): Promise<{ sha256: string; bytes: number; timing: SegmentTiming | null }> {
   const hash = createHash('sha256');
+  const boxes = new TopLevelBoxes();
   let bytes = 0;
+  let readable = true;
   for await (const chunk of createReadStream(file)) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
+    if (!readable) continue;
+    try {
+      boxes.push(chunk as Buffer);
+    } catch {
+      readable = false; // not an MP4 this reader follows: the hash still counts, ffprobe gives the timing
+    }
   }
-  return { sha256: hash.digest('hex'), bytes };
+  const timing = readable && boxes.complete ? segmentTiming(boxes.collected) : null;
+  return { sha256: hash.digest('hex'), bytes, timing };
 }
 
 function isFileTypeOnly(head: Buffer): boolean {
