@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import pMap from 'p-map';
+import pLimit from 'p-limit';
 import { evidencePaths } from '@toc/server/evidence-config';
 import { findCamera } from '@toc/server/repositories/cameras.repository';
 import { findCalibration } from '@toc/server/repositories/scene.repository';
@@ -84,7 +84,7 @@ interface CameraExport {
 async function exportCamera(
   ctx: ExportContext,
   chosen: { cameraId: number; from: string; to: string },
-  dirs: { work: string },
+  run: { work: string; signal: AbortSignal },
   onProgress: (fraction: number) => void,
 ): Promise<CameraExport> {
   const window = { from: new Date(chosen.from), to: new Date(chosen.to) };
@@ -134,13 +134,14 @@ async function exportCamera(
     ms: Math.round(performance.now() - checkStarted),
   });
   const entry = `video/camera-${chosen.cameraId}-${slug(name)}.mp4`;
-  const master = path.join(dirs.work, entry);
+  const master = path.join(run.work, entry);
   await mkdir(path.dirname(master), { recursive: true });
   const cut = await cutClip({
     segments,
     window,
     outPath: master,
-    workDir: dirs.work,
+    workDir: run.work,
+    signal: run.signal,
     onProgress: (fraction) => onProgress(ctx.workingCopies ? fraction / 2 : fraction),
   });
   const files: PackageContentFile[] = [
@@ -148,12 +149,13 @@ async function exportCamera(
   ];
   if (ctx.workingCopies) {
     const copyEntry = `working/camera-${chosen.cameraId}-${slug(name)}-labelled.mp4`;
-    const copy = path.join(dirs.work, copyEntry);
+    const copy = path.join(run.work, copyEntry);
     await mkdir(path.dirname(copy), { recursive: true });
     await makeWorkingCopy({
       masterPath: master,
       outPath: copy,
-      workDir: dirs.work,
+      workDir: run.work,
+      signal: run.signal,
       cameraName: `${nameTh} · ${name}`,
       parts: cut.parts,
       onProgress: (fraction) => onProgress(0.5 + fraction / 2),
@@ -280,34 +282,50 @@ export async function exportRequest(
     timings[name] = Math.round(now - mark);
     mark = now;
   };
+  // Stops the other cameras' cuts when one fails (their ffmpeg is killed), before the work folder is removed.
+  const stop = new AbortController();
+  let cameraRuns: Promise<CameraExport>[] = [];
   try {
     await mkdir(work, { recursive: true });
     const chosen = await listRequestCameras(ctx.db, requestId);
-    const done = chosen.map(() => 0);
-    // Cameras are cut side by side: each is one ffmpeg reading its own files, mostly waiting on the disk.
-    const exports = await pMap(
-      chosen,
-      (camera, index) =>
-        exportCamera(ctx, camera, { work }, (fraction) => {
-          done[index] = fraction;
-          progress((done.reduce((sum, f) => sum + f, 0) / chosen.length) * CUT_SHARE);
+    const cut = chosen.map(() => 0);
+    let zipped = 0;
+    const overall = () =>
+      CUT_SHARE * (cut.reduce((sum, f) => sum + f, 0) / chosen.length) + (1 - CUT_SHARE) * zipped;
+    // Cameras are cut side by side (each one ffmpeg, mostly waiting on the disk), and each goes into the zip as soon
+    // as it and the cameras before it are cut, while the next ones still are.
+    const limit = pLimit(CAMERAS_AT_ONCE);
+    cameraRuns = chosen.map((camera, index) =>
+      limit(() =>
+        exportCamera(ctx, camera, { work, signal: stop.signal }, (fraction) => {
+          cut[index] = fraction;
+          progress(overall());
         }),
-      { concurrency: CAMERAS_AT_ONCE },
+      ),
     );
-    lap('camerasMs');
-    const files = exports.flatMap((e) => e.files);
+    for (const run of cameraRuns) run.catch(() => stop.abort());
+    const exports: CameraExport[] = [];
     const form = await formFile(ctx, request);
-    if (form) files.push(form);
-    const tool = exports.find((e) => e.camera.cut)?.camera.cut?.tool ?? 'ffmpeg (not run: no footage)';
-    const manifest = await buildManifest(ctx, request, exports, packageId, tool);
+    async function* contentFiles(): AsyncGenerator<PackageContentFile> {
+      for (const run of cameraRuns) {
+        const cameraExport = await run;
+        exports.push(cameraExport);
+        yield* cameraExport.files;
+      }
+      lap('camerasMs');
+      if (form) yield form;
+    }
     const relative = path.join(String(requestId), `${packageId}.zip`);
     const zipPath = path.join(paths.packages, relative);
     await mkdir(path.dirname(zipPath), { recursive: true });
     const packageFileName = `${request.reference}-evidence.zip`;
     const written = await writeEvidencePackage({
       outPath: zipPath,
-      files,
-      manifest,
+      files: contentFiles(),
+      manifest: () => {
+        const tool = exports.find((e) => e.camera.cut)?.camera.cut?.tool ?? 'ffmpeg (not run: no footage)';
+        return buildManifest(ctx, request, exports, packageId, tool);
+      },
       key: ctx.key,
       // The letter is made from the exact signed bytes, so it lists the same files and hashes.
       letter: async (bytes, manifestSha256) =>
@@ -322,7 +340,10 @@ export async function exportRequest(
           await ctx.browser(),
         ),
       verifyText: verifyReadme({ fingerprint: ctx.key.fingerprint, packageName: packageFileName }),
-      onProgress: (done, total) => progress(CUT_SHARE + (total ? (done / total) * (1 - CUT_SHARE) : 0)),
+      onProgress: (done, known) => {
+        zipped = known ? (done / known) * (exports.length / Math.max(1, chosen.length)) : 0;
+        progress(overall());
+      },
     });
     lap('packageMs');
     await finishExport(ctx, request, {
@@ -336,6 +357,8 @@ export async function exportRequest(
     ctx.log('info', 'evidence package built', { requestId, packageId, bytes: written.zipBytes, ...timings });
     return 'exported';
   } catch (error) {
+    stop.abort();
+    await Promise.allSettled(cameraRuns);
     ctx.log('error', 'evidence export failed', { requestId, err: (error as Error).message });
     await failExport(ctx, request, FAILURE_REASON(error));
     return 'failed';

@@ -36,15 +36,20 @@ export type PackageSigningKey = Pick<EvidenceSigningKey, 'privateKey' | 'publicK
 export interface WritePackageInput {
   /** The finished zip's path; it appears there only when complete. */
   outPath: string;
-  files: PackageContentFile[];
-  manifest: UnsignedManifest;
+  /**
+   * The content files, in package order. An async source is zipped as it yields: an export's first camera is written
+   * into the zip while the next ones are still being cut.
+   */
+  files: Iterable<PackageContentFile> | AsyncIterable<PackageContentFile>;
+  /** The manifest (without the file hashes), asked for once every content file is in the zip. */
+  manifest: UnsignedManifest | (() => Promise<UnsignedManifest>);
   key: PackageSigningKey;
   /** Renders the hand-over letter (PDF) from the exact manifest bytes and their SHA-256. */
   letter: (manifestBytes: Buffer, manifestSha256: string) => Promise<Buffer>;
   /** The text of VERIFY.txt (see verify-readme.ts). */
   verifyText: string;
-  /** Bytes of content files written so far, of the total. */
-  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Bytes of content files written so far, of those given so far. */
+  onProgress?: (bytesDone: number, bytesKnown: number) => void;
 }
 
 export interface WrittenPackage {
@@ -70,17 +75,21 @@ export function serialiseManifest(manifest: Manifest): Buffer {
 
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function checkContentFiles(files: readonly PackageContentFile[]): void {
-  const seen = new Set<string>();
-  for (const file of files) {
-    if (!isSafeEntryName(file.path) || file.path.endsWith('/') || ENVELOPE_NAMES.includes(file.path)) {
-      throw new Error(
-        `evidence package: "${file.path}" cannot be an entry name (unsafe, a directory or an envelope file)`,
-      );
-    }
-    if (seen.has(file.path)) throw new Error(`evidence package: "${file.path}" is listed twice`);
-    seen.add(file.path);
+/** Throws for an entry name that is unsafe, a directory, an envelope file's, or already in the package. */
+function checkEntryName(file: PackageContentFile, seen: Set<string>): void {
+  if (!isSafeEntryName(file.path) || file.path.endsWith('/') || ENVELOPE_NAMES.includes(file.path)) {
+    throw new Error(
+      `evidence package: "${file.path}" cannot be an entry name (unsafe, a directory or an envelope file)`,
+    );
   }
+  if (seen.has(file.path)) throw new Error(`evidence package: "${file.path}" is listed twice`);
+  seen.add(file.path);
+}
+
+async function fileSize(file: PackageContentFile): Promise<number> {
+  const info = await stat(file.sourcePath);
+  if (!info.isFile()) throw new Error(`evidence package: ${file.sourcePath} is not a file`);
+  return info.size;
 }
 
 /** Refuses a key whose parts disagree, which would produce a package that can never verify. */
@@ -118,6 +127,12 @@ function completeManifest(base: UnsignedManifest, key: PackageSigningKey, files:
   return manifest;
 }
 
+/** The entries' modification time: the manifest's creation time when it is valid. */
+function entryTime(createdAt: string): Date {
+  const at = new Date(createdAt);
+  return Number.isNaN(at.getTime()) ? new Date() : at;
+}
+
 /** fsync, so a package reported as written survives a power cut. */
 async function flushFile(filePath: string): Promise<void> {
   const handle = await open(filePath, 'r+');
@@ -132,23 +147,11 @@ async function flushFile(filePath: string): Promise<void> {
  * Writes the package: each content file streams once from disk into the zip through SHA-256 (so the manifest hashes
  * exactly the bytes stored), then the manifest is completed, serialised, signed with Ed25519 and added with the
  * signature, the public key, the letter and VERIFY.txt. The zip is written to `<outPath>.partial`, flushed and
- * renamed; on any error the partial file is removed.
+ * renamed; on any error (a content source's too) the partial file is removed.
  */
 export async function writeEvidencePackage(input: WritePackageInput): Promise<WrittenPackage> {
-  const { outPath, files, key, onProgress } = input;
-  checkContentFiles(files);
+  const { outPath, key, onProgress } = input;
   checkKey(key);
-  const sizes = await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(file.sourcePath);
-      if (!info.isFile()) throw new Error(`evidence package: ${file.sourcePath} is not a file`);
-      return info.size;
-    }),
-  );
-  const bytesTotal = sizes.reduce((sum, size) => sum + size, 0);
-  const createdAt = new Date(input.manifest.createdAt);
-  const mtime = Number.isNaN(createdAt.getTime()) ? new Date() : createdAt;
-
   const partialPath = `${outPath}.partial`;
   await mkdir(path.dirname(outPath), { recursive: true });
   const zip = new yazl.ZipFile();
@@ -174,56 +177,59 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
   broken.catch(() => undefined);
   const guard = <T>(step: Promise<T>): Promise<T> => Promise.race([step, broken]);
   const sources: ReadStream[] = [];
+  let mtime = new Date();
 
   try {
     let bytesDone = 0;
-    const hashed = files.map(
-      (file, index) =>
-        new Promise<{ sha256: string; bytes: number }>((resolve, reject) => {
-          const options = {
-            size: sizes[index],
-            compress: !STORED_MEDIA.test(file.mediaType),
-            mtime,
-            mode: FILE_MODE,
-          };
-          // Lazy: a file is opened only when the zip reaches it, so a large export holds one descriptor at a time.
-          zip.addReadStreamLazy(file.path, options, (ready) => {
-            const source = createReadStream(file.sourcePath, { highWaterMark: READ_CHUNK_BYTES });
-            sources.push(source);
-            const hash = createHash('sha256');
-            let bytes = 0;
-            source.on('error', reject);
-            const tap = new Transform({
-              transform(chunk: Buffer, _encoding, done) {
-                hash.update(chunk);
-                bytes += chunk.length;
-                bytesDone += chunk.length;
-                onProgress?.(bytesDone, bytesTotal);
-                done(null, chunk);
-              },
-              flush(done) {
-                resolve({ sha256: hash.digest('hex'), bytes });
-                done();
-              },
-            });
-            ready(null, source.pipe(tap));
+    let bytesKnown = 0;
+    const seen = new Set<string>();
+    const hashed: Promise<PackageFile>[] = [];
+    const addFile = (file: PackageContentFile, size: number) =>
+      new Promise<PackageFile>((resolve, reject) => {
+        const options = { size, compress: !STORED_MEDIA.test(file.mediaType), mtime, mode: FILE_MODE };
+        // Lazy: a file is opened only when the zip reaches it, so a large export holds one descriptor at a time.
+        zip.addReadStreamLazy(file.path, options, (ready) => {
+          const source = createReadStream(file.sourcePath, { highWaterMark: READ_CHUNK_BYTES });
+          sources.push(source);
+          const hash = createHash('sha256');
+          let bytes = 0;
+          source.on('error', reject);
+          const tap = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              hash.update(chunk);
+              bytes += chunk.length;
+              bytesDone += chunk.length;
+              onProgress?.(bytesDone, bytesKnown);
+              done(null, chunk);
+            },
+            flush(done) {
+              const entry: PackageFile = {
+                path: file.path,
+                bytes,
+                sha256: hash.digest('hex'),
+                role: file.role,
+                mediaType: file.mediaType,
+              };
+              resolve(file.cameraId === undefined ? entry : { ...entry, cameraId: file.cameraId });
+              done();
+            },
           });
-        }),
-    );
-    const hashes = await guard(Promise.all(hashed));
-
-    const packageFiles: PackageFile[] = files.map((file, index) => {
-      const { sha256, bytes } = hashes[index]!;
-      const entry: PackageFile = {
-        path: file.path,
-        bytes,
-        sha256,
-        role: file.role,
-        mediaType: file.mediaType,
-      };
-      return file.cameraId === undefined ? entry : { ...entry, cameraId: file.cameraId };
-    });
-    const manifest = completeManifest(input.manifest, key, packageFiles);
+          ready(null, source.pipe(tap));
+        });
+      });
+    const pendingManifest = typeof input.manifest === 'function' ? null : input.manifest;
+    if (pendingManifest) mtime = entryTime(pendingManifest.createdAt);
+    for await (const file of input.files) {
+      checkEntryName(file, seen);
+      const size = await guard(fileSize(file));
+      bytesKnown += size;
+      const entry = addFile(file, size);
+      entry.catch(() => undefined); // observed below, in order
+      hashed.push(entry);
+    }
+    const packageFiles = await guard(Promise.all(hashed));
+    const base = pendingManifest ?? (await (input.manifest as () => Promise<UnsignedManifest>)());
+    const manifest = completeManifest(base, key, packageFiles);
     const manifestBytes = serialiseManifest(manifest);
     const manifestSha256 = sha256Hex(manifestBytes);
     const signature = sign(null, manifestBytes, key.privateKey);

@@ -2,7 +2,7 @@
 // the segments can be joined without touching a packet). Taken from the timing read with the segment's hash when
 // there is one, from ffprobe otherwise (the two agree: see mp4-fragments.medium.test.ts).
 import path from 'node:path';
-import pMap from 'p-map';
+import pLimit from 'p-limit';
 import { ClipCutError } from './clip-cut-error';
 import type { ClipSegment, SegmentMedia } from './clip-plan';
 import { abortReason, ffprobeJson } from './ffmpeg-process';
@@ -58,8 +58,6 @@ export function probeSegments(
   segments: readonly ClipSegment[],
   signal?: AbortSignal,
 ): Promise<ProbedSegment[]> {
-  return pMap(segments, (segment) => probeSegment(segment, signal), {
-    concurrency: PROBE_CONCURRENCY,
-    signal,
-  });
+  const limit = pLimit(PROBE_CONCURRENCY);
+  return Promise.all(segments.map((segment) => limit(() => probeSegment(segment, signal))));
 }

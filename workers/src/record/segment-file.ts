@@ -10,6 +10,8 @@ export interface SegmentFileInfo extends Mp4Header {
   sha256: string;
 }
 
+/** Read size when hashing: a segment in a few reads, not dozens of 64 KiB ones. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 /** Enough for ftyp and moov of any camera stream (a few kilobytes in practice). */
 const HEADER_READ_BYTES = 256 * 1024;
 
@@ -35,7 +37,7 @@ export async function hashFile(
   const boxes = new TopLevelBoxes();
   let bytes = 0;
   let readable = true;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
     if (!readable) continue;
