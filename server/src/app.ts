@@ -32,6 +32,7 @@ import elephantRoutes from './routes/elephants/elephants.routes';
 import wallRoutes from './routes/walls/walls.routes';
 import crowdZoneRoutes from './routes/crowd-zones/crowd-zones.routes';
 import transitFeedRoutes from './routes/transit/transit-feeds.routes';
+import crashImportRoutes from './routes/crashes/crash-imports.routes';
 import transitRoutes from './routes/transit/transit.routes';
 import punctualityRoutes from './routes/transit/punctuality.routes';
 import vehicleTrackRoutes from './routes/vehicle-track/vehicle-track.routes';
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(wallRoutes);
   await app.register(crowdZoneRoutes);
   await app.register(transitFeedRoutes);
+  await app.register(crashImportRoutes);
   await app.register(transitRoutes);
   await app.register(punctualityRoutes);
   await app.register(vehicleTrackRoutes);

@@ -2,7 +2,13 @@
 import { Type, type Static } from 'typebox';
 
 export const Role = Type.Union(
-  [Type.Literal('admin'), Type.Literal('operator'), Type.Literal('police'), Type.Literal('planner'), Type.Literal('viewer')],
+  [
+    Type.Literal('admin'),
+    Type.Literal('operator'),
+    Type.Literal('police'),
+    Type.Literal('planner'),
+    Type.Literal('viewer'),
+  ],
   { description: 'User role' },
 );
 export type Role = Static<typeof Role>;
@@ -21,7 +27,8 @@ export type LonLat = Static<typeof LonLat>;
 export const MAX_INT4 = 2_147_483_647;
 
 /** A row id in a path, query or body. */
-export const Id = (options: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: MAX_INT4, ...options });
+export const Id = (options: { description?: string } = {}) =>
+  Type.Integer({ minimum: 1, maximum: MAX_INT4, ...options });
 
 export const IdParams = Type.Object({ id: Id() });
 export type IdParams = Static<typeof IdParams>;
@@ -34,6 +41,10 @@ export const ErrorReply = Type.Object({
   messageTh: Type.Optional(Type.String({ description: 'Reason in Thai' })),
 });
 export type ErrorReply = Static<typeof ErrorReply>;
+
+/** The schema, or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 /** RFC 3339 date and time; year 0000 is a valid RFC 3339 year but no PostgreSQL one. */
 export const IsoDateTime = Type.String({ format: 'date-time', pattern: '^(?!0000)' });

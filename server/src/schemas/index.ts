@@ -27,3 +27,4 @@ export * from './shift.schema';
 export * from './recording.schema';
 export * from './footage-request.schema';
 export * from './camera-finder.schema';
+export * from './crash.schema';

@@ -1,10 +1,7 @@
 // Transit read API and admin feed upload: feeds, routes with shapes, stops as GeoJSON, stop detail, vehicle tracks.
 import { Type, type Static } from 'typebox';
-import { IsoDateTime } from './common.schema';
+import { IsoDateTime, Nullable } from './common.schema';
 import { Translations } from './transit.schema';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const GtfsFeed = Type.Object({
   id: Type.Integer(),
@@ -57,7 +54,12 @@ export const GtfsImportJob = Type.Object({
   feedName: Type.String(),
   replace: Type.Boolean(),
   bytes: Type.Integer(),
-  status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  status: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('done'),
+    Type.Literal('failed'),
+  ]),
   progress: Nullable(GtfsImportProgress),
   report: Nullable(GtfsImportReply),
   error: Nullable(GtfsImportFailure),
@@ -71,7 +73,9 @@ export type GtfsImportJob = Static<typeof GtfsImportJob>;
 export const FeedNameQuery = Type.Object(
   {
     name: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),
-    replace: Type.Optional(Type.Boolean({ description: 'Replace the feed of this name if there is one (otherwise 409)' })),
+    replace: Type.Optional(
+      Type.Boolean({ description: 'Replace the feed of this name if there is one (otherwise 409)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -184,7 +188,10 @@ export type TransitStopDetail = Static<typeof TransitStopDetail>;
 
 export const TRACK_FORMATS = ['geojson', 'gpx'] as const;
 /** A vehicle's history period (stop calls); the track adds its format. */
-export const PeriodQuery = Type.Object({ from: IsoDateTime, to: IsoDateTime }, { additionalProperties: false });
+export const PeriodQuery = Type.Object(
+  { from: IsoDateTime, to: IsoDateTime },
+  { additionalProperties: false },
+);
 export type PeriodQuery = Static<typeof PeriodQuery>;
 
 export const TrackQuery = Type.Object(

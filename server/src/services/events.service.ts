@@ -2,6 +2,8 @@
 import type { Queryable } from '../db/pool';
 import { findEvent, insertEventUpdate, setEventAssignee, setEventStatus } from '../repositories/events.repository';
 import { insertAudit } from '../repositories/audit.repository';
+import { snapUnsnappedCrashes, syncCameraCrash } from '../repositories/crashes.repository';
+import { SNAP_DISTANCE_M } from '../crashes/snap-distance';
 import { HttpError, notFound } from '../lib/http-error';
 import type { Event, EventStatus, User } from '../schemas';
 import type { EventStore } from './event-store.service';
@@ -37,6 +39,9 @@ export async function changeEventStatus(
   }
   const updated = await setEventStatus(ctx.db, { id, status, userId: ctx.user.id, note });
   if (!updated) throw notFound(`Event ${id}`, `เหตุการณ์ ${id}`);
+  // A confirmed camera accident joins the planners' crash store; a false alarm leaves it.
+  await syncCameraCrash(ctx.db, id);
+  await snapUnsnappedCrashes(ctx.db, SNAP_DISTANCE_M);
   await insertAudit(ctx.db, {
     userId: ctx.user.id,
     username: ctx.user.username,
