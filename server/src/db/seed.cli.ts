@@ -6,6 +6,7 @@ import { loadConfig } from '../config';
 import { applyMigrations } from './migrate';
 import { createPool } from './pool';
 import { DEMO_USERS, seedDemo } from './seed';
+import { seedDemoCrashes } from './seed-crashes';
 
 const config = loadConfig();
 const passwords = Object.fromEntries(
@@ -26,6 +27,8 @@ try {
     demo: process.env.TOC_DEMO === '1',
     trapKey: process.env.TOC_TRAP_KEY ?? randomBytes(18).toString('base64url'),
   });
+  const crashes = await seedDemoCrashes(pool, config.sharedDir);
+  if (crashes > 0) console.log(`Crash store: ${crashes} real crashes imported`);
   console.log(
     process.env.TOC_DEMO === '1'
       ? 'Demo data seeded'
