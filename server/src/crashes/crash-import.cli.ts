@@ -10,6 +10,7 @@ import { applyMigrations } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { CrashImportError } from './crash-record';
 import { importCrashFile, type CrashFileSource } from './crash-import';
+import { ensureAreas } from './areas';
 import { ensureRoadNetwork, roadNetworkFile } from './road-network';
 
 const SOURCES: readonly CrashFileSource[] = ['doh_csv', 'fatal_points'];
@@ -28,6 +29,7 @@ if (positionals.length === 0 || (source && !SOURCES.includes(source))) {
 const pool = createPool(loadConfig().databaseUrl, 2);
 try {
   await applyMigrations(pool);
+  await ensureAreas(pool, sharedDir());
   const roads = await ensureRoadNetwork(pool, values.roads ?? roadNetworkFile(sharedDir()));
   console.log(`Road network: ${roads} lines`);
   for (const file of positionals) {

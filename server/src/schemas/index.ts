@@ -28,3 +28,4 @@ export * from './recording.schema';
 export * from './footage-request.schema';
 export * from './camera-finder.schema';
 export * from './crash.schema';
+export * from './crash-filter.schema';
