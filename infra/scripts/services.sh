@@ -106,6 +106,8 @@ install_missing() {
   done
   command -v chromium >/dev/null || need+=(chromium)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
+  # GDAL's ogrinfo: the OGC API tests read the crash service with the client QGIS is built on.
+  command -v ogrinfo >/dev/null || need+=(gdal-bin)
   ((${#need[@]})) || return 0
 
   mapfile -t need < <(printf '%s\n' "${need[@]}" | awk '!seen[$0]++')
