@@ -39,3 +39,8 @@ export async function countAreas(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
   return rows[0]!.n;
 }
+
+export async function areaExists(db: Queryable, code: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM areas WHERE code = $1', [code]);
+  return (rowCount ?? 0) > 0;
+}
