@@ -1,8 +1,9 @@
--- Administrative areas for the planners' filters and hot-spot maps: provinces (national), districts (national, the
--- province's own detailed outlines where the data has them) and the province's sub-districts.
+-- Administrative areas for the planners' filters and hot-spot maps: the country (the provinces' union: the study
+-- region of a national hot-spot map), provinces, districts (national, the province's own detailed outlines where the
+-- data has them) and the province's sub-districts.
 CREATE TABLE areas (
   code      text PRIMARY KEY,
-  level     text NOT NULL CHECK (level IN ('province', 'district', 'subdistrict')),
+  level     text NOT NULL CHECK (level IN ('country', 'province', 'district', 'subdistrict')),
   name_th   text NOT NULL,
   name_en   text NOT NULL,
   -- The enclosing area's code (a district's province, a sub-district's district); NULL for a province.

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Queryable } from '../db/pool';
-import { countAreas, upsertAreas, type AreaRow } from '../repositories/areas.repository';
+import { countAreas, upsertAreas, upsertCountry, type AreaRow } from '../repositories/areas.repository';
 
 type Properties = Record<string, string | null | undefined>;
 interface AreaFeature {
@@ -65,6 +65,7 @@ export async function loadAreas(db: Queryable, sharedDir: string): Promise<numbe
       features.map((feature) => ({ ...read(feature.properties), geometry: feature.geometry })),
     );
   }
+  await upsertCountry(db);
   return countAreas(db);
 }
 

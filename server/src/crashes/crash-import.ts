@@ -1,5 +1,6 @@
 // Imports a crash file (a DOH/MOT accident CSV or the fatal-crash GeoJSON) into the crash store: every readable row in
-// one transaction, rejected rows reported by line, the import recorded with its counts, new crashes snapped to roads.
+// one transaction, rejected rows reported by line, the import recorded with its counts, new crashes snapped to roads;
+// a file that cannot be read as its source changes nothing.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -105,21 +106,24 @@ async function* fatalRows(file: string): AsyncGenerator<SourceRow> {
 export async function importCrashFile(pool: pg.Pool, input: CrashImportInput): Promise<CrashImportReport> {
   const fileName = input.fileName ?? path.basename(input.file);
   const source = input.source ?? sourceOfFile(fileName);
-  const importId = await insertCrashImport(pool, {
+  const record = {
     source,
     fileName,
     fileSha256: await sha256OfFile(input.file),
     userId: input.user.id,
     username: input.user.username,
-  });
+  };
   const counts: ImportRowCounts = { read: 0, added: 0, updated: 0, same: 0, rejected: 0 };
   const rejections: RowRejection[] = [];
   const reject = (rejection: RowRejection) => {
     counts.rejected += 1;
     if (rejections.length < REJECTIONS_KEPT) rejections.push(rejection);
   };
+  let importId = 0;
   try {
     const snapped = await withTransaction(pool, async (client) => {
+      // Recorded in the import's own transaction: a file refused as unreadable leaves no trace but the reply.
+      importId = await insertCrashImport(client, record);
       // A key twice in one file: the first row stands, the later one is named (one statement cannot write a key twice).
       const lineOfKey = new Map<string, number>();
       let batch: CrashRecord[] = [];
@@ -163,14 +167,14 @@ export async function importCrashFile(pool: pg.Pool, input: CrashImportInput): P
     rejections.sort((a, b) => a.line - b.line);
     return { importId, source, counts, rejections, snapped };
   } catch (error) {
-    const reason =
-      error instanceof CrashImportError
-        ? { message: error.message, messageTh: error.messageTh }
-        : {
-            message: `The import stopped: ${(error as Error).message}`,
-            messageTh: 'การนำเข้าหยุดกลางคันเนื่องจากข้อผิดพลาดของระบบ',
-          };
-    await failCrashImport(pool, importId, reason);
+    // A system failure (not the file's fault) is kept with its reason for whoever looks into it.
+    if (!(error instanceof CrashImportError)) {
+      const failed = await insertCrashImport(pool, record);
+      await failCrashImport(pool, failed, {
+        message: `The import stopped: ${(error as Error).message}`,
+        messageTh: 'การนำเข้าหยุดกลางคันเนื่องจากข้อผิดพลาดของระบบ',
+      });
+    }
     throw error;
   }
 }

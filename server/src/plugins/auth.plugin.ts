@@ -35,12 +35,13 @@ export default fp(async (app) => {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
 
-  // A route under /api without a role declaration is a programming error: refuse to start. Outside /api (health
-  // checks, the docs page and the web app's files, some added by plugins) a route is public: it says so, so that
-  // every route in the table carries its roles.
+  // A route under /api or /ogc without a role declaration is a programming error: refuse to start. Elsewhere
+  // (health checks, the docs page and the web app's files, some added by plugins) a route is public: it says so, so
+  // that every route in the table carries its roles.
   app.addHook('onRoute', (route) => {
     if (route.config?.roles !== undefined) return;
-    if (route.url.startsWith('/api')) throw new Error(`Route ${route.method} ${route.url} does not declare its roles`);
+    if (/^\/(api|ogc)(\/|$)/.test(route.url))
+      throw new Error(`Route ${route.method} ${route.url} does not declare its roles`);
     route.config = { ...route.config, roles: 'public' };
   });
 
@@ -57,7 +58,8 @@ export default fp(async (app) => {
     const user = token ? await userForToken(app.db, token, app.now()) : null;
     const refusal = authorize(roles, user);
     if (refusal) throw refusal;
-    if (user?.mustChangePassword && !request.routeOptions.config?.allowedBeforePasswordChange) throw PASSWORD_CHANGE_REQUIRED;
+    if (user?.mustChangePassword && !request.routeOptions.config?.allowedBeforePasswordChange)
+      throw PASSWORD_CHANGE_REQUIRED;
     request.user = user;
     request.sessionToken = token;
   });

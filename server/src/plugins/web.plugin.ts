@@ -14,14 +14,18 @@ export default fp(async (app) => {
   await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
   // The smart bus-stop sign: public and read-only (its data comes from the public arrivals API and socket).
   if (existsSync(path.join(root, 'stop.html'))) {
-    app.get('/stop/:stopId', { config: { roles: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-      // A sign keeps the page open for days: it must fetch the new bundle after an upgrade.
-      return reply.header('cache-control', 'no-cache').sendFile('stop.html', { cacheControl: false });
-    });
+    app.get(
+      '/stop/:stopId',
+      { config: { roles: 'public' }, schema: { hide: true } },
+      async (_request, reply) => {
+        // A sign keeps the page open for days: it must fetch the new bundle after an upgrade.
+        return reply.header('cache-control', 'no-cache').sendFile('stop.html', { cacheControl: false });
+      },
+    );
   }
-  // Client-side routes get the app shell; unknown /api paths stay 404.
+  // Client-side routes get the app shell; unknown /api and /ogc paths (the OGC API, read by GIS clients) stay 404.
   app.get('/*', { config: { roles: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/socket.io')) {
+    if (/^\/(api|ogc)(\/|\?|$)|^\/socket\.io/.test(request.url)) {
       return reply.callNotFound();
     }
     return reply.sendFile('index.html');

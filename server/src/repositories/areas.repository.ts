@@ -3,7 +3,7 @@ import type { Queryable } from '../db/pool';
 
 export interface AreaRow {
   code: string;
-  level: 'province' | 'district' | 'subdistrict';
+  level: 'country' | 'province' | 'district' | 'subdistrict';
   nameTh: string;
   nameEn: string;
   parent: string | null;
@@ -32,6 +32,21 @@ export async function upsertAreas(db: Queryable, areas: AreaRow[]): Promise<void
         })),
       ),
     ],
+  );
+}
+
+/**
+ * The country as the union of its provinces, simplified to about 1 km (done once, after loading): the national study
+ * region for hot spots, whose hexagons are kilometres across; the full outline would make every test against it slow.
+ */
+export async function upsertCountry(db: Queryable): Promise<void> {
+  await db.query(
+    `INSERT INTO areas (code, level, name_th, name_en, parent, geom)
+     SELECT 'TH', 'country', 'ประเทศไทย', 'Thailand', NULL,
+            ST_Multi(ST_SimplifyPreserveTopology(ST_Union(geom), 0.01))
+     FROM areas WHERE level = 'province'
+     HAVING count(*) > 0
+     ON CONFLICT (code) DO UPDATE SET geom = excluded.geom`,
   );
 }
 

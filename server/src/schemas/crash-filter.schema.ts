@@ -8,8 +8,8 @@ export const CrashFilterQuery = Type.Object(
   {
     area: Type.Optional(
       Type.String({
-        pattern: '^TH[0-9]{2}([0-9]{2}([0-9]{2})?)?$',
-        description: 'Province, district or sub-district code, e.g. TH24, TH2401, TH240101',
+        pattern: '^TH([0-9]{2}([0-9]{2}([0-9]{2})?)?)?$',
+        description: 'Country (TH), province, district or sub-district code, e.g. TH24, TH2401, TH240101',
       }),
     ),
     polygon: Type.Optional(

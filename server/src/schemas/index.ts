@@ -29,3 +29,8 @@ export * from './footage-request.schema';
 export * from './camera-finder.schema';
 export * from './crash.schema';
 export * from './crash-filter.schema';
+export * from './ogc.schema';
+export * from './crash-maps.schema';
+export * from './crash-rankings.schema';
+export * from './crash-before-after.schema';
+export * from './crash-hotspots.schema';

@@ -2,9 +2,9 @@
 // stays inside the data), the comparison group, and the verdict.
 import type { Queryable } from '../db/pool';
 import { beforeAfterVerdict } from '../crashes/before-after';
+import { checkAreaCode } from '../crashes/checked-filter';
 import { readCrashFilter } from '../crashes/crash-filter';
 import { HttpError } from '../lib/http-error';
-import { areaExists } from '../repositories/areas.repository';
 import {
   beforeAfterCounts,
   lastCrashAt,
@@ -39,9 +39,7 @@ const bangkokDay = (ms: number) => new Date(ms + BANGKOK_MS).toISOString().slice
 export async function beforeAfterStudy(db: Queryable, query: BeforeAfterQuery): Promise<BeforeAfterReply> {
   const filter = readCrashFilter(query);
   const where = site(query);
-  for (const code of [query.siteArea, query.comparisonArea, query.area])
-    if (code && !(await areaExists(db, code)))
-      throw new HttpError(400, `Unknown area ${code}`, `ไม่พบพื้นที่ ${code}`);
+  for (const code of [query.siteArea, query.comparisonArea, query.area]) await checkAreaCode(db, code);
   const changeMs = Date.parse(`${query.date}T00:00:00+07:00`);
   const last = await lastCrashAt(db, filter);
   const dataDays = last ? Math.floor((last.getTime() - changeMs) / DAY_MS) + 1 : 0;

@@ -1,0 +1,228 @@
+// Road-section ranking (HSM network screening by sliding window) in SQL: every window along a road that holds a
+// filtered crash, with its crash, casualty and EPDO sums, ranked; the windows are made in PostgreSQL, not in Node.
+import type { Pool, Queryable } from '../db/pool';
+import { withTransaction } from '../db/transaction';
+import { crashFilterSql, type CrashFilter } from '../crashes/crash-filter';
+import type { EpdoWeights } from '../crashes/epdo';
+import { epdoSql } from '../crashes/epdo-sql';
+import { SqlParams } from '../lib/sql-params';
+import type { RankBy, RoadSection, SectionBasis } from '../schemas';
+
+export interface RoadSectionOptions {
+  filter: CrashFilter;
+  lengthM: number;
+  stepM: number;
+  weights: EpdoWeights;
+  rankBy: RankBy;
+  minCrashes: number;
+  minDeaths: number | null;
+  basis: SectionBasis;
+  overlapping: boolean;
+  limit: number;
+}
+
+export interface RankedSections {
+  sections: RoadSection[];
+  total: number;
+  blackSpots: number;
+}
+
+export interface SectionCoverage {
+  filtered: number;
+  km: number;
+  osmLine: number;
+  unplaced: number;
+}
+
+/** The Buddhist Era year Thai readers expect next to a Gregorian one. */
+export const toBuddhistEra = (year: number) => year + 543;
+
+/** A crash is placed by DOH road code and kilometre post when it has both, else on its snapped OSM line. */
+const HAS_KM = (c: string) => `(${c}.road_code IS NOT NULL AND ${c}.km IS NOT NULL)`;
+
+/** Sort orders by the metric asked for; ties fall to the other metrics, then to the road and place (stable). */
+const RANK_ORDER: Record<RankBy, string> = {
+  epdo: 'epdo DESC, crashes DESC, deaths DESC',
+  crashes: 'crashes DESC, epdo DESC, deaths DESC',
+  deaths: 'deaths DESC, epdo DESC, crashes DESC',
+};
+
+/** How the filtered crashes divide between the two ways of placing them on a road. */
+export async function sectionCoverage(db: Queryable, filter: CrashFilter): Promise<SectionCoverage> {
+  const params = new SqlParams();
+  const { rows } = await db.query<SectionCoverage>(
+    `SELECT count(*)::int AS filtered,
+            count(*) FILTER (WHERE ${HAS_KM('c')})::int AS km,
+            count(*) FILTER (WHERE NOT ${HAS_KM('c')} AND c.road_id IS NOT NULL)::int AS "osmLine",
+            count(*) FILTER (WHERE NOT ${HAS_KM('c')} AND c.road_id IS NULL)::int AS unplaced
+     FROM crashes c
+     WHERE ${crashFilterSql(filter, params)}`,
+    params.values,
+  );
+  return rows[0]!;
+}
+
+/**
+ * The filtered crashes with their window key: basis, road (DOH code or OSM line id as text, byte-compared: sorting it
+ * by the Thai collation would cost more than the rest) and place in metres along it. A double km goes through numeric
+ * so 3.3 km is exactly 3300 m, as a `km >= 3.3` comparison sees it.
+ */
+function placedCrashesSql(options: RoadSectionOptions, params: SqlParams): string {
+  const weight = epdoSql(options.weights, params);
+  const bases = options.basis === 'all' ? ['km', 'osm_line'] : [options.basis];
+  return `SELECT * FROM (
+      SELECT c.source, c.year, c.road_name, c.deaths, c.serious_injuries, c.minor_injuries,
+             ST_X(c.location) AS lon, ST_Y(c.location) AS lat, ${weight} AS epdo,
+             CASE WHEN ${HAS_KM('c')} THEN 'km' ELSE 'osm_line' END COLLATE "C" AS basis,
+             CASE WHEN ${HAS_KM('c')} THEN c.road_code ELSE c.road_id::text END COLLATE "C" AS road_key,
+             CASE WHEN ${HAS_KM('c')} THEN NULL ELSE c.road_id END AS road_id,
+             CASE WHEN ${HAS_KM('c')} THEN c.km::numeric * 1000 ELSE c.road_offset_m::numeric END AS pos_m
+      FROM crashes c
+      WHERE ${crashFilterSql(options.filter, params)}
+    ) placed
+    WHERE pos_m IS NOT NULL AND basis = ANY(${params.add(bases)}::text[])`;
+}
+
+/**
+ * The ranking query. Windows start at whole multiples of the step from km 0 (or the line's start): a crash at p metres
+ * lies in the windows starting at k·step for p − length < k·step ≤ p, so each crash makes only the windows that hold
+ * it (empty windows are never made). Unless `overlapping`, a window is kept only when it ranks above every window
+ * overlapping it on the same road (starts less than a length apart): one window per hot spot. That test is the
+ * costly step (a moving minimum over up to 2·length/step rows per window), so it is left out when not asked for.
+ */
+function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
+  const placed = placedCrashesSql(options, params);
+  const length = params.add(options.lengthM);
+  const step = params.add(options.stepM);
+  const blackSpot = `(crashes >= ${params.add(options.minCrashes)}::int
+    OR deaths >= ${params.add(options.minDeaths)}::int)`;
+  const period = crashFilterSql(
+    { from: options.filter.from, to: options.filter.to, sources: options.filter.sources },
+    params,
+  );
+  return `WITH f AS MATERIALIZED (${placed}),
+    windows AS (
+      SELECT f.basis, f.road_key, w.k * ${step}::int AS start_m, f.deaths, f.serious_injuries, f.minor_injuries, f.epdo
+      FROM f CROSS JOIN LATERAL generate_series(
+        greatest(0, floor((f.pos_m - ${length}::int) / ${step}::int)::int + 1),
+        floor(f.pos_m / ${step}::int)::int) AS w(k)
+    ),
+    sections AS (
+      SELECT basis, road_key, start_m, count(*)::int AS crashes, sum(deaths)::int AS deaths,
+             sum(serious_injuries)::int AS serious, sum(minor_injuries)::int AS minor, sum(epdo) AS epdo
+      FROM windows GROUP BY basis, road_key, start_m
+    ),
+    ranked AS (
+      SELECT s.*, row_number() OVER (ORDER BY ${RANK_ORDER[options.rankBy]}, basis, road_key, start_m) AS pos
+      FROM sections s
+    ),
+    peaks AS (
+      SELECT r.*, min(pos) OVER (PARTITION BY basis, road_key ORDER BY start_m
+        RANGE BETWEEN ${length}::int - 1 PRECEDING AND ${length}::int - 1 FOLLOWING) AS best_near
+      FROM ranked r
+    ),
+    listed AS (
+      SELECT p.*, coalesce(${blackSpot}, false) AS black_spot, count(*) OVER () AS total,
+             count(*) FILTER (WHERE ${blackSpot}) OVER () AS black_spots
+      FROM ${options.overlapping ? 'ranked p' : 'peaks p WHERE best_near = pos'}
+      ORDER BY pos
+      LIMIT ${params.add(options.limit)}::int
+    ),
+    -- Place, name and sources only for the listed windows (the rows above are kept narrow: there can be a million).
+    details AS (
+      SELECT l.pos, avg(f.lon) AS lon, avg(f.lat) AS lat, max(f.road_id) AS road_id,
+             mode() WITHIN GROUP (ORDER BY f.road_name) FILTER (WHERE btrim(f.road_name) <> '') AS road_name,
+             array_agg(DISTINCT f.source) AS sources
+      FROM listed l
+      JOIN f ON f.basis = l.basis AND f.road_key = l.road_key
+        AND f.pos_m >= l.start_m AND f.pos_m < l.start_m + ${length}::int
+      GROUP BY l.pos
+    ),
+    -- The years each source has data for in the period, whatever the other filters: a year in which a window had no
+    -- crash still counts towards its crashes per year.
+    source_years AS MATERIALIZED (
+      SELECT DISTINCT c.source, c.year FROM crashes c WHERE ${period}
+    )
+    SELECT l.basis, l.road_key, d.road_id, l.start_m, l.crashes, l.deaths, l.serious, l.minor, l.epdo, d.lon, d.lat,
+           l.black_spot, l.total::int, l.black_spots::int, d.road_name, r.class AS road_class,
+           ST_Length(r.geom::geography) AS line_length_m,
+           ARRAY(SELECT DISTINCT sy.year::int FROM source_years sy WHERE sy.source = ANY(d.sources) ORDER BY 1)
+             AS years
+    FROM listed l
+    JOIN details d ON d.pos = l.pos
+    LEFT JOIN roads r ON r.id = d.road_id
+    ORDER BY l.pos`;
+}
+
+interface SectionRow {
+  basis: 'km' | 'osm_line';
+  road_key: string;
+  road_id: number | null;
+  start_m: number;
+  crashes: number;
+  deaths: number;
+  serious: number;
+  minor: number;
+  epdo: number;
+  lon: number;
+  lat: number;
+  black_spot: boolean;
+  total: number;
+  black_spots: number;
+  road_name: string | null;
+  road_class: string | null;
+  line_length_m: number | null;
+  years: number[];
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+function toSection(row: SectionRow, index: number, lengthM: number): RoadSection {
+  const onKm = row.basis === 'km';
+  const endM = row.start_m + lengthM;
+  return {
+    rank: index + 1,
+    basis: row.basis,
+    roadCode: onKm ? row.road_key : null,
+    roadName: row.road_name,
+    fromKm: onKm ? row.start_m / 1000 : null,
+    toKm: onKm ? endM / 1000 : null,
+    roadId: row.road_id,
+    roadClass: row.road_class,
+    fromM: onKm ? null : row.start_m,
+    toM: onKm ? null : round(Math.min(endM, row.line_length_m ?? endM), 1),
+    lineLengthM: row.line_length_m === null ? null : round(row.line_length_m, 1),
+    crashes: row.crashes,
+    deaths: row.deaths,
+    serious: row.serious,
+    minor: row.minor,
+    epdo: round(row.epdo, 3),
+    years: row.years,
+    yearsBe: row.years.map(toBuddhistEra),
+    crashesPerYear: round(row.crashes / Math.max(1, row.years.length), 3),
+    location: { lon: round(row.lon, 6), lat: round(row.lat, 6) },
+    blackSpot: row.black_spot,
+  };
+}
+
+/**
+ * Settings for the ranking statement only: JIT compiling costs about a second and gains nothing at the size of a
+ * province's or the nation's crash tables, and the window sorts (tens of thousands to a million rows) would spill to
+ * disk at the default work_mem.
+ */
+const RANKING_SETTINGS = { jit: 'off', work_mem: '64MB' };
+
+export async function rankRoadSections(db: Pool, options: RoadSectionOptions): Promise<RankedSections> {
+  const params = new SqlParams();
+  const sql = rankingSql(options, params);
+  const rows = await withTransaction(db, async (tx) => {
+    for (const [name, value] of Object.entries(RANKING_SETTINGS))
+      await tx.query('SELECT set_config($1, $2, true)', [name, value]);
+    return (await tx.query<SectionRow>(sql, params.values)).rows;
+  });
+  return {
+    sections: rows.map((row, index) => toSection(row, index, options.lengthM)),
+    total: rows[0]?.total ?? 0,
+    blackSpots: rows[0]?.black_spots ?? 0,
+  };
+}

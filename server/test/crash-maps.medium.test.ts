@@ -1,0 +1,263 @@
+// Medium: the crash maps on real PostGIS with the real crash data — the heatmap tile over Chachoengsao, decoded with a
+// real vector-tile reader, counts exactly the crashes direct SQL finds in its envelope (filtered too), a tile at sea
+// is empty, bad tile addresses are 400s; DBSCAN clusters match a direct ST_ClusterDBSCAN; planners only.
+import { VectorTile } from '@mapbox/vector-tile';
+import type { FastifyInstance } from 'fastify';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
+import { DEFAULT_EPDO_WEIGHTS } from '../src/crashes/epdo';
+import { HEATMAP_LAYER } from '../src/repositories/crash-maps.repository';
+import type { CrashClusterCollection, Role } from '../src/schemas';
+import { importRealCrashes } from './crash-data';
+import { createTestSchema, roleTokens, testConfig } from './test-env';
+
+interface Tile {
+  z: number;
+  x: number;
+  y: number;
+}
+type Hexagon = Record<'crashes' | 'deaths' | 'serious' | 'minor' | 'epdo', number>;
+
+let app: FastifyInstance;
+let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let tokens: Record<Role, string>;
+
+/** The XYZ tile holding a point (Web Mercator, rows from the top). */
+function tileAt(lon: number, lat: number, z: number): Tile {
+  const n = 2 ** z;
+  const phi = (lat * Math.PI) / 180;
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.asinh(Math.tan(phi)) / Math.PI) / 2) * n),
+  };
+}
+const CHACHOENGSAO = tileAt(101.07, 13.69, 9);
+
+const get = (url: string, role: Role = 'planner') =>
+  app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[role]}` } });
+const tileUrl = ({ z, x, y }: Tile, query = '') => `/api/crashes/heatmap/${z}/${x}/${y}.mvt${query}`;
+
+/** The tile's hexagons, read with @mapbox/vector-tile: every feature a polygon. */
+function hexagons(body: Buffer): Hexagon[] {
+  const layer = new VectorTile(new PbfReader(body)).layers[HEATMAP_LAYER];
+  expect(layer, 'the crashes layer').toBeDefined();
+  expect(layer!.extent).toBe(4096);
+  const features = Array.from({ length: layer!.length }, (_, i) => layer!.feature(i));
+  expect(features.every((f) => f.type === 3)).toBe(true);
+  return features.map((f) => f.properties as Hexagon);
+}
+const total = (rows: Hexagon[], key: keyof Hexagon) => rows.reduce((sum, row) => sum + row[key], 0);
+
+/** What direct SQL finds among the crashes in the tile's envelope (the GiST bounding-box test). */
+async function inTile(tile: Tile, where = 'TRUE') {
+  const { rows } = await app.db.query<{ crashes: number; deaths: number; serious: number; fatal: number }>(
+    `SELECT count(*)::int AS crashes, coalesce(sum(deaths), 0)::int AS deaths,
+            coalesce(sum(serious_injuries), 0)::int AS serious, count(*) FILTER (WHERE deaths > 0)::int AS fatal
+     FROM crashes WHERE location && ST_Transform(ST_TileEnvelope($1, $2, $3), 4326) AND ${where}`,
+    [tile.z, tile.x, tile.y],
+  );
+  return rows[0]!;
+}
+
+async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  console.info(`${what}: ${(performance.now() - start).toFixed(0)} ms`);
+  return result;
+}
+
+beforeAll(async () => {
+  schema = await createTestSchema();
+  const config = testConfig(schema.databaseUrl);
+  app = await buildApp(config);
+  await app.ready();
+  await importRealCrashes(app.db, config.sharedDir);
+  await app.db.query('ANALYZE crashes');
+  tokens = await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']);
+}, 180_000);
+
+afterAll(async () => {
+  await app?.close();
+  await schema?.drop();
+});
+
+describe('crash heatmap tiles', () => {
+  it('counts in its hexagons exactly the crashes in the Chachoengsao tile at zoom 9', async () => {
+    expect(CHACHOENGSAO).toEqual({ z: 9, x: 399, y: 236 });
+    const reply = await timed('heatmap tile z9 Chachoengsao', () => get(tileUrl(CHACHOENGSAO)));
+    expect(reply.statusCode, reply.body).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
+    expect(reply.headers['cache-control']).toMatch(/max-age=\d+/);
+    const rows = hexagons(reply.rawPayload);
+    const direct = await inTile(CHACHOENGSAO);
+    expect(direct.crashes).toBeGreaterThan(100);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.every((row) => row.crashes > 0)).toBe(true);
+    expect(total(rows, 'crashes')).toBe(direct.crashes);
+    expect(total(rows, 'deaths')).toBe(direct.deaths);
+    expect(total(rows, 'serious')).toBe(direct.serious);
+    // Every crash in this tile is fatal or not: EPDO at least the fatal crashes' weight.
+    expect(total(rows, 'epdo')).toBeGreaterThanOrEqual(direct.fatal * DEFAULT_EPDO_WEIGHTS.fatal);
+  });
+
+  it('follows the filter and the EPDO weights', async () => {
+    const fatal = hexagons((await get(tileUrl(CHACHOENGSAO, '?severity=fatal'))).rawPayload);
+    const expected = await inTile(CHACHOENGSAO, 'deaths > 0');
+    expect(total(fatal, 'crashes')).toBe(expected.crashes);
+    expect(total(fatal, 'epdo')).toBeCloseTo(expected.crashes * DEFAULT_EPDO_WEIGHTS.fatal, 6);
+
+    const doh = hexagons((await get(tileUrl(CHACHOENGSAO, '?source=doh_csv'))).rawPayload);
+    const dohCount = (await inTile(CHACHOENGSAO, `source = 'doh_csv'`)).crashes;
+    expect(dohCount).toBeGreaterThan(0);
+    expect(total(doh, 'crashes')).toBe(dohCount);
+    expect(dohCount).toBeLessThan((await inTile(CHACHOENGSAO)).crashes);
+
+    const province = hexagons((await get(tileUrl(CHACHOENGSAO, '?area=TH24'))).rawPayload);
+    const inProvince = await inTile(
+      CHACHOENGSAO,
+      `ST_Intersects(location, (SELECT geom FROM areas WHERE code = 'TH24'))`,
+    );
+    expect(total(province, 'crashes')).toBe(inProvince.crashes);
+
+    const counted = hexagons(
+      (await get(tileUrl(CHACHOENGSAO, '?weights=fatal:1,serious:1,minor:1,damage_only:1'))).rawPayload,
+    );
+    expect(total(counted, 'epdo')).toBeCloseTo(total(counted, 'crashes'), 6);
+  });
+
+  it('makes smaller hexagons deeper in, still counting every crash of the tile', async () => {
+    const deeper = tileAt(101.07, 13.69, 12);
+    const rows = hexagons((await timed('heatmap tile z12', () => get(tileUrl(deeper)))).rawPayload);
+    expect(total(rows, 'crashes')).toBe((await inTile(deeper)).crashes);
+    const country = tileAt(101, 13, 5);
+    const reply = await timed('heatmap tile z5 (most of Thailand)', () => get(tileUrl(country)));
+    expect(total(hexagons(reply.rawPayload), 'crashes')).toBe((await inTile(country)).crashes);
+  });
+
+  it('answers 204 with no body for a tile at sea', async () => {
+    const sea = tileAt(88, 8, 9); // the Bay of Bengal
+    expect((await inTile(sea)).crashes).toBe(0);
+    const reply = await get(tileUrl(sea));
+    expect(reply.statusCode).toBe(204);
+    expect(reply.rawPayload.length).toBe(0);
+  });
+
+  it.each([
+    ['a zoom past 20', '/api/crashes/heatmap/21/0/0.mvt'],
+    ['a column past 2^z', '/api/crashes/heatmap/9/512/236.mvt'],
+    ['a row past 2^z', '/api/crashes/heatmap/2/0/4.mvt'],
+    ['a negative row', '/api/crashes/heatmap/9/399/-1.mvt'],
+    ['a column that is not a number', '/api/crashes/heatmap/9/abc/236.mvt'],
+    ['an unknown area', '/api/crashes/heatmap/9/399/236.mvt?area=TH99'],
+    ['bad weights', '/api/crashes/heatmap/9/399/236.mvt?weights=fatal:1,fatal:2'],
+  ])('refuses %s with a 400 in English and Thai', async (_what, url) => {
+    const reply = await get(url);
+    expect(reply.statusCode, reply.body).toBe(400);
+    expect(reply.json()).toMatchObject({ message: expect.any(String), messageTh: expect.any(String) });
+  });
+
+  it('names the unknown area and the tile range in Thai', async () => {
+    expect((await get(tileUrl(CHACHOENGSAO, '?area=TH99'))).json()).toMatchObject({
+      messageTh: 'ไม่พบพื้นที่รหัส TH99',
+    });
+    expect((await get('/api/crashes/heatmap/9/512/236.mvt')).json()).toMatchObject({
+      message: 'x and y must be below 512 at zoom 9',
+      messageTh: 'x และ y ต้องน้อยกว่า 512 ที่ระดับซูม 9',
+    });
+  });
+
+  it('is for planners and admins only', async () => {
+    for (const role of ['planner', 'admin'] as const)
+      expect((await get(tileUrl(CHACHOENGSAO), role)).statusCode, role).toBe(200);
+    for (const role of ['operator', 'police', 'viewer'] as const)
+      expect((await get(tileUrl(CHACHOENGSAO), role)).statusCode, role).toBe(403);
+    expect((await app.inject({ method: 'GET', url: tileUrl(CHACHOENGSAO) })).statusCode).toBe(401);
+  });
+});
+
+describe('crash clusters', () => {
+  /** Clusters as direct SQL finds them: how many, and how many crashes are in one. */
+  async function directClusters(epsM: number, minPoints: number, where = 'TRUE') {
+    const { rows } = await app.db.query<{ clusters: number; clustered: number }>(
+      `SELECT count(DISTINCT cluster)::int AS clusters, count(cluster)::int AS clustered
+       FROM (SELECT ST_ClusterDBSCAN(ST_Transform(location, 32647), $1, $2) OVER () AS cluster
+             FROM crashes WHERE ${where}) labelled`,
+      [epsM, minPoints],
+    );
+    return rows[0]!;
+  }
+
+  it('finds the national hot spots within 500 m, each of 3 crashes or more, as direct SQL does', async () => {
+    const reply = await timed('clusters epsM=500 minPoints=3, national', () =>
+      get('/api/crashes/clusters?epsM=500&minPoints=3&limit=2000'),
+    );
+    expect(reply.statusCode, reply.body).toBe(200);
+    const collection = reply.json<CrashClusterCollection>();
+    const direct = await directClusters(500, 3);
+    expect(direct.clusters).toBeGreaterThan(0);
+    expect(direct.clusters).toBeLessThanOrEqual(2000);
+    expect(collection.clusters).toBe(direct.clusters);
+    expect(collection.features).toHaveLength(direct.clusters);
+    const crashes = collection.features.map((f) => f.properties.crashes);
+    expect(Math.min(...crashes)).toBeGreaterThanOrEqual(3);
+    expect(crashes.reduce((a, b) => a + b, 0)).toBe(direct.clustered);
+    expect(collection.clusteredCrashes).toBe(direct.clustered);
+    expect(collection.crashes).toBe((await app.db.query('SELECT count(*)::int AS n FROM crashes')).rows[0].n);
+
+    const epdo = collection.features.map((f) => f.properties.epdo);
+    expect(epdo).toEqual([...epdo].sort((a, b) => b - a));
+    expect(collection.features.map((f) => f.properties.clusterId)).toEqual(crashes.map((_, i) => i + 1));
+    for (const { geometry, properties } of collection.features) {
+      expect(geometry.type).toBe('Polygon');
+      expect(properties.years).toEqual([...new Set(properties.years)].sort((a, b) => a - b));
+    }
+  });
+
+  it('draws each cluster round its centroid', async () => {
+    const { features } = (await get('/api/crashes/clusters?limit=50')).json<CrashClusterCollection>();
+    const { rows } = await app.db.query<{ inside: boolean }>(
+      `SELECT ST_Covers(ST_GeomFromGeoJSON(f->>'geometry'),
+                        ST_Point((f->'properties'->'centroid'->>'lon')::float8,
+                                 (f->'properties'->'centroid'->>'lat')::float8, 4326)) AS inside
+       FROM jsonb_array_elements($1::jsonb) AS f`,
+      [JSON.stringify(features)],
+    );
+    expect(rows).toHaveLength(50);
+    expect(rows.every((row) => row.inside)).toBe(true);
+  });
+
+  it('follows the filter, and keeps the totals beyond the limit', async () => {
+    const doh = (
+      await get('/api/crashes/clusters?epsM=300&minPoints=4&source=doh_csv')
+    ).json<CrashClusterCollection>();
+    const direct = await directClusters(300, 4, `source = 'doh_csv'`);
+    expect(doh.clusters).toBe(direct.clusters);
+    expect(doh.clusteredCrashes).toBe(direct.clustered);
+    expect(doh.crashes).toBe(3002);
+
+    const top = (await get('/api/crashes/clusters?limit=5')).json<CrashClusterCollection>();
+    expect(top.features).toHaveLength(5);
+    expect(top.clusters).toBe((await directClusters(500, 3)).clusters);
+  });
+
+  it.each([
+    ['epsM below 10', 'epsM=5'],
+    ['epsM above 5000', 'epsM=6000'],
+    ['epsM not a number', 'epsM=far'],
+    ['minPoints below 2', 'minPoints=1'],
+    ['limit above 2000', 'limit=2001'],
+    ['an unknown area', 'area=TH99'],
+  ])('refuses %s with a 400 in English and Thai', async (_what, query) => {
+    const reply = await get(`/api/crashes/clusters?${query}`);
+    expect(reply.statusCode, reply.body).toBe(400);
+    expect(reply.json()).toMatchObject({ message: expect.any(String), messageTh: expect.any(String) });
+  });
+
+  it('is for planners and admins only', async () => {
+    for (const role of ['operator', 'police', 'viewer'] as const)
+      expect((await get('/api/crashes/clusters?limit=1', role)).statusCode, role).toBe(403);
+    expect((await get('/api/crashes/clusters?limit=1', 'admin')).statusCode).toBe(200);
+  });
+});
