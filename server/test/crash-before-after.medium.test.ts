@@ -3,13 +3,11 @@
 // interval or says the numbers are too small; bad sites and dates answer 400 in English and Thai.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
 import type { BeforeAfterReply, Role } from '../src/schemas';
-import { importRealCrashes } from './crash-data';
-import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { startCrashApp, type CrashApp } from './crash-data';
 
 let app: FastifyInstance;
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let server: CrashApp;
 let tokens: Record<Role, string>;
 
 const study = (query: string, role: Role = 'planner') =>
@@ -24,17 +22,12 @@ const bangkok = (from: string, to: string) =>
   `(occurred_at AT TIME ZONE 'Asia/Bangkok')::date BETWEEN '${from}' AND '${to}'`;
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  const config = testConfig(schema.databaseUrl);
-  app = await buildApp(config);
-  await app.ready();
-  tokens = await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']);
-  await importRealCrashes(app.db, config.sharedDir);
+  server = await startCrashApp();
+  ({ app, tokens } = server);
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
-  await schema?.drop();
+  await server?.close();
 });
 
 describe('before/after', () => {

@@ -2,13 +2,11 @@
 // the hexagons found by plain polygon containment, neighbours by centre distance, the statistic in the test itself.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
 import type { CrashHotspotReply, Role } from '../src/schemas';
-import { importRealCrashes } from './crash-data';
-import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { startCrashApp, type CrashApp } from './crash-data';
 
 let app: FastifyInstance;
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let server: CrashApp;
 let tokens: Record<Role, string>;
 
 const hotspots = (query: string, role: Role = 'planner') =>
@@ -19,17 +17,12 @@ const hotspots = (query: string, role: Role = 'planner') =>
   });
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  const config = testConfig(schema.databaseUrl);
-  app = await buildApp(config);
-  await app.ready();
-  tokens = await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']);
-  await importRealCrashes(app.db, config.sharedDir);
+  server = await startCrashApp();
+  ({ app, tokens } = server);
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
-  await schema?.drop();
+  await server?.close();
 });
 
 /** Every hexagon of the province with its crashes, by containment, and Gi* computed here. */

@@ -5,12 +5,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
+import { loadConfig } from '../src/config';
 import type { CrashImport, CrashImportReport, Role } from '../src/schemas';
-import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { startCrashApp, type CrashApp } from './crash-data';
 
 let app: FastifyInstance;
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let server: CrashApp;
 let tokens: Record<Role, string>;
 let doh2012: Buffer;
 
@@ -23,19 +23,14 @@ const upload = (role: Role, name: string, body: Buffer, type = 'text/csv') =>
   });
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  const config = testConfig(schema.databaseUrl);
-  app = await buildApp(config);
-  await app.ready();
-  tokens = await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']);
-  doh2012 = await readFile(
-    path.join(config.sharedDir, 'data', 'accidents', 'doh_highway_accidents_2012_national.csv'),
-  );
+  server = await startCrashApp({ crashes: false });
+  ({ app, tokens } = server);
+  const shared = loadConfig({ ...process.env, DATABASE_URL: 'postgres://unused' }).sharedDir;
+  doh2012 = await readFile(path.join(shared, 'data', 'accidents', 'doh_highway_accidents_2012_national.csv'));
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await schema?.drop();
+  await server?.close();
 });
 
 describe('crash uploads', () => {

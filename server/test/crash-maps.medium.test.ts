@@ -5,12 +5,10 @@ import { VectorTile } from '@mapbox/vector-tile';
 import type { FastifyInstance } from 'fastify';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
 import { DEFAULT_EPDO_WEIGHTS } from '../src/crashes/epdo';
 import { HEATMAP_LAYER } from '../src/repositories/crash-maps.repository';
 import type { CrashClusterCollection, Role } from '../src/schemas';
-import { importRealCrashes } from './crash-data';
-import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { startCrashApp, type CrashApp } from './crash-data';
 
 interface Tile {
   z: number;
@@ -20,7 +18,7 @@ interface Tile {
 type Hexagon = Record<'crashes' | 'deaths' | 'serious' | 'minor' | 'epdo', number>;
 
 let app: FastifyInstance;
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let server: CrashApp;
 let tokens: Record<Role, string>;
 
 /** The XYZ tile holding a point (Web Mercator, rows from the top). */
@@ -69,18 +67,13 @@ async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  const config = testConfig(schema.databaseUrl);
-  app = await buildApp(config);
-  await app.ready();
-  await importRealCrashes(app.db, config.sharedDir);
+  server = await startCrashApp();
+  ({ app, tokens } = server);
   await app.db.query('ANALYZE crashes');
-  tokens = await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']);
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
-  await schema?.drop();
+  await server?.close();
 });
 
 describe('crash heatmap tiles', () => {

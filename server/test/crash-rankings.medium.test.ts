@@ -3,13 +3,11 @@
 // filters narrow them; the breakdowns add up to the filtered crashes with Thai and English labels; planners only.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
 import type { CrashBreakdown, Role, RoadSection, RoadSectionsReply } from '../src/schemas';
-import { importRealCrashes } from './crash-data';
-import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { startCrashApp, type CrashApp } from './crash-data';
 
 let app: FastifyInstance;
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let server: CrashApp;
 let tokens: Record<Role, string>;
 
 const get = (url: string, role: Role = 'planner') =>
@@ -40,17 +38,12 @@ const overlap = (a: RoadSection, b: RoadSection, lengthM: number) =>
   Math.abs((a.fromKm ?? a.fromM! / 1000) - (b.fromKm ?? b.fromM! / 1000)) * 1000 < lengthM - 1e-6;
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  const config = testConfig(schema.databaseUrl);
-  app = await buildApp(config);
-  await app.ready();
-  tokens = await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']);
-  await importRealCrashes(app.db, config.sharedDir);
+  server = await startCrashApp();
+  ({ app, tokens } = server);
 }, 300_000);
 
 afterAll(async () => {
-  await app?.close();
-  await schema?.drop();
+  await server?.close();
 });
 
 describe('road-section ranking', () => {

@@ -5,14 +5,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
 import type { OgcCollection, OgcFeatureCollection, Role } from '../src/schemas';
-import { importRealCrashes } from './crash-data';
-import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { startCrashApp, type CrashApp } from './crash-data';
 
 const run = promisify(execFile);
 let app: FastifyInstance;
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let server: CrashApp;
 let tokens: Record<Role, string>;
 let base: string;
 
@@ -35,19 +33,14 @@ async function ogrinfo(...args: string[]): Promise<string> {
 }
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  const config = testConfig(schema.databaseUrl);
-  app = await buildApp(config);
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  server = await startCrashApp({ listen: true });
+  ({ app, tokens } = server);
   const address = app.server.address() as { port: number };
   base = `http://127.0.0.1:${address.port}`;
-  tokens = await roleTokens(app, ['admin', 'operator', 'police', 'planner', 'viewer']);
-  await importRealCrashes(app.db, config.sharedDir);
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
-  await schema?.drop();
+  await server?.close();
 });
 
 describe('OGC API - Features read by ogrinfo', () => {
