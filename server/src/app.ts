@@ -38,6 +38,7 @@ import crashMapRoutes from './routes/crashes/crash-maps.routes';
 import ogcFeatureRoutes from './routes/ogc/ogc-features.routes';
 import crashBeforeAfterRoutes from './routes/crashes/crash-before-after.routes';
 import crashHotspotRoutes from './routes/crashes/crash-hotspots.routes';
+import crashExportRoutes from './routes/crashes/crash-export.routes';
 import transitRoutes from './routes/transit/transit.routes';
 import punctualityRoutes from './routes/transit/punctuality.routes';
 import vehicleTrackRoutes from './routes/vehicle-track/vehicle-track.routes';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(ogcFeatureRoutes);
   await app.register(crashBeforeAfterRoutes);
   await app.register(crashHotspotRoutes);
+  await app.register(crashExportRoutes);
   await app.register(transitRoutes);
   await app.register(punctualityRoutes);
   await app.register(vehicleTrackRoutes);

@@ -1,9 +1,11 @@
 // Medium: the crash store as OGC API - Features, read by a real client — GDAL's `ogrinfo` (the library QGIS uses) —
 // on the real server with the real crash data: the layer, its feature count and fields, paging through every
-// feature; the filters as query parameters; planners and admins only; bad parameters answer 400.
+// feature; the filters as query parameters; planners and admins only; bad parameters answer 400. And the CSV and
+// GeoJSON exports of the same filtered crashes.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OgcCollection, OgcFeatureCollection, Role } from '../src/schemas';
 import { startCrashApp, type CrashApp } from './crash-data';
@@ -123,5 +125,40 @@ describe('OGC API - Features over HTTP', () => {
     for (const role of ['operator', 'police', 'viewer'] as const)
       expect((await get('/ogc/collections/crashes/items?limit=1', role)).statusCode, role).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/ogc' })).statusCode).toBe(401);
+  });
+});
+
+describe('crash exports', () => {
+  it('writes the filtered crashes as CSV that Excel reads: BOM, Thai and English headers, every row', async () => {
+    const reply = await get('/api/crashes/export.csv?area=TH24');
+    expect(reply.statusCode, reply.body).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/text\/csv/);
+    expect(reply.headers['content-disposition']).toMatch(
+      /attachment; filename="crashes-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    expect(reply.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const records = parse(reply.body, { bom: true }) as string[][];
+    const header = records[0]!;
+    expect(header).toContain('มูลเหตุสันนิษฐาน');
+    expect(header).toContain('deaths / ผู้เสียชีวิต');
+    const { rows } = await app.db.query<{ n: number; deaths: number }>(
+      `SELECT count(*)::int AS n, sum(deaths)::int AS deaths FROM crashes c
+       JOIN areas a ON a.code = 'TH24' AND ST_Intersects(c.location, a.geom)`,
+    );
+    expect(records).toHaveLength(rows[0]!.n + 1);
+    const deathsColumn = header.indexOf('deaths / ผู้เสียชีวิต');
+    expect(records.slice(1).reduce((sum, r) => sum + Number(r[deathsColumn]), 0)).toBe(rows[0]!.deaths);
+  });
+
+  it('writes every crash as GeoJSON across its pages, and refuses other roles', async () => {
+    const reply = await get('/api/crashes/export.geojson');
+    expect(reply.statusCode).toBe(200);
+    const collection = reply.json<{ features: { id: string }[] }>();
+    const { rows } = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM crashes');
+    expect(rows[0]!.n).toBeGreaterThan(5_000); // more than one page
+    expect(new Set(collection.features.map((f) => f.id)).size).toBe(rows[0]!.n);
+    for (const role of ['operator', 'police', 'viewer'] as const)
+      expect((await get('/api/crashes/export.csv', role)).statusCode, role).toBe(403);
+    expect((await get('/api/crashes/export.csv?area=TH9999')).statusCode).toBe(400);
   });
 });

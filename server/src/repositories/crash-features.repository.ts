@@ -33,6 +33,8 @@ export interface CrashPageQuery {
   /** occurred_at within [start, end] (either open); crashes known only by their year never match. */
   datetime?: { start: Date | null; end: Date | null };
   id?: number;
+  /** Keyset paging for long exports: only crashes after this id. */
+  afterId?: number;
   limit: number;
   offset: number;
 }
@@ -41,7 +43,7 @@ const COLUMNS = `c.id::text AS id, ST_X(c.location) AS lon, ST_Y(c.location) AS 
   c.province, c.road_code, c.road_name, c.km, c.cause, c.crash_type, c.weather, c.road_feature, c.vehicle_codes,
   c.pedestrians, c.deaths, c.serious_injuries, c.minor_injuries, ${SEVERITY_SQL('c')} AS severity`;
 
-function where(query: CrashPageQuery, params: SqlParams): string {
+function where(query: Omit<CrashPageQuery, 'limit' | 'offset'>, params: SqlParams): string {
   const parts = [crashFilterSql(query.filter, params)];
   if (query.bbox)
     parts.push(`c.location && ST_MakeEnvelope(${query.bbox.map((v) => params.add(v)).join(', ')}, 4326)`);
@@ -49,7 +51,22 @@ function where(query: CrashPageQuery, params: SqlParams): string {
   if (query.datetime?.end) parts.push(`c.occurred_at <= ${params.add(query.datetime.end)}`);
   if (query.datetime && !query.datetime.start && !query.datetime.end) parts.push('c.occurred_at IS NOT NULL');
   if (query.id !== undefined) parts.push(`c.id = ${params.add(query.id)}`);
+  if (query.afterId !== undefined) parts.push(`c.id > ${params.add(query.afterId)}`);
   return parts.join('\n  AND ');
+}
+
+/** One page of crashes by id, without counting every match (an export reads page after page). */
+export async function crashFeatureRows(
+  db: Queryable,
+  query: Omit<CrashPageQuery, 'offset'>,
+): Promise<CrashFeatureRow[]> {
+  const params = new SqlParams();
+  const condition = where(query, params);
+  const { rows } = await db.query<CrashFeatureRow>(
+    `SELECT ${COLUMNS} FROM crashes c WHERE ${condition} ORDER BY c.id LIMIT ${params.add(query.limit)}`,
+    params.values,
+  );
+  return rows;
 }
 
 /** One page of crashes by id, and how many match in all. */

@@ -25,7 +25,7 @@ const JSON_TYPE = 'application/json';
 const label = (labels: Readonly<Record<string, Label>>, code: string | null): Label | null =>
   code === null ? null : (labels[code] ?? labels[UNKNOWN_CODE] ?? { th: code, en: code });
 
-function crashFeature(row: CrashFeatureRow, base: string): OgcFeature {
+export function crashFeature(row: CrashFeatureRow, base: string): OgcFeature {
   const cause = label(DOH_LABELS.cause, row.cause);
   const crashType = label(DOH_LABELS.crashType, row.crash_type);
   const weather = label(DOH_LABELS.weather, row.weather);
