@@ -68,7 +68,7 @@ describe('Chachoengsao demo network', () => {
       features: Array<{ geometry: unknown }>;
     };
     await db.query(
-      'CREATE TABLE roads AS SELECT ST_SetSRID(ST_GeomFromGeoJSON(g), 4326) AS geom FROM unnest($1::text[]) g',
+      'CREATE TABLE demo_network_roads AS SELECT ST_SetSRID(ST_GeomFromGeoJSON(g), 4326) AS geom FROM unnest($1::text[]) g',
       [roads.features.map((f) => JSON.stringify(f.geometry))],
     );
     // Points every ≤ 50 m along each shape, and how far each is from the nearest road line.
@@ -77,7 +77,7 @@ describe('Chachoengsao demo network', () => {
          SELECT s.shape_id, (ST_DumpPoints(ST_Segmentize(s.geom::geography, 50)::geometry)).geom AS p
            FROM gtfs_shapes s WHERE s.feed_id = $1
        ), distances AS (
-         SELECT shape_id, (SELECT min(ST_Distance(p::geography, r.geom::geography)) FROM roads r WHERE ST_DWithin(r.geom, p, 0.02)) AS d
+         SELECT shape_id, (SELECT min(ST_Distance(p::geography, r.geom::geography)) FROM demo_network_roads r WHERE ST_DWithin(r.geom, p, 0.02)) AS d
            FROM samples
        )
        SELECT shape_id, count(*) FILTER (WHERE d <= 60)::int AS near, count(*)::int AS total, max(d) AS worst
