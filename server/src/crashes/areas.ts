@@ -11,6 +11,15 @@ interface AreaFeature {
   geometry: { type: string; coordinates: unknown };
 }
 
+/** A district of the OCHA boundary files (national or the province's detailed ones). */
+const district = (p: Properties): Omit<AreaRow, 'geometry'> => ({
+  code: p.ADM2_PCODE!,
+  level: 'district',
+  nameTh: p.ADM2_TH!,
+  nameEn: p.ADM2_EN!,
+  parent: p.ADM1_PCODE!,
+});
+
 /** Each file with how its features read as areas; later files replace earlier outlines of the same code. */
 const AREA_FILES: { file: string; read: (p: Properties) => Omit<AreaRow, 'geometry'> }[] = [
   {
@@ -25,23 +34,11 @@ const AREA_FILES: { file: string; read: (p: Properties) => Omit<AreaRow, 'geomet
   },
   {
     file: 'th_amphoe_ocha_simplified_L1.geojson',
-    read: (p) => ({
-      code: p.ADM2_PCODE!,
-      level: 'district',
-      nameTh: p.ADM2_TH!,
-      nameEn: p.ADM2_EN!,
-      parent: p.ADM1_PCODE!,
-    }),
+    read: district,
   },
   {
     file: 'chachoengsao_amphoe_ocha_L2.geojson',
-    read: (p) => ({
-      code: p.ADM2_PCODE!,
-      level: 'district',
-      nameTh: p.ADM2_TH!,
-      nameEn: p.ADM2_EN!,
-      parent: p.ADM1_PCODE!,
-    }),
+    read: district,
   },
   {
     file: 'chachoengsao_tambon_ocha_L2.geojson',
