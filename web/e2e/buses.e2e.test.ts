@@ -381,7 +381,8 @@ describe('GPS buses', () => {
     const lastRow = page.getByTestId('punctuality-hours').locator('tbody tr').last();
     await lastRow.scrollIntoViewIfNeeded();
     const row = (await lastRow.boundingBox())!;
-    expect(row.y + row.height).toBeLessThanOrEqual(768);
+    // Scroll offsets are whole pixels while rows sit on fractional ones (CI saw 768.2): allow under a pixel.
+    expect(row.y + row.height).toBeLessThan(769);
     expect(row.y).toBeGreaterThanOrEqual(0);
     await page.screenshot({ path: screenshotPath('buses-punctuality-1366') });
 
