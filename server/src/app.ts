@@ -37,6 +37,7 @@ import crashRankingRoutes from './routes/crashes/crash-rankings.routes';
 import crashMapRoutes from './routes/crashes/crash-maps.routes';
 import ogcFeatureRoutes from './routes/ogc/ogc-features.routes';
 import crashBeforeAfterRoutes from './routes/crashes/crash-before-after.routes';
+import areasRoutes from './routes/crashes/areas.routes';
 import crashHotspotRoutes from './routes/crashes/crash-hotspots.routes';
 import crashExportRoutes from './routes/crashes/crash-export.routes';
 import transitRoutes from './routes/transit/transit.routes';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(crashMapRoutes);
   await app.register(ogcFeatureRoutes);
   await app.register(crashBeforeAfterRoutes);
+  await app.register(areasRoutes);
   await app.register(crashHotspotRoutes);
   await app.register(crashExportRoutes);
   await app.register(transitRoutes);

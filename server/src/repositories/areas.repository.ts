@@ -1,5 +1,6 @@
 // Administrative areas in PostGIS: loaded from the boundary files, listed for the filters.
 import type { Queryable } from '../db/pool';
+import type { AreaSummary } from '../schemas';
 
 export interface AreaRow {
   code: string;
@@ -58,4 +59,17 @@ export async function countAreas(db: Queryable): Promise<number> {
 export async function areaExists(db: Queryable, code: string): Promise<boolean> {
   const { rowCount } = await db.query('SELECT 1 FROM areas WHERE code = $1', [code]);
   return (rowCount ?? 0) > 0;
+}
+
+/** Provinces (no parent), or the areas directly inside `parent`, by Thai name; each with its bounding box. */
+export async function listAreas(db: Queryable, parent: string | null): Promise<AreaSummary[]> {
+  const { rows } = await db.query<AreaSummary>(
+    `SELECT code, level, name_th AS "nameTh", name_en AS "nameEn", parent,
+            ARRAY[ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)]::float8[] AS bbox
+       FROM areas
+      WHERE ($1::text IS NULL AND level = 'province') OR parent = $1
+      ORDER BY name_th`,
+    [parent],
+  );
+  return rows;
 }

@@ -34,3 +34,4 @@ export * from './crash-maps.schema';
 export * from './crash-rankings.schema';
 export * from './crash-before-after.schema';
 export * from './crash-hotspots.schema';
+export * from './areas.schema';
