@@ -4,7 +4,16 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { api, bangkokYear, e2eEnv, launchChromium, logInAs, navItems, screenshotPath, tokenFor } from './browser';
+import {
+  api,
+  bangkokYear,
+  e2eEnv,
+  launchChromium,
+  logInAs,
+  navItems,
+  screenshotPath,
+  tokenFor,
+} from './browser';
 
 interface AuditRow {
   id: number;
@@ -103,7 +112,7 @@ describe('audit log page', () => {
     await logInAs(page, 'planner');
     expect(await navItems(page)).not.toContain('audit');
     await page.goto(`${baseUrl}/#/audit`);
-    await page.getByTestId('role-home').waitFor();
+    await page.getByTestId('analysis-page').waitFor();
     expect(await page.getByTestId('audit-page').count()).toBe(0);
     await page.close();
 

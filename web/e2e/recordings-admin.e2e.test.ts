@@ -299,7 +299,7 @@ describe('recordings page', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await logInAs(page, 'planner');
     await page.goto(`${baseUrl}/#/recordings`);
-    await page.getByTestId('role-home').waitFor();
+    await page.getByTestId('analysis-page').waitFor();
     expect(await page.getByTestId('recordings-page').count()).toBe(0);
     await page.close();
   });

@@ -9,7 +9,9 @@ const { baseUrl } = e2eEnv();
 const ROLES = {
   admin: {
     landing: 'map',
-    nav: ['map', 'wall', 'playback', 'requests', 'elephants', 'punctuality', 'shift', 'audit', 'users'],
+    nav: ['map', 'wall', 'playback', 'requests', 'elephants', 'analysis', 'shift', 'audit', 'users'],
+    // No room in the header: reached from the crash analysis.
+    reachable: ['punctuality'],
     canAct: true,
   },
   operator: {
@@ -19,14 +21,18 @@ const ROLES = {
   },
   viewer: { landing: 'map', nav: ['map', 'wall', 'elephants', 'punctuality', 'verify'], canAct: false },
   police: { landing: 'requests', nav: ['requests', 'map', 'elephants', 'verify'], canAct: false },
-  planner: { landing: 'home', nav: ['home', 'map', 'elephants', 'punctuality', 'verify'], canAct: false },
+  planner: {
+    landing: 'analysis',
+    nav: ['analysis', 'map', 'elephants', 'punctuality', 'verify'],
+    canAct: false,
+  },
 } as const;
 
 type RoleName = keyof typeof ROLES;
 
-/** Waits for the role's entry point: the tool home, the footage requests, or the map with its alarm list. */
+/** Waits for the role's entry point: the crash analysis, the footage requests, or the map with its alarm list. */
 async function atLanding(page: Page, landing: (typeof ROLES)[RoleName]['landing']) {
-  if (landing === 'home') await page.getByTestId('role-home').waitFor();
+  if (landing === 'analysis') await page.getByTestId('analysis-page').waitFor();
   else if (landing === 'requests') await page.getByTestId('requests-page').waitFor();
   else await page.getByTestId('alarm-filter-status').waitFor();
 }
@@ -58,9 +64,8 @@ describe('roles', () => {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await logIn(page, role);
       expect(await page.getByTestId('user-role').getAttribute('data-role')).toBe(role);
-      if (expected.landing === 'home') {
-        await page.getByTestId('role-home').waitFor();
-        expect(await page.getByTestId('role-home').getAttribute('data-role')).toBe(role);
+      if (expected.landing === 'analysis') {
+        await page.getByTestId('analysis-page').waitFor();
       } else if (expected.landing === 'requests') {
         await page.getByTestId('requests-page').waitFor();
       } else {
@@ -68,10 +73,11 @@ describe('roles', () => {
       }
       expect(await navItems(page)).toEqual(expected.nav);
 
-      // Pages not theirs (live video, the bus report, recorded footage): asking for them by address lands back on
-      // their entry point.
-      for (const other of ['wall', 'punctuality', 'playback'] as const) {
-        if (expected.nav.includes(other as never)) continue;
+      // Pages not theirs (live video, the bus report, recorded footage, the crash analysis): asking for them by
+      // address lands back on their entry point.
+      const reachable: readonly string[] = 'reachable' in expected ? expected.reachable : [];
+      for (const other of ['wall', 'punctuality', 'playback', 'analysis'] as const) {
+        if (expected.nav.includes(other as never) || reachable.includes(other)) continue;
         await page.goto(`${baseUrl}/#/${other}`);
         await atLanding(page, expected.landing);
         expect(await page.getByTestId(`${other}-page`).count()).toBe(0);

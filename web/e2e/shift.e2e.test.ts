@@ -4,7 +4,16 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { api, bangkokYear, e2eEnv, launchChromium, logInAs, navItems, screenshotPath, tokenFor } from './browser';
+import {
+  api,
+  bangkokYear,
+  e2eEnv,
+  launchChromium,
+  logInAs,
+  navItems,
+  screenshotPath,
+  tokenFor,
+} from './browser';
 
 interface Entry {
   id: number;
@@ -109,15 +118,20 @@ describe('shift page', () => {
     const operatorPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await logInAs(operatorPage, 'operator');
     await operatorPage.getByTestId('nav-shift').click();
-    const row = (page: Page) => page.locator('[data-testid="escalation-policy"][data-event-type="traffic.incident"]');
+    const row = (page: Page) =>
+      page.locator('[data-testid="escalation-policy"][data-event-type="traffic.incident"]');
     await row(operatorPage).waitFor({ timeout: 30_000 });
     expect(await row(operatorPage).getByTestId('escalation-save').count()).toBe(0);
     await operatorPage.close();
 
     const admin = await tokenFor('admin');
-    const before = (await api<{ eventType: string; afterMin: number; raiseTo: string; enabled: boolean }[]>(admin, 'GET', '/api/escalation-policies')).find(
-      (p) => p.eventType === 'traffic.incident',
-    )!;
+    const before = (
+      await api<{ eventType: string; afterMin: number; raiseTo: string; enabled: boolean }[]>(
+        admin,
+        'GET',
+        '/api/escalation-policies',
+      )
+    ).find((p) => p.eventType === 'traffic.incident')!;
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await logInAs(page, 'admin');
     await page.getByTestId('nav-shift').click();
@@ -126,14 +140,21 @@ describe('shift page', () => {
     await row(page).getByTestId('escalation-after').fill(String(changed));
     await row(page).getByTestId('escalation-save').click();
     await expect
-      .poll(async () => (await api<{ eventType: string; afterMin: number }[]>(admin, 'GET', '/api/escalation-policies')).find((p) => p.eventType === 'traffic.incident')!.afterMin)
+      .poll(
+        async () =>
+          (
+            await api<{ eventType: string; afterMin: number }[]>(admin, 'GET', '/api/escalation-policies')
+          ).find((p) => p.eventType === 'traffic.incident')!.afterMin,
+      )
       .toBe(changed);
     // The row is drawn again from the saved policy: edit that one, not the row it replaced.
     await expect.poll(() => row(page).getAttribute('data-after-min')).toBe(String(changed));
     // Out of range: the server's reason in Thai, nothing saved.
     await row(page).getByTestId('escalation-after').fill('0');
     await row(page).getByTestId('escalation-save').click();
-    await expect.poll(() => page.getByTestId('escalation-error').textContent()).toContain('จำนวนนาทีที่ไม่มีผู้รับทราบ');
+    await expect
+      .poll(() => page.getByTestId('escalation-error').textContent())
+      .toContain('จำนวนนาทีที่ไม่มีผู้รับทราบ');
     await page.screenshot({ path: screenshotPath('shift-escalation-admin') });
 
     // A webhook recipient: saved, then shown by its host only (its path holds the key), and removed again.
@@ -147,7 +168,11 @@ describe('shift page', () => {
     expect(await page.getByTestId('notification-targets').textContent()).not.toContain('e2e-secret-token');
     await added.getByTestId('target-remove').click();
     await expect.poll(() => added.count()).toBe(0);
-    await api(admin, 'PUT', '/api/escalation-policies/traffic.incident', { afterMin: before.afterMin, raiseTo: before.raiseTo, enabled: before.enabled });
+    await api(admin, 'PUT', '/api/escalation-policies/traffic.incident', {
+      afterMin: before.afterMin,
+      raiseTo: before.raiseTo,
+      enabled: before.enabled,
+    });
     await page.close();
   });
 
@@ -163,7 +188,7 @@ describe('shift page', () => {
     await logInAs(page, 'planner');
     expect(await navItems(page)).not.toContain('shift');
     await page.goto(`${baseUrl}/#/shift`);
-    await page.getByTestId('role-home').waitFor();
+    await page.getByTestId('analysis-page').waitFor();
     expect(await page.getByTestId('shift-page').count()).toBe(0);
     await page.close();
   });

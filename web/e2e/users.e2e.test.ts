@@ -80,8 +80,7 @@ describe('user administration', () => {
     await page.screenshot({ path: screenshotPath('users-forced-change') });
 
     await fillPasswordChange(page, temporary, chosenPassword);
-    await page.getByTestId('role-home').waitFor();
-    expect(await page.getByTestId('role-home').getAttribute('data-role')).toBe('planner');
+    await page.getByTestId('analysis-page').waitFor();
     expect(await page.getByTestId('user-role').getAttribute('data-role')).toBe('planner');
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     expect(await statusFromPage(page, 'api/events')).toBe(200);

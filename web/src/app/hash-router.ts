@@ -3,7 +3,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 
 export const ROUTE_NAMES = [
   'map',
-  'home',
+  'analysis',
   'wall',
   'elephants',
   'camera',

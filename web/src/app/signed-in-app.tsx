@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@toc/server/schemas';
 import {
+  canAnalyseCrashes,
   canManageUsers,
   canPlayBackRecordings,
   canReadAudit,
@@ -10,14 +11,13 @@ import {
   canUseFootageRequests,
   canUseShiftTools,
   canWatchLiveVideo,
-  hasToolHome,
+  landsOnAnalysis,
   landsOnRequests,
 } from '../auth/permissions';
 import { useSession } from '../auth/session.context';
 import { useSessionKeepalive } from '../auth/use-session-keepalive';
 import { AppHeader } from '../components/app-header';
 import { ConnectionBanner } from '../components/connection-banner';
-import { RoleHomePage } from '../pages/role-home.page';
 import { useConnectionState } from '../realtime/use-connection-state';
 import { LiveDataProvider, useLiveData } from '../state/live-data.context';
 import { clearRoute, useRoute, type Route } from './hash-router';
@@ -28,6 +28,7 @@ const WallPage = lazy(() => import('../pages/wall.page'));
 const ElephantsPage = lazy(() => import('../pages/elephants.page'));
 const CameraPage = lazy(() => import('../pages/camera.page'));
 const PunctualityPage = lazy(() => import('../punctuality/punctuality.page'));
+const AnalysisPage = lazy(() => import('../analysis/analysis.page'));
 const AuditPage = lazy(() => import('../audit/audit.page'));
 const UsersPage = lazy(() => import('../users/users.page'));
 const ChangePasswordPage = lazy(() => import('../account/change-password.page'));
@@ -44,12 +45,12 @@ const REQUEST_PAGES: readonly Route['name'][] = ['requests', 'request-new', 'req
 
 function defaultRoute(user: SessionUser): Route {
   if (landsOnRequests(user.role)) return { name: 'requests', param: null };
-  return { name: hasToolHome(user.role) ? 'home' : 'map', param: null };
+  return { name: landsOnAnalysis(user.role) ? 'analysis' : 'map', param: null };
 }
 
 /** A route the role may not open falls back to the role's default page. */
 function allowedRoute(route: Route, user: SessionUser): Route {
-  if (route.name === 'home' && !hasToolHome(user.role)) return defaultRoute(user);
+  if (route.name === 'analysis' && !canAnalyseCrashes(user.role)) return defaultRoute(user);
   if (REQUEST_PAGES.includes(route.name) && !canUseFootageRequests(user.role)) return defaultRoute(user);
   if (route.name === 'request' && !/^[1-9][0-9]*$/.test(route.param ?? ''))
     return { name: 'requests', param: null };
@@ -70,8 +71,8 @@ function allowedRoute(route: Route, user: SessionUser): Route {
 
 function RoutedPage({ route, user }: { route: Route; user: SessionUser }) {
   switch (route.name) {
-    case 'home':
-      return <RoleHomePage role={user.role} />;
+    case 'analysis':
+      return <AnalysisPage />;
     case 'wall':
       return <WallPage role={user.role} />;
     case 'elephants':

@@ -2,15 +2,21 @@
 import type { Role } from '@toc/server/schemas';
 
 const EVENT_ACTION_ROLES: readonly Role[] = ['admin', 'operator'];
-/** Roles whose own tools are not built yet: they land on a placeholder page linking to the map. */
-const TOOL_HOME_ROLES: readonly Role[] = ['planner'];
 
 export function canActOnEvents(role: Role): boolean {
   return EVENT_ACTION_ROLES.includes(role);
 }
 
-export function hasToolHome(role: Role): boolean {
-  return TOOL_HOME_ROLES.includes(role);
+/** The crash analyses (hot spots, road sections, before/after, open data): planners, and admins who import the data. */
+const CRASH_ANALYSIS_ROLES: readonly Role[] = ['admin', 'planner'];
+
+export function canAnalyseCrashes(role: Role): boolean {
+  return CRASH_ANALYSIS_ROLES.includes(role);
+}
+
+/** Planners land on the crash analysis, their own tool. */
+export function landsOnAnalysis(role: Role): boolean {
+  return role === 'planner';
 }
 
 /** Snapshots show people and plates (PDPA): only these roles may see them. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '@toc/server/schemas';
 import { routeHref, type Route, type RouteName } from '../app/hash-router';
 import {
+  canAnalyseCrashes,
   canManageUsers,
   canPlayBackRecordings,
   canReadAudit,
@@ -10,7 +11,7 @@ import {
   canUseFootageRequests,
   canUseShiftTools,
   canWatchLiveVideo,
-  hasToolHome,
+  landsOnAnalysis,
   landsOnRequests,
 } from '../auth/permissions';
 import type { ConnectionState } from '../realtime/connection-state';
@@ -28,6 +29,13 @@ const REQUEST_PAGES: readonly RouteName[] = ['request-new', 'request'];
  */
 const verifyInNav = (role: User['role']) => role !== 'admin';
 const REQUEST_PAGES_WITH_VERIFY: readonly RouteName[] = [...REQUEST_PAGES, 'verify'];
+
+/**
+ * An admin's header has no room for both planning pages: for admins Bus punctuality sits behind Crash analysis (linked
+ * from it), as Recordings sits behind Playback.
+ */
+const punctualityInNav = (role: User['role']) => canSeePunctuality(role) && role !== 'admin';
+const PLANNING_PAGES: readonly RouteName[] = ['punctuality'];
 
 interface AppHeaderProps {
   user: User;
@@ -63,11 +71,19 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
       also={verifyInNav(user.role) ? REQUEST_PAGES : REQUEST_PAGES_WITH_VERIFY}
     />
   );
+  const analysis = (
+    <NavLink
+      name="analysis"
+      current={route}
+      label={t('nav.analysis')}
+      also={punctualityInNav(user.role) ? [] : PLANNING_PAGES}
+    />
+  );
   return (
     <header className="app-header">
       <h1 className="app-title">{t('app.shortTitle')}</h1>
       <nav className="app-nav">
-        {hasToolHome(user.role) && <NavLink name="home" current={route} label={t('nav.home')} />}
+        {landsOnAnalysis(user.role) && analysis}
         {/* The police's own page comes first; the control room's starts from the map. */}
         {landsOnRequests(user.role) && requests}
         <NavLink name="map" current={route} label={t('nav.map')} />
@@ -77,7 +93,8 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
         )}
         {!landsOnRequests(user.role) && canUseFootageRequests(user.role) && requests}
         <NavLink name="elephants" current={route} label={t('nav.elephants')} />
-        {canSeePunctuality(user.role) && (
+        {!landsOnAnalysis(user.role) && canAnalyseCrashes(user.role) && analysis}
+        {punctualityInNav(user.role) && (
           <NavLink name="punctuality" current={route} label={t('nav.punctuality')} />
         )}
         {canUseShiftTools(user.role) && <NavLink name="shift" current={route} label={t('nav.shift')} />}

@@ -24,6 +24,10 @@ import { recordingsEn } from './strings/recordings.en';
 import { requestsEn } from './strings/requests.en';
 import { finderEn } from './strings/finder.en';
 import { verifyEn } from './strings/verify.en';
+import { analysisEn } from './strings/analysis.en';
+import { analysisToolsEn } from './strings/analysis-tools.en';
+import { analysisMapEn } from './strings/analysis-map.en';
+import { analysisChartsEn } from './strings/analysis-charts.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -52,6 +56,10 @@ export const en = {
   ...requestsEn,
   ...finderEn,
   ...verifyEn,
+  ...analysisEn,
+  ...analysisToolsEn,
+  ...analysisMapEn,
+  ...analysisChartsEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

@@ -16,6 +16,10 @@ import { recordingsTh } from './strings/recordings.th';
 import { requestsTh } from './strings/requests.th';
 import { finderTh } from './strings/finder.th';
 import { verifyTh } from './strings/verify.th';
+import { analysisTh } from './strings/analysis.th';
+import { analysisToolsTh } from './strings/analysis-tools.th';
+import { analysisMapTh } from './strings/analysis-map.th';
+import { analysisChartsTh } from './strings/analysis-charts.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -34,4 +38,8 @@ export const th: Translations = {
   ...requestsTh,
   ...finderTh,
   ...verifyTh,
+  ...analysisTh,
+  ...analysisToolsTh,
+  ...analysisMapTh,
+  ...analysisChartsTh,
 };

@@ -1,4 +1,4 @@
-// English strings of the shell: title, sign-in, navigation, roles, home pages and connection state.
+// English strings of the shell: title, sign-in, navigation, roles and connection state.
 export const coreEn = {
   'app.title': 'Chachoengsao Traffic Operations Center',
   'app.shortTitle': 'Chachoengsao TOC',
@@ -23,7 +23,7 @@ export const coreEn = {
   'header.signedInAs': 'Signed in as',
   'header.logout': 'Sign out',
   'nav.map': 'Live map',
-  'nav.home': 'My tools',
+  'nav.analysis': 'Crash analysis',
   'nav.wall': 'Video wall',
   'nav.elephants': 'Elephants',
   'nav.punctuality': 'Bus punctuality',
@@ -41,11 +41,6 @@ export const coreEn = {
   'connection.banner.connecting': 'Connecting to live updates…',
   'connection.banner.reconnecting': 'Connection lost. Reconnecting — the map may be out of date.',
   'connection.banner.disconnected': 'Disconnected from the server. Live updates are paused; retrying.',
-
-  'home.planner.title': 'Accident analysis',
-  'home.planner.body':
-    'Here you will query accident hotspots by area, period, type and cause, compare before and after interventions and export reports. This tool is coming soon.',
-  'home.openMap': 'Open the live map',
 
   'error.sessionExpired': 'Your session has ended. Please sign in again.',
 } as const;

@@ -1,4 +1,4 @@
-// Thai strings of the shell: title, sign-in, navigation, roles, home pages and connection state; the keys are the English ones.
+// Thai strings of the shell: title, sign-in, navigation, roles and connection state; the keys are the English ones.
 import type { coreEn } from './core.en';
 
 export const coreTh: Record<keyof typeof coreEn, string> = {
@@ -25,7 +25,7 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'header.signedInAs': 'ผู้ใช้',
   'header.logout': 'ออกจากระบบ',
   'nav.map': 'แผนที่สด',
-  'nav.home': 'เครื่องมือของฉัน',
+  'nav.analysis': 'วิเคราะห์อุบัติเหตุ',
   'nav.wall': 'วิดีโอวอลล์',
   'nav.elephants': 'สถานการณ์ช้างป่า',
   'nav.punctuality': 'รถเมล์ตรงเวลา',
@@ -43,11 +43,6 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'connection.banner.connecting': 'กำลังเชื่อมต่อข้อมูลสด…',
   'connection.banner.reconnecting': 'การเชื่อมต่อขาดหาย กำลังเชื่อมต่อใหม่ ข้อมูลบนแผนที่อาจไม่เป็นปัจจุบัน',
   'connection.banner.disconnected': 'ขาดการเชื่อมต่อกับเซิร์ฟเวอร์ หยุดรับข้อมูลสดชั่วคราว กำลังลองใหม่',
-
-  'home.planner.title': 'วิเคราะห์อุบัติเหตุ',
-  'home.planner.body':
-    'ส่วนนี้จะใช้ค้นหาจุดเสี่ยงอุบัติเหตุตามพื้นที่ ช่วงเวลา ประเภท และสาเหตุ เปรียบเทียบก่อนและหลังการปรับปรุง และส่งออกรายงาน เครื่องมือนี้จะเปิดให้ใช้เร็ว ๆ นี้',
-  'home.openMap': 'เปิดแผนที่สด',
 
   'error.sessionExpired': 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
 };
