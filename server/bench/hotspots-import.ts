@@ -1,0 +1,60 @@
+// The import arms of the hotspots bench: the real crash importer over the real files, and its raw limit — a plain
+// COPY of the very rows the importer stored, replayed from memory into the emptied table.
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { importCrashFile } from '../src/crashes/crash-import';
+import type { Pool } from '../src/db/pool';
+import { REAL_CRASH_FILES } from '../test/crash-data';
+
+/** Every column the importer writes (the upsert's, then the snap's); the id and timestamps are left to defaults. */
+const IMPORTED_COLUMNS = `source, source_key, occurred_at, year, location, province, road_code, road_name, km, agency,
+  cause, cause_raw, crash_type, crash_type_raw, weather, weather_raw, road_feature, road_feature_raw, vehicles,
+  vehicle_codes, pedestrians, deaths, serious_injuries, minor_injuries, notes, import_id, road_id, road_offset_m,
+  road_distance_m`;
+
+/** Runs the real importer over both real files (DOH 2012 CSV, national fatal points); returns the crashes added. */
+export async function importRealFiles(db: Pool, sharedDir: string): Promise<number> {
+  let added = 0;
+  for (const name of REAL_CRASH_FILES) {
+    const report = await importCrashFile(db, {
+      file: path.join(sharedDir, 'data', 'accidents', name),
+      user: { id: null, username: 'bench' },
+    });
+    added += report.counts.added;
+  }
+  return added;
+}
+
+/** The stored crashes as COPY CSV text (read once: the COPY arm then replays it with nothing else to do). */
+export async function readImportedRows(db: Pool): Promise<string> {
+  const client = await db.connect();
+  try {
+    const chunks: Buffer[] = [];
+    const stream = client.query(
+      copyTo(`COPY (SELECT ${IMPORTED_COLUMNS} FROM crashes ORDER BY id) TO STDOUT WITH (FORMAT csv)`),
+    );
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    client.release();
+  }
+}
+
+/** The raw limit: one COPY … FROM STDIN of the rows; returns the rows written. */
+export async function copyRows(db: Pool, csv: string): Promise<number> {
+  const client = await db.connect();
+  try {
+    const copy = client.query(copyFrom(`COPY crashes (${IMPORTED_COLUMNS}) FROM STDIN WITH (FORMAT csv)`));
+    await pipeline(Readable.from([csv]), copy);
+    return copy.rowCount;
+  } finally {
+    client.release();
+  }
+}
+
+/** Both arms start from an empty crash table (the import records stay: the copied rows refer to them). */
+export async function emptyCrashes(db: Pool): Promise<void> {
+  await db.query('TRUNCATE crashes');
+}
