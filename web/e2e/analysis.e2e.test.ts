@@ -1,6 +1,7 @@
 // End-to-end: a planner's crash analysis on the demo's real crash data (the 2012 Department of Highways table and the
 // national fatal-crash points). Each figure the page shows is checked against the API the page calls, a district and
 // a drawn area narrow it, and the ranking, hot spots, before/after and downloads answer — in Thai, at 1366×768.
+import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BeforeAfterReply, CrashBreakdown, RoadSectionsReply } from '@toc/server/schemas';
@@ -140,6 +141,30 @@ describe('crash analysis', () => {
     const district = await apiJson<CrashBreakdown>(page, 'api/crashes/breakdown?area=TH2404');
     expect(geojson.features).toHaveLength(district.total.crashes);
     expect(await page.getByTestId('ogc-url').inputValue()).toMatch(/\/ogc$/);
+
+    // The printable report of the same analysis: the same figures, the ranking's first page, the map drawn, and a PDF.
+    // It opens in a tab of its own, as a planner's click does.
+    const [report] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByTestId('analysis-report-link').click(),
+    ]);
+    report.setDefaultTimeout(60_000);
+    await report.locator('[data-testid="analysis-report"][data-ready="true"]').waitFor();
+    await expect.poll(() => shownNumber(report, 'breakdown-total-crashes')).toBe(district.total.crashes);
+    const ranking = await apiJson<RoadSectionsReply>(
+      report,
+      'api/crashes/road-sections?area=TH2404&limit=20',
+    );
+    expect(await report.getByTestId('section-row').count()).toBe(ranking.sections.length);
+    expect(await report.getByTestId('report-filter').textContent()).toContain('บางปะกง');
+    await report.waitForFunction(() => window.__toc?.ready === true);
+    await expect.poll(() => rendered(report, 'crash-heatmap-fill'), { timeout: 30_000 }).toBeGreaterThan(0);
+    await report.screenshot({ path: screenshotPath('analysis-report'), fullPage: true });
+    const pdf = await report.pdf({ format: 'A4', printBackground: false });
+    await writeFile(screenshotPath('analysis-report').replace(/png$/, 'pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(50_000);
+    await report.close();
     await page.close();
   });
 });

@@ -8,7 +8,12 @@ import { appConfig } from '../config/app.config';
 import type { AreaBounds } from './area-picker';
 import { BreakdownCharts } from './charts/breakdown-charts';
 import { CrashFilterForm } from './crash-filter-form';
-import { DEFAULT_FILTER, type CrashFilterState, type DrawnPolygon } from './crash-filter-state';
+import {
+  crashQueryString,
+  DEFAULT_FILTER,
+  type CrashFilterState,
+  type DrawnPolygon,
+} from './crash-filter-state';
 import { heatmapTilesUrl } from './crashes.api';
 import { DEFAULT_HOTSPOT_PARAMS, HotspotPanel, type HotspotParams } from './hotspot-panel';
 import { CrashAnalysisMap } from './map/crash-analysis-map';
@@ -144,6 +149,18 @@ export default function AnalysisPage() {
           {tab === 'data' && (
             <>
               <CrashDownloads filter={filter} />
+              <p className="analysis-hint">
+                {/* A page of its own, so the browser prints (or saves as PDF) the report and not the controls. */}
+                <a
+                  className="button secondary"
+                  href={`${routeHref('analysis-report')}?${crashQueryString(filter)}`}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="analysis-report-link"
+                >
+                  {t('analysis.report.open')}
+                </a>
+              </p>
               <p className="analysis-hint">
                 <a href={routeHref('punctuality')} data-testid="analysis-punctuality-link">
                   {t('analysis.punctualityLink')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crashFilterQuery, crashQueryString, DEFAULT_FILTER } from './crash-filter-state';
+import { crashFilterQuery, crashQueryString, DEFAULT_FILTER, readCrashQuery } from './crash-filter-state';
 
 describe('crashFilterQuery', () => {
   it('sends only what is set, lists comma-joined and hours in order', () => {
@@ -38,5 +38,29 @@ describe('crashFilterQuery', () => {
     expect(JSON.parse(search.get('polygon')!)).toEqual(polygon);
     expect(search.get('limit')).toBe('5');
     expect(search.has('area')).toBe(false);
+  });
+});
+
+describe('readCrashQuery', () => {
+  it('reads back every field the query string carries', () => {
+    const filter = {
+      ...DEFAULT_FILTER,
+      area: 'TH2404',
+      from: '2012-01-01',
+      to: '2012-06-30',
+      weekdays: [0, 6],
+      hours: [7, 8],
+      festival: 'new_year' as const,
+      causes: ['speeding'],
+      severities: ['fatal' as const],
+    };
+    expect(readCrashQuery(new URLSearchParams(crashQueryString(filter)))).toEqual(filter);
+  });
+
+  it('drops what it cannot read instead of failing', () => {
+    const read = readCrashQuery(new URLSearchParams('polygon=%7Bbroken&severity=fatal,deadly&festival=xmas'));
+    expect(read.polygon).toBeNull();
+    expect(read.severities).toEqual(['fatal']);
+    expect(read.festival).toBe('');
   });
 });

@@ -76,3 +76,34 @@ export function crashQueryString(
   }
   return params.toString();
 }
+
+const listOf = (text: string | null) => (text ? text.split(',').filter(Boolean) : []);
+const numbersOf = (text: string | null) => listOf(text).map(Number).filter(Number.isInteger);
+
+/** The filter back from its query string (the printed report opens with the page's filter in its address). */
+export function readCrashQuery(params: URLSearchParams): CrashFilterState {
+  let polygon: DrawnPolygon | null = null;
+  try {
+    const parsed = JSON.parse(params.get('polygon') ?? 'null') as DrawnPolygon | null;
+    if (parsed?.type === 'Polygon' && Array.isArray(parsed.coordinates)) polygon = parsed;
+  } catch {
+    polygon = null; // a damaged address: the report shows the rest of the filter
+  }
+  const festival = params.get('festival');
+  return {
+    area: params.get('area') ?? '',
+    polygon,
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    weekdays: numbersOf(params.get('weekday')),
+    hours: numbersOf(params.get('hour')),
+    festival: festival === 'songkran' || festival === 'new_year' ? festival : '',
+    causes: listOf(params.get('cause')),
+    crashTypes: listOf(params.get('crashType')),
+    vehicles: listOf(params.get('vehicle')),
+    weather: listOf(params.get('weather')),
+    severities: listOf(params.get('severity')).filter((s): s is Severity =>
+      SEVERITIES.includes(s as Severity),
+    ),
+  };
+}

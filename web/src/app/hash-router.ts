@@ -4,6 +4,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 export const ROUTE_NAMES = [
   'map',
   'analysis',
+  'analysis-report',
   'wall',
   'elephants',
   'camera',

@@ -29,6 +29,7 @@ const ElephantsPage = lazy(() => import('../pages/elephants.page'));
 const CameraPage = lazy(() => import('../pages/camera.page'));
 const PunctualityPage = lazy(() => import('../punctuality/punctuality.page'));
 const AnalysisPage = lazy(() => import('../analysis/analysis.page'));
+const AnalysisReportPage = lazy(() => import('../analysis/analysis-report.page'));
 const AuditPage = lazy(() => import('../audit/audit.page'));
 const UsersPage = lazy(() => import('../users/users.page'));
 const ChangePasswordPage = lazy(() => import('../account/change-password.page'));
@@ -50,7 +51,8 @@ function defaultRoute(user: SessionUser): Route {
 
 /** A route the role may not open falls back to the role's default page. */
 function allowedRoute(route: Route, user: SessionUser): Route {
-  if (route.name === 'analysis' && !canAnalyseCrashes(user.role)) return defaultRoute(user);
+  if ((route.name === 'analysis' || route.name === 'analysis-report') && !canAnalyseCrashes(user.role))
+    return defaultRoute(user);
   if (REQUEST_PAGES.includes(route.name) && !canUseFootageRequests(user.role)) return defaultRoute(user);
   if (route.name === 'request' && !/^[1-9][0-9]*$/.test(route.param ?? ''))
     return { name: 'requests', param: null };
@@ -73,6 +75,8 @@ function RoutedPage({ route, user }: { route: Route; user: SessionUser }) {
   switch (route.name) {
     case 'analysis':
       return <AnalysisPage />;
+    case 'analysis-report':
+      return <AnalysisReportPage />;
     case 'wall':
       return <WallPage role={user.role} />;
     case 'elephants':

@@ -81,3 +81,10 @@ export function canUseFootageRequests(role: Role): boolean {
 export function landsOnRequests(role: Role): boolean {
   return role === 'police';
 }
+
+/** The live crash layer (last 24 hours) on the map: the control room and planners, as the API enforces. */
+const LIVE_CRASH_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'viewer'];
+
+export function canSeeLiveCrashes(role: Role): boolean {
+  return LIVE_CRASH_ROLES.includes(role);
+}

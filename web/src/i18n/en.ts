@@ -28,6 +28,7 @@ import { analysisEn } from './strings/analysis.en';
 import { analysisToolsEn } from './strings/analysis-tools.en';
 import { analysisMapEn } from './strings/analysis-map.en';
 import { analysisChartsEn } from './strings/analysis-charts.en';
+import { crashesLiveEn } from './strings/crashes-live.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -60,6 +61,7 @@ export const en = {
   ...analysisToolsEn,
   ...analysisMapEn,
   ...analysisChartsEn,
+  ...crashesLiveEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

@@ -20,6 +20,7 @@ import { analysisTh } from './strings/analysis.th';
 import { analysisToolsTh } from './strings/analysis-tools.th';
 import { analysisMapTh } from './strings/analysis-map.th';
 import { analysisChartsTh } from './strings/analysis-charts.th';
+import { crashesLiveTh } from './strings/crashes-live.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -42,4 +43,5 @@ export const th: Translations = {
   ...analysisToolsTh,
   ...analysisMapTh,
   ...analysisChartsTh,
+  ...crashesLiveTh,
 };

@@ -5,18 +5,30 @@ import { BUS_ROUTE_LAYER_IDS } from './layers/bus-routes.layer';
 import { BUS_STOP_LAYER_IDS } from './layers/bus-stops.layer';
 import { BUS_LAYER_IDS } from './layers/buses.layer';
 import { CAMERA_LAYER_IDS } from './layers/cameras.layer';
+import { CRASHES_24H_LAYER_IDS } from './layers/crashes-24h.layer';
 import { CROWD_LAYER_IDS } from './layers/crowd-zones.layer';
 import { ELEPHANT_LAYER_IDS } from './layers/elephants.layer';
 import { EVENT_LAYER_IDS } from './layers/events.layer';
 import { EVENT_TRACK_LAYER_IDS } from './layers/event-tracks.layer';
 import { TRACKED_OBJECT_LAYER_IDS } from './layers/tracked-objects.layer';
 
-export const LAYER_GROUPS = ['events', 'cameras', 'objects', 'crowd', 'elephants', 'buses', 'boundaries', 'roads'] as const;
+export const LAYER_GROUPS = [
+  'events',
+  'crashes24h',
+  'cameras',
+  'objects',
+  'crowd',
+  'elephants',
+  'buses',
+  'boundaries',
+  'roads',
+] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 export type LayerVisibility = Record<LayerGroup, boolean>;
 
 export const GROUP_LAYER_IDS: Record<LayerGroup, readonly string[]> = {
   events: [...EVENT_LAYER_IDS, ...EVENT_TRACK_LAYER_IDS],
+  crashes24h: CRASHES_24H_LAYER_IDS,
   cameras: CAMERA_LAYER_IDS,
   objects: TRACKED_OBJECT_LAYER_IDS,
   crowd: CROWD_LAYER_IDS,

@@ -17,6 +17,7 @@ import { addBusRoutesLayer } from './layers/bus-routes.layer';
 import { addBusStopsLayer } from './layers/bus-stops.layer';
 import { addBusesLayer, setBuses, type BusPosition } from './layers/buses.layer';
 import { addCamerasLayer, setCameras } from './layers/cameras.layer';
+import { addCrashes24hLayer } from './layers/crashes-24h.layer';
 import { addCrowdZonesLayer, setCrowdZones } from './layers/crowd-zones.layer';
 import { addDistrictLabels, type DistrictLabels } from './layers/district-labels.layer';
 import { addElephantLayers, setElephantPaths, setElephantWarnings } from './layers/elephants.layer';
@@ -113,6 +114,7 @@ export function MapView({
         addBusStopsLayer(instance);
         addBusesLayer(instance);
         addTrackedObjectsLayer(instance);
+        addCrashes24hLayer(instance);
         addEventTracksLayer(instance);
         addEventsLayer(instance);
         applyVisibility(instance, layersRef.current);

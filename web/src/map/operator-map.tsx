@@ -1,7 +1,8 @@
 // The operator's map: MapView with every live layer, the tools over it, and the feeds those layers need
 // (tracked objects only while their layer is on, so the server sends nothing nobody looks at).
-import { useCallback, useEffect, useState } from 'react';
-import type { Camera, ElephantPath, Event } from '@toc/server/schemas';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Camera, ElephantPath, Event, Role } from '@toc/server/schemas';
+import { canSeeLiveCrashes } from '../auth/permissions';
 import { appConfig } from '../config/app.config';
 import { BusReplayPanel } from '../buses/bus-replay-panel';
 import { BusesOnMap } from '../buses/buses-on-map';
@@ -13,9 +14,11 @@ import { useLayerVisibility } from './controls/use-layer-visibility';
 import { useCrowdZones } from './data/use-crowd-zones';
 import { useVillages } from './data/use-villages';
 import { LAYER_GROUPS } from './layer-groups';
+import { LiveCrashesOnMap } from './live-crashes-on-map';
 import { MapView, type MapFocus } from './map-view';
 
 interface OperatorMapProps {
+  role: Role;
   language: Language;
   cameras: readonly Camera[];
   events: readonly Event[];
@@ -26,9 +29,13 @@ interface OperatorMapProps {
   onOpenCamera: (cameraId: number) => void;
 }
 
-export function OperatorMap({ language, cameras, events, elephantPaths, focus, openedEvent = null, onOpenEvent, onOpenCamera }: OperatorMapProps) {
+export function OperatorMap({ role, language, cameras, events, elephantPaths, focus, openedEvent = null, onOpenEvent, onOpenCamera }: OperatorMapProps) {
   const live = useLiveData();
-  const [visibility, setLayer] = useLayerVisibility();
+  const [stored, setLayer] = useLayerVisibility();
+  // A role that may not read the crash layer (police) gets neither its switch nor its data.
+  const crashesAllowed = canSeeLiveCrashes(role);
+  const groups = useMemo(() => (crashesAllowed ? LAYER_GROUPS : LAYER_GROUPS.filter((g) => g !== 'crashes24h')), [crashesAllowed]);
+  const visibility = useMemo(() => (crashesAllowed ? stored : { ...stored, crashes24h: false }), [crashesAllowed, stored]);
   const crowdZones = useCrowdZones(visibility.crowd, events);
   const villages = useVillages();
   // The bus history panel, opened for a bus (from its popup) or to choose one (null).
@@ -61,7 +68,7 @@ export function OperatorMap({ language, cameras, events, elephantPaths, focus, o
         cameras={cameras}
         villages={villages}
         language={language}
-        groups={LAYER_GROUPS}
+        groups={groups}
         visibility={visibility}
         onLayerChange={setLayer}
         objects={live.trackedObjects}
@@ -70,6 +77,7 @@ export function OperatorMap({ language, cameras, events, elephantPaths, focus, o
       />
       <MapClicks onEvent={onOpenEvent} onCamera={onOpenCamera} />
       <BusesOnMap visible={visibility.buses} onReplay={openReplay} />
+      {crashesAllowed && <LiveCrashesOnMap visible={visibility.crashes24h} events={events} />}
       {replay && <BusReplayPanel vehicleId={replay.vehicleId} onClose={() => setReplay(null)} />}
     </MapView>
   );

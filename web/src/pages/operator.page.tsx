@@ -87,6 +87,7 @@ export default function OperatorPage({ role }: { role: Role }) {
   return (
     <div className="operator-page">
       <OperatorMap
+        role={role}
         language={language}
         cameras={cameras.list}
         events={events.list}

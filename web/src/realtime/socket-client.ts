@@ -5,6 +5,7 @@ import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@toc/server/schemas';
 import type {
   CameraStatusMessage,
   ClientToServerEvents,
+  CrashesChangedMessage,
   Event,
   FootageRequestChange,
   ServerToClientEvents,
@@ -81,6 +82,7 @@ export class RealtimeClient {
   private readonly batchListeners = new Set<(batch: RealtimeBatch) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly requestListeners = new Set<(change: FootageRequestChange) => void>();
+  private readonly crashListeners = new Set<(message: CrashesChangedMessage) => void>();
 
   constructor(private readonly options: RealtimeClientOptions) {}
 
@@ -144,6 +146,12 @@ export class RealtimeClient {
   onFootageRequest(listener: (change: FootageRequestChange) => void): () => void {
     this.requestListeners.add(listener);
     return () => this.requestListeners.delete(listener);
+  }
+
+  /** The live crash layer may have changed (the server sends it only to the roles that may read the layer). */
+  onCrashesChanged(listener: (message: CrashesChangedMessage) => void): () => void {
+    this.crashListeners.add(listener);
+    return () => this.crashListeners.delete(listener);
   }
 
   onState(listener: (state: ConnectionState) => void): () => void {
@@ -220,6 +228,9 @@ export class RealtimeClient {
     });
     socket.on('footage.request', (change) => {
       this.requestListeners.forEach((listener) => listener(change));
+    });
+    socket.on('crashes.changed', (message) => {
+      this.crashListeners.forEach((listener) => listener(message));
     });
     socket.on('camera.frame', (meta, jpeg) => {
       this.frames.deliver(meta, new Blob([jpeg], { type: 'image/jpeg' }));

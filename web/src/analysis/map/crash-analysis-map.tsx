@@ -49,6 +49,8 @@ export interface CrashAnalysisMapProps {
   drawing: boolean;
   onPolygonDrawn: (polygon: DrawnPolygon) => void;
   onDrawingCancelled: () => void;
+  /** For the printed report: a still map whose canvas keeps its pixels, so printing and snapshots capture it. */
+  printable?: boolean;
 }
 
 const FIT_PADDING = 40;
@@ -68,6 +70,7 @@ export function CrashAnalysisMap({
   drawing,
   onPolygonDrawn,
   onDrawingCancelled,
+  printable = false,
 }: CrashAnalysisMapProps) {
   const { t } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -91,13 +94,12 @@ export function CrashAnalysisMap({
     const abort = new AbortController();
     const basemapLoad = loadBasemap(abort.signal);
     const start = startRef.current;
-    const instance = createMap(
-      container,
-      config,
-      start.fitBounds
+    const instance = createMap(container, config, {
+      ...(start.fitBounds
         ? { bounds: start.fitBounds, fitBoundsOptions: { padding: FIT_PADDING } }
-        : { center: config.center, zoom: config.zoom },
-    );
+        : { center: config.center, zoom: config.zoom }),
+      ...(printable ? { interactive: false, canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
+    });
     fittedRef.current = start.fitBounds?.join(',') ?? null;
     const stopNumberIcons = provideNumberIcons(instance);
     exposeMap(instance, false);
@@ -127,7 +129,7 @@ export function CrashAnalysisMap({
       instance.remove();
       setMap(null);
     };
-  }, [config]);
+  }, [config, printable]);
 
   useEffect(() => {
     if (map) setHeatmapTiles(map, heatmapTiles);

@@ -52,4 +52,14 @@ export const analysisEn = {
   'analysis.clusters.minPoints': 'Crashes to form a cluster',
   'analysis.clusters.summary': '{{clusters}} clusters holding {{clustered}} of {{crashes}} crashes.',
   'analysis.punctualityLink': 'Bus punctuality report →',
+  'analysis.report.open': 'Report of this analysis (print or save as PDF)',
+  'analysis.report.print': 'Print / save as PDF',
+  'analysis.report.title': 'Road crash analysis: {{area}}',
+  'analysis.report.generated': 'Made {{at}} (Bangkok time) by the traffic operations center',
+  'analysis.report.allYears': 'All years on record',
+  'analysis.report.drawnArea': 'Drawn area',
+  'analysis.report.drawnAreaYes': 'Only crashes inside the area drawn on the map',
+  'analysis.report.sections': 'Road sections ranked by EPDO (first {{count}})',
+  'analysis.report.source':
+    'Sources: Department of Highways crash records, the national fatal-crash points and crashes confirmed by operators on the cameras. EPDO weights crashes by their worst outcome (fatal 542, serious 29, minor 11, damage only 1).',
 };

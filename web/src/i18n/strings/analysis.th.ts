@@ -54,4 +54,14 @@ export const analysisTh: Record<keyof typeof analysisEn, string> = {
   'analysis.clusters.minPoints': 'จำนวนเหตุขั้นต่ำของกลุ่ม',
   'analysis.clusters.summary': 'พบ {{clusters}} กลุ่ม รวม {{clustered}} จาก {{crashes}} เหตุ',
   'analysis.punctualityLink': 'รายงานรถเมล์ตรงเวลา →',
+  'analysis.report.open': 'รายงานการวิเคราะห์นี้ (พิมพ์หรือบันทึกเป็น PDF)',
+  'analysis.report.print': 'พิมพ์ / บันทึกเป็น PDF',
+  'analysis.report.title': 'การวิเคราะห์อุบัติเหตุทางถนน: {{area}}',
+  'analysis.report.generated': 'จัดทำเมื่อ {{at}} (เวลากรุงเทพฯ) โดยศูนย์ควบคุมจราจร',
+  'analysis.report.allYears': 'ทุกปีที่มีข้อมูล',
+  'analysis.report.drawnArea': 'พื้นที่ที่วาด',
+  'analysis.report.drawnAreaYes': 'เฉพาะอุบัติเหตุภายในพื้นที่ที่วาดบนแผนที่',
+  'analysis.report.sections': 'ช่วงถนนเรียงตาม EPDO ({{count}} อันดับแรก)',
+  'analysis.report.source':
+    'แหล่งข้อมูล: ข้อมูลอุบัติเหตุของกรมทางหลวง จุดเกิดเหตุที่มีผู้เสียชีวิตระดับประเทศ และอุบัติเหตุที่เจ้าหน้าที่ยืนยันจากกล้อง EPDO ถ่วงน้ำหนักตามความรุนแรงสูงสุดของเหตุ (เสียชีวิต 542 บาดเจ็บสาหัส 29 บาดเจ็บเล็กน้อย 11 ทรัพย์สินเสียหาย 1)',
 };

@@ -6,6 +6,7 @@ import { pictogramDataUrl } from '../icons/map-icons';
 import { CAMERA_PICTOGRAMS, EVENT_PICTOGRAMS, headingArrow } from '../icons/pictograms';
 import type { LayerVisibility } from '../layer-groups';
 import { BusLegend } from './bus-legend';
+import { Crashes24hLegend } from './crashes-24h-legend';
 import {
   CAMERA_STATUS_COLORS,
   CROWD_DENSITY_STOPS,
@@ -68,6 +69,7 @@ export function MapLegend({ visibility }: { visibility: LayerVisibility }) {
           </ul>
         </section>
       )}
+      {visibility.crashes24h && <Crashes24hLegend />}
       {visibility.cameras && (
         <section>
           <h3>{t('mapLegend.cameras')}</h3>
