@@ -78,7 +78,8 @@ export async function hotspotGrid(
        GROUP BY i, j
        HAVING bool_or(geom IS NOT NULL)
      ),
-     stats AS (
+     -- Materialised: inlined, the planner re-ran this aggregate for every cell of the region (n² on a large province).
+     stats AS MATERIALIZED (
        SELECT count(*)::float8 AS n, avg(x) AS mean, sqrt(greatest(avg(x * x) - avg(x) ^ 2, 0)) AS s FROM counted
      ),
      -- Each cell sends its count to itself and its six neighbours (hexagon adjacency is symmetric, so what a cell
