@@ -35,6 +35,8 @@ import transitFeedRoutes from './routes/transit/transit-feeds.routes';
 import crashImportRoutes from './routes/crashes/crash-imports.routes';
 import crashRankingRoutes from './routes/crashes/crash-rankings.routes';
 import crashMapRoutes from './routes/crashes/crash-maps.routes';
+import crashesLiveRoutes from './routes/crashes/crashes-live.routes';
+import ogcAnalysisRoutes from './routes/ogc/ogc-analyses.routes';
 import ogcFeatureRoutes from './routes/ogc/ogc-features.routes';
 import crashBeforeAfterRoutes from './routes/crashes/crash-before-after.routes';
 import areasRoutes from './routes/crashes/areas.routes';
@@ -131,7 +133,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(crashImportRoutes);
   await app.register(crashRankingRoutes);
   await app.register(crashMapRoutes);
+  await app.register(crashesLiveRoutes);
   await app.register(ogcFeatureRoutes);
+  await app.register(ogcAnalysisRoutes);
   await app.register(crashBeforeAfterRoutes);
   await app.register(areasRoutes);
   await app.register(crashHotspotRoutes);

@@ -39,3 +39,5 @@ export const OPERATORS: readonly Role[] = ['admin', 'operator'];
 export const ADMINS: readonly Role[] = ['admin'];
 /** Live camera pictures are for the control room (PDPA): police get recorded evidence, planners figures. */
 export const LIVE_VIDEO_ROLES: readonly Role[] = ['admin', 'operator', 'viewer'];
+/** The live crash layer (last 24 hours): the control room and planners; police have their own tools. */
+export const CRASHES_LIVE_ROLES: readonly Role[] = ['admin', 'operator', 'planner', 'viewer'];

@@ -2,6 +2,7 @@
 // their session, rooms per event type, replay of missed events, the relay of Redis announcements to the rooms, and
 // live frames and tracked objects for those who ask.
 import { requestRoomsFor, requestRoomsOf } from './request-rooms';
+import { CRASHES_LIVE_ROOM, crashesLiveRoomsFor } from './crashes-live';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { Compile } from 'typebox/compile';
@@ -162,19 +163,31 @@ export default fp(async (app) => {
     bindMessage(socket, watchObjects, logMessageError);
     socket.on('disconnect', () => frames.unwatch(socket.id));
     // Join before replaying so nothing published in between is lost; the client merges duplicates by id.
-    await socket.join([CAMERA_ROOM, ...[...socket.data.types].map(eventRoom), ...requestRoomsFor(socket.data.user)]);
+    await socket.join([
+      CAMERA_ROOM,
+      ...[...socket.data.types].map(eventRoom),
+      ...requestRoomsFor(socket.data.user),
+      ...crashesLiveRoomsFor(socket.data.user),
+    ]);
     const { lastSeq } = socket.handshake.auth as SocketAuth;
     if (lastSeq !== undefined) await replay(socket, lastSeq).catch((err) => app.log.warn({ err }, 'replay failed'));
   });
 
   const subscriber = app.redis.duplicate();
-  await subscriber.subscribe(CHANNELS.events, CHANNELS.cameraStatus, CHANNELS.objects, CHANNELS.footageRequests);
+  await subscriber.subscribe(
+    CHANNELS.events,
+    CHANNELS.cameraStatus,
+    CHANNELS.objects,
+    CHANNELS.footageRequests,
+    CHANNELS.crashesChanged,
+  );
   subscriber.on('message', (channel, message) => {
     try {
       const body = JSON.parse(message);
       if (channel === CHANNELS.events) io.to(eventRoom(body.type)).emit('event', body);
       else if (channel === CHANNELS.objects) io.to(OBJECTS_ROOM).emit('objects', body);
       else if (channel === CHANNELS.footageRequests) io.to(requestRoomsOf(body)).emit('footage.request', body);
+      else if (channel === CHANNELS.crashesChanged) io.to(CRASHES_LIVE_ROOM).emit('crashes.changed', body);
       else io.to(CAMERA_ROOM).emit('camera.status', body);
     } catch (err) {
       app.log.warn({ err, channel }, 'dropped malformed realtime message');

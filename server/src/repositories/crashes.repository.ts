@@ -206,10 +206,10 @@ export async function failCrashImport(
 /**
  * Keeps the crash store in step with an operator's decision on a camera accident: a `traffic.accident` event with a
  * place that an operator acknowledged or resolved is a crash (source "camera", keyed by the event); one marked a
- * false alarm is not. Other events are left alone.
+ * false alarm is not. Other events are left alone. Returns whether a crash was added or removed.
  */
-export async function syncCameraCrash(db: Queryable, eventId: number): Promise<void> {
-  await db.query(
+export async function syncCameraCrash(db: Queryable, eventId: number): Promise<boolean> {
+  const { rows } = await db.query<{ changed: boolean }>(
     `WITH confirmed AS (
        INSERT INTO crashes (source, source_key, event_id, occurred_at, year, location, notes)
        SELECT 'camera', e.id::text, e.id, e.started_at,
@@ -220,11 +220,15 @@ export async function syncCameraCrash(db: Queryable, eventId: number): Promise<v
          AND e.status IN ('acknowledged', 'resolved')
        ON CONFLICT (source, source_key) DO NOTHING
        RETURNING id
+     ), dismissed AS (
+       DELETE FROM crashes c USING events e
+       WHERE c.event_id = $1 AND e.id = $1 AND e.status = 'false_alarm'
+       RETURNING c.id
      )
-     DELETE FROM crashes c USING events e
-     WHERE c.event_id = $1 AND e.id = $1 AND e.status = 'false_alarm'`,
+     SELECT EXISTS (SELECT 1 FROM confirmed) OR EXISTS (SELECT 1 FROM dismissed) AS changed`,
     [eventId],
   );
+  return rows[0]!.changed;
 }
 
 export interface StoredCrashImport {

@@ -61,29 +61,41 @@ export const OgcFeatureCollection = Type.Object({
 export type OgcFeatureCollection = Static<typeof OgcFeatureCollection>;
 
 /** `f`: the format (JSON only; accepted because clients send it). */
-const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('geojson')]));
+export const OgcFormat = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('geojson')]));
 
-export const OgcFormatQuery = Type.Object({ f: Format }, { additionalProperties: false });
+export const OgcFormatQuery = Type.Object({ f: OgcFormat }, { additionalProperties: false });
 export type OgcFormatQuery = Static<typeof OgcFormatQuery>;
+
+/**
+ * A collection's description: `f`, other parameters ignored. GDAL (so QGIS) sends a layer URL's query string — the
+ * filter — with every request of the layer, the description's included.
+ */
+export const OgcCollectionQuery = Type.Object({ f: OgcFormat }, { additionalProperties: true });
+export type OgcCollectionQuery = Static<typeof OgcCollectionQuery>;
+
+/** The OGC paging and bbox parameters every collection's items take. */
+export const OgcPagingProperties = {
+  bbox: Type.Optional(
+    Type.String({
+      pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$',
+      description: 'minLon,minLat,maxLon,maxLat (WGS 84)',
+    }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+  f: OgcFormat,
+};
 
 export const OgcItemsQuery = Type.Object(
   {
     ...CrashFilterQuery.properties,
-    bbox: Type.Optional(
-      Type.String({
-        pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$',
-        description: 'minLon,minLat,maxLon,maxLat (WGS 84)',
-      }),
-    ),
+    ...OgcPagingProperties,
     datetime: Type.Optional(
       Type.String({
         maxLength: 100,
         description: 'An RFC 3339 instant or interval (`start/end`, `..` open)',
       }),
     ),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 100 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
-    f: Format,
   },
   { additionalProperties: false },
 );
@@ -97,3 +109,7 @@ export const OgcItemParams = Type.Object({
   featureId: Type.String({ pattern: '^[0-9]{1,18}$' }),
 });
 export type OgcItemParams = Static<typeof OgcItemParams>;
+
+/** A feature of a collection with its own route (the computed ones). */
+export const OgcFeatureIdParams = Type.Object({ featureId: Type.String({ pattern: '^[0-9]{1,18}$' }) });
+export type OgcFeatureIdParams = Static<typeof OgcFeatureIdParams>;

@@ -6,6 +6,7 @@ import { Event, EventType } from './event.schema';
 import type { BusDelta, BusesWatchRequest } from './gps.schema';
 import type { StopArrivalsMessage, StopsWatchRequest } from './transit.schema';
 import type { FootageRequestChange } from './footage-request.schema';
+import type { CrashesChangedMessage } from './crashes-live.schema';
 
 /** `io(url, { auth })`: the session token and the last event seq the client saw. */
 export const SocketAuth = Type.Object({
@@ -96,6 +97,8 @@ export const CHANNELS = {
   stopArrivals: 'toc:stop-arrivals',
   /** FootageRequestChange: a request moved a step, or its export progressed. */
   footageRequests: 'toc:footage-requests',
+  /** CrashesChangedMessage: the live crash layer (last 24 hours) may have changed. */
+  crashesChanged: 'toc:crashes-changed',
 } as const;
 
 export interface ServerToClientEvents {
@@ -107,6 +110,8 @@ export interface ServerToClientEvents {
   'stop.arrivals': (message: StopArrivalsMessage) => void;
   /** To staff, and to the police of the request's station. */
   'footage.request': (change: FootageRequestChange) => void;
+  /** To the roles that read the live crash layer (CRASHES_LIVE_ROLES): read GET /api/crashes/last-24h again. */
+  'crashes.changed': (message: CrashesChangedMessage) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (reply: Ack) => void) => void;

@@ -5,7 +5,7 @@ import { insertAudit } from '../repositories/audit.repository';
 import { snapUnsnappedCrashes, syncCameraCrash } from '../repositories/crashes.repository';
 import { SNAP_DISTANCE_M } from '../crashes/snap-distance';
 import { HttpError, notFound } from '../lib/http-error';
-import type { Event, EventStatus, User } from '../schemas';
+import type { CrashesChangedMessage, Event, EventStatus, User } from '../schemas';
 import type { EventStore } from './event-store.service';
 
 const ALLOWED: Record<EventStatus, readonly EventStatus[]> = {
@@ -20,6 +20,8 @@ export interface EventActionContext {
   store: EventStore;
   user: User;
   ip: string | null;
+  /** Tells the live crash layer's readers that a camera crash came or went (see realtime/crashes-live). */
+  announceCrashes: (message: CrashesChangedMessage) => Promise<void>;
 }
 
 export async function changeEventStatus(
@@ -40,7 +42,7 @@ export async function changeEventStatus(
   const updated = await setEventStatus(ctx.db, { id, status, userId: ctx.user.id, note });
   if (!updated) throw notFound(`Event ${id}`, `เหตุการณ์ ${id}`);
   // A confirmed camera accident joins the planners' crash store; a false alarm leaves it.
-  await syncCameraCrash(ctx.db, id);
+  const crashChanged = await syncCameraCrash(ctx.db, id);
   await snapUnsnappedCrashes(ctx.db, SNAP_DISTANCE_M);
   await insertAudit(ctx.db, {
     userId: ctx.user.id,
@@ -52,6 +54,7 @@ export async function changeEventStatus(
   });
   await insertEventUpdate(ctx.db, { eventId: id, kind: status, userId: ctx.user.id, detail: { from: current.status, note } });
   await ctx.store.announce(updated);
+  if (crashChanged) await ctx.announceCrashes({ reason: 'camera', eventId: id });
   return updated;
 }
 

@@ -1,26 +1,12 @@
-// The OGC API - Features documents for the crash store: landing page, conformance, the crashes collection and its
-// items as GeoJSON with Thai and English labels (no personal data is stored, so none can leave), and the paging links.
+// The crashes collection of the OGC API - Features: the crash store's crashes with Thai and English labels (no personal data is stored, so none can leave), and the paging links.
 import type { Queryable } from '../db/pool';
 import { readCrashFilter } from '../crashes/crash-filter';
 import { DOH_LABELS, UNKNOWN_CODE, type Label } from '../crashes/doh/doh-vocabulary';
-import { HttpError } from '../lib/http-error';
-import {
-  crashExtent,
-  crashFeaturePage,
-  type CrashFeatureRow,
-} from '../repositories/crash-features.repository';
-import type { OgcCollection, OgcFeature, OgcFeatureCollection, OgcItemsQuery, OgcLink } from '../schemas';
+import { crashFeaturePage, type CrashFeatureRow } from '../repositories/crash-features.repository';
+import type { OgcFeature, OgcFeatureCollection, OgcItemsQuery } from '../schemas';
+import { GEOJSON, OGC_ROOT, badParameter, itemsLinks, readBbox, type CollectionInfo } from './ogc-common';
 
-export const OGC_ROOT = '/ogc';
 export const CRASHES_COLLECTION = 'crashes';
-const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
-export const CONFORMANCE = [
-  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
-  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
-  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
-];
-const GEOJSON = 'application/geo+json';
-const JSON_TYPE = 'application/json';
 
 const label = (labels: Readonly<Record<string, Label>>, code: string | null): Label | null =>
   code === null ? null : (labels[code] ?? labels[UNKNOWN_CODE] ?? { th: code, en: code });
@@ -70,27 +56,6 @@ export function crashFeature(row: CrashFeatureRow, base: string): OgcFeature {
   };
 }
 
-const badParameter = (name: string, why: string, whyTh: string) =>
-  new HttpError(400, `${name}: ${why}`, `${name}: ${whyTh}`);
-
-function readBbox(text: string): [number, number, number, number] {
-  const [minLon, minLat, maxLon, maxLat] = text.split(',').map(Number) as [number, number, number, number];
-  const inRange =
-    Math.abs(minLon) <= 180 && Math.abs(maxLon) <= 180 && Math.abs(minLat) <= 90 && Math.abs(maxLat) <= 90;
-  if (
-    ![minLon, minLat, maxLon, maxLat].every(Number.isFinite) ||
-    !inRange ||
-    minLat > maxLat ||
-    minLon > maxLon
-  )
-    throw badParameter(
-      'bbox',
-      'expected minLon,minLat,maxLon,maxLat in degrees',
-      'ต้องเป็น ลองจิจูดต่ำสุด,ละติจูดต่ำสุด,ลองจิจูดสูงสุด,ละติจูดสูงสุด',
-    );
-  return [minLon, minLat, maxLon, maxLat];
-}
-
 function readDatetime(text: string): { start: Date | null; end: Date | null } {
   const instant = (part: string): Date | null => {
     if (part === '..' || part === '') return null;
@@ -115,20 +80,6 @@ function readDatetime(text: string): { start: Date | null; end: Date | null } {
   return { start, end };
 }
 
-/** The same query string with other values (the paging links keep every filter). */
-function withParams(
-  base: string,
-  path: string,
-  query: Record<string, unknown>,
-  changes: Record<string, unknown>,
-): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, ...changes }))
-    if (value !== undefined && value !== null) search.set(key, String(value));
-  const text = search.toString();
-  return `${base}${path}${text ? `?${text}` : ''}`;
-}
-
 export async function crashItems(
   db: Queryable,
   base: string,
@@ -143,30 +94,13 @@ export async function crashItems(
     limit,
     offset,
   });
-  const path = `${OGC_ROOT}/collections/${CRASHES_COLLECTION}/items`;
-  const links: OgcLink[] = [
-    { href: withParams(base, path, query, {}), rel: 'self', type: GEOJSON },
-    { href: `${base}${OGC_ROOT}/collections/${CRASHES_COLLECTION}`, rel: 'collection', type: JSON_TYPE },
-  ];
-  if (offset + rows.length < matched)
-    links.push({
-      href: withParams(base, path, query, { offset: offset + limit, limit }),
-      rel: 'next',
-      type: GEOJSON,
-    });
-  if (offset > 0)
-    links.push({
-      href: withParams(base, path, query, { offset: Math.max(0, offset - limit), limit }),
-      rel: 'prev',
-      type: GEOJSON,
-    });
   return {
     type: 'FeatureCollection',
     features: rows.map((row) => crashFeature(row, base)),
     numberMatched: matched,
     numberReturned: rows.length,
     timeStamp: new Date().toISOString(),
-    links,
+    links: itemsLinks(base, CRASHES_COLLECTION, query, { offset, limit, returned: rows.length, matched }),
   };
 }
 
@@ -175,29 +109,14 @@ export async function crashItem(db: Queryable, base: string, id: string): Promis
   return rows[0] ? crashFeature(rows[0], base) : null;
 }
 
-export async function crashesCollection(db: Queryable, base: string): Promise<OgcCollection> {
-  const extent = await crashExtent(db);
-  const path = `${OGC_ROOT}/collections/${CRASHES_COLLECTION}`;
-  return {
-    id: CRASHES_COLLECTION,
-    title: 'Road crashes / อุบัติเหตุทางถนน',
-    description:
-      'Every crash of the crash store (DOH/MOT records, fatal-crash points, camera accidents confirmed by an operator), ' +
-      'filterable by the planners’ filters / อุบัติเหตุทุกแหล่งข้อมูล กรองได้ตามเงื่อนไขของผู้วางแผน',
-    itemType: 'feature',
-    crs: [CRS84],
-    extent: {
-      spatial: { bbox: [extent.bbox ?? [97.3, 5.5, 105.7, 20.6]], crs: CRS84 },
-      temporal: {
-        interval: [[extent.first?.toISOString() ?? null, extent.last?.toISOString() ?? null]],
-        trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian',
-      },
-    },
-    links: [
-      { href: `${base}${path}`, rel: 'self', type: JSON_TYPE },
-      { href: `${base}${path}/items`, rel: 'items', type: GEOJSON, title: 'Crashes' },
-    ],
-  };
-}
+export const CRASHES_INFO = {
+  id: CRASHES_COLLECTION,
+  title: 'Road crashes / อุบัติเหตุทางถนน',
+  description:
+    'Every crash of the crash store (DOH/MOT records, fatal-crash points, camera accidents confirmed by an operator), ' +
+    'filterable by the planners’ filters / อุบัติเหตุทุกแหล่งข้อมูล กรองได้ตามเงื่อนไขของผู้วางแผน',
+  itemsTitle: 'Crashes',
+} as const satisfies Omit<CollectionInfo, 'extent'>;
 
+/** Whether the generic items routes serve this id (the computed collections have their own routes). */
 export const isKnownCollection = (id: string) => id === CRASHES_COLLECTION;

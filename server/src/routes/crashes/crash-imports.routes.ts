@@ -10,6 +10,7 @@ import { importCrashFile } from '../../crashes/crash-import';
 import { CrashImportError } from '../../crashes/crash-record';
 import { HttpError } from '../../lib/http-error';
 import { ADMINS } from '../../plugins/types';
+import { publishCrashesChanged } from '../../realtime/crashes-live';
 import { insertAudit } from '../../repositories/audit.repository';
 import { listCrashImports } from '../../repositories/crashes.repository';
 import { CrashImport, CrashImportReport, CrashUploadQuery, ErrorReply } from '../../schemas';
@@ -71,6 +72,9 @@ const crashImportRoutes: FastifyPluginAsync = async (app) => {
           detail: { file: request.query.name, source: report.source, ...report.counts },
           ip: request.ip,
         });
+        // Old records rarely fall in the live layer's day, but a new or changed one may: its readers look again.
+        if (report.counts.added + report.counts.updated > 0)
+          await publishCrashesChanged(app.redis, { reason: 'import', importId: report.importId });
         return report;
       } catch (error) {
         if (error instanceof CrashImportError) throw new HttpError(400, error.message, error.messageTh);

@@ -2,15 +2,8 @@
 // filtered crashes by time, cause, crash type, vehicle and weather.
 import type { FastifyPluginAsync } from 'fastify';
 import { readCheckedCrashFilter } from '../../crashes/checked-filter';
-import type { CrashFilter } from '../../crashes/crash-filter';
-import { parseEpdoWeights } from '../../crashes/epdo';
-import { HttpError } from '../../lib/http-error';
 import { crashBreakdown } from '../../repositories/crash-breakdown.repository';
-import {
-  rankRoadSections,
-  sectionCoverage,
-  type RoadSectionOptions,
-} from '../../repositories/crash-rankings.repository';
+import { roadSectionRanking } from '../../services/road-sections.service';
 import {
   CrashBreakdown,
   CrashBreakdownQuery,
@@ -22,30 +15,6 @@ import {
 
 const ANALYSTS: readonly Role[] = ['admin', 'planner'];
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply };
-
-/** The ranking's settings from the query; defaults are the schema's, repeated for direct calls. */
-function sectionOptions(query: RoadSectionsQuery, filter: CrashFilter): RoadSectionOptions {
-  const lengthM = query.lengthM ?? 500;
-  const stepM = query.stepM ?? 100;
-  if (stepM > lengthM)
-    throw new HttpError(
-      400,
-      `stepM (${stepM}) must not be longer than lengthM (${lengthM})`,
-      `ระยะเลื่อนหน้าต่าง stepM (${stepM}) ต้องไม่ยาวกว่าความยาวหน้าต่าง lengthM (${lengthM})`,
-    );
-  return {
-    filter,
-    lengthM,
-    stepM,
-    weights: parseEpdoWeights(query.weights),
-    rankBy: query.rankBy ?? 'epdo',
-    minCrashes: query.minCrashes ?? 3,
-    minDeaths: query.minDeaths ?? null,
-    basis: query.basis ?? 'all',
-    overlapping: query.overlapping ?? false,
-    limit: query.limit ?? 50,
-  };
-}
 
 const crashRankingRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: RoadSectionsQuery }>(
@@ -68,31 +37,7 @@ const crashRankingRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: RoadSectionsReply, ...errors },
       },
     },
-    async (request) => {
-      const filter = await readCheckedCrashFilter(app.db, request.query);
-      const options = sectionOptions(request.query, filter);
-      const [ranked, coverage] = await Promise.all([
-        rankRoadSections(app.db, options),
-        sectionCoverage(app.db, filter),
-      ]);
-      return {
-        lengthM: options.lengthM,
-        stepM: options.stepM,
-        rankBy: options.rankBy,
-        weights: options.weights,
-        blackSpotCriterion: { minCrashes: options.minCrashes, minDeaths: options.minDeaths },
-        basis: options.basis,
-        overlapping: options.overlapping,
-        totalSections: ranked.total,
-        blackSpots: ranked.blackSpots,
-        coverage,
-        excluded: {
-          noKm: coverage.unplaced + (options.basis === 'km' ? coverage.osmLine : 0),
-          km: options.basis === 'osm_line' ? coverage.km : 0,
-        },
-        sections: ranked.sections,
-      };
-    },
+    async (request) => roadSectionRanking(app.db, request.query),
   );
 
   app.get<{ Querystring: CrashBreakdownQuery }>(

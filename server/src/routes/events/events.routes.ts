@@ -1,8 +1,9 @@
 // Events: query by place, time, type and status; operators acknowledge and resolve.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ErrorReply, Event, EventAction, EventPage, EventQuery, IdParams, type EventStatus } from '../../schemas';
 import { findEvent, queryEvents } from '../../repositories/events.repository';
-import { changeEventAssignee, changeEventStatus } from '../../services/events.service';
+import { changeEventAssignee, changeEventStatus, type EventActionContext } from '../../services/events.service';
+import { publishCrashesChanged } from '../../realtime/crashes-live';
 import { notFound } from '../../lib/http-error';
 import { parseBbox } from '../../lib/bbox';
 import { assertOrdered } from '../../lib/period';
@@ -17,6 +18,14 @@ const ACTIONS: Record<string, EventStatus> = {
 };
 
 const eventRoutes: FastifyPluginAsync = async (app) => {
+  const actionContext = (request: FastifyRequest): EventActionContext => ({
+    db: app.db,
+    store: app.eventStore,
+    user: request.user!,
+    ip: request.ip,
+    announceCrashes: (message) => publishCrashesChanged(app.redis, message),
+  });
+
   app.get<{ Querystring: EventQuery }>(
     '/api/events',
     {
@@ -48,7 +57,7 @@ const eventRoutes: FastifyPluginAsync = async (app) => {
       `/api/events/:id/${action}`,
       { config: { roles: OPERATORS }, schema: { tags: ['events'], params: IdParams, response: { 200: Event, ...errors } } },
       async (request) =>
-        changeEventAssignee({ db: app.db, store: app.eventStore, user: request.user!, ip: request.ip }, request.params.id, take),
+        changeEventAssignee(actionContext(request), request.params.id, take),
     );
   }
 
@@ -61,7 +70,7 @@ const eventRoutes: FastifyPluginAsync = async (app) => {
       },
       async (request) =>
         changeEventStatus(
-          { db: app.db, store: app.eventStore, user: request.user!, ip: request.ip },
+          actionContext(request),
           request.params.id,
           status,
           request.body?.note ?? null,

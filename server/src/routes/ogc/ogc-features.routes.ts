@@ -1,21 +1,22 @@
 // OGC API - Features for the crash store, so QGIS and GDAL open the crashes directly: landing page, conformance,
 // collections, items (bbox, datetime, limit/offset paging and every planners' filter) and single items. Planners and
-// admins only, with the same sign-in token as the app (QGIS: an "API header" authentication).
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+// admins only, with the same sign-in token as the app (QGIS: an "API header" authentication). The computed
+// collections' items (road sections, hot spots) are in ogc-analyses.routes.ts.
+import type { FastifyPluginAsync } from 'fastify';
 import { notFound } from '../../lib/http-error';
+import { ogcCollection, ogcCollections } from '../../services/ogc-collections.service';
+import { CONFORMANCE, OGC_ROOT, baseUrl } from '../../services/ogc-common';
 import {
-  CONFORMANCE,
   CRASHES_COLLECTION,
-  OGC_ROOT,
   crashItem,
   crashItems,
-  crashesCollection,
   isKnownCollection,
 } from '../../services/ogc-features.service';
 import {
   ErrorReply,
   OgcCollection,
   OgcCollectionParams,
+  OgcCollectionQuery,
   OgcCollections,
   OgcConformance,
   OgcFeature,
@@ -29,9 +30,6 @@ import {
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 const READERS = ['admin', 'planner'] as const;
 const GEOJSON = 'application/geo+json';
-
-/** Absolute links, as OGC clients expect: the address the client used. */
-const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 const unknownCollection = (id: string) => notFound(`Collection ${id}`, `ชุดข้อมูล ${id}`);
 
@@ -73,27 +71,27 @@ const ogcFeatureRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const base = baseUrl(request);
       return {
-        collections: [await crashesCollection(app.db, base)],
+        collections: await ogcCollections(app.db, base),
         links: [{ href: `${base}${OGC_ROOT}/collections`, rel: 'self', type: 'application/json' }],
       };
     },
   );
 
-  app.get<{ Params: OgcCollectionParams; Querystring: OgcFormatQuery }>(
+  app.get<{ Params: OgcCollectionParams; Querystring: OgcCollectionQuery }>(
     `${OGC_ROOT}/collections/:collectionId`,
     {
       config,
       schema: {
         tags,
         params: OgcCollectionParams,
-        querystring: OgcFormatQuery,
+        querystring: OgcCollectionQuery,
         response: { 200: OgcCollection, ...errors },
       },
     },
     async (request) => {
-      if (!isKnownCollection(request.params.collectionId))
-        throw unknownCollection(request.params.collectionId);
-      return crashesCollection(app.db, baseUrl(request));
+      const collection = await ogcCollection(app.db, baseUrl(request), request.params.collectionId);
+      if (!collection) throw unknownCollection(request.params.collectionId);
+      return collection;
     },
   );
 
