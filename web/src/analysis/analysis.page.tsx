@@ -2,8 +2,9 @@
 // sections, a drawn area) and the analyses beside it: time and cause, road sections, hot spots, before/after, open data.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoadSection } from '@toc/server/schemas';
+import type { Role, RoadSection } from '@toc/server/schemas';
 import { routeHref } from '../app/hash-router';
+import { canImportCrashes } from '../auth/permissions';
 import { appConfig } from '../config/app.config';
 import type { AreaBounds } from './area-picker';
 import { BreakdownCharts } from './charts/breakdown-charts';
@@ -28,7 +29,7 @@ type Tab = (typeof TABS)[number];
 type Layers = { heatmap: boolean; hotspots: boolean; clusters: boolean; sections: boolean };
 const LAYER_NAMES = ['heatmap', 'hotspots', 'clusters', 'sections'] as const;
 
-export default function AnalysisPage() {
+export default function AnalysisPage({ role }: { role: Role }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<CrashFilterState>(DEFAULT_FILTER);
   const [tab, setTab] = useState<Tab>('charts');
@@ -161,6 +162,13 @@ export default function AnalysisPage() {
                   {t('analysis.report.open')}
                 </a>
               </p>
+              {canImportCrashes(role) && (
+                <p className="analysis-hint">
+                  <a href={routeHref('crash-imports')} data-testid="analysis-imports-link">
+                    {t('analysis.importsLink')}
+                  </a>
+                </p>
+              )}
               <p className="analysis-hint">
                 <a href={routeHref('punctuality')} data-testid="analysis-punctuality-link">
                   {t('analysis.punctualityLink')}

@@ -20,6 +20,7 @@ export const ROUTE_NAMES = [
   'request-new',
   'request',
   'verify',
+  'crash-imports',
 ] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 

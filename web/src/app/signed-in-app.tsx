@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@toc/server/schemas';
 import {
   canAnalyseCrashes,
+  canImportCrashes,
   canManageUsers,
   canPlayBackRecordings,
   canReadAudit,
@@ -30,6 +31,7 @@ const CameraPage = lazy(() => import('../pages/camera.page'));
 const PunctualityPage = lazy(() => import('../punctuality/punctuality.page'));
 const AnalysisPage = lazy(() => import('../analysis/analysis.page'));
 const AnalysisReportPage = lazy(() => import('../analysis/analysis-report.page'));
+const CrashImportsPage = lazy(() => import('../crash-imports/crash-imports.page'));
 const AuditPage = lazy(() => import('../audit/audit.page'));
 const UsersPage = lazy(() => import('../users/users.page'));
 const ChangePasswordPage = lazy(() => import('../account/change-password.page'));
@@ -68,15 +70,18 @@ function allowedRoute(route: Route, user: SessionUser): Route {
     return defaultRoute(user);
   if (route.name === 'playback' && route.param !== null && !/^[1-9][0-9]*$/.test(route.param))
     return { name: 'playback', param: null };
+  if (route.name === 'crash-imports' && !canImportCrashes(user.role)) return defaultRoute(user);
   return route;
 }
 
 function RoutedPage({ route, user }: { route: Route; user: SessionUser }) {
   switch (route.name) {
     case 'analysis':
-      return <AnalysisPage />;
+      return <AnalysisPage role={user.role} />;
     case 'analysis-report':
       return <AnalysisReportPage />;
+    case 'crash-imports':
+      return <CrashImportsPage />;
     case 'wall':
       return <WallPage role={user.role} />;
     case 'elephants':

@@ -14,6 +14,11 @@ export function canAnalyseCrashes(role: Role): boolean {
   return CRASH_ANALYSIS_ROLES.includes(role);
 }
 
+/** Crash file imports (DOH/MOT tables, fatal-crash points): administrators only, as the upload API enforces. */
+export function canImportCrashes(role: Role): boolean {
+  return role === 'admin';
+}
+
 /** Planners land on the crash analysis, their own tool. */
 export function landsOnAnalysis(role: Role): boolean {
   return role === 'planner';

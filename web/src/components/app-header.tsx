@@ -35,7 +35,7 @@ const REQUEST_PAGES_WITH_VERIFY: readonly RouteName[] = [...REQUEST_PAGES, 'veri
  * from it), as Recordings sits behind Playback.
  */
 const punctualityInNav = (role: User['role']) => canSeePunctuality(role) && role !== 'admin';
-const PLANNING_PAGES: readonly RouteName[] = ['punctuality', 'analysis-report'];
+const PLANNING_PAGES: readonly RouteName[] = ['punctuality', 'analysis-report', 'crash-imports'];
 
 interface AppHeaderProps {
   user: User;
@@ -76,7 +76,7 @@ export function AppHeader({ user, route, connection, onLogout }: AppHeaderProps)
       name="analysis"
       current={route}
       label={t('nav.analysis')}
-      also={punctualityInNav(user.role) ? ['analysis-report'] : PLANNING_PAGES}
+      also={punctualityInNav(user.role) ? ['analysis-report', 'crash-imports'] : PLANNING_PAGES}
     />
   );
   return (

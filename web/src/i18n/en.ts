@@ -29,6 +29,7 @@ import { analysisToolsEn } from './strings/analysis-tools.en';
 import { analysisMapEn } from './strings/analysis-map.en';
 import { analysisChartsEn } from './strings/analysis-charts.en';
 import { crashesLiveEn } from './strings/crashes-live.en';
+import { crashImportsEn } from './strings/crash-imports.en';
 
 /** Keys derived from the shared schemas: adding an event type or role without a label fails to compile. */
 type SchemaKeys =
@@ -62,6 +63,7 @@ export const en = {
   ...analysisMapEn,
   ...analysisChartsEn,
   ...crashesLiveEn,
+  ...crashImportsEn,
 } as const satisfies Record<SchemaKeys, string> & Record<string, string>;
 
 export type TranslationKey = keyof typeof en;

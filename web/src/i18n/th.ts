@@ -21,6 +21,7 @@ import { analysisToolsTh } from './strings/analysis-tools.th';
 import { analysisMapTh } from './strings/analysis-map.th';
 import { analysisChartsTh } from './strings/analysis-charts.th';
 import { crashesLiveTh } from './strings/crashes-live.th';
+import { crashImportsTh } from './strings/crash-imports.th';
 
 export const th: Translations = {
   ...coreTh,
@@ -44,4 +45,5 @@ export const th: Translations = {
   ...analysisMapTh,
   ...analysisChartsTh,
   ...crashesLiveTh,
+  ...crashImportsTh,
 };

@@ -62,4 +62,5 @@ export const analysisEn = {
   'analysis.report.sections': 'Road sections ranked by EPDO (first {{count}})',
   'analysis.report.source':
     'Sources: Department of Highways crash records, the national fatal-crash points and crashes confirmed by operators on the cameras. EPDO weights crashes by their worst outcome (fatal 542, serious 29, minor 11, damage only 1).',
+  'analysis.importsLink': 'Import crash files (DOH tables, fatal-crash points) →',
 };

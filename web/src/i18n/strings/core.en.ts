@@ -23,7 +23,7 @@ export const coreEn = {
   'header.signedInAs': 'Signed in as',
   'header.logout': 'Sign out',
   'nav.map': 'Live map',
-  'nav.analysis': 'Crash analysis',
+  'nav.analysis': 'Crashes',
   'nav.wall': 'Video wall',
   'nav.elephants': 'Elephants',
   'nav.punctuality': 'Bus punctuality',

@@ -25,7 +25,7 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'header.signedInAs': 'ผู้ใช้',
   'header.logout': 'ออกจากระบบ',
   'nav.map': 'แผนที่สด',
-  'nav.analysis': 'วิเคราะห์อุบัติเหตุ',
+  'nav.analysis': 'อุบัติเหตุ',
   'nav.wall': 'วิดีโอวอลล์',
   'nav.elephants': 'สถานการณ์ช้างป่า',
   'nav.punctuality': 'รถเมล์ตรงเวลา',
