@@ -278,8 +278,10 @@ describe('GPS buses', () => {
     for (const lang of ['th', 'en'] as const) {
       await page.goto(`${baseUrl}/stop/${encodeURIComponent(stop.properties.stopId)}?feed=${stop.properties.feedId}&lang=${lang}`);
       await page.getByTestId('sign-row').first().waitFor({ timeout: 30_000 });
-      const rows = await page.getByTestId('sign-row').evaluateAll((items) =>
-        items.map((row) => {
+      // Read in one task of the page: the sign redraws its rows every tick, and rows handed over from an earlier
+      // query can be detached by then (every box 0 × 0; CI saw a destination 0 px wide).
+      const rows = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('[data-testid="sign-row"]'), (row) => {
           const box = (selector: string) => {
             const element = row.querySelector<HTMLElement>(selector)!;
             const rect = element.getBoundingClientRect();
