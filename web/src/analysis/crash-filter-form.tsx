@@ -6,6 +6,7 @@ import type { CodedCount, CrashBreakdown } from '@toc/server/schemas';
 import { useLanguage } from '../i18n/use-language';
 import { AreaPicker, type AreaBounds } from './area-picker';
 import { DEFAULT_FILTER, SEVERITIES, type CrashFilterState } from './crash-filter-state';
+import { weekdayShort } from './weekday-name';
 
 type CodeField = 'causes' | 'crashTypes' | 'vehicles' | 'weather';
 const CODE_FIELDS: { field: CodeField; from: keyof CrashBreakdown; label: string; testId: string }[] = [
@@ -57,11 +58,6 @@ export function CrashFilterForm({
   // A polygon drawn on the map applies at once; the draft follows it.
   useEffect(() => setDraft((d) => ({ ...d, polygon: applied.polygon })), [applied.polygon]);
   const set = (change: Partial<CrashFilterState>) => setDraft((d) => ({ ...d, ...change }));
-  const weekdayName = (day: number) =>
-    new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', {
-      weekday: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(2023, 0, 1 + day)));
   const label = (item: CodedCount) => (language === 'th' ? item.th : item.en);
   const [firstHour, lastHour] = draft.hours.length
     ? [draft.hours[0]!, draft.hours[draft.hours.length - 1]!]
@@ -146,7 +142,7 @@ export function CrashFilterForm({
               onChange={() => set({ weekdays: toggled(draft.weekdays, day) })}
               data-testid={`filter-weekday-${day}`}
             />
-            {weekdayName(day)}
+            {weekdayShort(day, language)}
           </label>
         ))}
         <label>

@@ -5,6 +5,7 @@ import type { CodedCount, CrashBreakdown } from '@toc/server/schemas';
 import { useLanguage } from '../i18n/use-language';
 import type { CrashFilterState } from './crash-filter-state';
 import { formatDay } from './tools/period-dates';
+import { weekdayShort } from './weekday-name';
 
 interface ReportFilterSummaryProps {
   filter: CrashFilterState;
@@ -23,11 +24,6 @@ export function ReportFilterSummary({ filter, areaName, breakdown }: ReportFilte
         return item ? (language === 'th' ? item.th : item.en) : code;
       })
       .join(', ');
-  const weekday = (day: number) =>
-    new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', {
-      weekday: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(2023, 0, 1 + day)));
   const rows: [string, string][] = [
     [t('analysis.area'), areaName ?? (filter.area || t('analysis.wholeCountry'))],
     [
@@ -43,7 +39,8 @@ export function ReportFilterSummary({ filter, areaName, breakdown }: ReportFilte
       t('analysis.festival'),
       t(filter.festival === 'songkran' ? 'analysis.festival.songkran' : 'analysis.festival.newYear'),
     ]);
-  if (filter.weekdays.length) rows.push([t('analysis.weekdays'), filter.weekdays.map(weekday).join(', ')]);
+  if (filter.weekdays.length)
+    rows.push([t('analysis.weekdays'), filter.weekdays.map((day) => weekdayShort(day, language)).join(', ')]);
   if (filter.hours.length)
     rows.push([t('analysis.hours'), `${filter.hours[0]}:00 – ${filter.hours[filter.hours.length - 1]}:59`]);
   if (filter.severities.length)

@@ -52,9 +52,12 @@ export function useAnalysisData(
   const key = JSON.stringify(filter);
   const breakdown = useLoaded<CrashBreakdown>(key, true, (signal) => fetchBreakdown(filter, signal));
   const optionsKey = JSON.stringify(optionsFilter(filter));
-  const options = useLoaded<CrashBreakdown>(optionsKey, true, (signal) =>
+  // With no coded choice the two filters are one: the breakdown already is the list of choices.
+  const sameFilter = optionsKey === key;
+  const ownOptions = useLoaded<CrashBreakdown>(optionsKey, !sameFilter, (signal) =>
     fetchBreakdown(optionsFilter(filter), signal),
   );
+  const options = sameFilter ? breakdown : ownOptions;
   const cellM = hotspotParams.cellM ? Number(hotspotParams.cellM) : undefined;
   const hotspots = useLoaded<CrashHotspotReply>(`${key}|${cellM}`, show.hotspots, (signal) =>
     fetchHotspots(filter, { cellM }, signal),
