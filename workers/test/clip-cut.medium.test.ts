@@ -169,7 +169,12 @@ describe('cutClip', () => {
     expect(result.durationS).toBeLessThanOrEqual(footageS + 1 + FRAME_S);
     // Measured: the keyframe before 1.5 s is at 1.0 s, so 0.5 s early; the end rounds up to the next frame.
     expect(result.durationS).toBeCloseTo(footageS + 0.5 + FRAME_S / 2, 1);
-    const { format } = await probe<{ format: { size: string } }>(['-show_entries', 'format=size', master]);
+    const { format, streams } = await probe<{
+      format: { size: string };
+      streams: { codec_type: string; duration: string }[];
+    }>(['-show_entries', 'format=size:stream=codec_type,duration', master]);
+    // The cut reads its length from the moov itself: it must be what ffprobe says.
+    expect(result.durationS).toBeCloseTo(Number(streams.find((s) => s.codec_type === 'video')!.duration), 6);
     expect(result.bytes).toBe(Number(format.size));
     expect(result.bytes).toBe((await stat(master)).size);
   });

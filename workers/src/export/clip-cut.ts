@@ -17,6 +17,7 @@ import {
 } from './clip-plan';
 import { ClipCutError } from './clip-cut-error';
 import { FfmpegError, abortReason, ffmpegTool, ffprobeJson, runFfmpeg } from './ffmpeg-process';
+import { faststartVideoSeconds } from './mp4-duration';
 import { probeSegments } from './segment-probe';
 
 export type { ClipPart, ClipSegment, TimeSpan } from './clip-plan';
@@ -132,12 +133,19 @@ async function prepareInputs<S extends ClipSegment>(
   return { pieces, exactPackets, concatStartS, expectedS, inputs };
 }
 
-async function cutDuration(outPath: string, expectedS: number, signal?: AbortSignal): Promise<number> {
+/** The video's seconds as ffprobe reports them: read from the moov the cut put first, ffprobe only if it is not there. */
+async function videoDuration(outPath: string, signal?: AbortSignal): Promise<number> {
+  const fromMoov = await faststartVideoSeconds(outPath);
+  if (fromMoov !== null) return fromMoov;
   const { streams } = await ffprobeJson<ProbedOutput>(
     ['-show_entries', 'stream=codec_type,duration', `file:${outPath}`],
     signal,
   );
-  const durationS = Number(streams?.find((s) => s.codec_type === 'video')?.duration);
+  return Number(streams?.find((s) => s.codec_type === 'video')?.duration);
+}
+
+async function cutDuration(outPath: string, expectedS: number, signal?: AbortSignal): Promise<number> {
+  const durationS = await videoDuration(outPath, signal);
   if (!(Math.abs(durationS - expectedS) <= DURATION_TOLERANCE_S)) {
     throw new ClipCutError(
       'cut_mismatch',

@@ -328,8 +328,9 @@ export async function exportRequest(
       },
       key: ctx.key,
       // The letter is made from the exact signed bytes, so it lists the same files and hashes.
-      letter: async (bytes, manifestSha256) =>
-        renderHandoverLetter(
+      letter: async (bytes, manifestSha256) => {
+        const started = performance.now();
+        const pdf = await renderHandoverLetter(
           {
             manifest: JSON.parse(bytes.toString('utf8')) as Manifest,
             manifestSha256,
@@ -338,7 +339,10 @@ export async function exportRequest(
             packageFileName,
           },
           await ctx.browser(),
-        ),
+        );
+        timings.letterMs = Math.round(performance.now() - started);
+        return pdf;
+      },
       verifyText: verifyReadme({ fingerprint: ctx.key.fingerprint, packageName: packageFileName }),
       onProgress: (done, known) => {
         zipped = known ? (done / known) * (exports.length / Math.max(1, chosen.length)) : 0;

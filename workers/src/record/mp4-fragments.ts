@@ -70,7 +70,8 @@ export class TopLevelBoxes {
   }
 
   private keep(bytes: Buffer): void {
-    this.pending.push(bytes);
+    // A copy: the caller may read the next chunk into the same buffer (only headers and small boxes are kept).
+    this.pending.push(Buffer.from(bytes));
     this.pendingBytes += bytes.length;
   }
 
