@@ -178,6 +178,10 @@ describe('road-section ranking', () => {
     expect(fatal.coverage.km).toBe(0);
     expect(fatal.sections.every((s) => s.basis === 'osm_line')).toBe(true);
     expect(fatal.sections[0]!.years).toEqual([2021, 2022, 2023, 2024, 2025]);
+    // A period keeps the years it holds; a window's years are its sources' years in it, not the whole store's.
+    const period = await sections('?source=fatal_points&from=2022-07-01&to=2023-12-31&limit=5');
+    expect(period.sections.length).toBeGreaterThan(0);
+    for (const s of period.sections) expect(s.years).toEqual([2022, 2023]);
 
     const none = await sections('?source=camera');
     expect(none).toMatchObject({ sections: [], totalSections: 0, blackSpots: 0 });

@@ -83,6 +83,14 @@ function placedCrashesSql(options: RoadSectionOptions, params: SqlParams): strin
     WHERE pos_m IS NOT NULL AND basis = ANY(${params.add(bases)}::text[])`;
 }
 
+/** The years a period can hold (a crash's year is its Bangkok calendar year): pairs outside are not probed. */
+function yearRange(year: string, filter: CrashFilter, params: SqlParams): string {
+  const bounds = [`${year} IS NOT NULL`];
+  if (filter.from) bounds.push(`${year} >= extract(year FROM ${params.add(filter.from)}::date)`);
+  if (filter.to) bounds.push(`${year} <= extract(year FROM ${params.add(filter.to)}::date)`);
+  return bounds.join(' AND ');
+}
+
 /**
  * The ranking query. Windows start at whole multiples of the step from km 0 (or the line's start): a crash at p metres
  * lies in the windows starting at k·step for p − length < k·step ≤ p, so each crash makes only the windows that hold
@@ -139,9 +147,25 @@ function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
       GROUP BY l.pos
     ),
     -- The years each source has data for in the period, whatever the other filters: a year in which a window had no
-    -- crash still counts towards its crashes per year.
+    -- crash still counts towards its crashes per year. The (source, year) pairs are found by skipping along their
+    -- index (a handful of probes, not a scan of every crash), then each is kept if one of its crashes is in the period.
+    pairs AS (
+      WITH RECURSIVE next_pair AS (
+        (SELECT c.source, c.year FROM crashes c ORDER BY c.source, c.year LIMIT 1)
+        UNION ALL
+        SELECT n.source, n.year
+        FROM next_pair p CROSS JOIN LATERAL (
+          SELECT c.source, c.year FROM crashes c
+          WHERE (c.source, c.year) > (p.source, p.year)
+          ORDER BY c.source, c.year LIMIT 1
+        ) n
+      )
+      SELECT * FROM next_pair
+    ),
     source_years AS MATERIALIZED (
-      SELECT DISTINCT c.source, c.year FROM crashes c WHERE ${period}
+      SELECT p.source, p.year FROM pairs p
+      WHERE ${yearRange('p.year', options.filter, params)}
+        AND EXISTS (SELECT 1 FROM crashes c WHERE c.source = p.source AND c.year = p.year AND ${period})
     )
     SELECT l.basis, l.road_key, d.road_id, l.start_m, l.crashes, l.deaths, l.serious, l.minor, l.epdo, d.lon, d.lat,
            l.black_spot, l.total::int, l.black_spots::int, d.road_name, r.class AS road_class,
