@@ -1,12 +1,13 @@
 // Medium: the crash maps on real PostGIS with the real crash data — the heatmap tile over Chachoengsao, decoded with a
-// real vector-tile reader, counts exactly the crashes direct SQL finds in its envelope (filtered too), a tile at sea
-// is empty, bad tile addresses are 400s; DBSCAN clusters match a direct ST_ClusterDBSCAN; planners only.
+// real vector-tile reader, counts exactly the crashes direct SQL finds in the hexagons touching it (filtered too, read
+// from the cells counted ahead or from the crashes), the cells follow inserts, moves and deletes, a tile at sea is
+// empty, bad tile addresses are 400s; DBSCAN clusters match a direct ST_ClusterDBSCAN; planners only.
 import { VectorTile } from '@mapbox/vector-tile';
 import type { FastifyInstance } from 'fastify';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EPDO_WEIGHTS } from '../src/crashes/epdo';
-import { HEATMAP_LAYER } from '../src/repositories/crash-maps.repository';
+import { cellsAnswer, HEATMAP_LAYER } from '../src/repositories/crash-heatmap.repository';
 import type { CrashClusterCollection, Role } from '../src/schemas';
 import { startCrashApp, type CrashApp } from './crash-data';
 
@@ -48,12 +49,33 @@ function hexagons(body: Buffer): Hexagon[] {
 }
 const total = (rows: Hexagon[], key: keyof Hexagon) => rows.reduce((sum, row) => sum + row[key], 0);
 
-/** What direct SQL finds among the crashes in the tile's envelope (the GiST bounding-box test). */
+/**
+ * What direct SQL finds among the crashes whose hexagon touches the tile: each crash in the cell of the nearest
+ * centre at the zoom's size, the cells whose centre lies within one size of the tile's envelope (a hexagon on the
+ * tile's edge shows its whole count, the same in both tiles). `inEnvelope`: the crashes inside the envelope itself.
+ */
 async function inTile(tile: Tile, where = 'TRUE') {
-  const { rows } = await app.db.query<{ crashes: number; deaths: number; serious: number; fatal: number }>(
-    `SELECT count(*)::int AS crashes, coalesce(sum(deaths), 0)::int AS deaths,
-            coalesce(sum(serious_injuries), 0)::int AS serious, count(*) FILTER (WHERE deaths > 0)::int AS fatal
-     FROM crashes WHERE location && ST_Transform(ST_TileEnvelope($1, $2, $3), 4326) AND ${where}`,
+  const { rows } = await app.db.query<{
+    crashes: number;
+    deaths: number;
+    serious: number;
+    fatal: number;
+    inEnvelope: number;
+  }>(
+    `WITH t AS (SELECT ST_TileEnvelope($1, $2, $3) AS env, crash_hex_size($1) AS s),
+     placed AS (
+       SELECT c.*, cell.i, cell.j, c.location && ST_Transform(t.env, 4326) AS inside
+       FROM crashes c CROSS JOIN t
+         CROSS JOIN LATERAL (SELECT ST_X(g) AS x, ST_Y(g) AS y FROM ST_Transform(c.location, 3857) g) m
+         CROSS JOIN LATERAL crash_hex_cell(m.x, m.y, t.s) cell
+       WHERE ${where}
+     )
+     SELECT count(*)::int AS crashes, coalesce(sum(deaths), 0)::int AS deaths,
+            coalesce(sum(serious_injuries), 0)::int AS serious, count(*) FILTER (WHERE deaths > 0)::int AS fatal,
+            count(*) FILTER (WHERE inside)::int AS "inEnvelope"
+     FROM placed CROSS JOIN t
+     WHERE 1.5 * t.s * i BETWEEN ST_XMin(t.env) - t.s AND ST_XMax(t.env) + t.s
+       AND t.s * sqrt(3) * (j + 0.5 * (abs(i) % 2)) BETWEEN ST_YMin(t.env) - t.s AND ST_YMax(t.env) + t.s`,
     [tile.z, tile.x, tile.y],
   );
   return rows[0]!;
@@ -77,7 +99,7 @@ afterAll(async () => {
 });
 
 describe('crash heatmap tiles', () => {
-  it('counts in its hexagons exactly the crashes in the Chachoengsao tile at zoom 9', async () => {
+  it('counts in its hexagons every crash of the hexagons touching the Chachoengsao tile at zoom 9', async () => {
     expect(CHACHOENGSAO).toEqual({ z: 9, x: 399, y: 236 });
     const reply = await timed('heatmap tile z9 Chachoengsao', () => get(tileUrl(CHACHOENGSAO)));
     expect(reply.statusCode, reply.body).toBe(200);
@@ -89,6 +111,9 @@ describe('crash heatmap tiles', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.every((row) => row.crashes > 0)).toBe(true);
     expect(total(rows, 'crashes')).toBe(direct.crashes);
+    // Every crash inside the tile is among them, and hexagons on its edges add their crashes outside it.
+    expect(direct.inEnvelope).toBeGreaterThan(100);
+    expect(direct.crashes).toBeGreaterThan(direct.inEnvelope);
     expect(total(rows, 'deaths')).toBe(direct.deaths);
     expect(total(rows, 'serious')).toBe(direct.serious);
     // Every crash in this tile is fatal or not: EPDO at least the fatal crashes' weight.
@@ -107,6 +132,21 @@ describe('crash heatmap tiles', () => {
     expect(total(doh, 'crashes')).toBe(dohCount);
     expect(dohCount).toBeLessThan((await inTile(CHACHOENGSAO)).crashes);
 
+    // Whole years are read from the cells counted ahead, a part of a year is counted from the crashes: both agree.
+    const year = hexagons((await get(tileUrl(CHACHOENGSAO, '?from=2012-01-01&to=2012-12-31'))).rawPayload);
+    const yearCount = (await inTile(CHACHOENGSAO, `year = 2012`)).crashes;
+    expect(yearCount).toBeGreaterThan(0);
+    expect(total(year, 'crashes')).toBe(yearCount);
+    const spring = hexagons((await get(tileUrl(CHACHOENGSAO, '?from=2012-03-01&to=2012-05-31'))).rawPayload);
+    const springCount = (
+      await inTile(
+        CHACHOENGSAO,
+        `(occurred_at AT TIME ZONE 'Asia/Bangkok')::date BETWEEN '2012-03-01' AND '2012-05-31'`,
+      )
+    ).crashes;
+    expect(springCount).toBeGreaterThan(0);
+    expect(total(spring, 'crashes')).toBe(springCount);
+
     const province = hexagons((await get(tileUrl(CHACHOENGSAO, '?area=TH24'))).rawPayload);
     const inProvince = await inTile(
       CHACHOENGSAO,
@@ -124,9 +164,57 @@ describe('crash heatmap tiles', () => {
     const deeper = tileAt(101.07, 13.69, 12);
     const rows = hexagons((await timed('heatmap tile z12', () => get(tileUrl(deeper)))).rawPayload);
     expect(total(rows, 'crashes')).toBe((await inTile(deeper)).crashes);
+    expect(cellsAnswer({}, deeper.z)).toBe(false); // counted from the crashes, past the cells' deepest zoom
     const country = tileAt(101, 13, 5);
     const reply = await timed('heatmap tile z5 (most of Thailand)', () => get(tileUrl(country)));
     expect(total(hexagons(reply.rawPayload), 'crashes')).toBe((await inTile(country)).crashes);
+    expect(cellsAnswer({}, country.z)).toBe(true);
+  });
+
+  it('keeps the cells counted ahead equal to the crashes through inserts, moves, changes and deletes', async () => {
+    // Every cell as counted from the crashes now, against the table the triggers keep.
+    const drift = async () => {
+      const { rows } = await app.db.query<{ drift: number }>(
+        `WITH now AS (
+           SELECT z::smallint AS z, cell.i, cell.j, c.year, crash_severity(c.deaths, c.serious_injuries, c.minor_injuries)
+                  AS severity, c.source, count(*)::int AS crashes, sum(c.deaths)::int AS deaths
+           FROM crashes c
+             CROSS JOIN LATERAL (SELECT ST_X(g) AS x, ST_Y(g) AS y FROM ST_Transform(c.location, 3857) g) m
+             CROSS JOIN generate_series(0, 11) z
+             CROSS JOIN LATERAL crash_hex_cell(m.x, m.y, crash_hex_size(z)) cell
+           GROUP BY 1, 2, 3, 4, 5, 6
+         ), kept AS (SELECT z, i, j, year, severity, source, crashes, deaths FROM crash_heatmap_cells)
+         SELECT (SELECT count(*) FROM (SELECT * FROM now EXCEPT SELECT * FROM kept) a)::int
+              + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM now) b)::int AS drift`,
+      );
+      return rows[0]!.drift;
+    };
+    const tileCrashes = async () => total(hexagons((await get(tileUrl(CHACHOENGSAO))).rawPayload), 'crashes');
+    expect(await drift()).toBe(0);
+    const before = await tileCrashes();
+    const { rows } = await app.db.query<{ id: number }>(
+      `INSERT INTO crashes (source, source_key, year, location, deaths)
+       SELECT 'doh_csv', 'cells-test-' || n, 2012, ST_SetSRID(ST_MakePoint(101.07, 13.69), 4326), 1
+       FROM generate_series(1, 3) n RETURNING id`,
+    );
+    const ids = rows.map((row) => row.id);
+    expect(await tileCrashes()).toBe(before + 3);
+    // A move out of the tile, an outcome changed, and an update that moves nothing (a road snap).
+    await app.db.query(
+      `UPDATE crashes SET location = ST_SetSRID(ST_MakePoint(100.5, 13.75), 4326) WHERE id = $1`,
+      [ids[0]],
+    );
+    await app.db.query(`UPDATE crashes SET deaths = 0, serious_injuries = 2 WHERE id = $1`, [ids[1]]);
+    await app.db.query(`UPDATE crashes SET road_distance_m = 5 WHERE id = ANY($1)`, [ids]);
+    expect(await tileCrashes()).toBe(before + 2);
+    expect(await drift()).toBe(0);
+    await app.db.query(`DELETE FROM crashes WHERE id = ANY($1)`, [ids]);
+    expect(await tileCrashes()).toBe(before);
+    expect(await drift()).toBe(0);
+    const { rows: empty } = await app.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM crash_heatmap_cells WHERE crashes <= 0',
+    );
+    expect(empty[0]!.n).toBe(0);
   });
 
   it('answers 204 with no body for a tile at sea', async () => {

@@ -83,10 +83,9 @@ export function readCrashFilter(query: CrashFilterQuery): CrashFilter {
   };
 }
 
-/** A crash's severity class, from its worst outcome. */
+/** A crash's severity class, from its worst outcome: the database's crash_severity (migration 025), the one definition. */
 export const SEVERITY_SQL = (c: string) =>
-  `(CASE WHEN ${c}.deaths > 0 THEN 'fatal' WHEN ${c}.serious_injuries > 0 THEN 'serious'
-         WHEN ${c}.minor_injuries > 0 THEN 'minor' ELSE 'damage_only' END)`;
+  `crash_severity(${c}.deaths, ${c}.serious_injuries, ${c}.minor_injuries)`;
 
 /**
  * The filter as a SQL condition on the crashes aliased `c` (TRUE for no filter); its values are added to `params`.

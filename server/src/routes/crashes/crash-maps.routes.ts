@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import { readCheckedCrashFilter } from '../../crashes/checked-filter';
 import { DEFAULT_EPDO_WEIGHTS, parseEpdoWeights } from '../../crashes/epdo';
 import { HttpError } from '../../lib/http-error';
-import { crashClusters, crashHeatmapTile, HEATMAP_LAYER } from '../../repositories/crash-maps.repository';
+import { crashHeatmapTile, HEATMAP_LAYER } from '../../repositories/crash-heatmap.repository';
+import { crashClusters } from '../../repositories/crash-maps.repository';
 import {
   CrashClusterCollection,
   CrashClusterQuery,

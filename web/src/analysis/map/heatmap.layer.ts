@@ -4,7 +4,7 @@ import { MAX_TILE_ZOOM } from '@toc/server/schemas';
 import { CRASH_LAYER_IDS, CRASH_SOURCE_IDS } from './crash-layer-ids';
 import { HEATMAP_CRASH_STOPS, HEATMAP_OPACITY } from './crash-map-palette';
 
-/** The tiles' layer name (HEATMAP_LAYER of the server's crash-maps repository). */
+/** The tiles' layer name (HEATMAP_LAYER of the server's crash-heatmap repository). */
 export const HEATMAP_SOURCE_LAYER = 'crashes';
 
 const crashColor = [
