@@ -1,13 +1,15 @@
 // The query cases of the hotspots bench, each run as its route runs it (area code checked, then the repository
 // call): heatmap tiles at zooms 6–14 over Thailand and Chachoengsao, road-section rankings, DBSCAN clusters and Gi*
-// hot spots, with and without the planners' filters.
+// hot spots, with and without the planners' filters; the same tiles of crash points.
 import { readCheckedCrashFilter } from '../src/crashes/checked-filter';
 import { DEFAULT_EPDO_WEIGHTS } from '../src/crashes/epdo';
 import { hotspotClass, twoSidedP } from '../src/crashes/gi-star';
+import type { CrashFilter } from '../src/crashes/crash-filter';
 import type { Pool } from '../src/db/pool';
 import { hotspotGrid } from '../src/repositories/crash-hotspots.repository';
 import { crashHeatmapTile, type TileAddress } from '../src/repositories/crash-heatmap.repository';
 import { crashClusters } from '../src/repositories/crash-maps.repository';
+import { crashPointsTile } from '../src/repositories/crash-points.repository';
 import { rankRoadSections, sectionCoverage } from '../src/repositories/crash-rankings.repository';
 import type { CrashFilterQuery } from '../src/schemas';
 import type { QueryCase } from './hotspots-timing';
@@ -53,8 +55,14 @@ export function tileAt(lon: number, lat: number, z: number): TileAddress {
 const describe = (query: CrashFilterQuery) =>
   Object.keys(query).length === 0 ? 'no filter' : (FILTERS.find((f) => f.query === query)?.label ?? 'filter');
 
+const TILE_MAKERS = {
+  heatmap: (db: Pool, tile: TileAddress, filter: CrashFilter) =>
+    crashHeatmapTile(db, tile, filter, DEFAULT_EPDO_WEIGHTS),
+  points: (db: Pool, tile: TileAddress, filter: CrashFilter) => crashPointsTile(db, tile, filter),
+};
+
 /** Per zoom 6–14 one national and one Chachoengsao tile, each unfiltered and under one of the filters in turn. */
-export function tileCases(db: Pool): QueryCase[] {
+export function tileCases(db: Pool, kind: keyof typeof TILE_MAKERS = 'heatmap'): QueryCase[] {
   const cases: QueryCase[] = [];
   let turn = 0;
   for (let z = 6; z <= 14; z += 1) {
@@ -66,7 +74,7 @@ export function tileCases(db: Pool): QueryCase[] {
           label: `z${z} ${place.name} (${tile.x}/${tile.y}), ${describe(query)}`,
           run: async () => {
             const filter = await readCheckedCrashFilter(db, query);
-            return (await crashHeatmapTile(db, tile, filter, DEFAULT_EPDO_WEIGHTS)).length;
+            return (await TILE_MAKERS[kind](db, tile, filter)).length;
           },
         });
       }

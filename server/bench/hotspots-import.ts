@@ -42,16 +42,36 @@ export async function readImportedRows(db: Pool): Promise<string> {
   }
 }
 
-/** The raw limit: one COPY … FROM STDIN of the rows; returns the rows written. */
+/**
+ * The raw limit: one COPY … FROM STDIN of the rows, with the table's own triggers (the heatmap cells) off, as a plain
+ * write of the rows is; returns the rows written. The cells then miss these rows: rebuildCells puts them right.
+ */
 export async function copyRows(db: Pool, csv: string): Promise<number> {
   const client = await db.connect();
   try {
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE crashes DISABLE TRIGGER USER');
     const copy = client.query(copyFrom(`COPY crashes (${IMPORTED_COLUMNS}) FROM STDIN WITH (FORMAT csv)`));
     await pipeline(Readable.from([csv]), copy);
+    await client.query('ALTER TABLE crashes ENABLE TRIGGER USER');
+    await client.query('COMMIT');
     return copy.rowCount;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
   } finally {
     client.release();
   }
+}
+
+/** The heatmap cells counted again from the stored crashes (after a COPY that bypassed their triggers). */
+export async function rebuildCells(db: Pool): Promise<void> {
+  await db.query('TRUNCATE crash_heatmap_cells');
+  await db.query(
+    `SELECT crash_heatmap_apply(array_agg(1), array_agg(ST_X(location)), array_agg(ST_Y(location)), array_agg(year),
+       array_agg(deaths), array_agg(serious_injuries), array_agg(minor_injuries), array_agg(source))
+     FROM crashes HAVING count(*) > 0`,
+  );
 }
 
 /** Both arms start from an empty crash table (the import records stay: the copied rows refer to them). */

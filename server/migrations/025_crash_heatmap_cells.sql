@@ -1,7 +1,8 @@
 -- The heatmap's hexagon cells, counted ahead: a tile at a low zoom covers hundreds of thousands of crashes, too many
--- to count per request. Each crash belongs, at every zoom up to HEATMAP_CELL_MAX_ZOOM (11, crash-maps.repository.ts),
+-- to count per request. Each crash belongs, at every zoom up to CELL_MAX_ZOOM (13, crash-cells.sql.ts),
 -- to the hexagon of ST_HexagonGrid's layout (EPSG:3857, origin 0,0) whose centre is nearest; the cells keep the counts
--- per year, severity class and source, which is what the filters a country-wide map is looked at with can select.
+-- per year, severity class and source, which is what the filters a country-wide map is looked at with can select,
+-- and the sums of their crashes' coordinates (a cluster of crash points is drawn at their centroid).
 -- Triggers on crashes keep them equal to the crashes at the end of every statement.
 
 -- A crash's severity class, from its worst outcome (the filters' and EPDO's one definition).
@@ -49,34 +50,38 @@ CREATE TABLE crash_heatmap_cells (
   deaths   integer NOT NULL,
   serious  integer NOT NULL,
   minor    integer NOT NULL,
+  -- Sums of the crashes' x and y in EPSG:3857, metres.
+  sum_x    double precision NOT NULL,
+  sum_y    double precision NOT NULL,
   PRIMARY KEY (z, i, j, year, severity, source)
 );
 -- Cells emptied by a delete are removed right after; this keeps finding them cheap.
 CREATE INDEX crash_heatmap_cells_empty_idx ON crash_heatmap_cells (z) WHERE crashes = 0;
 
 -- Adds crashes to the cells (a count of 1 per crash) or takes them away (-1), given column by column: each crash's
--- cell at zooms 0–11. Cells left with no crash are removed.
+-- cell at zooms 0–13. Cells left with no crash are removed.
 CREATE FUNCTION crash_heatmap_apply(
   counts integer[], lons double precision[], lats double precision[], years smallint[], deaths smallint[],
   serious smallint[], minor smallint[], sources text[]
 ) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO crash_heatmap_cells AS h (z, i, j, year, severity, source, crashes, deaths, serious, minor)
+  INSERT INTO crash_heatmap_cells AS h (z, i, j, year, severity, source, crashes, deaths, serious, minor, sum_x, sum_y)
   SELECT zoom.z, cell.i, cell.j, r.year, crash_severity(r.deaths, r.serious, r.minor), r.source,
-         sum(r.n), sum(r.n * r.deaths), sum(r.n * r.serious), sum(r.n * r.minor)
+         sum(r.n), sum(r.n * r.deaths), sum(r.n * r.serious), sum(r.n * r.minor), sum(r.n * m.x), sum(r.n * m.y)
   FROM unnest(counts, lons, lats, years, deaths, serious, minor, sources)
          AS r (n, lon, lat, year, deaths, serious, minor, source)
     CROSS JOIN LATERAL (
       SELECT ST_X(g) AS x, ST_Y(g) AS y FROM ST_Transform(ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), 3857) AS g
       OFFSET 0
     ) m
-    CROSS JOIN generate_series(0, 11) AS zoom (z)
+    CROSS JOIN generate_series(0, 13) AS zoom (z)
     CROSS JOIN LATERAL crash_hex_cell(m.x, m.y, crash_hex_size(zoom.z)) cell
   GROUP BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (z, i, j, year, severity, source) DO UPDATE
     SET crashes = h.crashes + excluded.crashes, deaths = h.deaths + excluded.deaths,
-        serious = h.serious + excluded.serious, minor = h.minor + excluded.minor;
+        serious = h.serious + excluded.serious, minor = h.minor + excluded.minor,
+        sum_x = h.sum_x + excluded.sum_x, sum_y = h.sum_y + excluded.sum_y;
   IF EXISTS (SELECT 1 FROM unnest(counts) AS n WHERE n < 0) THEN
     DELETE FROM crash_heatmap_cells WHERE crashes = 0;
   END IF;

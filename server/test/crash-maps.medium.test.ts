@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EPDO_WEIGHTS } from '../src/crashes/epdo';
-import { cellsAnswer, HEATMAP_LAYER } from '../src/repositories/crash-heatmap.repository';
+import { cellsAnswer } from '../src/repositories/crash-cells.sql';
+import { HEATMAP_LAYER } from '../src/repositories/crash-heatmap.repository';
 import type { CrashClusterCollection, Role } from '../src/schemas';
 import { startCrashApp, type CrashApp } from './crash-data';
 
@@ -161,8 +162,8 @@ describe('crash heatmap tiles', () => {
   });
 
   it('makes smaller hexagons deeper in, still counting every crash of the tile', async () => {
-    const deeper = tileAt(101.07, 13.69, 12);
-    const rows = hexagons((await timed('heatmap tile z12', () => get(tileUrl(deeper)))).rawPayload);
+    const deeper = tileAt(101.07, 13.69, 14);
+    const rows = hexagons((await timed('heatmap tile z14', () => get(tileUrl(deeper)))).rawPayload);
     expect(total(rows, 'crashes')).toBe((await inTile(deeper)).crashes);
     expect(cellsAnswer({}, deeper.z)).toBe(false); // counted from the crashes, past the cells' deepest zoom
     const country = tileAt(101, 13, 5);
@@ -180,7 +181,7 @@ describe('crash heatmap tiles', () => {
                   AS severity, c.source, count(*)::int AS crashes, sum(c.deaths)::int AS deaths
            FROM crashes c
              CROSS JOIN LATERAL (SELECT ST_X(g) AS x, ST_Y(g) AS y FROM ST_Transform(c.location, 3857) g) m
-             CROSS JOIN generate_series(0, 11) z
+             CROSS JOIN generate_series(0, 13) z
              CROSS JOIN LATERAL crash_hex_cell(m.x, m.y, crash_hex_size(z)) cell
            GROUP BY 1, 2, 3, 4, 5, 6
          ), kept AS (SELECT z, i, j, year, severity, source, crashes, deaths FROM crash_heatmap_cells)
@@ -255,6 +256,79 @@ describe('crash heatmap tiles', () => {
     for (const role of ['operator', 'police', 'viewer'] as const)
       expect((await get(tileUrl(CHACHOENGSAO), role)).statusCode, role).toBe(403);
     expect((await app.inject({ method: 'GET', url: tileUrl(CHACHOENGSAO) })).statusCode).toBe(401);
+  });
+});
+
+describe('crash points tiles', () => {
+  const pointsUrl = ({ z, x, y }: Tile, query = '') => `/api/crashes/points/${z}/${x}/${y}.mvt${query}`;
+  /** The tile's points, with their position in tile units (0–4096 inside the tile). */
+  function points(body: Buffer) {
+    if (body.length === 0) return [];
+    const layer = new VectorTile(new PbfReader(body)).layers['crash-points'];
+    expect(layer, 'the crash-points layer').toBeDefined();
+    return Array.from({ length: layer!.length }, (_, i) => {
+      const feature = layer!.feature(i);
+      expect(feature.type).toBe(1);
+      const at = (feature.loadGeometry() as { x: number; y: number }[][])[0]![0]!;
+      return { id: feature.id, at, properties: feature.properties as Record<string, number | string> };
+    });
+  }
+  /** Every tile of a zoom over a box, its points summed: each cluster lies in one tile only. */
+  async function sumOverTiles(z: number, [west, south, east, north]: number[], query = '') {
+    const from = tileAt(west!, north!, z);
+    const to = tileAt(east!, south!, z);
+    let crashes = 0;
+    for (let x = from.x; x <= to.x; x += 1)
+      for (let y = from.y; y <= to.y; y += 1) {
+        const reply = await get(pointsUrl({ z, x, y }, query));
+        expect([200, 204]).toContain(reply.statusCode);
+        crashes += points(reply.rawPayload).reduce((sum, p) => sum + Number(p.properties.crashes), 0);
+      }
+    return crashes;
+  }
+  const count = async (where = 'TRUE') =>
+    (await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM crashes WHERE ${where}`)).rows[0]!.n;
+  const bounds = async (where = 'TRUE') =>
+    Object.values(
+      (
+        await app.db.query<{ w: number; s: number; e: number; n: number }>(
+          `SELECT ST_XMin(b) AS w, ST_YMin(b) AS s, ST_XMax(b) AS e, ST_YMax(b) AS n
+           FROM (SELECT ST_Extent(location) AS b FROM crashes WHERE ${where}) x`,
+        )
+      ).rows[0]!,
+    );
+
+  it('shows each crash from zoom 14, with its id and what its popup needs', async () => {
+    const town = tileAt(101.07, 13.69, 14);
+    const inside = points((await get(pointsUrl(town))).rawPayload).filter(
+      ({ at }) => at.x >= 0 && at.x < 4096 && at.y >= 0 && at.y < 4096,
+    );
+    const direct = await inTile(town);
+    expect(direct.inEnvelope).toBeGreaterThan(2);
+    expect(inside.length).toBe(direct.inEnvelope);
+    expect(inside.every((p) => typeof p.id === 'number' && p.properties.crashes === 1)).toBe(true);
+    expect(inside[0]!.properties).toMatchObject({
+      severity: expect.stringMatching(/^(fatal|serious|minor|damage_only)$/),
+      source: expect.any(String),
+      year: expect.any(Number),
+    });
+  });
+
+  it('clusters further out, every crash in exactly one cluster, counted ahead or from the crashes', async () => {
+    // No filter: read from the cells counted ahead.
+    expect(await sumOverTiles(6, await bounds())).toBe(await count());
+    // An area: counted from the crashes.
+    const inProvince = `ST_Intersects(location, (SELECT geom FROM areas WHERE code = 'TH24'))`;
+    const province = await count(inProvince);
+    expect(province).toBeGreaterThan(100);
+    expect(await sumOverTiles(9, await bounds(inProvince), '?area=TH24')).toBe(province);
+  });
+
+  it('refuses a tile out of range and other roles', async () => {
+    const bad = await get('/api/crashes/points/9/512/236.mvt');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ messageTh: 'x และ y ต้องน้อยกว่า 512 ที่ระดับซูม 9' });
+    expect((await get(pointsUrl(CHACHOENGSAO), 'operator')).statusCode).toBe(403);
   });
 });
 

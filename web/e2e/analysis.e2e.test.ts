@@ -62,6 +62,21 @@ describe('crash analysis', () => {
     const district = await apiJson<CrashBreakdown>(page, 'api/crashes/breakdown?area=TH2404');
     expect(district.total.crashes).toBeLessThan(province.total.crashes);
     await expect.poll(() => shownNumber(page, 'breakdown-total-crashes')).toBe(district.total.crashes);
+
+    // The crash points (clusters at this zoom) come from their own tiles; a click on one says what it holds.
+    await page.getByTestId('layer-sections').uncheck();
+    await page.getByTestId('layer-points').check();
+    await expect.poll(() => rendered(page, 'crash-points-circle'), { timeout: 30_000 }).toBeGreaterThan(0);
+    const point = await page.evaluate(() => {
+      const map = window.__toc!.map;
+      const [feature] = map.queryRenderedFeatures(undefined, { layers: ['crash-points-circle'] });
+      const [lon, lat] = (feature!.geometry as { coordinates: [number, number] }).coordinates;
+      return map.project([lon, lat]);
+    });
+    const canvas = (await page.locator('.analysis-map canvas').boundingBox())!;
+    await page.mouse.click(canvas.x + point.x, canvas.y + point.y);
+    await expect.poll(() => page.getByTestId('crash-map-popup').textContent()).toMatch(/อุบัติเหตุ|crash/i);
+    await page.screenshot({ path: screenshotPath('analysis-points') });
     await page.close();
   });
 

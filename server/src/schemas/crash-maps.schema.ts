@@ -3,6 +3,9 @@ import { Type, type Static } from 'typebox';
 import { CrashFilterQuery } from './crash-filter.schema';
 import { LonLat } from './common.schema';
 
+/** From this zoom (a tile about 2.4 km across) the crash points tile has each crash on its own, not clusters. */
+export const SINGLE_CRASH_ZOOM = 14;
+
 /** The deepest zoom a heatmap tile is made for (hexagons about 3 m across there). */
 export const MAX_TILE_ZOOM = 20;
 

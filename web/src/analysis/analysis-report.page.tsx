@@ -9,7 +9,13 @@ import { formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 import { BreakdownCharts } from './charts/breakdown-charts';
 import { readCrashQuery, type CrashFilterState } from './crash-filter-state';
-import { fetchAreas, fetchBreakdown, fetchRoadSections, heatmapTilesUrl } from './crashes.api';
+import {
+  fetchAreas,
+  fetchBreakdown,
+  fetchRoadSections,
+  heatmapTilesUrl,
+  pointsTilesUrl,
+} from './crashes.api';
 import { CrashAnalysisMap, type CrashMapBounds } from './map/crash-analysis-map';
 import { ReportFilterSummary } from './report-filter-summary';
 import { SectionsTable } from './tools/sections-table';
@@ -17,7 +23,7 @@ import './analysis-report.css';
 
 /** Sections printed: a page of the ranking. */
 const REPORT_SECTIONS = 20;
-const LAYERS = { heatmap: true, hotspots: false, clusters: false, sections: true };
+const LAYERS = { heatmap: true, points: false, hotspots: false, clusters: false, sections: true };
 
 /** The area whose code is given, from the list of its parent's areas. */
 async function findArea(code: string, signal: AbortSignal): Promise<AreaSummary | null> {
@@ -99,6 +105,7 @@ export default function AnalysisReportPage() {
           <CrashAnalysisMap
             config={appConfig.map}
             heatmapTiles={heatmapTilesUrl(filter)}
+            pointsTiles={pointsTilesUrl(filter)}
             hotspots={null}
             clusters={null}
             sections={sections ?? []}

@@ -15,7 +15,7 @@ import {
   type CrashFilterState,
   type DrawnPolygon,
 } from './crash-filter-state';
-import { heatmapTilesUrl } from './crashes.api';
+import { heatmapTilesUrl, pointsTilesUrl } from './crashes.api';
 import { DEFAULT_HOTSPOT_PARAMS, HotspotPanel, type HotspotParams } from './hotspot-panel';
 import { CrashAnalysisMap } from './map/crash-analysis-map';
 import { BeforeAfterPanel } from './tools/before-after-panel';
@@ -26,8 +26,8 @@ import './analysis.css';
 
 const TABS = ['charts', 'sections', 'hotspots', 'before-after', 'data'] as const;
 type Tab = (typeof TABS)[number];
-type Layers = { heatmap: boolean; hotspots: boolean; clusters: boolean; sections: boolean };
-const LAYER_NAMES = ['heatmap', 'hotspots', 'clusters', 'sections'] as const;
+type Layers = { heatmap: boolean; points: boolean; hotspots: boolean; clusters: boolean; sections: boolean };
+const LAYER_NAMES = ['heatmap', 'points', 'hotspots', 'clusters', 'sections'] as const;
 
 export default function AnalysisPage({ role }: { role: Role }) {
   const { t } = useTranslation();
@@ -35,6 +35,7 @@ export default function AnalysisPage({ role }: { role: Role }) {
   const [tab, setTab] = useState<Tab>('charts');
   const [layers, setLayers] = useState<Layers>({
     heatmap: true,
+    points: false,
     hotspots: false,
     clusters: false,
     sections: true,
@@ -74,6 +75,7 @@ export default function AnalysisPage({ role }: { role: Role }) {
         <CrashAnalysisMap
           config={appConfig.map}
           heatmapTiles={heatmapTilesUrl(filter)}
+          pointsTiles={pointsTilesUrl(filter)}
           hotspots={layers.hotspots ? data.hotspots.data : null}
           clusters={layers.clusters ? data.clusters.data : null}
           sections={sections}

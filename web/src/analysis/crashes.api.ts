@@ -50,6 +50,12 @@ export function heatmapTilesUrl(filter: CrashFilterState, weights?: string): str
   return `${apiBase()}api/crashes/heatmap/{z}/{x}/{y}.mvt${search ? `?${search}` : ''}`;
 }
 
+/** The crash points' XYZ tile URL template for the filter (each crash from zoom 14, clusters further out). */
+export function pointsTilesUrl(filter: CrashFilterState): string {
+  const search = crashQueryString(filter);
+  return `${apiBase()}api/crashes/points/{z}/{x}/{y}.mvt${search ? `?${search}` : ''}`;
+}
+
 /** The filtered crashes as a download: CSV (Thai and English headers) or GeoJSON. */
 export function crashExportUrl(filter: CrashFilterState, format: 'csv' | 'geojson'): string {
   const search = crashQueryString(filter);

@@ -1,5 +1,5 @@
-// The planners' crash maps: a hexagon heatmap as vector tiles, and DBSCAN hot-spot clusters as GeoJSON, both over
-// the crash filter. Planners and admins only.
+// The planners' crash maps: a hexagon heatmap and the crash points (clustered further out) as vector tiles, and
+// DBSCAN hot-spot clusters as GeoJSON, all over the crash filter. Planners and admins only.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { readCheckedCrashFilter } from '../../crashes/checked-filter';
@@ -7,11 +7,14 @@ import { DEFAULT_EPDO_WEIGHTS, parseEpdoWeights } from '../../crashes/epdo';
 import { HttpError } from '../../lib/http-error';
 import { crashHeatmapTile, HEATMAP_LAYER } from '../../repositories/crash-heatmap.repository';
 import { crashClusters } from '../../repositories/crash-maps.repository';
+import { crashPointsTile, POINTS_LAYER } from '../../repositories/crash-points.repository';
 import {
   CrashClusterCollection,
   CrashClusterQuery,
+  CrashFilterQuery,
   CrashHeatmapQuery,
   ErrorReply,
+  SINGLE_CRASH_ZOOM,
   TileParams,
   type Role,
 } from '../../schemas';
@@ -49,7 +52,8 @@ const crashMapRoutes: FastifyPluginAsync = async (app) => {
           'tile at every zoom (the grid of ST_HexagonGrid in EPSG:3857). Each hexagon holds the filtered crashes ' +
           'inside this tile: crashes, deaths, serious and minor (injured people), epdo (crashes weighted by their ' +
           `worst outcome; default weights ${defaultWeights}, the Highway Safety Manual cost ratios). A hexagon cut ` +
-          'by the tile edge counts only the crashes on this side. 204 with no body when no crash matches.',
+          'by the tile edge counts all its crashes, on both sides (the same figures in both tiles). 204 with no ' +
+          'body when no crash matches.',
         params: TileParams,
         querystring: CrashHeatmapQuery,
         response: { 204: Type.Null({ description: 'No crash in the tile' }), ...errors },
@@ -60,6 +64,36 @@ const crashMapRoutes: FastifyPluginAsync = async (app) => {
       const weights = parseEpdoWeights(request.query.weights);
       const filter = await readCheckedCrashFilter(app.db, request.query);
       const tile = await crashHeatmapTile(app.db, request.params, filter, weights);
+      reply.header('cache-control', TILE_CACHE);
+      if (tile.length === 0) return reply.code(204).send();
+      return reply.type(MVT_TYPE).send(tile);
+    },
+  );
+
+  app.get<{ Params: TileParams; Querystring: CrashFilterQuery }>(
+    '/api/crashes/points/:z/:x/:y.mvt',
+    {
+      config: { roles: PLANNERS },
+      schema: {
+        tags: ['crashes'],
+        summary:
+          'Crash points tile: each crash from zoom 14, clusters with their counts further out (vector tile)',
+        description:
+          `A ${MVT_TYPE} tile (XYZ, Web Mercator) with one layer "${POINTS_LAYER}" of points. From zoom ` +
+          `${SINGLE_CRASH_ZOOM} each filtered crash is a point (feature id = crash id) with crashes 1, deaths, ` +
+          'serious, minor, severity, source, year, occurred (Bangkok time), cause, crashType and roadName. Further ' +
+          "out the crashes are clustered by hexagon cells about 48 across a tile, each drawn at its crashes' " +
+          'centroid with crashes, deaths, serious, minor and the worst severity among them (in the one tile its ' +
+          'centroid lies in). 204 with no body when no crash matches.',
+        params: TileParams,
+        querystring: CrashFilterQuery,
+        response: { 204: Type.Null({ description: 'No crash in the tile' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      checkTile(request.params);
+      const filter = await readCheckedCrashFilter(app.db, request.query);
+      const tile = await crashPointsTile(app.db, request.params, filter);
       reply.header('cache-control', TILE_CACHE);
       if (tile.length === 0) return reply.code(204).send();
       return reply.type(MVT_TYPE).send(tile);

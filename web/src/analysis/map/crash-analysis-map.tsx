@@ -1,5 +1,5 @@
-// The map of the planners' crash analysis page: the hexagon heatmap, Gi* hot spots, DBSCAN clusters and ranked road
-// sections over the offline basemap, with popups, a legend, and drawing an area to filter by.
+// The map of the planners' crash analysis page: the hexagon heatmap, crash points, Gi* hot spots, DBSCAN clusters and
+// ranked road sections over the offline basemap, with popups, a legend, and drawing an area to filter by.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../../map/maplibre-worker';
 import './analysis-map.css';
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CrashClusterCollection, CrashHotspotReply, RoadSection } from '@toc/server/schemas';
 import type { MapConfig } from '../../config/app.config';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import { createMap } from '../../map/create-map';
 import { addBasemapLayers } from '../../map/layers/basemap.layer';
 import { loadBasemap } from '../../map/load-basemap';
@@ -24,6 +24,7 @@ import { installCrashPopups, type CrashPopups } from './crash-map-popups';
 import { setDrawnPolygon } from './drawn-polygon.layer';
 import { setHeatmapTiles } from './heatmap.layer';
 import { setHotspots } from './hotspots.layer';
+import { setPointsTiles } from './points.layer';
 import { provideNumberIcons } from './number-icons';
 import type { PopupText } from './popup-content';
 import { setSections } from './sections.layer';
@@ -36,6 +37,8 @@ export interface CrashAnalysisMapProps {
   config: MapConfig;
   /** Vector tile URL template (absolute, with {z}/{x}/{y}) of the hexagon heatmap; changes when the filter changes. */
   heatmapTiles: string;
+  /** Vector tile URL template of the crash points (clusters further out), for the same filter. */
+  pointsTiles: string;
   hotspots: CrashHotspotReply | null;
   clusters: CrashClusterCollection | null;
   sections: readonly RoadSection[];
@@ -60,6 +63,7 @@ const FOCUS_MIN_ZOOM = 14;
 export function CrashAnalysisMap({
   config,
   heatmapTiles,
+  pointsTiles,
   hotspots,
   clusters,
   sections,
@@ -78,11 +82,21 @@ export function CrashAnalysisMap({
   const [basemapFailed, setBasemapFailed] = useState(false);
   const popupsRef = useRef<CrashPopups | null>(null);
   // Read when the map is made or clicked, outside React's render: always the latest values.
-  const startRef = useRef({ heatmapTiles, layers, fitBounds });
-  startRef.current = { heatmapTiles, layers, fitBounds };
+  const startRef = useRef({ heatmapTiles, pointsTiles, layers, fitBounds });
+  startRef.current = { heatmapTiles, pointsTiles, layers, fitBounds };
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
-  const popupText: PopupText = { t, formatNumber: (value) => formatNumber(value, currentLanguage()) };
+  const popupText: PopupText = {
+    t,
+    formatNumber: (value) => formatNumber(value, currentLanguage()),
+    formatWhen: (occurred, year) => {
+      const language = currentLanguage();
+      // The tile gives Bangkok wall-clock time; a crash known only by its year shows the year (Buddhist Era in Thai).
+      if (occurred) return formatDateTime(`${occurred}:00+07:00`, language);
+      if (year === null) return '—';
+      return String(language === 'th' ? year + 543 : year);
+    },
+  };
   const popupTextRef = useRef(popupText);
   popupTextRef.current = popupText;
   /** The bounds last fitted, as text: the page may pass an equal new array on every render. */
@@ -108,7 +122,10 @@ export function CrashAnalysisMap({
       void basemapLoad.then(({ data, failed }) => {
         if (abort.signal.aborted) return;
         addBasemapLayers(instance, data);
-        addCrashLayers(instance, startRef.current.heatmapTiles);
+        addCrashLayers(instance, {
+          heatmap: startRef.current.heatmapTiles,
+          points: startRef.current.pointsTiles,
+        });
         applyCrashLayerVisibility(instance, startRef.current.layers);
         popupsRef.current = installCrashPopups(instance, {
           text: () => popupTextRef.current,
@@ -136,6 +153,10 @@ export function CrashAnalysisMap({
   }, [map, heatmapTiles]);
 
   useEffect(() => {
+    if (map) setPointsTiles(map, pointsTiles);
+  }, [map, pointsTiles]);
+
+  useEffect(() => {
     if (map) setHotspots(map, hotspots);
   }, [map, hotspots]);
 
@@ -153,6 +174,7 @@ export function CrashAnalysisMap({
 
   const {
     heatmap: showHeatmap,
+    points: showPoints,
     hotspots: showHotspots,
     clusters: showClusters,
     sections: showSections,
@@ -161,11 +183,12 @@ export function CrashAnalysisMap({
     if (!map) return;
     applyCrashLayerVisibility(map, {
       heatmap: showHeatmap,
+      points: showPoints,
       hotspots: showHotspots,
       clusters: showClusters,
       sections: showSections,
     });
-  }, [map, showHeatmap, showHotspots, showClusters, showSections]);
+  }, [map, showHeatmap, showPoints, showHotspots, showClusters, showSections]);
 
   const fitKey = fitBounds?.join(',') ?? null;
   useEffect(() => {

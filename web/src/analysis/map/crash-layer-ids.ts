@@ -3,6 +3,7 @@
 /** The main layer of each kind: the one to query for its features. */
 export const CRASH_LAYER_IDS = {
   heatmap: 'crash-heatmap-fill',
+  points: 'crash-points-circle',
   hotspots: 'crash-hotspots-fill',
   clusters: 'crash-clusters-circle',
   sections: 'crash-sections-circle',
@@ -12,6 +13,7 @@ export const CRASH_LAYER_IDS = {
 /** The layers drawn with them: outlines, number labels, the polygon being drawn. */
 export const CRASH_EXTRA_LAYER_IDS = {
   hotspotsLine: 'crash-hotspots-line',
+  pointsCount: 'crash-points-count',
   clustersHull: 'crash-clusters-hull',
   clustersCount: 'crash-clusters-count',
   sectionsRank: 'crash-sections-rank',
@@ -22,6 +24,7 @@ export const CRASH_EXTRA_LAYER_IDS = {
 
 export const CRASH_SOURCE_IDS = {
   heatmap: 'crash-heatmap',
+  points: 'crash-points',
   hotspots: 'crash-hotspots',
   clusterHulls: 'crash-cluster-hulls',
   clusterPoints: 'crash-cluster-points',
@@ -33,6 +36,7 @@ export const CRASH_SOURCE_IDS = {
 /** The page's layer switches. */
 export interface CrashLayerVisibility {
   heatmap: boolean;
+  points: boolean;
   hotspots: boolean;
   clusters: boolean;
   sections: boolean;
@@ -40,6 +44,7 @@ export interface CrashLayerVisibility {
 
 export const CRASH_LAYER_GROUPS: Record<keyof CrashLayerVisibility, readonly string[]> = {
   heatmap: [CRASH_LAYER_IDS.heatmap],
+  points: [CRASH_LAYER_IDS.points, CRASH_EXTRA_LAYER_IDS.pointsCount],
   hotspots: [CRASH_LAYER_IDS.hotspots, CRASH_EXTRA_LAYER_IDS.hotspotsLine],
   clusters: [
     CRASH_EXTRA_LAYER_IDS.clustersHull,

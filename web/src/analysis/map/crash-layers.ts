@@ -5,12 +5,17 @@ import { CRASH_LAYER_GROUPS, type CrashLayerVisibility } from './crash-layer-ids
 import { addDrawnPolygonLayers } from './drawn-polygon.layer';
 import { addHeatmapLayer } from './heatmap.layer';
 import { addHotspotsLayers } from './hotspots.layer';
+import { addPointsLayers } from './points.layer';
 import { addSectionsLayers } from './sections.layer';
 
-/** Bottom to top: the heatmap, hot spots, clusters, sections, then the drawn area and the polygon being drawn. */
-export function addCrashLayers(map: MapLibreMap, heatmapTiles: string): void {
-  addHeatmapLayer(map, heatmapTiles);
+/**
+ * Bottom to top: the heatmap, hot spots, crash points, clusters, sections, then the drawn area and the polygon being
+ * drawn.
+ */
+export function addCrashLayers(map: MapLibreMap, tiles: { heatmap: string; points: string }): void {
+  addHeatmapLayer(map, tiles.heatmap);
   addHotspotsLayers(map);
+  addPointsLayers(map, tiles.points);
   addClustersLayers(map);
   addSectionsLayers(map);
   addDrawnPolygonLayers(map);

@@ -8,6 +8,9 @@ import {
   HOTSPOT_CLASS_COLORS,
   HOTSPOT_CLASSES,
   SECTION_COLORS,
+  POINT_RING,
+  SEVERITIES,
+  SEVERITY_COLORS,
 } from './crash-map-palette';
 import { hotspotClassKey } from './popup-content';
 
@@ -34,7 +37,8 @@ function Swatch({
 
 export function CrashMapLegend({ layers, hasDrawnArea }: CrashMapLegendProps) {
   const { t } = useTranslation();
-  const anything = layers.heatmap || layers.hotspots || layers.clusters || layers.sections || hasDrawnArea;
+  const anything =
+    layers.heatmap || layers.points || layers.hotspots || layers.clusters || layers.sections || hasDrawnArea;
   if (!anything) return null;
   return (
     <details className="crash-map-legend" data-testid="crash-map-legend" open>
@@ -49,6 +53,23 @@ export function CrashMapLegend({ layers, hasDrawnArea }: CrashMapLegendProps) {
                 {`≥ ${value}`}
               </li>
             ))}
+          </ul>
+        </section>
+      )}
+      {layers.points && (
+        <section>
+          <h3>{t('analysis-map.legend.points')}</h3>
+          <ul>
+            {SEVERITIES.map((severity) => (
+              <li key={severity}>
+                <Swatch color={SEVERITY_COLORS[severity]} shape="disc" ring={POINT_RING} />
+                {t(`analysis-map.severity.${severity}`)}
+              </li>
+            ))}
+            <li>
+              <Swatch color={SEVERITY_COLORS.serious} shape="disc" ring={POINT_RING} />
+              {t('analysis-map.legend.pointsCluster')}
+            </li>
           </ul>
         </section>
       )}

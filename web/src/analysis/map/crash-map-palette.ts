@@ -37,6 +37,16 @@ export const HOTSPOT_CLASSES: readonly HotspotClass[] = [
 ];
 export const HOTSPOT_FILL_OPACITY = 0.6;
 
+/** A crash point (or a cluster of them) by its worst outcome; ringed in white to stand out of the heatmap. */
+export const SEVERITY_COLORS = {
+  fatal: '#991b1b',
+  serious: '#ea580c',
+  minor: '#facc15',
+  damage_only: '#94a3b8',
+} as const;
+export const SEVERITIES = ['fatal', 'serious', 'minor', 'damage_only'] as const;
+export const POINT_RING = '#ffffff';
+
 export const CLUSTER_COLORS = { fill: '#a855f7', ring: '#f3e8ff', hull: '#c084fc' } as const;
 
 /** Ranked sections in amber; black spots in a strong red with a white ring, so they stand out from the heatmap. */

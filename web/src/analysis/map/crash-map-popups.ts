@@ -1,4 +1,5 @@
-// Popups for clicked features of the crash map: the topmost of sections, clusters, hot spots and heatmap hexagons.
+// Popups for clicked features of the crash map: the topmost of sections, clusters, crash points, hot spots and
+// heatmap hexagons.
 // Content is built as DOM text nodes, never as HTML from data.
 import { Popup, type MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
 import { CRASH_LAYER_IDS } from './crash-layer-ids';
@@ -8,6 +9,7 @@ import { popupContent, type PopupContent, type PopupKind, type PopupText } from 
 const CLICKABLE: readonly (readonly [layerId: string, kind: PopupKind])[] = [
   [CRASH_LAYER_IDS.sections, 'section'],
   [CRASH_LAYER_IDS.clusters, 'cluster'],
+  [CRASH_LAYER_IDS.points, 'point'],
   [CRASH_LAYER_IDS.hotspots, 'hotspot'],
   [CRASH_LAYER_IDS.heatmap, 'heatmap'],
 ];

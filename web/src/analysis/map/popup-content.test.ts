@@ -5,9 +5,54 @@ import { popupContent, type PopupText } from './popup-content';
 const text: PopupText = {
   t: (key, values) => (values ? `${key}${JSON.stringify(values)}` : key),
   formatNumber: (value) => String(value),
+  formatWhen: (occurred, year) => occurred ?? `year ${year}`,
 };
 
 describe('popupContent', () => {
+  it('tells one crash point by its time, worst outcome, people, road and source', () => {
+    const content = popupContent(
+      'point',
+      {
+        crashes: 1,
+        deaths: 1,
+        serious: 0,
+        minor: 2,
+        severity: 'fatal',
+        occurred: '2023-04-13T18:05',
+        year: 2023,
+        roadName: 'ถนนสุวินทวงศ์',
+        source: 'doh_csv',
+      },
+      text,
+    );
+    expect(content.title).toBe('analysis-map.popup.crash');
+    expect(content.rows).toEqual([
+      ['analysis-map.when', '2023-04-13T18:05'],
+      ['analysis-map.severity', 'analysis-map.severity.fatal'],
+      ['analysis-map.deaths', '1'],
+      ['analysis-map.serious', '0'],
+      ['analysis-map.minor', '2'],
+      ['analysis-map.road', 'ถนนสุวินทวงศ์'],
+      ['analysis-map.source', 'analysis-map.source.doh_csv'],
+    ]);
+    // A crash known only by its year, with no road and an unknown source, says what it knows.
+    const yearOnly = popupContent('point', { crashes: '1', year: '2021', severity: 'x', source: 'y' }, text);
+    expect(yearOnly.rows[0]).toEqual(['analysis-map.when', 'year 2021']);
+    expect(yearOnly.rows[1]).toEqual(['analysis-map.severity', '—']);
+    expect(yearOnly.rows.map(([label]) => label)).not.toContain('analysis-map.source');
+  });
+
+  it('tells a group of crash points by its count and asks to zoom in', () => {
+    const content = popupContent(
+      'point',
+      { crashes: 37, deaths: 4, serious: 3, minor: 9, severity: 'fatal' },
+      text,
+    );
+    expect(content.title).toBe('analysis-map.popup.crashGroup{"count":"37"}');
+    expect(content.note).toBe('analysis-map.popup.zoomIn');
+    expect(content.rows).toContainEqual(['analysis-map.deaths', '4']);
+  });
+
   it('shows a hexagon’s counts and a rounded EPDO', () => {
     const content = popupContent(
       'heatmap',

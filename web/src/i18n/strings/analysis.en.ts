@@ -34,6 +34,7 @@ export const analysisEn = {
   'analysis.reset': 'Reset',
   'analysis.layers': 'Layers',
   'analysis.layer.heatmap': 'Crash density (hexagons)',
+  'analysis.layer.points': 'Crash points',
   'analysis.layer.hotspots': 'Hot spots (Gi*)',
   'analysis.layer.clusters': 'Clusters',
   'analysis.layer.sections': 'Ranked road sections',

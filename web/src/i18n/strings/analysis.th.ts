@@ -36,6 +36,7 @@ export const analysisTh: Record<keyof typeof analysisEn, string> = {
   'analysis.reset': 'ล้างค่า',
   'analysis.layers': 'ชั้นข้อมูล',
   'analysis.layer.heatmap': 'ความหนาแน่นอุบัติเหตุ (หกเหลี่ยม)',
+  'analysis.layer.points': 'จุดเกิดเหตุ',
   'analysis.layer.hotspots': 'จุดเสี่ยง (Gi*)',
   'analysis.layer.clusters': 'กลุ่มอุบัติเหตุ',
   'analysis.layer.sections': 'ช่วงถนนที่จัดอันดับ',

@@ -1,6 +1,6 @@
-// Which filters the heatmap reads from the cells counted ahead: whole years, severities and sources up to zoom 11.
+// Which filters the crash tiles read from the cells counted ahead: whole years, severities and sources up to zoom 13.
 import { describe, expect, it } from 'vitest';
-import { cellsAnswer, HEATMAP_CELL_MAX_ZOOM } from './crash-heatmap.repository';
+import { cellsAnswer, CELL_MAX_ZOOM } from './crash-cells.sql';
 
 describe('cellsAnswer', () => {
   it('takes no filter, whole years, severities and sources', () => {
@@ -18,6 +18,6 @@ describe('cellsAnswer', () => {
     expect(cellsAnswer({ hours: [7, 8] }, 6)).toBe(false);
     expect(cellsAnswer({ festival: 'songkran' }, 6)).toBe(false);
     expect(cellsAnswer({ causes: ['speeding'] }, 6)).toBe(false);
-    expect(cellsAnswer({}, HEATMAP_CELL_MAX_ZOOM + 1)).toBe(false);
+    expect(cellsAnswer({}, CELL_MAX_ZOOM + 1)).toBe(false);
   });
 });
