@@ -88,6 +88,7 @@ try {
   const [, snapS] = await seconds(() => snapUnsnappedCrashes(db, SNAP_DISTANCE_M));
   const [, resampleS2] = await seconds(() => addResampledCrashes(db, toAdd - snappedPart));
   await db.query('VACUUM ANALYZE crashes');
+  await db.query('VACUUM ANALYZE crash_heatmap_cells');
   const store = await storeCounts(db);
   console.error(
     `${thousands(store.crashes)} crashes (${thousands(toAdd)} resampled in ${(resampleS1 + resampleS2).toFixed(1)} s); ` +
