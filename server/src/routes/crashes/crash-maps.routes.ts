@@ -1,6 +1,6 @@
 // The planners' crash maps: a hexagon heatmap and the crash points (clustered further out) as vector tiles, and
 // DBSCAN hot-spot clusters as GeoJSON, all over the crash filter. Planners and admins only.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { readCheckedCrashFilter } from '../../crashes/checked-filter';
 import { DEFAULT_EPDO_WEIGHTS, parseEpdoWeights } from '../../crashes/epdo';
@@ -39,6 +39,13 @@ function checkTile({ z, x, y }: TileParams): void {
     );
 }
 
+/** A tile with its cache header; 204 and no body for an empty one. */
+function sendTile(reply: FastifyReply, tile: Buffer) {
+  reply.header('cache-control', TILE_CACHE);
+  if (tile.length === 0) return reply.code(204).send();
+  return reply.type(MVT_TYPE).send(tile);
+}
+
 const crashMapRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: TileParams; Querystring: CrashHeatmapQuery }>(
     '/api/crashes/heatmap/:z/:x/:y.mvt',
@@ -49,8 +56,8 @@ const crashMapRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Crash heatmap tile: hexagons with their crash counts (Mapbox vector tile)',
         description:
           `A ${MVT_TYPE} tile (XYZ, Web Mercator) with one layer "${HEATMAP_LAYER}" of hexagons, about 12 across a ` +
-          'tile at every zoom (the grid of ST_HexagonGrid in EPSG:3857). Each hexagon holds the filtered crashes ' +
-          'inside this tile: crashes, deaths, serious and minor (injured people), epdo (crashes weighted by their ' +
+          'tile at every zoom (the grid of ST_HexagonGrid in EPSG:3857). Each hexagon holds its filtered crashes: ' +
+          'crashes, deaths, serious and minor (injured people), epdo (crashes weighted by their ' +
           `worst outcome; default weights ${defaultWeights}, the Highway Safety Manual cost ratios). A hexagon cut ` +
           'by the tile edge counts all its crashes, on both sides (the same figures in both tiles). 204 with no ' +
           'body when no crash matches.',
@@ -63,10 +70,7 @@ const crashMapRoutes: FastifyPluginAsync = async (app) => {
       checkTile(request.params);
       const weights = parseEpdoWeights(request.query.weights);
       const filter = await readCheckedCrashFilter(app.db, request.query);
-      const tile = await crashHeatmapTile(app.db, request.params, filter, weights);
-      reply.header('cache-control', TILE_CACHE);
-      if (tile.length === 0) return reply.code(204).send();
-      return reply.type(MVT_TYPE).send(tile);
+      return sendTile(reply, await crashHeatmapTile(app.db, request.params, filter, weights));
     },
   );
 
@@ -93,10 +97,7 @@ const crashMapRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       checkTile(request.params);
       const filter = await readCheckedCrashFilter(app.db, request.query);
-      const tile = await crashPointsTile(app.db, request.params, filter);
-      reply.header('cache-control', TILE_CACHE);
-      if (tile.length === 0) return reply.code(204).send();
-      return reply.type(MVT_TYPE).send(tile);
+      return sendTile(reply, await crashPointsTile(app.db, request.params, filter));
     },
   );
 
