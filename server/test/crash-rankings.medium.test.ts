@@ -154,6 +154,32 @@ describe('road-section ranking', () => {
     expect(reply.weights).toEqual({ fatal: 1, serious: 1, minor: 1, damage_only: 1 });
   });
 
+  it('ranks by Empirical Bayes excess: each window leans from its count to its road class mean', async () => {
+    const reply = await sections('?rankBy=eb_excess&limit=100');
+    expect(reply.rankBy).toBe('eb_excess');
+    const list = reply.sections;
+    expect(list.length).toBeGreaterThan(10);
+    for (const [i, s] of list.entries()) {
+      if (i > 0) expect(s.excess).toBeLessThanOrEqual(list[i - 1]!.excess + 1e-9);
+      expect(s.predicted).toBeGreaterThan(0);
+      // Shrinkage: the expected crashes lie between the class's prediction and the window's own count.
+      expect(s.ebExpected).toBeGreaterThanOrEqual(Math.min(s.predicted, s.crashes) - 0.001);
+      expect(s.ebExpected).toBeLessThanOrEqual(Math.max(s.predicted, s.crashes) + 0.001);
+      expect(s.excess).toBeCloseTo(s.ebExpected - s.predicted, 2);
+    }
+    expect(list[0]!.excess).toBeGreaterThan(0);
+    // One prediction per road class and basis (all DOH kilometre windows are one class).
+    const byClass = new Map<string, Set<number>>();
+    for (const s of list) {
+      const key = `${s.basis} ${s.basis === 'km' ? 'doh' : s.roadClass}`;
+      byClass.set(key, (byClass.get(key) ?? new Set()).add(s.predicted));
+    }
+    for (const [key, predictions] of byClass) expect(predictions.size, key).toBe(1);
+    // The same windows rank differently by raw crashes: EB is not the count under another name.
+    const byCrashes = await sections('?rankBy=crashes&limit=100');
+    expect(byCrashes.sections.map((s) => s.excess)).not.toEqual(list.map((s) => s.excess));
+  });
+
   it('narrows to a province and to a source', async () => {
     const all = await sections();
     const chachoengsao = await sections('?area=TH24&limit=500');

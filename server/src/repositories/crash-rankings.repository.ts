@@ -45,6 +45,7 @@ const RANK_ORDER: Record<RankBy, string> = {
   epdo: 'epdo DESC, crashes DESC, deaths DESC',
   crashes: 'crashes DESC, epdo DESC, deaths DESC',
   deaths: 'deaths DESC, epdo DESC, crashes DESC',
+  eb_excess: '(eb_expected - predicted) DESC, crashes DESC, epdo DESC',
 };
 
 /** How the filtered crashes divide between the two ways of placing them on a road. */
@@ -120,9 +121,35 @@ function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
              sum(serious_injuries)::int AS serious, sum(minor_injuries)::int AS minor, sum(epdo) AS epdo
       FROM windows GROUP BY basis, road_key, start_m
     ),
+    -- Empirical Bayes (HSM network screening): the windows of each road class are the reference population — every
+    -- window along the roads screened, those with no crash included — whose mean is the predicted crashes of a
+    -- window and whose spread gives the overdispersion k (method of moments: variance = μ + kμ²). A window's
+    -- expected crashes lean from its own count towards the mean by the weight 1 / (1 + kμ); excess = expected − μ.
+    road_length AS (
+      SELECT r.basis, r.road_key,
+             CASE WHEN r.basis = 'km' THEN 'doh' ELSE coalesce(line.class, 'other') END AS class,
+             CASE WHEN r.basis = 'km' THEN r.max_pos ELSE ST_Length(line.geom::geography) END AS length_m
+      FROM (SELECT basis, road_key, max(pos_m) AS max_pos, max(road_id) AS road_id FROM f GROUP BY basis, road_key) r
+        LEFT JOIN roads line ON line.id = r.road_id
+    ),
+    population AS (
+      SELECT class, sum(floor(greatest(coalesce(length_m, 0), 0) / ${step}::int) + 1)::float8 AS windows
+      FROM road_length GROUP BY class
+    ),
+    spf AS (
+      SELECT l.class, sum(s.crashes) / p.windows AS mu, sum(s.crashes::float8 ^ 2) / p.windows AS m2
+      FROM sections s JOIN road_length l USING (basis, road_key) JOIN population p ON p.class = l.class
+      GROUP BY l.class, p.windows
+    ),
+    screened AS (
+      SELECT s.*, spf.mu AS predicted,
+             spf.mu + (s.crashes - spf.mu) * (1 - 1 / (1 + greatest(0, (spf.m2 - spf.mu ^ 2 - spf.mu) / spf.mu ^ 2) * spf.mu))
+               AS eb_expected
+      FROM sections s JOIN road_length l USING (basis, road_key) JOIN spf ON spf.class = l.class
+    ),
     ranked AS (
       SELECT s.*, row_number() OVER (ORDER BY ${RANK_ORDER[options.rankBy]}, basis, road_key, start_m) AS pos
-      FROM sections s
+      FROM screened s
     ),
     peaks AS (
       SELECT r.*, min(pos) OVER (PARTITION BY basis, road_key ORDER BY start_m
@@ -168,6 +195,7 @@ function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
         AND EXISTS (SELECT 1 FROM crashes c WHERE c.source = p.source AND c.year = p.year AND ${period})
     )
     SELECT l.basis, l.road_key, d.road_id, l.start_m, l.crashes, l.deaths, l.serious, l.minor, l.epdo, d.lon, d.lat,
+           l.predicted, l.eb_expected,
            l.black_spot, l.total::int, l.black_spots::int, d.road_name, r.class AS road_class,
            ST_Length(r.geom::geography) AS line_length_m,
            ARRAY(SELECT DISTINCT sy.year::int FROM source_years sy WHERE sy.source = ANY(d.sources) ORDER BY 1)
@@ -197,6 +225,8 @@ interface SectionRow {
   road_class: string | null;
   line_length_m: number | null;
   years: number[];
+  predicted: number;
+  eb_expected: number;
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -221,6 +251,9 @@ function toSection(row: SectionRow, index: number, lengthM: number): RoadSection
     serious: row.serious,
     minor: row.minor,
     epdo: round(row.epdo, 3),
+    predicted: round(row.predicted, 3),
+    ebExpected: round(row.eb_expected, 3),
+    excess: round(row.eb_expected - row.predicted, 3),
     years: row.years,
     yearsBe: row.years.map(toBuddhistEra),
     crashesPerYear: round(row.crashes / Math.max(1, row.years.length), 3),

@@ -6,7 +6,7 @@ import { CrashFilterQuery } from './crash-filter.schema';
 
 const SEVERITY_WEIGHT = '(fatal|serious|minor|damage_only):[0-9]{1,6}(\\.[0-9]{1,3})?';
 
-export const RANK_BY = ['epdo', 'crashes', 'deaths'] as const;
+export const RANK_BY = ['epdo', 'crashes', 'deaths', 'eb_excess'] as const;
 export type RankBy = (typeof RANK_BY)[number];
 export const SECTION_BASES = ['all', 'km', 'osm_line'] as const;
 export type SectionBasis = (typeof SECTION_BASES)[number];
@@ -36,7 +36,11 @@ export const RoadSectionsQuery = Type.Object(
     rankBy: Type.Optional(
       Type.Union(
         RANK_BY.map((by) => Type.Literal(by)),
-        { default: 'epdo', description: 'What sections are sorted by, highest first' },
+        {
+          default: 'epdo',
+          description:
+            'What sections are sorted by, highest first; eb_excess: Empirical Bayes excess crashes (expected − predicted)',
+        },
       ),
     ),
     minCrashes: Type.Optional(
@@ -105,6 +109,18 @@ export const RoadSection = Type.Object({
   serious: Type.Integer({ description: 'Seriously injured people' }),
   minor: Type.Integer({ description: 'Slightly injured people' }),
   epdo: Type.Number(),
+  predicted: Type.Number({
+    description:
+      "Crashes a window of this road class predicts over the period: the mean over all the class's windows on the " +
+      'roads screened, those with no crash included (reference population; no traffic volumes are on record)',
+  }),
+  ebExpected: Type.Number({
+    description:
+      "Empirical Bayes expected crashes: the window's count weighted with the prediction, 1 / (1 + kμ)",
+  }),
+  excess: Type.Number({
+    description: 'ebExpected − predicted: how many more crashes than its class predicts',
+  }),
   years: Type.Array(Type.Integer(), {
     description: "Calendar years the window's sources have data for in the filtered period",
   }),

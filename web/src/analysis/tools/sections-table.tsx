@@ -37,6 +37,7 @@ export function SectionsTable({ sections, selectedRank, onChoose }: Props) {
             <th>{t('analysis-tools.sections.col.injured')}</th>
             <th>{t('analysis-tools.sections.col.epdo')}</th>
             <th>{t('analysis-tools.sections.col.perYear')}</th>
+            <th>{t('analysis-tools.sections.col.excess')}</th>
             <th className="text">{t('analysis-tools.sections.col.years')}</th>
           </tr>
         </thead>
@@ -78,6 +79,15 @@ export function SectionsTable({ sections, selectedRank, onChoose }: Props) {
                 </td>
                 <td>{formatFixed(section.epdo, 1, language)}</td>
                 <td>{formatFixed(section.crashesPerYear, 1, language)}</td>
+                <td
+                  title={t('analysis-tools.sections.excessTitle', {
+                    expected: formatFixed(section.ebExpected, 1, language),
+                    predicted: formatFixed(section.predicted, 2, language),
+                  })}
+                  data-testid="section-excess"
+                >
+                  {formatFixed(section.excess, 1, language)}
+                </td>
                 <td className="text nowrap">{yearsLabel(section, language)}</td>
               </tr>
             );

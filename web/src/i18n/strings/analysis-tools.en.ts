@@ -10,6 +10,7 @@ export const analysisToolsEn = {
   'analysis-tools.sections.rankBy.epdo': 'EPDO (weighted by severity)',
   'analysis-tools.sections.rankBy.crashes': 'Crashes',
   'analysis-tools.sections.rankBy.deaths': 'Deaths',
+  'analysis-tools.sections.rankBy.eb_excess': 'Excess crashes (Empirical Bayes)',
   'analysis-tools.sections.weights': 'EPDO weights',
   'analysis-tools.sections.weightsHint': 'Damage-only crashes each one is worth; defaults 542 / 29 / 11 / 1',
   'analysis-tools.sections.weight.fatal': 'Fatal',
@@ -51,6 +52,9 @@ export const analysisToolsEn = {
   'analysis-tools.sections.col.injured': 'Injured',
   'analysis-tools.sections.col.epdo': 'EPDO',
   'analysis-tools.sections.col.perYear': 'Per year',
+  'analysis-tools.sections.col.excess': 'Excess',
+  'analysis-tools.sections.excessTitle':
+    'Empirical Bayes: {{expected}} crashes expected where its road class predicts {{predicted}}',
   'analysis-tools.sections.col.years': 'Years',
   'analysis-tools.sections.injuredTitle': '{{serious}} seriously, {{minor}} slightly injured',
   'analysis-tools.sections.kmRange': 'km {{from}} – {{to}}',

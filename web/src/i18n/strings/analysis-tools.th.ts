@@ -12,6 +12,7 @@ export const analysisToolsTh: Record<keyof typeof analysisToolsEn, string> = {
   'analysis-tools.sections.rankBy.epdo': 'EPDO (ถ่วงน้ำหนักตามความรุนแรง)',
   'analysis-tools.sections.rankBy.crashes': 'จำนวนอุบัติเหตุ',
   'analysis-tools.sections.rankBy.deaths': 'ผู้เสียชีวิต',
+  'analysis-tools.sections.rankBy.eb_excess': 'อุบัติเหตุส่วนเกิน (Empirical Bayes)',
   'analysis-tools.sections.weights': 'น้ำหนัก EPDO',
   'analysis-tools.sections.weightsHint': 'เทียบเท่าอุบัติเหตุทรัพย์สินเสียหายกี่ครั้ง ค่าเริ่มต้น 542 / 29 / 11 / 1',
   'analysis-tools.sections.weight.fatal': 'เสียชีวิต',
@@ -51,6 +52,9 @@ export const analysisToolsTh: Record<keyof typeof analysisToolsEn, string> = {
   'analysis-tools.sections.col.injured': 'บาดเจ็บ',
   'analysis-tools.sections.col.epdo': 'EPDO',
   'analysis-tools.sections.col.perYear': 'ต่อปี',
+  'analysis-tools.sections.col.excess': 'ส่วนเกิน',
+  'analysis-tools.sections.excessTitle':
+    'Empirical Bayes: คาดว่าเกิด {{expected}} ครั้ง ขณะที่ถนนประเภทเดียวกันคาดการณ์ {{predicted}} ครั้ง',
   'analysis-tools.sections.col.years': 'ปี',
   'analysis-tools.sections.injuredTitle': 'บาดเจ็บสาหัส {{serious}} คน บาดเจ็บเล็กน้อย {{minor}} คน',
   'analysis-tools.sections.kmRange': 'กม. {{from}} – {{to}}',
