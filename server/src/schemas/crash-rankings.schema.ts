@@ -111,8 +111,9 @@ export const RoadSection = Type.Object({
   epdo: Type.Number(),
   predicted: Type.Number({
     description:
-      "Crashes a window of this road class predicts over the period: the mean over all the class's windows on the " +
-      'roads screened, those with no crash included (reference population; no traffic volumes are on record)',
+      'Crashes a window of this road class predicts over the period: the mean over every window of the ' +
+      'class on the roads screened (those with a filtered crash), windows with no crash included (reference ' +
+      'population; no traffic volumes are on record, and leaving out roads with no crash makes it lean high)',
   }),
   ebExpected: Type.Number({
     description:
