@@ -1,8 +1,7 @@
 // Crash points as Mapbox vector tiles (ST_AsMVT): from SINGLE_CRASH_ZOOM every crash on its own, with what a planner
 // clicks it for; further out, clusters — the crashes of a hexagon cell four times finer than the heatmap's — drawn at
 // their centroid with their count, read from the cells counted ahead where the filter allows.
-import type { CrashFilter } from '../crashes/crash-filter';
-import { crashFilterSql, SEVERITY_SQL } from '../crashes/crash-filter';
+import { crashFilterSql, SEVERITY_SQL, type CrashFilter } from '../crashes/crash-filter';
 import type { Queryable } from '../db/pool';
 import { SqlParams } from '../lib/sql-params';
 import { SINGLE_CRASH_ZOOM } from '../schemas/crash-maps.schema';
