@@ -1,4 +1,5 @@
 // The real clips and model the benchmarks run on, and small helpers they share.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sharedDir } from '@toc/models';
 
@@ -21,3 +22,15 @@ export const percentile = (values: readonly number[], p: number): number => {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+
+/**
+ * CPU seconds of this process and of its finished children (ffmpeg, ffprobe), from /proc (Linux): how much of two
+ * cores an arm used. A child still running (the export's Chromium) is not counted until it exits.
+ */
+export async function cpuSeconds(): Promise<{ own: number; children: number }> {
+  const stat = await readFile('/proc/self/stat', 'utf8');
+  // Fields after the command name (which may contain spaces): utime is the 14th field, cutime the 16th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = (i: number) => Number(fields[i - 3]) / 100;
+  return { own: ticks(14) + ticks(15), children: ticks(16) + ticks(17) };
+}

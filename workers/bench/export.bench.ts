@@ -29,7 +29,7 @@ import { openNodeZipSource } from '@toc/verifier/node-zip-source';
 import { nodeSignatureVerifier } from '@toc/verifier/node-signature';
 import { lazyBrowser } from '../src/export/evidence-export.worker';
 import { exportRequest } from '../src/export/export-request';
-import { percentile } from './bench-media';
+import { cpuSeconds, percentile } from './bench-media';
 import { indexBenchCamera, recordBenchStream, type BenchSegment } from './export-footage';
 
 const run = promisify(execFile);
@@ -41,10 +41,16 @@ const FINDER_CAMERAS = env('BENCH_FINDER_CAMERAS', 1000);
 const FINDER_QUERIES = env('BENCH_FINDER_QUERIES', 300);
 const T0 = Date.parse('2031-03-14T01:00:00Z');
 const median = (values: number[]) => percentile(values, 50);
-const seconds = async (work: () => Promise<unknown>) => {
+/** Wall seconds of the work, and the CPU seconds it used in this process and in the children it ran. */
+const cpu: Record<'export' | 'copy', { own: number; children: number }[]> = { export: [], copy: [] };
+const seconds = async (work: () => Promise<unknown>, arm?: keyof typeof cpu) => {
+  const before = await cpuSeconds();
   const started = performance.now();
   await work();
-  return (performance.now() - started) / 1000;
+  const took = (performance.now() - started) / 1000;
+  const after = await cpuSeconds();
+  if (arm) cpu[arm].push({ own: after.own - before.own, children: after.children - before.children });
+  return took;
 };
 
 /** The raw limit: each camera's segments joined by ffmpeg's concat demuxer with stream copy, nothing else. */
@@ -175,7 +181,7 @@ try {
     const took = await seconds(async () => {
       const outcome = await exportRequest(ctx as never, id);
       if (outcome !== 'exported') throw new Error(`export ${outcome}`);
-    });
+    }, 'export');
     return { id, took };
   };
 
@@ -183,7 +189,7 @@ try {
   const copyS: number[] = [];
   let lastId = 0;
   for (let round = 0; round < ROUNDS; round += 1) {
-    copyS.push(await seconds(() => plainCopy(inWindow, path.join(root, 'copy'))));
+    copyS.push(await seconds(() => plainCopy(inWindow, path.join(root, 'copy')), 'copy'));
     const { id, took } = await exportOnce();
     exportS.push(took);
     lastId = id;
@@ -220,6 +226,9 @@ try {
   console.log(
     `export rounds (s): ${exportS.map((s) => s.toFixed(2)).join(', ')}; copy rounds (s): ${copyS.map((s) => s.toFixed(2)).join(', ')}`,
   );
+  const cpuText = (arm: keyof typeof cpu) =>
+    `node ${median(cpu[arm].map((c) => c.own)).toFixed(2)} s + children ${median(cpu[arm].map((c) => c.children)).toFixed(2)} s`;
+  console.log(`CPU per arm (median): export ${cpuText('export')}; copy ${cpuText('copy')}`);
   console.log(
     `package: ${(zipBytes / 1e6).toFixed(1)} MB from ${segmentBytes} segments of ${CAMERAS} cameras × ${WINDOW_S} s`,
   );

@@ -23,6 +23,7 @@ import { listGaps } from '@toc/server/repositories/recording-timeline.repository
 import { PACKAGE_FORMAT, type Manifest, type PackageCamera, type PackageGap } from '@toc/verifier/manifest';
 import { cutClip, ClipCutError } from './clip-cut';
 import type { ExportContext } from './export-context';
+import { digestFile } from './file-digest';
 import { failExport, finishExport, reportProgress, startExport } from './export-steps';
 import { renderHandoverLetter } from './handover-letter';
 import { writeEvidencePackage, type PackageContentFile, type UnsignedManifest } from './package-writer';
@@ -144,8 +145,17 @@ async function exportCamera(
     signal: run.signal,
     onProgress: (fraction) => onProgress(ctx.workingCopies ? fraction / 2 : fraction),
   });
+  // Digested now, from the page cache and beside the next camera's ffmpeg: the package can then be signed while it is
+  // still being zipped.
   const files: PackageContentFile[] = [
-    { path: entry, sourcePath: master, role: 'master', mediaType: 'video/mp4', cameraId: chosen.cameraId },
+    {
+      path: entry,
+      sourcePath: master,
+      role: 'master',
+      mediaType: 'video/mp4',
+      cameraId: chosen.cameraId,
+      digest: await digestFile(master),
+    },
   ];
   if (ctx.workingCopies) {
     const copyEntry = `working/camera-${chosen.cameraId}-${slug(name)}-labelled.mp4`;
@@ -166,6 +176,7 @@ async function exportCamera(
       role: 'working-copy',
       mediaType: 'video/mp4',
       cameraId: chosen.cameraId,
+      digest: await digestFile(copy),
     });
   }
   onProgress(1);

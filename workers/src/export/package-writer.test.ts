@@ -1,7 +1,7 @@
 // The package writer's refusals and clean-up: nothing half-written is ever left at or beside the output path.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -16,6 +16,7 @@ import {
   type UnsignedManifest,
   type WritePackageInput,
 } from './package-writer';
+import { digestFile } from './file-digest';
 import { verifyReadme } from './verify-readme';
 
 function testKey(): PackageSigningKey {
@@ -154,6 +155,46 @@ describe('writeEvidencePackage', () => {
     const onProgress = () => rmSync(second, { force: true });
     await expect(writeEvidencePackage(input({ files: both, onProgress }))).rejects.toThrow(/ENOENT/);
     expect(await leftovers()).toEqual([]);
+  });
+
+  it('fails, leaving nothing, when a file changed after its digest was taken', async () => {
+    const clip = path.join(dir, 'clip.mp4');
+    await writeFile(clip, 'camera bytes');
+    const digest = await digestFile(clip);
+    await writeFile(clip, 'camera byteZ'); // same size, other content
+    const changed = [
+      ...files,
+      { path: 'video/clip.mp4', sourcePath: clip, role: 'master' as const, mediaType: 'video/mp4', digest },
+    ];
+    await expect(writeEvidencePackage(input({ files: changed }))).rejects.toThrow(
+      'video/clip.mp4 changed after it was digested',
+    );
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('lists a given digest as it is, and digests the files given without one', async () => {
+    const clip = path.join(dir, 'clip.mp4');
+    await writeFile(clip, randomBytes(2 * 1024 * 1024 + 5));
+    const digest = await digestFile(clip);
+    expect(digest.crc32).toBe(crc32(await readFile(clip)));
+    const written = await writeEvidencePackage(
+      input({
+        files: [
+          ...files,
+          { path: 'video/clip.mp4', sourcePath: clip, role: 'master', mediaType: 'video/mp4', digest },
+        ],
+      }),
+    );
+    expect(written.manifest.files.map((f) => [f.path, f.bytes, f.sha256])).toEqual([
+      ['attachments/form.pdf', 13, createHash('sha256').update('%PDF-1.4 form').digest('hex')],
+      [
+        'video/clip.mp4',
+        digest.bytes,
+        createHash('sha256')
+          .update(await readFile(clip))
+          .digest('hex'),
+      ],
+    ]);
   });
 
   it('refuses a missing source before writing anything', async () => {

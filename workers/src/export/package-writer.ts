@@ -16,7 +16,8 @@ import {
   type PackageFile,
 } from '@toc/verifier/manifest';
 import { checkManifestShape } from '@toc/verifier/manifest-shape';
-import { useNativeZipCrc } from './zip-crc';
+import { digestFile, type FileDigest } from './file-digest';
+import { useNativeZipCrc, zipCrc32 } from './zip-crc';
 
 export interface PackageContentFile {
   /** Zip entry name, e.g. `video/camera-3-bang-pakong-bridge.mp4`. */
@@ -26,6 +27,11 @@ export interface PackageContentFile {
   role: FileRole;
   mediaType: string;
   cameraId?: number;
+  /**
+   * Its digest when the caller already took it (an export digests each cut as soon as ffmpeg is done, while other
+   * cameras are still being cut); the writer reads the file for it otherwise. The bytes zipped are checked against it.
+   */
+  digest?: FileDigest;
 }
 
 /** Everything of the manifest but what the writer computes: the file hashes and the signer. */
@@ -41,7 +47,10 @@ export interface WritePackageInput {
    * into the zip while the next ones are still being cut.
    */
   files: Iterable<PackageContentFile> | AsyncIterable<PackageContentFile>;
-  /** The manifest (without the file hashes), asked for once every content file is in the zip. */
+  /**
+   * The manifest (without the file hashes), asked for once every content file is digested: it is signed and the
+   * letter printed while the last files are still being zipped.
+   */
   manifest: UnsignedManifest | (() => Promise<UnsignedManifest>);
   key: PackageSigningKey;
   /** Renders the hand-over letter (PDF) from the exact manifest bytes and their SHA-256. */
@@ -86,10 +95,12 @@ function checkEntryName(file: PackageContentFile, seen: Set<string>): void {
   seen.add(file.path);
 }
 
-async function fileSize(file: PackageContentFile): Promise<number> {
+/** The file's digest: the caller's, or read now (refusing what is not a file). */
+async function fileDigest(file: PackageContentFile): Promise<FileDigest> {
+  if (file.digest) return file.digest;
   const info = await stat(file.sourcePath);
   if (!info.isFile()) throw new Error(`evidence package: ${file.sourcePath} is not a file`);
-  return info.size;
+  return digestFile(file.sourcePath);
 }
 
 /** Refuses a key whose parts disagree, which would produce a package that can never verify. */
@@ -144,9 +155,9 @@ async function flushFile(filePath: string): Promise<void> {
 }
 
 /**
- * Writes the package: each content file streams once from disk into the zip through SHA-256 (so the manifest hashes
- * exactly the bytes stored), then the manifest is completed, serialised, signed with Ed25519 and added with the
- * signature, the public key, the letter and VERIFY.txt. The zip is written to `<outPath>.partial`, flushed and
+ * Writes the package: each content file is digested (or comes digested) and streams from disk into the zip, checked
+ * against its digest; once all are digested the manifest is completed, serialised, signed with Ed25519, and added with
+ * the signature, the public key, the letter and VERIFY.txt after the content. The zip is written to `<outPath>.partial`, flushed and
  * renamed; on any error (a content source's too) the partial file is removed.
  */
 export async function writeEvidencePackage(input: WritePackageInput): Promise<WrittenPackage> {
@@ -194,35 +205,36 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
     let bytesDone = 0;
     let bytesKnown = 0;
     const seen = new Set<string>();
-    const hashed: Promise<PackageFile>[] = [];
-    const addFile = (file: PackageContentFile, size: number) =>
-      new Promise<PackageFile>((resolve, reject) => {
-        const options = { size, compress: !STORED_MEDIA.test(file.mediaType), mtime, mode: FILE_MODE };
+    const packageFiles: PackageFile[] = [];
+    const zipped: Promise<void>[] = [];
+    // Streams the file into the zip and checks that the bytes stored are the bytes digested (size and CRC-32: a file
+    // changed in between fails the package here, and its SHA-256 in the verifier).
+    const addFile = (file: PackageContentFile, digest: FileDigest) =>
+      new Promise<void>((resolve, reject) => {
+        const options = {
+          size: digest.bytes,
+          compress: !STORED_MEDIA.test(file.mediaType),
+          mtime,
+          mode: FILE_MODE,
+        };
         // Lazy: a file is opened only when the zip reaches it, so a large export holds one descriptor at a time.
         zip.addReadStreamLazy(file.path, options, (ready) => {
           const source = createReadStream(file.sourcePath, { highWaterMark: READ_CHUNK_BYTES });
           sources.push(source);
-          const hash = createHash('sha256');
-          let bytes = 0;
+          let crc = 0;
           source.on('error', reject);
           const tap = new Transform({
             transform(chunk: Buffer, _encoding, done) {
-              hash.update(chunk);
-              bytes += chunk.length;
+              crc = zipCrc32(chunk, crc);
               bytesDone += chunk.length;
               onProgress?.(bytesDone, bytesKnown);
               done(null, chunk);
             },
             flush(done) {
               flushWritten();
-              const entry: PackageFile = {
-                path: file.path,
-                bytes,
-                sha256: hash.digest('hex'),
-                role: file.role,
-                mediaType: file.mediaType,
-              };
-              resolve(file.cameraId === undefined ? entry : { ...entry, cameraId: file.cameraId });
+              // Rejecting fails the package (the partial zip is removed); the stream itself ends normally.
+              if (crc === digest.crc32) resolve();
+              else reject(new Error(`evidence package: ${file.path} changed after it was digested`));
               done();
             },
           });
@@ -233,19 +245,28 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
     if (pendingManifest) mtime = entryTime(pendingManifest.createdAt);
     for await (const file of input.files) {
       checkEntryName(file, seen);
-      const size = await guard(fileSize(file));
-      bytesKnown += size;
-      const entry = addFile(file, size);
-      entry.catch(() => undefined); // observed below, in order
-      hashed.push(entry);
+      const digest = await guard(fileDigest(file));
+      bytesKnown += digest.bytes;
+      const entry = addFile(file, digest);
+      entry.catch(() => undefined); // observed below
+      zipped.push(entry);
+      const listed: PackageFile = {
+        path: file.path,
+        bytes: digest.bytes,
+        sha256: digest.sha256,
+        role: file.role,
+        mediaType: file.mediaType,
+      };
+      packageFiles.push(file.cameraId === undefined ? listed : { ...listed, cameraId: file.cameraId });
     }
-    const packageFiles = await guard(Promise.all(hashed));
     const base = pendingManifest ?? (await (input.manifest as () => Promise<UnsignedManifest>)());
     const manifest = completeManifest(base, key, packageFiles);
     const manifestBytes = serialiseManifest(manifest);
     const manifestSha256 = sha256Hex(manifestBytes);
     const signature = sign(null, manifestBytes, key.privateKey);
+    // The letter is printed (by Chromium, another process) while the content is still streaming into the zip.
     const letterPdf = await guard(input.letter(manifestBytes, manifestSha256));
+    await guard(Promise.all(zipped));
 
     const small = { mtime, mode: FILE_MODE };
     zip.addBuffer(manifestBytes, ENVELOPE.manifest, small);

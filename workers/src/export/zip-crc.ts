@@ -32,3 +32,9 @@ export function useNativeZipCrc(): boolean {
   routed = true;
   return true;
 }
+
+/** A running CRC-32 as zip stores it: zlib's where Node has it, yazl's own otherwise. */
+export function zipCrc32(chunk: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return nativeCrc32(chunk, previous);
+  return yazlCrc32().unsigned(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), previous);
+}

@@ -1,6 +1,7 @@
 // Reads a closed segment file once: size, SHA-256 and header, for its index row.
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
+import { forEachChunk } from '../lib/file-chunks';
 import { readMp4Header, type Mp4Header } from './mp4-boxes';
 import { TopLevelBoxes, segmentTiming, type SegmentTiming } from './mp4-fragments';
 
@@ -9,8 +10,6 @@ export interface SegmentFileInfo extends Mp4Header {
   sha256: string;
 }
 
-/** Read size when hashing: a segment in a few reads, not dozens of 64 KiB ones. */
-const READ_CHUNK_BYTES = 1024 * 1024;
 /** Enough for ftyp and moov of any camera stream (a few kilobytes in practice). */
 const HEADER_READ_BYTES = 256 * 1024;
 
@@ -34,28 +33,16 @@ export async function hashFile(
 ): Promise<{ sha256: string; bytes: number; timing: SegmentTiming | null }> {
   const hash = createHash('sha256');
   const boxes = new TopLevelBoxes();
-  let bytes = 0;
   let readable = true;
-  // One buffer for the whole file: measured a third less CPU than a stream's fresh buffer per read.
-  const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-  const handle = await open(file, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      bytes += bytesRead;
-      if (!readable) continue;
-      try {
-        boxes.push(chunk);
-      } catch {
-        readable = false; // not an MP4 this reader follows: the hash still counts, ffprobe gives the timing
-      }
+  const bytes = await forEachChunk(file, (chunk) => {
+    hash.update(chunk);
+    if (!readable) return;
+    try {
+      boxes.push(chunk);
+    } catch {
+      readable = false; // not an MP4 this reader follows: the hash still counts, ffprobe gives the timing
     }
-  } finally {
-    await handle.close();
-  }
+  });
   const timing = readable && boxes.complete ? segmentTiming(boxes.collected) : null;
   return { sha256: hash.digest('hex'), bytes, timing };
 }
