@@ -1,8 +1,9 @@
 // Camera-trap stills for the evaluation: the real photos and views derived from them (crops, scale, mirror).
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { sharedDir } from '@toc/models';
+import { ARTWORK_ELEPHANTS, openImagesId } from './elephant-dev-kinds';
 
 export interface EvalImage {
   name: string;
@@ -13,10 +14,9 @@ const media = (name: string) => readFile(path.join(sharedDir(), 'media', name));
 
 /** Where the reference detections (../shared/models/expected) put each elephant in the photo. */
 async function referenceElephants(): Promise<[number, number, number, number][]> {
-  const expected = JSON.parse(await readFile(path.join(sharedDir(), 'models', 'expected', 'yolox_nano_416.json'), 'utf8')) as Record<
-    string,
-    { cls: string; box: [number, number, number, number] }[]
-  >;
+  const expected = JSON.parse(
+    await readFile(path.join(sharedDir(), 'models', 'expected', 'yolox_nano_416.json'), 'utf8'),
+  ) as Record<string, { cls: string; box: [number, number, number, number] }[]>;
   return (expected.ctai_african_elephants ?? []).filter((d) => d.cls === 'elephant').map((d) => d.box);
 }
 
@@ -28,7 +28,13 @@ async function views(name: string, image: Buffer): Promise<EvalImage[]> {
     { name, image },
     { name: `${name} (mirrored)`, image: await sharp(image).flop().jpeg().toBuffer() },
     { name: `${name} (half size)`, image: await sharp(image).resize(half).jpeg().toBuffer() },
-    { name: `${name} (right half)`, image: await sharp(image).extract({ left: half, top: 0, width: width - half, height }).jpeg().toBuffer() },
+    {
+      name: `${name} (right half)`,
+      image: await sharp(image)
+        .extract({ left: half, top: 0, width: width - half, height })
+        .jpeg()
+        .toBuffer(),
+    },
   ];
   // A closer trap: each elephant with about its own size of bush around it.
   for (const [i, [x1, y1, x2, y2]] of (await referenceElephants()).entries()) {
@@ -38,7 +44,10 @@ async function views(name: string, image: Buffer): Promise<EvalImage[]> {
     const top = Math.max(0, Math.round(y1 - h));
     const right = Math.min(width, Math.round(x2 + w));
     const bottom = Math.min(height, Math.round(y2 + h));
-    const crop = await sharp(image).extract({ left, top, width: right - left, height: bottom - top }).jpeg().toBuffer();
+    const crop = await sharp(image)
+      .extract({ left, top, width: right - left, height: bottom - top })
+      .jpeg()
+      .toBuffer();
     result.push({ name: `${name} (elephant ${i + 1} close up)`, image: crop });
   }
   return result;
@@ -58,4 +67,38 @@ export async function trapNegatives(): Promise<EvalImage[]> {
 export async function otherNegatives(): Promise<EvalImage[]> {
   const names = ['darknet_horses.jpg', 'darknet_dog.jpg', 'darknet_person.jpg'];
   return Promise.all(names.map(async (name) => ({ name, image: await media(name) })));
+}
+
+export interface DevPhoto extends EvalImage {
+  /** False for a drawn, painted or sculpted elephant. */
+  live: boolean;
+}
+
+/** The labelled Open Images development photos (elephants_openimages_dev/images), sorted by name. */
+export async function devElephantPhotos(): Promise<DevPhoto[]> {
+  const dir = path.join(sharedDir(), 'media', 'elephants_openimages_dev', 'images');
+  const files = (await readdir(dir)).filter((f) => /\.(jpe?g|png)$/i.test(f)).sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      name: file.split('.rf.')[0]!,
+      image: await readFile(path.join(dir, file)),
+      live: !(openImagesId(file) in ARTWORK_ELEPHANTS),
+    })),
+  );
+}
+
+/** A night infrared still carries no colour: the same photo as one grey channel (stored as JPEG, as a trap would). */
+export async function greyscale<T extends EvalImage>(still: T): Promise<T> {
+  return {
+    ...still,
+    name: `${still.name} (grey)`,
+    image: await sharp(still.image).greyscale().jpeg({ quality: 90 }).toBuffer(),
+  };
+}
+
+/** Every still the README names as a negative, and other scenes with no elephant (street, campus). */
+export async function allNegatives(): Promise<EvalImage[]> {
+  const extra = ['odc_street_frame001.jpg', 'odc_street_frame250.jpg', 'opencv_vtest_frame_t10s.jpg'];
+  const others = await Promise.all(extra.map(async (name) => ({ name, image: await media(name) })));
+  return [...(await trapNegatives()), ...(await otherNegatives()), ...others];
 }

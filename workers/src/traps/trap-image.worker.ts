@@ -1,18 +1,24 @@
-// Camera-trap stills: each queued image runs through the same detector and elephant rule as the video cameras.
+// Camera-trap stills: each queued image is detected by the still path (views, fusion, second look), then the elephant rule.
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'bullmq';
 import sharp from 'sharp';
 import type pg from 'pg';
-import { prepareImage } from '@toc/models';
 import { resolveInside } from '@toc/server/lib/atomic-file';
 import { findTrapWithKey } from '@toc/server/repositories/traps.repository';
-import { findRecentTrapSighting, findWarningForSighting, insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
+import {
+  findRecentTrapSighting,
+  findWarningForSighting,
+  insertEventUpdate,
+  updateDetectedEvent,
+} from '@toc/server/repositories/events.repository';
 import { insertSnapshot } from '@toc/server/repositories/snapshots.repository';
 import { QUEUES, type Event, type TrapImageJob, type TrapImageResult } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../config';
 import type { DetectorPool } from '../detect/detector-pool';
 import { evaluateTrapImage } from '../rules/rule-engine';
+import { detectStill } from './still-detector';
+import { DEFAULT_STILL_PATH_OPTIONS, type StillPathOptions } from './still-options';
 import { overlaySvg } from '../snapshot/render-snapshot';
 import { saveSnapshot } from '../snapshot/snapshot-store';
 import { eventFromSignal } from '../outputs/incident-writer';
@@ -28,16 +34,22 @@ export interface TrapWorkerContext {
   detectors: DetectorPool;
   events: EventStore;
   notifier: NotifierContext;
+  /** Views, fusion and second look for stills; the defaults when absent. */
+  stillPath?: StillPathOptions;
 }
 
-/** `size` is the image after EXIF rotation, as prepareImage measured it. */
+/** `size` is the image after EXIF rotation, as the still path measured it. */
 async function annotate(
   image: Buffer,
   size: { width: number; height: number },
   boxes: { box: [number, number, number, number]; label: string }[],
 ): Promise<Buffer> {
   const svg = overlaySvg(size.width, size.height, boxes);
-  return sharp(image).rotate().composite([{ input: Buffer.from(svg) }]).jpeg({ quality: 85 }).toBuffer();
+  return sharp(image)
+    .rotate()
+    .composite([{ input: Buffer.from(svg) }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob): Promise<TrapImageResult> {
@@ -46,33 +58,68 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
   const trap = found.trap;
   const image = await readFile(resolveInside(ctx.config.snapshotDir, job.imagePath));
   const detector = await ctx.detectors.get(trap.modelId);
-  const prepared = await prepareImage(image, detector.manifest);
-  const { detections } = await detector.detect(prepared.tensor, prepared);
-  const signal = evaluateTrapImage(detections, Date.parse(job.receivedAt))[0];
+  // Not real time: the still is looked at whole, mirrored and in tiles, and large animals a second time.
+  const options = ctx.stillPath ?? DEFAULT_STILL_PATH_OPTIONS;
+  const still = await detectStill(detector, image, options);
+  const { detections } = still;
+  const signal = evaluateTrapImage(detections, Date.parse(job.receivedAt), {
+    trapMinScore: options.sightingMinScore,
+  })[0];
   const result: TrapImageResult = {
     trapId: trap.id,
-    detections: detections.map((d) => ({ label: d.label, score: d.score, box: d.box.map((v) => Math.round(v)) })),
+    detections: detections.map((d) => ({
+      label: d.label,
+      score: d.score,
+      box: d.box.map((v) => Math.round(v)),
+    })),
     eventIds: [],
   };
   if (!signal) return result;
 
   const since = new Date(Date.parse(job.receivedAt) - EPISODE_S * 1000).toISOString();
   const base = eventFromSignal(signal, { cameraId: null, location: trap.location, modelId: trap.modelId });
-  const payload = { ...base.payload, trapId: trap.id, trapName: trap.name, trapNameTh: trap.nameTh, image: job.imagePath };
+  const payload = {
+    ...base.payload,
+    trapId: trap.id,
+    trapName: trap.name,
+    trapNameTh: trap.nameTh,
+    image: job.imagePath,
+  };
   const existing = await findRecentTrapSighting(ctx.db, trap.id, since);
   let sighting: Event;
   if (existing) {
-    sighting = (await updateDetectedEvent(ctx.db, existing.id, { severity: base.severity, confidence: base.confidence, payload }))!;
-    await insertEventUpdate(ctx.db, { eventId: sighting.id, kind: 'updated', detail: { image: job.imagePath } });
+    sighting = (await updateDetectedEvent(ctx.db, existing.id, {
+      severity: base.severity,
+      confidence: base.confidence,
+      payload,
+    }))!;
+    await insertEventUpdate(ctx.db, {
+      eventId: sighting.id,
+      kind: 'updated',
+      detail: { image: job.imagePath },
+    });
     await ctx.events.announce(sighting);
   } else {
     sighting = await ctx.events.record({ ...base, payload });
-    await insertEventUpdate(ctx.db, { eventId: sighting.id, kind: 'opened', detail: { image: job.imagePath } });
+    await insertEventUpdate(ctx.db, {
+      eventId: sighting.id,
+      kind: 'opened',
+      detail: { image: job.imagePath },
+    });
   }
-  const jpeg = await annotate(image, prepared, detections.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })));
+  const jpeg = await annotate(
+    image,
+    still,
+    detections.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })),
+  );
   // Filed under the Bangkok day the trap took the still, not the day the queue got to it (they differ at midnight).
   const receivedAt = new Date(job.receivedAt);
-  const saved = await saveSnapshot(ctx.config.snapshotDir, { eventId: sighting.id, name: `trap-${receivedAt.getTime()}`, jpeg, at: receivedAt });
+  const saved = await saveSnapshot(ctx.config.snapshotDir, {
+    eventId: sighting.id,
+    name: `trap-${receivedAt.getTime()}`,
+    jpeg,
+    at: receivedAt,
+  });
   await insertSnapshot(ctx.db, { eventId: sighting.id, kind: 'frame', ...saved });
 
   const warning = await warnAboutElephant(
@@ -85,9 +132,13 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
 }
 
 export function startTrapImageWorker(ctx: TrapWorkerContext): Worker<TrapImageJob, TrapImageResult> {
-  return new Worker<TrapImageJob, TrapImageResult>(QUEUES.trapImages, (job) => processTrapImage(ctx, job.data), {
-    connection: { url: ctx.config.redisUrl, maxRetriesPerRequest: null },
-    prefix: ctx.config.queuePrefix,
-    concurrency: 1,
-  });
+  return new Worker<TrapImageJob, TrapImageResult>(
+    QUEUES.trapImages,
+    (job) => processTrapImage(ctx, job.data),
+    {
+      connection: { url: ctx.config.redisUrl, maxRetriesPerRequest: null },
+      prefix: ctx.config.queuePrefix,
+      concurrency: 1,
+    },
+  );
 }
