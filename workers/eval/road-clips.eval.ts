@@ -1,0 +1,89 @@
+// Road alarms on real footage: each labelled crash clip and the normal street clip through the camera pipeline, scored
+// against the ground truth (crash found and how fast, stopped vehicles, separate and false alarms).
+import path from 'node:path';
+import { sharedDir, type ObjectDetector } from '@toc/models';
+import { STREET_SCENE } from '@toc/server/db/demo-scenes';
+import { runClip } from '../src/pipeline/clip-runner';
+import { sceneSetupOf } from '../src/pipeline/scene-setup';
+import { CRASH_CLIPS, type LabelledClip } from './crash-clips';
+import { scoreClip, summariseAccidents, type ClipScore, type RaisedIncident } from './incident-score';
+
+/** A camera's default detect rate. */
+const DETECT_FPS = 5;
+const START_MS = Date.parse('2026-01-01T00:00:00Z');
+
+const STREET_CLIP: LabelledClip = {
+  name: 'normal street traffic',
+  file: 'odc_street_traffic_640x360_30fps.mp4',
+  scene: STREET_SCENE,
+  impactS: null,
+  stoppedS: null,
+};
+
+async function roadIncidents(detector: ObjectDetector, clip: LabelledClip): Promise<RaisedIncident[]> {
+  const raised: RaisedIncident[] = [];
+  await runClip({
+    file: path.join(sharedDir(), 'media', clip.file),
+    detector,
+    scene: sceneSetupOf(clip.scene),
+    fps: DETECT_FPS,
+    gating: true,
+    startMs: START_MS,
+    onFrame: ({ t, step }) => {
+      for (const action of step.rules.incidentActions) {
+        if (action.action !== 'open' || !action.signal.type.startsWith('traffic.')) continue;
+        raised.push({
+          type: action.signal.type,
+          kind: action.signal.kind,
+          openedS: (t - START_MS) / 1000,
+          onsetS: (action.signal.onset - START_MS) / 1000,
+        });
+      }
+    },
+  });
+  return raised;
+}
+
+const seconds = (s: number) => `${s.toFixed(1)} s`;
+const signed = (s: number) => `${s >= 0 ? '+' : ''}${s.toFixed(1)} s`;
+const listed = (incidents: readonly RaisedIncident[]) =>
+  incidents.map((i) => `${i.kind} at ${seconds(i.openedS)}`).join(', ') || 'none';
+
+function describe(clip: LabelledClip, score: ClipScore): string {
+  const parts: string[] = [];
+  if (clip.impactS !== null) {
+    parts.push(
+      score.accident
+        ? `crash at ${seconds(clip.impactS)} → accident after ${seconds(score.accident.delayS)} (onset ${signed(score.accident.onsetErrorS)})`
+        : `crash at ${seconds(clip.impactS)} → MISSED`,
+    );
+  }
+  if (clip.stoppedS !== null) {
+    parts.push(
+      score.stoppedDelayS === null
+        ? `vehicles stopped at ${seconds(clip.stoppedS)} → never reported`
+        : `vehicles stopped at ${seconds(clip.stoppedS)} → reported after ${seconds(score.stoppedDelayS)}`,
+    );
+  }
+  if (clip.impactS !== null) parts.push(`separate alarms for the crash: ${listed(score.separate)}`);
+  parts.push(`false alarms: ${listed(score.falseAlarms)}`);
+  return `  ${clip.name}: ${parts.join('; ')}`;
+}
+
+/** Runs every clip, prints a line per clip, returns the summary over them. */
+export async function evaluateRoadClips(detector: ObjectDetector, log: (line: string) => void) {
+  const scored = [];
+  for (const clip of [...CRASH_CLIPS, STREET_CLIP]) {
+    const score = scoreClip(await roadIncidents(detector, clip), clip);
+    log(describe(clip, score));
+    scored.push({ truth: clip, score });
+  }
+  const stoppedDelays = scored.flatMap((s) =>
+    s.score.stoppedDelayS === null ? [] : [s.score.stoppedDelayS],
+  );
+  return {
+    ...summariseAccidents(scored),
+    separateAlarms: scored.reduce((n, s) => n + s.score.separate.length, 0),
+    stoppedReported: `${stoppedDelays.length}/${scored.filter((s) => s.truth.stoppedS !== null).length}`,
+  };
+}
