@@ -1,11 +1,15 @@
 // Brings the detections of each tile back to source pixels and removes the doubles found where tiles overlap.
 import type { BoxScale, Detection } from '../detection.schema';
 import { iou } from './nms';
+import { joinSeamParts } from './tile-seams';
 
 export interface TileDetections {
   /** Tile corner on the canvas. */
   x: number;
   y: number;
+  /** Tile size; when given, the parts of an object cut by a seam between tiles are joined first. */
+  width?: number;
+  height?: number;
   /** In tile pixels. */
   detections: readonly Detection[];
 }
@@ -19,17 +23,36 @@ function containment(a: Detection['box'], b: Detection['box']): number {
   return smaller > 0 ? (iw * ih) / smaller : 0;
 }
 
-export function mergeTileDetections(tiles: readonly TileDetections[], scale: BoxScale, iouThreshold = 0.5, containThreshold = 0.8): Detection[] {
-  const all = tiles.flatMap(({ x, y, detections }) =>
+export function mergeTileDetections(
+  tiles: readonly TileDetections[],
+  scale: BoxScale,
+  iouThreshold = 0.5,
+  containThreshold = 0.8,
+): Detection[] {
+  const canvas = tiles.flatMap(({ x, y, width, height, detections }) =>
     detections.map((d) => ({
       ...d,
-      box: [(d.box[0] + x) * scale.scaleX, (d.box[1] + y) * scale.scaleY, (d.box[2] + x) * scale.scaleX, (d.box[3] + y) * scale.scaleY] as Detection['box'],
+      box: [d.box[0] + x, d.box[1] + y, d.box[2] + x, d.box[3] + y] as Detection['box'],
+      tile: { x, y, width: width ?? Number.POSITIVE_INFINITY, height: height ?? Number.POSITIVE_INFINITY },
     })),
   );
+  const all = joinSeamParts(canvas).map((d) => ({
+    ...d,
+    box: [
+      d.box[0] * scale.scaleX,
+      d.box[1] * scale.scaleY,
+      d.box[2] * scale.scaleX,
+      d.box[3] * scale.scaleY,
+    ] as Detection['box'],
+  }));
   all.sort((a, b) => b.score - a.score);
   const kept: Detection[] = [];
   for (const d of all) {
-    const double = kept.some((k) => k.classId === d.classId && (iou(k.box, d.box) > iouThreshold || containment(k.box, d.box) > containThreshold));
+    const double = kept.some(
+      (k) =>
+        k.classId === d.classId &&
+        (iou(k.box, d.box) > iouThreshold || containment(k.box, d.box) > containThreshold),
+    );
     if (!double) kept.push(d);
   }
   return kept;

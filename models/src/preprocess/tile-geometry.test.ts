@@ -12,8 +12,8 @@ describe('tiled frame geometry', () => {
     expect(g.width).toBe(416 * 2 - 42);
     expect(g.height).toBe(416);
     expect(g.tiles).toEqual([
-      { x: 0, y: 0 },
-      { x: 374, y: 0 },
+      { x: 0, y: 0, width: 416, height: 416 },
+      { x: 374, y: 0, width: 416, height: 416 },
     ]);
     expect(g.scaleX).toBeCloseTo(360 / 416);
     expect(g.scaleY).toBeCloseTo(360 / 416);
@@ -29,7 +29,9 @@ describe('tiled frame geometry', () => {
 describe('tensor from a region', () => {
   it('equals the whole-frame tensor when the region is the whole frame, and reads the right pixels at an offset', () => {
     const frame = new Uint8Array(416 * 416 * 3).map((_, i) => (i * 7) % 251);
-    expect(tensorFromPackedRegion(frame, 416, 0, 0, manifest)).toEqual(tensorFromPackedFrame(frame, manifest));
+    expect(tensorFromPackedRegion(frame, 416, 0, 0, manifest)).toEqual(
+      tensorFromPackedFrame(frame, manifest),
+    );
     const wide = new Uint8Array(500 * 416 * 3);
     wide[(10 * 500 + 84) * 3] = 200; // pixel (84, 10) of the canvas is pixel (0, 10) of the tile at x = 84
     const tile = tensorFromPackedRegion(wide, 500, 84, 0, manifest);
@@ -40,7 +42,12 @@ describe('tensor from a region', () => {
 
 describe('merging tile detections', () => {
   it('moves boxes to source pixels and keeps one box for an object seen by two overlapping tiles', () => {
-    const car = (box: [number, number, number, number], score: number) => ({ classId: 2, label: 'car', score, box });
+    const car = (box: [number, number, number, number], score: number) => ({
+      classId: 2,
+      label: 'car',
+      score,
+      box,
+    });
     const merged = mergeTileDetections(
       [
         { x: 0, y: 0, detections: [car([380, 100, 416, 140], 0.6)] }, // cut by the right edge of tile 1

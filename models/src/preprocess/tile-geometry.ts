@@ -10,8 +10,8 @@ export interface TileGrid {
 }
 
 export interface TiledGeometry extends FrameGeometry {
-  /** Top-left corner of each model-sized tile on the canvas (the packed frame). */
-  tiles: { x: number; y: number }[];
+  /** Each model-sized tile on the canvas (the packed frame): top-left corner and size. */
+  tiles: { x: number; y: number; width: number; height: number }[];
 }
 
 /** Share of a tile that overlaps its neighbour, so an object cut by one tile edge is whole in the other. */
@@ -35,12 +35,22 @@ export function tiledFrameGeometry(
   const overlapY = Math.round(tileHeight * TILE_OVERLAP);
   const width = tile * grid.cols - overlapX * (grid.cols - 1);
   const height = tileHeight * grid.rows - overlapY * (grid.rows - 1);
-  const fit = resizeGeometry({ ...manifest.input, width, height, resize: 'letterbox-top-left' }, srcWidth, srcHeight);
+  const fit = resizeGeometry(
+    { ...manifest.input, width, height, resize: 'letterbox-top-left' },
+    srcWidth,
+    srcHeight,
+  );
   const pixelFormat = colorOrder === 'BGR' ? 'bgr24' : 'rgb24';
   const grey = (padValue ?? 0).toString(16).padStart(2, '0');
-  const tiles: { x: number; y: number }[] = [];
+  const tiles: TiledGeometry['tiles'] = [];
   for (let row = 0; row < grid.rows; row++) {
-    for (let col = 0; col < grid.cols; col++) tiles.push({ x: col * (tile - overlapX), y: row * (tileHeight - overlapY) });
+    for (let col = 0; col < grid.cols; col++)
+      tiles.push({
+        x: col * (tile - overlapX),
+        y: row * (tileHeight - overlapY),
+        width: tile,
+        height: tileHeight,
+      });
   }
   return {
     filter: [

@@ -16,7 +16,7 @@ export interface FrameStepContext {
   detector: ObjectDetector;
   scale: BoxScale;
   /** Tile corners when the camera is tiled (the frame is then a canvas of tiles); absent for one whole frame. */
-  tiles?: readonly { x: number; y: number }[];
+  tiles?: readonly { x: number; y: number; width?: number; height?: number }[];
 }
 
 export interface PreparedFrame {
@@ -58,10 +58,15 @@ export async function detectFrame(ctx: FrameStepContext, prepared: PreparedFrame
     return { prepared, detections: result.detections, inferenceMs: result.inferenceMs };
   }
   const tiles = ctx.tiles;
-  const results = await Promise.all(tensors.map((tensor) => ctx.detector.detect(tensor, { scaleX: 1, scaleY: 1 })));
+  const results = await Promise.all(
+    tensors.map((tensor) => ctx.detector.detect(tensor, { scaleX: 1, scaleY: 1 })),
+  );
   return {
     prepared,
-    detections: mergeTileDetections(results.map((r, i) => ({ ...tiles[i]!, detections: r.detections })), ctx.scale),
+    detections: mergeTileDetections(
+      results.map((r, i) => ({ ...tiles[i]!, detections: r.detections })),
+      ctx.scale,
+    ),
     inferenceMs: results.reduce((sum, r) => sum + r.inferenceMs, 0),
   };
 }
@@ -71,5 +76,8 @@ export function advanceFrame(ctx: FrameStepContext, detected: DetectedFrame): Fr
   return { ...detected, step: ctx.pipeline.advance(detected.detections, detected.prepared.t) };
 }
 
-export const stepFrame = async (ctx: FrameStepContext, frame: Uint8Array, t: number): Promise<FrameStepResult> =>
-  advanceFrame(ctx, await detectFrame(ctx, prepareFrame(ctx, frame, t)));
+export const stepFrame = async (
+  ctx: FrameStepContext,
+  frame: Uint8Array,
+  t: number,
+): Promise<FrameStepResult> => advanceFrame(ctx, await detectFrame(ctx, prepareFrame(ctx, frame, t)));
