@@ -34,14 +34,16 @@ export const CRASH_CLIPS: LabelledClip[] = [
   {
     name: 'two cars on a divided highway',
     file: 'crash_cctv_highway_two_cars_india.mp4',
-    // The near carriageway from the median's edge line to the guard rail, out to the bottom of the picture.
+    // The near carriageway from the edge line along the median (the dashed line the pedestrians walk on) to the
+    // guard rail, out to the bottom of the picture; left of it are the median gap and the far carriageway.
     scene: carriageway([
-      [0.15, 0.45],
-      [0.3, 0.46],
+      [0.125, 0.455],
+      [0.297, 0.463],
       [1, 0.66],
       [1, 1],
-      [0, 1],
-      [0, 0.72],
+      [0.225, 1],
+      [0.159, 0.724],
+      [0.122, 0.568],
     ]),
     impactS: 10,
     stoppedS: 11.5,

@@ -166,6 +166,43 @@ describe('person on road', () => {
     ).toEqual([]);
   });
 
+  it('is not raised for a pedestrian crossing, and for one walking along the road only after personWalkingOnRoadS', () => {
+    const across = pedestrian(
+      1,
+      [
+        [600, SIDEWALK_Y],
+        [600, 150],
+      ],
+      0,
+    );
+    expect(runAccidents([across], { durationS: 15 })).toEqual([]);
+    const along = pedestrian(
+      1,
+      [
+        [0, LANE_B_Y],
+        [2000, LANE_B_Y],
+      ],
+      0,
+      60, // 1.6 box heights in personOnRoadS: walking, not lingering; still in view at 20 s
+    );
+    const signals = runAccidents([along], { durationS: 25 });
+    expect(kinds(signals)).toEqual(['person_on_road']);
+    expect(firstOf(signals, 'person_on_road')!.tS).toBeGreaterThanOrEqual(20);
+  });
+
+  it('is not raised for a person standing on the edge of the carriageway (the roadside)', () => {
+    const atEdge = pedestrian(
+      1,
+      [
+        [500, SIDEWALK_Y],
+        [500, 605],
+      ],
+      0,
+      speedKeys(0, 70, 1, 70, 1.1, 0),
+    );
+    expect(runAccidents([atEdge], { durationS: 20 })).toEqual([]);
+  });
+
   it('does not take a motorcycle rider for a pedestrian', () => {
     const slowRide = motorbikeWithRider({ bikeId: 1, riderId: 2, laneY: LANE_B_Y, appearS: 0, speed: 60 });
     expect(runAccidents(slowRide, { durationS: 20 })).toEqual([]);

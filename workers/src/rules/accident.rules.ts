@@ -15,6 +15,14 @@ import {
   type CongestionOptions,
   type CongestionState,
 } from './congestion.rule';
+import {
+  DEFAULT_IMPACT_OPTIONS,
+  createImpactState,
+  evaluateImpacts,
+  extendImpactScenes,
+  type ImpactOptions,
+  type ImpactState,
+} from './impact.rule';
 import { isPerson, isRidden, isVehicle } from './labels';
 import {
   DEFAULT_MOTION_OPTIONS,
@@ -29,7 +37,7 @@ import {
   type MotionState,
   type SpeedPair,
 } from './motion-stats';
-import { groundContact, zonesAt, type Pixel, type PixelScene, type PixelZone } from './scene';
+import { distanceToEdge, groundContact, zonesAt, type Pixel, type PixelScene, type PixelZone } from './scene';
 import { advanceStreak, clamp01, latestGround, round2, type Streak } from './signal';
 
 export interface AccidentOptions {
@@ -44,7 +52,17 @@ export interface AccidentOptions {
   queueSuppressCount: number;
   sudden: AbruptCriteria;
   collision: CollisionOptions;
+  impact: ImpactOptions;
+  /** A person on the carriageway this long, staying within personLingerBh of where they were, is reported… */
   personOnRoadS: number;
+  personLingerBh: number;
+  /** …and one walking on (along or across a wide road) only after this long: crossing is normal, standing is not. */
+  personWalkingOnRoadS: number;
+  /**
+   * A person within this many of their own heights of the carriageway's edge is at the roadside (the kerb, the edge
+   * line, a zone drawn a little wide), not on it.
+   */
+  roadsideMarginBh: number;
   /** A person box covered this much by a two-wheeler box is its rider… */
   riderCoverage: number;
   /** …and this much by another vehicle's box, a passenger (open truck beds, songthaews). */
@@ -74,7 +92,11 @@ export const DEFAULT_ACCIDENT_OPTIONS: AccidentOptions = {
   queueSuppressCount: 3,
   sudden: { minSpeed: { kmh: 20, bhS: 2 }, dropRatio: 0.8, keepRatio: 0.7 },
   collision: DEFAULT_COLLISION_OPTIONS,
+  impact: DEFAULT_IMPACT_OPTIONS,
   personOnRoadS: 3,
+  personLingerBh: 1.5,
+  personWalkingOnRoadS: 20,
+  roadsideMarginBh: 0.3,
   riderCoverage: 0.3,
   passengerCoverage: 0.6,
   pedestrianMaxSpeed: { kmh: 15, bhS: 3 },
@@ -87,11 +109,12 @@ export const DEFAULT_ACCIDENT_OPTIONS: AccidentOptions = {
   congestion: DEFAULT_CONGESTION_OPTIONS,
 };
 
-type Nested = 'motion' | 'sudden' | 'collision' | 'congestion';
+type Nested = 'motion' | 'sudden' | 'collision' | 'impact' | 'congestion';
 export type AccidentOptionsInput = Partial<Omit<AccidentOptions, Nested>> & {
   motion?: Partial<MotionOptions>;
   sudden?: Partial<AbruptCriteria>;
   collision?: Partial<CollisionOptions>;
+  impact?: Partial<ImpactOptions>;
   congestion?: Partial<CongestionOptions>;
 };
 
@@ -103,6 +126,7 @@ export function resolveAccidentOptions(input: AccidentOptionsInput = {}): Accide
     motion: { ...d.motion, ...input.motion },
     sudden: { ...d.sudden, ...input.sudden },
     collision: { ...d.collision, ...input.collision },
+    impact: { ...d.impact, ...input.impact },
     congestion: { ...d.congestion, ...input.congestion },
   };
 }
@@ -122,12 +146,14 @@ interface TrackMemory {
 export interface AccidentState {
   tracks: Map<number, TrackMemory>;
   collisions: CollisionState;
+  impacts: ImpactState;
   congestion: CongestionState;
 }
 
 export const createAccidentState = (): AccidentState => ({
   tracks: new Map(),
   collisions: createCollisionState(),
+  impacts: createImpactState(),
   congestion: createCongestionState(),
 });
 
@@ -267,7 +293,9 @@ function personOnRoadSignal(
     ) ||
     (memory.motion.unit !== null &&
       (memory.motion.speed ?? 0) > pickSpeed(options.pedestrianMaxSpeed, memory.motion.unit));
-  const holds = subject.roadZones.length > 0 && !onSidewalk && !riding;
+  const margin = options.roadsideMarginBh * (track.box[3] - track.box[1]);
+  const inside = subject.roadZones.some((zone) => distanceToEdge(contact, zone.polygon) >= margin);
+  const holds = inside && !onSidewalk && !riding;
   const prev = memory.onRoad;
   memory.onRoad = advanceStreak(prev, holds, frame.t, options.graceS * 1000);
   if (memory.onRoad && !prev)
@@ -275,6 +303,9 @@ function personOnRoadSignal(
   if (!holds || !memory.onRoad) return null;
   const onRoadS = (frame.t - memory.onRoad.since) / 1000;
   if (onRoadS < options.personOnRoadS) return null;
+  const moved = displacementOver(track.history, options.personOnRoadS);
+  const lingering = !moved || Math.hypot(moved.dx, moved.dy) <= options.personLingerBh * moved.heightPx;
+  if (!lingering && onRoadS < options.personWalkingOnRoadS) return null;
   return trackSignal(subject, {
     key: `person:${track.id}`,
     type: 'traffic.incident',
@@ -353,7 +384,9 @@ export function evaluateAccidents(
     },
     options.collision,
   );
-  const signals: RuleSignal[] = [...collisions.signals, ...congestionSignals];
+  const impacts = evaluateImpacts(state.impacts, impactInput(context), options.impact);
+  for (const id of impacts.involved) collisions.involved.add(id);
+  const signals: RuleSignal[] = [...impacts.signals, ...collisions.signals, ...congestionSignals];
   const evaluation: FrameEvaluation = { context, options, vehicles };
 
   for (const subject of vehicles) {
@@ -406,5 +439,61 @@ export function evaluateAccidents(
   for (const [id, memory] of state.tracks) {
     if (t - memory.lastSeen > options.forgetAfterS * 1000) state.tracks.delete(id);
   }
-  return signals;
+  return foldIntoCrash(state, signals, { t, vehicles, persons });
+}
+
+/** Every vehicle and person in view, whatever its age: a crash in the first second of a view still counts. */
+function impactInput({ scene, frame }: RuleContext) {
+  return {
+    t: frame.t,
+    frameWidth: frame.frameWidth,
+    frameHeight: frame.frameHeight,
+    parties: frame.tracks
+      .filter((track) => isVehicle(track.label) || isPerson(track.label))
+      .map((track) => ({
+        track,
+        vehicle: isVehicle(track.label),
+        inRoadway: zonesAt(scene, groundContact(track.box), 'roadway').length > 0,
+      })),
+  };
+}
+
+/** What follows a crash in the same view: part of its incident, not alarms of their own. */
+const CRASH_SCENE_KINDS = new Set(['stopped_vehicle', 'sudden_stop', 'person_on_road']);
+
+/**
+ * While a crash is signalled, the vehicles left standing, sudden stops and people on the road in the view are its
+ * scene: counted in its detail and keeping it open, instead of raising separate alarms for one event. Vehicles that
+ * stopped and people who stepped onto the road since the crash keep it open before they would be alarms themselves.
+ */
+function foldIntoCrash(
+  state: AccidentState,
+  signals: RuleSignal[],
+  { t, vehicles, persons }: { t: number; vehicles: readonly Subject[]; persons: readonly Subject[] },
+): RuleSignal[] {
+  const crashes = signals.filter((s) => s.kind === 'collision').sort((a, b) => a.onset - b.onset);
+  const crash = crashes[0];
+  if (!crash) return signals;
+  // Later contacts in the scene of a crash (people and vehicles arriving, a rider stepping off) are that crash's.
+  const later = new Set(
+    crashes.slice(1).filter((s) => s.trackIds.every((id) => !crash.trackIds.includes(id))),
+  );
+  if (later.size > 0) signals = signals.filter((s) => !later.has(s));
+  const since = crash.onset;
+  const stoppedSince = vehicles.filter(
+    (v) =>
+      v.roadZones.length > 0 &&
+      v.memory.motion.phase === 'stopped' &&
+      (v.memory.motion.stoppedSince ?? 0) >= since,
+  );
+  const onRoadSince = persons.filter((p) => p.memory.onRoad !== null && p.memory.onRoad.since >= since);
+  const scene = signals.filter((s) => CRASH_SCENE_KINDS.has(s.kind));
+  if (scene.length + stoppedSince.length + onRoadSince.length === 0) return signals;
+  extendImpactScenes(state.impacts, t);
+  crash.detail = {
+    ...crash.detail,
+    stoppedVehicles: Math.max(stoppedSince.length, scene.filter((s) => s.kind !== 'person_on_road').length),
+    peopleOnRoad: Math.max(onRoadSince.length, scene.filter((s) => s.kind === 'person_on_road').length),
+  };
+  return signals.filter((s) => !CRASH_SCENE_KINDS.has(s.kind));
 }

@@ -103,3 +103,17 @@ export function zonesAt(scene: PixelScene, point: Pixel, kind?: ZoneKind): Pixel
     (zone) => (kind === undefined || zone.kind === kind) && pointInPolygon(point, zone.polygon),
   );
 }
+
+/** Distance in pixels from `point` to the nearest edge of the polygon (inside or out). */
+export function distanceToEdge(point: Pixel, polygon: readonly Pixel[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < polygon.length; i++) {
+    const [ax, ay] = polygon[i]!;
+    const [bx, by] = polygon[(i + 1) % polygon.length]!;
+    const lengthSq = (bx - ax) ** 2 + (by - ay) ** 2;
+    const along = lengthSq > 0 ? ((point[0] - ax) * (bx - ax) + (point[1] - ay) * (by - ay)) / lengthSq : 0;
+    const k = Math.min(1, Math.max(0, along));
+    best = Math.min(best, Math.hypot(point[0] - (ax + k * (bx - ax)), point[1] - (ay + k * (by - ay))));
+  }
+  return best;
+}

@@ -1,5 +1,6 @@
-// Greedy IoU matching of tracks to detections within class groups.
+// Greedy IoU matching of tracks to detections within class groups, optionally on buffered (enlarged) boxes.
 import { iou } from '@toc/models/decoders/nms';
+import { bufferBox } from '../lib/buffered-box';
 import type { Box } from '../pipeline/types';
 
 export interface MatchCandidate {
@@ -23,7 +24,9 @@ export function greedyMatch(
   minIou: number,
   trackUsed: Uint8Array,
   detUsed: Uint8Array,
+  buffer = 0,
 ): [number, number][] {
+  const grow = (box: Box) => (buffer > 0 ? bufferBox(box, buffer) : box);
   const pairs: { t: number; d: number; iou: number }[] = [];
   for (let t = 0; t < tracks.length; t++) {
     if (trackUsed[t]) continue;
@@ -32,7 +35,7 @@ export function greedyMatch(
       if (detUsed[d]) continue;
       const det = detections[d]!;
       if (det.group !== track.group) continue;
-      const overlap = iou(track.box, det.box);
+      const overlap = iou(grow(track.box), grow(det.box));
       if (overlap >= minIou && overlap > 0) pairs.push({ t, d, iou: overlap });
     }
   }

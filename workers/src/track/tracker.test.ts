@@ -19,6 +19,22 @@ const boxAt = (cx: number, cy: number, w = 40, h = 30): Box => [
 ];
 
 describe('tracker', () => {
+  it('keeps one track for an object moving further than its own size between frames (buffered IoU)', () => {
+    // A motorcycle box 40 px wide moving 50 px per detect frame: its boxes never overlap frame to frame.
+    const run = (bufferScale: number) => {
+      let state = createTracker({ bufferScale });
+      const ids = new Set<number>();
+      for (let i = 0; i < 8; i++) {
+        const result = track(state, [det(boxAt(100 + 50 * i, 200), 0.8, 'motorbike')], i * 200);
+        state = result.state;
+        for (const t of result.tracks) if (t.missed === 0) ids.add(t.id);
+      }
+      return ids.size;
+    };
+    expect(run(0.5)).toBe(1);
+    expect(run(0)).toBeGreaterThan(3);
+  });
+
   it('keeps one id for a moving box and confirms it after minHits', () => {
     let state = createTracker();
     const states: string[] = [];

@@ -36,6 +36,13 @@ export interface TrackerOptions {
   matchIou: number;
   /** Minimum IoU for tentative tracks, which are matched after the confirmed ones. */
   tentativeMatchIou: number;
+  /**
+   * Last pass for high detections still unmatched: tracks and detections compared on boxes grown by this share of
+   * their size on each side (0: off), so an object that moved further than its size between frames keeps its track.
+   */
+  bufferScale: number;
+  /** Minimum IoU of the buffered boxes in that pass. */
+  bufferMatchIou: number;
   /** Minimum IoU for the low-score pass: stricter, since low scores are often clutter. */
   lowMatchIou: number;
   /** Matches (including the first detection) before a track is confirmed. */
@@ -63,6 +70,8 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   newTrackThreshold: 0.6,
   matchIou: 0.2,
   tentativeMatchIou: 0.3,
+  bufferScale: 0.5,
+  bufferMatchIou: 0.2,
   lowMatchIou: 0.5,
   minHits: 3,
   tentativeMaxMissed: 2,
@@ -164,6 +173,8 @@ function advanceClock(state: TrackerState, tMs: number): number {
  * Association, within class groups and by greedy IoU against the Kalman-predicted boxes:
  *  1. high detections (≥ highThreshold) ↔ confirmed and lost tracks (IoU ≥ matchIou);
  *  2. remaining high detections ↔ tentative tracks (IoU ≥ tentativeMatchIou);
+ *  2b. still unmatched high detections ↔ any unmatched track, on buffered boxes (IoU ≥ bufferMatchIou): fast
+ *     objects at a low detect rate;
  *  3. low detections ([lowThreshold, highThreshold)) ↔ remaining confirmed, not lost, tracks (IoU ≥ lowMatchIou):
  *     ByteTrack's second pass, which keeps a partly occluded object's track alive.
  * Unmatched high detections ≥ newTrackThreshold start tentative tracks.
@@ -221,6 +232,19 @@ export function track(state: TrackerState, detections: readonly Detection[], tMs
     ),
     high,
   );
+  if (options.bufferScale > 0) {
+    apply(
+      greedyMatch(
+        candidates,
+        high,
+        options.bufferMatchIou,
+        passMask(() => true),
+        highUsed,
+        options.bufferScale,
+      ),
+      high,
+    );
+  }
   apply(
     greedyMatch(
       candidates,

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { Box, RuleSignal, Track } from '../pipeline/types';
+import { createImpactState, evaluateImpacts, speedBhS, type ImpactParty } from './impact.rule';
+
+const FRAME = { frameWidth: 1280, frameHeight: 720 };
+const STEP_MS = 200; // 5 detect frames per second
+
+/** An object's path: its box at each frame time (ms), or null where it was not detected. */
+type Path = (t: number) => Box | null;
+
+interface Actor {
+  id: number;
+  label: string;
+  path: Path;
+}
+
+/** A box of `w` × `h` whose bottom centre moves from (x0, y) at `vx` px/s, from time `from` (ms). */
+const moving =
+  (x0: number, y: number, vx: number, [w, h]: [number, number], from = 0): Path =>
+  (t) => {
+    const x = x0 + (vx * (t - from)) / 1000;
+    return [x - w / 2, y - h, x + w / 2, y];
+  };
+
+/** `path` until `at` ms, then nothing (gone: dust, debris, hidden). */
+const goneAfter =
+  (path: Path, at: number): Path =>
+  (t) =>
+    t < at ? path(t) : null;
+
+/** Runs the actors frame by frame from 0 to `untilMs`; returns each frame's signals with their time. */
+function run(actors: Actor[], untilMs: number): { t: number; signal: RuleSignal }[] {
+  const state = createImpactState();
+  const tracks = new Map<number, Track>();
+  const out: { t: number; signal: RuleSignal }[] = [];
+  for (let t = 0; t <= untilMs; t += STEP_MS) {
+    const parties: ImpactParty[] = [];
+    for (const actor of actors) {
+      const box = actor.path(t);
+      const known = tracks.get(actor.id);
+      if (!box) {
+        // Not matched this frame: the tracker keeps the track a while as missed, then drops it.
+        if (known && known.missed < 2) {
+          known.missed += 1;
+          parties.push({ track: known, vehicle: actor.label !== 'person', inRoadway: true });
+        }
+        continue;
+      }
+      const track: Track = known ?? {
+        id: actor.id,
+        classId: 0,
+        label: actor.label,
+        score: 0.8,
+        state: 'tentative',
+        box,
+        velocity: [0, 0],
+        hits: 0,
+        missed: 0,
+        firstSeen: t,
+        lastSeen: t,
+        history: [],
+      };
+      track.box = box;
+      track.hits += 1;
+      track.missed = 0;
+      track.history.push({ t, box, ground: null, speedKmh: null });
+      tracks.set(actor.id, track);
+      parties.push({ track, vehicle: actor.label !== 'person', inRoadway: true });
+    }
+    for (const signal of evaluateImpacts(state, { t, ...FRAME, parties }).signals) out.push({ t, signal });
+  }
+  return out;
+}
+
+const CAR: [number, number] = [160, 90];
+
+describe('speedBhS', () => {
+  it('is the box centre speed in box heights per second over the window', () => {
+    const path = moving(100, 400, 180, CAR);
+    const history = [0, 200, 400, 600].map((t) => ({ t, box: path(t)!, ground: null, speedKmh: null }));
+    expect(speedBhS(history, 0.6)).toBeCloseTo(2, 5);
+    expect(speedBhS(history.slice(0, 1), 0.6)).toBeNull();
+  });
+});
+
+describe('impact', () => {
+  it('is raised when a car runs into another and both vanish together, with the contact as onset', () => {
+    // Car 1 at 600 px/s closes on car 2 (100 px/s): they touch at ≈ 1.4 s and are lost in dust at 1.6 s.
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: goneAfter(moving(100, 400, 600, CAR), 1600) },
+        { id: 2, label: 'car', path: goneAfter(moving(900, 400, 100, CAR), 1600) },
+      ],
+      5000,
+    );
+    expect(signals.length).toBeGreaterThan(0);
+    const first = signals[0]!;
+    expect(first.signal).toMatchObject({
+      key: 'collision:1-2',
+      type: 'traffic.accident',
+      kind: 'collision',
+      trackIds: [1, 2],
+      detail: { cue: 'vanished_together' },
+    });
+    expect(first.signal.onset).toBeGreaterThanOrEqual(1200);
+    expect(first.signal.onset).toBeLessThanOrEqual(1400);
+    expect(first.t).toBeLessThanOrEqual(2000);
+  });
+
+  it('is raised when a car strikes a rider who vanishes and the car halts within seconds', () => {
+    const car: Path = (t) => (t < 1400 ? moving(200, 420, 500, CAR)(t) : moving(900, 420, 0, CAR)(t));
+    const rider = goneAfter(moving(940, 420, 0, [50, 110]), 1600);
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: car },
+        { id: 2, label: 'motorbike', path: rider },
+      ],
+      6000,
+    );
+    expect(signals[0]?.signal.detail).toMatchObject({ cue: 'halted_after_contact' });
+    expect(signals[0]!.t).toBeLessThanOrEqual(1400 + 3000);
+  });
+
+  it('takes part with tracks only two detections old (a crash in the first second of a view)', () => {
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: goneAfter(moving(740, 400, 600, CAR), 400) },
+        { id: 2, label: 'car', path: goneAfter(moving(900, 400, 50, CAR), 400) },
+      ],
+      3000,
+    );
+    expect(signals.map((s) => s.signal.detail.cue)).toContain('vanished_together');
+  });
+
+  it('is not raised for two cars driving together that touch in the picture', () => {
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: moving(100, 400, 300, CAR) },
+        { id: 2, label: 'car', path: moving(250, 400, 300, CAR) },
+      ],
+      6000,
+    );
+    expect(signals).toEqual([]);
+  });
+
+  it('is not raised when a car passes in front of another that it hides', () => {
+    const hidden: Path = (t) => (t >= 1200 && t < 2400 ? null : moving(800, 300, 60, CAR)(t));
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: moving(100, 330, 600, CAR) },
+        { id: 2, label: 'car', path: hidden },
+      ],
+      6000,
+    );
+    expect(signals).toEqual([]);
+  });
+
+  it('is not raised when both touching cars drive out of the picture', () => {
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: goneAfter(moving(900, 400, 600, CAR), 1000) },
+        { id: 2, label: 'car', path: goneAfter(moving(1120, 400, 150, CAR), 1000) },
+      ],
+      4000,
+    );
+    expect(signals).toEqual([]);
+  });
+
+  it('is not raised when a car brakes to a halt behind another that stays in sight (a queue closing up)', () => {
+    const follower: Path = (t) => (t < 1600 ? moving(200, 400, 400, CAR)(t) : moving(840, 400, 0, CAR)(t));
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: follower },
+        { id: 2, label: 'car', path: moving(1000, 400, 0, CAR) },
+      ],
+      6000,
+    );
+    expect(signals).toEqual([]);
+  });
+});
