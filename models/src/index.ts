@@ -6,9 +6,15 @@ export { parseManifest, listModels, getManifest } from './registry';
 export { locateModel, ModelFileError, type LocateOptions } from './locate';
 export { sharedDir, defaultModelsDir } from './shared-paths';
 export { resizeGeometry, type ResizeGeometry } from './preprocess/resize-geometry';
+export { letterbox } from './preprocess/letterbox';
 export { frameGeometry, type FrameGeometry } from './preprocess/frame-geometry';
 export { tensorFromPackedFrame, tensorFromPackedRegion } from './preprocess/packed-frame';
-export { tiledFrameGeometry, TILE_OVERLAP, type TileGrid, type TiledGeometry } from './preprocess/tile-geometry';
+export {
+  tiledFrameGeometry,
+  TILE_OVERLAP,
+  type TileGrid,
+  type TiledGeometry,
+} from './preprocess/tile-geometry';
 export { mergeTileDetections, type TileDetections } from './decoders/merge-tiles';
 export { prepareImage, type PreparedImage } from './preprocess/prepare-image';
 export { nms, iou } from './decoders/nms';

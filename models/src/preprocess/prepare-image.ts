@@ -2,6 +2,7 @@
 import sharp from 'sharp';
 import type { BoxScale } from '../detection.schema';
 import type { ModelManifest } from '../manifest.schema';
+import { letterbox } from './letterbox';
 import { packedToTensor } from './packed-frame';
 import { resizeGeometry } from './resize-geometry';
 
@@ -19,16 +20,8 @@ export async function prepareImage(
   const { input } = manifest;
   const oriented = await sourceSize(buffer);
   const geometry = resizeGeometry(input, oriented.width, oriented.height);
-  const pad = input.padValue ?? 0;
-  // Linear kernel with fill, straight from the encoded image (so JPEG shrink-on-load applies): this is how
-  // the reference detections in ../shared/models/expected were made, and they are reproduced exactly.
-  const { data, info } = await sharp(buffer, { autoOrient: true })
-    .resize(geometry.resizedWidth, geometry.resizedHeight, { fit: 'fill', kernel: 'linear' })
-    .extend({
-      right: input.width - geometry.resizedWidth,
-      bottom: input.height - geometry.resizedHeight,
-      background: { r: pad, g: pad, b: pad },
-    })
+  // Straight from the encoded image, so JPEG shrink-on-load applies as it did for the reference detections.
+  const { data, info } = await letterbox(sharp(buffer, { autoOrient: true }), input, geometry)
     .removeAlpha()
     .toColourspace('srgb')
     .raw()

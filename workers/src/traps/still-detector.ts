@@ -1,7 +1,7 @@
 // Camera-trap still → detections: every view of the still (whole, mirrored, tiles) fused, then a second look at
 // the large animals that might be elephants. The pure parts are still-views, view-fusion and second-look.
 import sharp from 'sharp';
-import { resizeGeometry, type Detection, type ObjectDetector } from '@toc/models';
+import { letterbox, resizeGeometry, type Detection, type ObjectDetector } from '@toc/models';
 import { packedToTensor } from '@toc/models/preprocess/packed-frame';
 import { ELEPHANT_LABEL } from '../rules/labels';
 import { DEFAULT_STILL_PATH_OPTIONS, type StillPathOptions } from './still-options';
@@ -50,20 +50,11 @@ async function detectView(
   const { input } = detector.manifest;
   const { rect } = view;
   const geometry = resizeGeometry(input, rect.width, rect.height);
-  const pad = input.padValue ?? 0;
-  let pipeline = sharp(still.data, {
+  let image = sharp(still.data, {
     raw: { width: still.width, height: still.height, channels: 3 },
   }).extract(rect);
-  if (view.flip) pipeline = pipeline.flop();
-  const pixels = await pipeline
-    .resize(geometry.resizedWidth, geometry.resizedHeight, { fit: 'fill', kernel: 'linear' })
-    .extend({
-      right: input.width - geometry.resizedWidth,
-      bottom: input.height - geometry.resizedHeight,
-      background: { r: pad, g: pad, b: pad },
-    })
-    .raw()
-    .toBuffer();
+  if (view.flip) image = image.flop();
+  const pixels = await letterbox(image, input, geometry).raw().toBuffer();
   const { detections } = await detector.detect(packedToTensor(pixels, input, 'RGB'), geometry);
   return {
     view,
