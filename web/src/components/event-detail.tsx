@@ -15,6 +15,7 @@ import { ActionError } from './action-error';
 import { warnedPlaces } from '../format/warned-places';
 import { useRetriedLoad } from '../state/use-retried-load';
 import { trapNameOf } from '../format/trap-name';
+import { crashScene } from '../format/crash-scene';
 import { useSession } from '../auth/session.context';
 import { routeHref } from '../app/hash-router';
 import { eventPlaybackHref } from '../playback/playback-route';
@@ -72,6 +73,7 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const title = localized(event.payload.title, language) ?? t(eventTypeKey(event.type));
   const places = warnedPlaces(event);
   const trapName = trapNameOf(event, language);
+  const scene = crashScene(event);
 
   return (
     <section className="panel-section event-detail" data-testid="event-detail" data-event-id={event.id}>
@@ -118,6 +120,17 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           <>
             <dt>{t('detail.confidence')}</dt>
             <dd>{formatNumber(Math.round(event.confidence * 100), language)} %</dd>
+          </>
+        )}
+        {scene && (
+          <>
+            <dt>{t('detail.scene')}</dt>
+            <dd data-testid="detail-scene">
+              {t('detail.sceneValue', {
+                vehicles: formatNumber(scene.stoppedVehicles, language),
+                people: formatNumber(scene.peopleOnRoad, language),
+              })}
+            </dd>
           </>
         )}
         <dt>{t('detail.position')}</dt>

@@ -93,6 +93,8 @@ export const alarmsEn = {
   'timeline.released': 'Given back',
   'detail.occurrences': 'Raised',
   'detail.occurrencesValue': '{{n}} times, last at {{last}}',
+  'detail.scene': 'At the scene',
+  'detail.sceneValue': '{{vehicles}} vehicles stopped, {{people}} people on the road since the impact',
   'detail.ended': 'Ended',
   'detail.confidence': 'Confidence',
   'detail.position': 'Position',

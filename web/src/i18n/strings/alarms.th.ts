@@ -95,6 +95,8 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'timeline.released': 'คืนงาน',
   'detail.occurrences': 'เกิดขึ้น',
   'detail.occurrencesValue': '{{n}} ครั้ง ล่าสุดเมื่อ {{last}}',
+  'detail.scene': 'ที่เกิดเหตุ',
+  'detail.sceneValue': 'รถหยุดนิ่ง {{vehicles}} คัน มีคนบนผิวจราจร {{people}} คน นับตั้งแต่เกิดการชน',
   'detail.ended': 'สิ้นสุดเมื่อ',
   'detail.confidence': 'ความเชื่อมั่น',
   'detail.position': 'ตำแหน่ง',
