@@ -34,7 +34,9 @@ for (const [kind, s] of Object.entries(scores)) {
 }
 
 // 2. Road alarms on real footage: the labelled crash clips and the normal street clip.
-console.log('road alarms on real footage (5 detect fps, a roadway zone over the carriageway):');
+console.log(
+  `road alarms on real footage (${process.env.EVAL_DETECT_FPS ?? 5} detect fps, a roadway zone over the carriageway):`,
+);
 const road = await evaluateRoadClips(detector, (line) => console.log(line));
 console.log(
   `accidents on real clips: recall ${pct(road.recall)}, precision ${pct(road.precision)}, mean delay ` +

@@ -8,8 +8,8 @@ import { sceneSetupOf } from '../src/pipeline/scene-setup';
 import { CRASH_CLIPS, type LabelledClip } from './crash-clips';
 import { scoreClip, summariseAccidents, type ClipScore, type RaisedIncident } from './incident-score';
 
-/** A camera's default detect rate. */
-const DETECT_FPS = 5;
+/** A camera's default detect rate; EVAL_DETECT_FPS checks that the rules do not hang on one rate. */
+const DETECT_FPS = Number(process.env.EVAL_DETECT_FPS ?? 5);
 const START_MS = Date.parse('2026-01-01T00:00:00Z');
 
 const STREET_CLIP: LabelledClip = {

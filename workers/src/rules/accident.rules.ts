@@ -462,23 +462,24 @@ function impactInput({ scene, frame }: RuleContext) {
 const CRASH_SCENE_KINDS = new Set(['stopped_vehicle', 'sudden_stop', 'person_on_road']);
 
 /**
- * While a crash is signalled, the vehicles left standing, sudden stops and people on the road in the view are its
- * scene: counted in its detail and keeping it open, instead of raising separate alarms for one event. Vehicles that
- * stopped and people who stepped onto the road since the crash keep it open before they would be alarms themselves.
+ * While a crash is signalled (the earliest-begun accident signal: a collision, or a sudden stop when no contact was
+ * seen), the vehicles left standing, sudden stops and people on the road in the view are its scene: counted in its
+ * detail and keeping it open, instead of raising separate alarms for one event. Vehicles that stopped and people who
+ * stepped onto the road since the crash keep it open before they would be alarms themselves.
  */
 function foldIntoCrash(
   state: AccidentState,
   signals: RuleSignal[],
   { t, vehicles, persons }: { t: number; vehicles: readonly Subject[]; persons: readonly Subject[] },
 ): RuleSignal[] {
-  const crashes = signals.filter((s) => s.kind === 'collision').sort((a, b) => a.onset - b.onset);
-  const crash = crashes[0];
+  const accidents = signals.filter((s) => s.type === 'traffic.accident').sort((a, b) => a.onset - b.onset);
+  const crash = accidents[0];
   if (!crash) return signals;
-  // Later contacts in the scene of a crash (people and vehicles arriving, a rider stepping off) are that crash's.
+  // Later accidents in its scene (people and vehicles arriving, a rider stepping off, the vehicles braking) are its.
   const later = new Set(
-    crashes.slice(1).filter((s) => s.trackIds.every((id) => !crash.trackIds.includes(id))),
+    accidents.slice(1).filter((s) => s.trackIds.every((id) => !crash.trackIds.includes(id))),
   );
-  if (later.size > 0) signals = signals.filter((s) => !later.has(s));
+  signals = signals.filter((s) => !later.has(s));
   const since = crash.onset;
   const stoppedSince = vehicles.filter(
     (v) =>
@@ -487,7 +488,7 @@ function foldIntoCrash(
       (v.memory.motion.stoppedSince ?? 0) >= since,
   );
   const onRoadSince = persons.filter((p) => p.memory.onRoad !== null && p.memory.onRoad.since >= since);
-  const scene = signals.filter((s) => CRASH_SCENE_KINDS.has(s.kind));
+  const scene = signals.filter((s) => s !== crash && CRASH_SCENE_KINDS.has(s.kind));
   if (scene.length + stoppedSince.length + onRoadSince.length === 0) return signals;
   extendImpactScenes(state.impacts, t);
   crash.detail = {
@@ -495,5 +496,5 @@ function foldIntoCrash(
     stoppedVehicles: Math.max(stoppedSince.length, scene.filter((s) => s.kind !== 'person_on_road').length),
     peopleOnRoad: Math.max(onRoadSince.length, scene.filter((s) => s.kind === 'person_on_road').length),
   };
-  return signals.filter((s) => !CRASH_SCENE_KINDS.has(s.kind));
+  return signals.filter((s) => s === crash || !CRASH_SCENE_KINDS.has(s.kind));
 }

@@ -1,0 +1,13 @@
+// `npm run eval:road -w @toc/workers` (EVAL_DETECT_FPS=4 … to try other detect rates): only the road alarms on the
+// real crash and street clips, as `npm run eval` prints them.
+import { Detector } from '@toc/models';
+import { evaluateRoadClips } from './road-clips.eval';
+
+const detector = await Detector.load(process.env.EVAL_MODEL ?? 'yolox_nano_416', { threads: 2 });
+const road = await evaluateRoadClips(detector, (line) => console.log(line));
+console.log(
+  `EVAL road fps=${process.env.EVAL_DETECT_FPS ?? 5} accident_recall=${road.recall.toFixed(2)} ` +
+    `accident_precision=${road.precision.toFixed(2)} mean_delay_s=${road.meanDelayS?.toFixed(1) ?? 'n/a'} ` +
+    `separate=${road.separateAlarms} false_alarms=${road.falseAlarms}`,
+);
+await detector.close();
