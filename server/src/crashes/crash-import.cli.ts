@@ -1,13 +1,15 @@
 // `npm run import:crashes -- <file>… [--source doh_csv|fatal_points]`: imports crash files (DOH/MOT accident CSV,
 // fatal-crash GeoJSON) into the crash store, loading the road network first on a fresh database; prints the counts
-// and the rejected rows. Exit 0 when every file imported (even with rejected rows), 1 when one could not, 2 for bad
-// arguments.
+// and the rejected rows; then tells the running servers (through Redis) that the live crash layer may have changed, as
+// an upload does. Exit 0 when every file imported (even with rejected rows), 1 when one could not, 2 for bad arguments.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { sharedDir } from '@toc/models';
 import { loadConfig } from '../config';
 import { applyMigrations } from '../db/migrate';
 import { createPool } from '../db/pool';
+import { publishCrashesChanged } from '../realtime/crashes-live';
 import { CrashImportError } from './crash-record';
 import { importCrashFile, type CrashFileSource } from './crash-import';
 import { ensureAreas } from './areas';
@@ -26,7 +28,29 @@ if (positionals.length === 0 || (source && !SOURCES.includes(source))) {
   process.exit(2);
 }
 
-const pool = createPool(loadConfig().databaseUrl, 2);
+/** Tells the running servers; the crashes are stored either way, so an unreachable Redis is only a warning. */
+async function announceChanges(redisUrl: string, importIds: readonly number[]): Promise<void> {
+  const redis = new Redis(redisUrl, {
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    for (const importId of importIds) await publishCrashesChanged(redis, { reason: 'import', importId });
+  } catch (error) {
+    console.warn(
+      `The running servers were not told (Redis: ${(error as Error).message}); their live crash layer shows the new ` +
+        'crashes when next read.',
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const config = loadConfig();
+const pool = createPool(config.databaseUrl, 2);
+const changed: number[] = [];
 try {
   await applyMigrations(pool);
   await ensureAreas(pool, sharedDir());
@@ -48,6 +72,7 @@ try {
           `${updated} changed, ${same} unchanged, ${rejected} rejected; ${report.snapped} snapped to a road`,
       );
       for (const row of report.rejections) console.log(`  line ${row.line}: ${row.reason}`);
+      if (added + updated > 0) changed.push(report.importId);
     } catch (error) {
       console.error(
         error instanceof CrashImportError ? `✗ ${file}: nothing imported: ${error.message}` : error,
@@ -58,3 +83,4 @@ try {
 } finally {
   await pool.end();
 }
+if (changed.length > 0) await announceChanges(config.redisUrl, changed);
