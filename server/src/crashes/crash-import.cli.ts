@@ -35,6 +35,7 @@ async function announceChanges(redisUrl: string, importIds: readonly number[]): 
     lazyConnect: true,
     retryStrategy: () => null,
   });
+  redis.on('error', () => undefined); // the failed connect below says it once
   try {
     await redis.connect();
     for (const importId of importIds) await publishCrashesChanged(redis, { reason: 'import', importId });
