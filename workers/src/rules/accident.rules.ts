@@ -20,9 +20,11 @@ import {
   createImpactState,
   evaluateImpacts,
   extendImpactScenes,
+  impactParties,
   type ImpactOptions,
   type ImpactState,
 } from './impact.rule';
+import { foldIntoCrash } from './crash-scene';
 import { isPerson, isRidden, isVehicle } from './labels';
 import {
   DEFAULT_MOTION_OPTIONS,
@@ -384,7 +386,7 @@ export function evaluateAccidents(
     },
     options.collision,
   );
-  const impacts = evaluateImpacts(state.impacts, impactInput(context), options.impact);
+  const impacts = evaluateImpacts(state.impacts, impactParties(scene, frame), options.impact);
   for (const id of impacts.involved) collisions.involved.add(id);
   const signals: RuleSignal[] = [...impacts.signals, ...collisions.signals, ...congestionSignals];
   const evaluation: FrameEvaluation = { context, options, vehicles };
@@ -439,62 +441,14 @@ export function evaluateAccidents(
   for (const [id, memory] of state.tracks) {
     if (t - memory.lastSeen > options.forgetAfterS * 1000) state.tracks.delete(id);
   }
-  return foldIntoCrash(state, signals, { t, vehicles, persons });
-}
-
-/** Every vehicle and person in view, whatever its age: a crash in the first second of a view still counts. */
-function impactInput({ scene, frame }: RuleContext) {
-  return {
-    t: frame.t,
-    frameWidth: frame.frameWidth,
-    frameHeight: frame.frameHeight,
-    parties: frame.tracks
-      .filter((track) => isVehicle(track.label) || isPerson(track.label))
-      .map((track) => ({
-        track,
-        vehicle: isVehicle(track.label),
-        inRoadway: zonesAt(scene, groundContact(track.box), 'roadway').length > 0,
-      })),
-  };
-}
-
-/** What follows a crash in the same view: part of its incident, not alarms of their own. */
-const CRASH_SCENE_KINDS = new Set(['stopped_vehicle', 'sudden_stop', 'person_on_road']);
-
-/**
- * While a crash is signalled (the earliest-begun accident signal: a collision, or a sudden stop when no contact was
- * seen), the vehicles left standing, sudden stops and people on the road in the view are its scene: counted in its
- * detail and keeping it open, instead of raising separate alarms for one event. Vehicles that stopped and people who
- * stepped onto the road since the crash keep it open before they would be alarms themselves.
- */
-function foldIntoCrash(
-  state: AccidentState,
-  signals: RuleSignal[],
-  { t, vehicles, persons }: { t: number; vehicles: readonly Subject[]; persons: readonly Subject[] },
-): RuleSignal[] {
-  const accidents = signals.filter((s) => s.type === 'traffic.accident').sort((a, b) => a.onset - b.onset);
-  const crash = accidents[0];
-  if (!crash) return signals;
-  // Later accidents in its scene (people and vehicles arriving, a rider stepping off, the vehicles braking) are its.
-  const later = new Set(
-    accidents.slice(1).filter((s) => s.trackIds.every((id) => !crash.trackIds.includes(id))),
-  );
-  signals = signals.filter((s) => !later.has(s));
-  const since = crash.onset;
-  const stoppedSince = vehicles.filter(
-    (v) =>
-      v.roadZones.length > 0 &&
-      v.memory.motion.phase === 'stopped' &&
-      (v.memory.motion.stoppedSince ?? 0) >= since,
-  );
-  const onRoadSince = persons.filter((p) => p.memory.onRoad !== null && p.memory.onRoad.since >= since);
-  const scene = signals.filter((s) => s !== crash && CRASH_SCENE_KINDS.has(s.kind));
-  if (scene.length + stoppedSince.length + onRoadSince.length === 0) return signals;
-  extendImpactScenes(state.impacts, t);
-  crash.detail = {
-    ...crash.detail,
-    stoppedVehicles: Math.max(stoppedSince.length, scene.filter((s) => s.kind !== 'person_on_road').length),
-    peopleOnRoad: Math.max(onRoadSince.length, scene.filter((s) => s.kind === 'person_on_road').length),
-  };
-  return signals.filter((s) => s === crash || !CRASH_SCENE_KINDS.has(s.kind));
+  const folded = foldIntoCrash(signals, {
+    stoppedSince: vehicles.flatMap(({ roadZones, memory: { motion } }) =>
+      roadZones.length > 0 && motion.phase === 'stopped' && motion.stoppedSince !== null
+        ? [motion.stoppedSince]
+        : [],
+    ),
+    onRoadSince: persons.flatMap(({ memory }) => (memory.onRoad ? [memory.onRoad.since] : [])),
+  });
+  if (folded.sceneLasts) extendImpactScenes(state.impacts, t);
+  return folded.signals;
 }

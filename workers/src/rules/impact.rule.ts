@@ -2,9 +2,10 @@
 // both are disrupted — gone together (dust, debris, a rider thrown) or one gone and the other brought to a halt. Young and
 // tentative tracks take part: a crash in the first second of a view must still count.
 import { bufferBox } from '../lib/buffered-box';
-import type { RuleSignal, Track, TrackPoint } from '../pipeline/types';
+import type { RuleFrame, RuleSignal, Track, TrackPoint } from '../pipeline/types';
 import { boxHeight, intersectionArea } from './box-geometry';
-import { groundContact, type Pixel } from './scene';
+import { isPerson, isVehicle } from './labels';
+import { groundContact, zonesAt, type Pixel, type PixelScene } from './scene';
 import { clamp01, latestGround, round2 } from './signal';
 
 export interface ImpactOptions {
@@ -95,6 +96,22 @@ export interface ImpactState {
 }
 
 export const createImpactState = (): ImpactState => ({ contacts: new Map() });
+
+/** Every vehicle and person in view, whatever its age: a crash in the first second of a view still counts. */
+export function impactParties(scene: PixelScene, frame: RuleFrame): ImpactInput {
+  return {
+    t: frame.t,
+    frameWidth: frame.frameWidth,
+    frameHeight: frame.frameHeight,
+    parties: frame.tracks
+      .filter((track) => isVehicle(track.label) || isPerson(track.label))
+      .map((track) => ({
+        track,
+        vehicle: isVehicle(track.label),
+        inRoadway: zonesAt(scene, groundContact(track.box), 'roadway').length > 0,
+      })),
+  };
+}
 
 export interface ImpactResult {
   signals: RuleSignal[];

@@ -1,0 +1,50 @@
+// What follows a crash in the same view — vehicles left standing, sudden stops, people on the road, later contacts —
+// is part of its incident, counted in its detail, not alarms of their own. Pure.
+import type { RuleSignal } from '../pipeline/types';
+
+const CRASH_SCENE_KINDS = new Set(['stopped_vehicle', 'sudden_stop', 'person_on_road']);
+
+/** The view this frame, as the fold needs it. */
+export interface ViewNow {
+  /** When each vehicle now standing in a roadway zone came to rest. */
+  stoppedSince: readonly number[];
+  /** When each person now on the carriageway stepped onto it. */
+  onRoadSince: readonly number[];
+}
+
+export interface FoldedSignals {
+  signals: RuleSignal[];
+  /** The crash's scene is still there: its hold should restart. */
+  sceneLasts: boolean;
+}
+
+/**
+ * The crash is the earliest-begun accident signal (a collision, or a sudden stop when no contact was seen). Later
+ * accidents with none of its tracks, and the scene signals, are folded into it; vehicles that stopped and people who
+ * stepped onto the road since it began count too, before they would be alarms themselves.
+ */
+export function foldIntoCrash(signals: readonly RuleSignal[], view: ViewNow): FoldedSignals {
+  const accidents = signals.filter((s) => s.type === 'traffic.accident').sort((a, b) => a.onset - b.onset);
+  const crash = accidents[0];
+  if (!crash) return { signals: [...signals], sceneLasts: false };
+  const later = new Set(
+    accidents.slice(1).filter((s) => s.trackIds.every((id) => !crash.trackIds.includes(id))),
+  );
+  const kept = signals.filter((s) => !later.has(s));
+  const scene = kept.filter((s) => s !== crash && CRASH_SCENE_KINDS.has(s.kind));
+  const stopped = view.stoppedSince.filter((at) => at >= crash.onset).length;
+  const onRoad = view.onRoadSince.filter((at) => at >= crash.onset).length;
+  if (scene.length + stopped + onRoad === 0) return { signals: kept, sceneLasts: false };
+  const folded: RuleSignal = {
+    ...crash,
+    detail: {
+      ...crash.detail,
+      stoppedVehicles: Math.max(stopped, scene.filter((s) => s.kind !== 'person_on_road').length),
+      peopleOnRoad: Math.max(onRoad, scene.filter((s) => s.kind === 'person_on_road').length),
+    },
+  };
+  return {
+    signals: kept.flatMap((s) => (s === crash ? [folded] : CRASH_SCENE_KINDS.has(s.kind) ? [] : [s])),
+    sceneLasts: true,
+  };
+}
