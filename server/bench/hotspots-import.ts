@@ -43,8 +43,9 @@ export async function readImportedRows(db: Pool): Promise<string> {
 }
 
 /**
- * The raw limit: one COPY … FROM STDIN of the rows, with the table's own triggers (the heatmap cells) off, as a plain
- * write of the rows is; returns the rows written. The cells then miss these rows: rebuildCells puts them right.
+ * The raw limit: one COPY … FROM STDIN of the rows, with the table's own triggers (heatmap cells, road bins) off, as
+ * a plain write of the rows is; returns the rows written. The cells and bins then miss these rows: rebuildCells puts
+ * them right.
  */
 export async function copyRows(db: Pool, csv: string): Promise<number> {
   const client = await db.connect();
@@ -64,12 +65,18 @@ export async function copyRows(db: Pool, csv: string): Promise<number> {
   }
 }
 
-/** The heatmap cells counted again from the stored crashes (after a COPY that bypassed their triggers). */
+/** The heatmap cells and road bins counted again from the stored crashes (after a COPY that bypassed their triggers). */
 export async function rebuildCells(db: Pool): Promise<void> {
-  await db.query('TRUNCATE crash_heatmap_cells');
+  await db.query('TRUNCATE crash_heatmap_cells, crash_road_bins');
   await db.query(
     `SELECT crash_heatmap_apply(array_agg(1), array_agg(ST_X(location)), array_agg(ST_Y(location)), array_agg(year),
        array_agg(deaths), array_agg(serious_injuries), array_agg(minor_injuries), array_agg(source))
+     FROM crashes HAVING count(*) > 0`,
+  );
+  await db.query(
+    `SELECT crash_road_bins_apply(array_agg(1), array_agg(road_code), array_agg(km), array_agg(road_id),
+       array_agg(road_offset_m), array_agg(year), array_agg(deaths), array_agg(serious_injuries),
+       array_agg(minor_injuries), array_agg(source))
      FROM crashes HAVING count(*) > 0`,
   );
 }

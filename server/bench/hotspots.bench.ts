@@ -89,6 +89,7 @@ try {
   const [, resampleS2] = await seconds(() => addResampledCrashes(db, toAdd - snappedPart));
   await db.query('VACUUM ANALYZE crashes');
   await db.query('VACUUM ANALYZE crash_heatmap_cells');
+  await db.query('VACUUM ANALYZE crash_road_bins');
   const store = await storeCounts(db);
   console.error(
     `${thousands(store.crashes)} crashes (${thousands(toAdd)} resampled in ${(resampleS1 + resampleS2).toFixed(1)} s); ` +

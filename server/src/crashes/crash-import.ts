@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { withTransaction } from '../db/transaction';
 import { CsvReadError, readCsvRecords } from '../lib/csv-records';
 import {
+  analyzeCrashTables,
   failCrashImport,
   finishCrashImport,
   insertCrashImport,
@@ -164,6 +165,7 @@ export async function importCrashFile(pool: pg.Pool, input: CrashImportInput): P
       await finishCrashImport(client, importId, counts, rejections);
       return onRoads;
     });
+    if (counts.added + counts.updated > 0) await analyzeCrashTables(pool);
     rejections.sort((a, b) => a.line - b.line);
     return { importId, source, counts, rejections, snapped };
   } catch (error) {

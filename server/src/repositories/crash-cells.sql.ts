@@ -1,5 +1,6 @@
 // SQL shared by the crash map tiles: the tile and its hexagon cells (crash_hex_cell, migration 025), and the two ways
 // of finding a cell's crashes — from the cells counted ahead (crash_heatmap_cells) or from the crashes themselves.
+import { countedAheadAnswers, countedAheadConditions } from '../crashes/counted-ahead';
 import { crashFilterSql, type CrashFilter } from '../crashes/crash-filter';
 import type { SqlParams } from '../lib/sql-params';
 
@@ -12,20 +13,12 @@ export interface TileAddress {
 /** The deepest zoom crash_heatmap_cells holds (migration 025); deeper cells cover few crashes and are counted live. */
 export const CELL_MAX_ZOOM = 13;
 
-const JANUARY_FIRST = /^\d{4}-01-01$/;
-const DECEMBER_LAST = /^\d{4}-12-31$/;
-const CELL_FILTERS = new Set<keyof CrashFilter>(['from', 'to', 'severities', 'sources']);
-
 /**
- * Whether the cells counted ahead answer this filter at a cell zoom: they are kept per year, severity class and source,
- * so a filter of whole years, severities and sources (or none) is read from them; an area, a drawn polygon, a part of
- * a year, weekdays, hours, a festival or a vocabulary choice is counted from the crashes.
+ * Whether the cells counted ahead answer this filter at a cell zoom: they are kept per year, severity class and source
+ * (countedAheadAnswers) down to CELL_MAX_ZOOM.
  */
 export function cellsAnswer(filter: CrashFilter, cellZoom: number): boolean {
-  if (cellZoom > CELL_MAX_ZOOM) return false;
-  const others = Object.entries(filter).filter(([key]) => !CELL_FILTERS.has(key as keyof CrashFilter));
-  if (others.some(([, value]) => value !== undefined)) return false;
-  return (!filter.from || JANUARY_FIRST.test(filter.from)) && (!filter.to || DECEMBER_LAST.test(filter.to));
+  return cellZoom <= CELL_MAX_ZOOM && countedAheadAnswers(filter);
 }
 
 /**
@@ -48,19 +41,13 @@ const nearCentre = (cell: string) =>
   `1.5 * tile.s * ${cell}.i BETWEEN tile.x0 AND tile.x1
    AND tile.h * (${cell}.j + 0.5 * (abs(${cell}.i) % 2)::float8) BETWEEN tile.y0 AND tile.y1`;
 
-const yearOf = (date: string) => Number(date.slice(0, 4));
-
 /**
  * FROM and WHERE over the cells counted ahead (alias h: i, j, year, severity, source, crashes, deaths, serious,
  * minor, sum_x, sum_y) touching the tile, for a filter cellsAnswer accepts. One index range per column of the tile
  * (a single range over the columns would read them from pole to pole).
  */
 export function cellsFromSql(filter: CrashFilter, params: SqlParams): string {
-  const where = ['h.z = tile.z'];
-  if (filter.from) where.push(`h.year >= ${params.add(yearOf(filter.from))}::int`);
-  if (filter.to) where.push(`h.year <= ${params.add(yearOf(filter.to))}::int`);
-  if (filter.severities) where.push(`h.severity = ANY(${params.add(filter.severities)}::text[])`);
-  if (filter.sources) where.push(`h.source = ANY(${params.add(filter.sources)}::text[])`);
+  const where = ['h.z = tile.z', ...countedAheadConditions(filter, params, 'h')];
   return `FROM tile
       CROSS JOIN LATERAL generate_series(floor(tile.x0 / (1.5 * tile.s))::bigint, ceil(tile.x1 / (1.5 * tile.s))::bigint)
         AS col (i)

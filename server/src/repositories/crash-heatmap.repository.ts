@@ -2,7 +2,7 @@
 // allows, counted from the crashes otherwise; both give every hexagon touching the tile its whole count.
 import type { CrashFilter } from '../crashes/crash-filter';
 import type { EpdoWeights } from '../crashes/epdo';
-import { epdoSql } from '../crashes/epdo-sql';
+import { epdoOfSeveritySql, epdoSql } from '../crashes/epdo-sql';
 import type { Queryable } from '../db/pool';
 import { SqlParams } from '../lib/sql-params';
 import { cellsAnswer, cellsFromSql, crashCellsSql, tileCte, type TileAddress } from './crash-cells.sql';
@@ -16,9 +16,7 @@ const TILE_BUFFER = 64;
 
 /** The hexagons counted ahead: the cells of the zoom touching the tile, summed over the years, classes and sources. */
 function hexagonsFromCells(filter: CrashFilter, weights: EpdoWeights, params: SqlParams): string {
-  const weight = `(CASE h.severity WHEN 'fatal' THEN ${params.add(weights.fatal)}::float8
-    WHEN 'serious' THEN ${params.add(weights.serious)}::float8 WHEN 'minor' THEN ${params.add(weights.minor)}::float8
-    ELSE ${params.add(weights.damage_only)}::float8 END)`;
+  const weight = epdoOfSeveritySql(weights, params, 'h.severity');
   return `SELECT h.i, h.j, sum(h.crashes)::int AS crashes, sum(h.deaths)::int AS deaths, sum(h.serious)::int AS serious,
            sum(h.minor)::int AS minor, round(sum(h.crashes * ${weight})::numeric, 3)::float8 AS epdo
     ${cellsFromSql(filter, params)}

@@ -1,12 +1,14 @@
 // Road-section ranking (HSM network screening by sliding window) in SQL: every window along a road that holds a
-// filtered crash, with its crash, casualty and EPDO sums, ranked; the windows are made in PostgreSQL, not in Node.
+// filtered crash, with its crash, casualty and EPDO sums, ranked; the windows are made in PostgreSQL, not in Node,
+// from the road bins counted ahead where they answer (crash-sections.sql.ts), from the crashes otherwise.
 import type { Pool, Queryable } from '../db/pool';
 import { withTransaction } from '../db/transaction';
+import { countedAheadAnswers, countedAheadConditions } from '../crashes/counted-ahead';
 import { crashFilterSql, type CrashFilter } from '../crashes/crash-filter';
 import type { EpdoWeights } from '../crashes/epdo';
-import { epdoSql } from '../crashes/epdo-sql';
 import { SqlParams } from '../lib/sql-params';
 import type { RankBy, RoadSection, SectionBasis } from '../schemas';
+import { binsAnswer, HAS_KM, ON_LINE, sectionsFromBins, sectionsFromCrashes } from './crash-sections.sql';
 
 export interface RoadSectionOptions {
   filter: CrashFilter;
@@ -19,6 +21,8 @@ export interface RoadSectionOptions {
   basis: SectionBasis;
   overlapping: boolean;
   limit: number;
+  /** Counts from the crashes even where the road bins answer (the tests compare the two). */
+  countFromCrashes?: boolean;
 }
 
 export interface RankedSections {
@@ -37,9 +41,6 @@ export interface SectionCoverage {
 /** The Buddhist Era year Thai readers expect next to a Gregorian one. */
 export const toBuddhistEra = (year: number) => year + 543;
 
-/** A crash is placed by DOH road code and kilometre post when it has both, else on its snapped OSM line. */
-const HAS_KM = (c: string) => `(${c}.road_code IS NOT NULL AND ${c}.km IS NOT NULL)`;
-
 /** Sort orders by the metric asked for; ties fall to the other metrics, then to the road and place (stable). */
 const RANK_ORDER: Record<RankBy, string> = {
   epdo: 'epdo DESC, crashes DESC, deaths DESC',
@@ -48,40 +49,24 @@ const RANK_ORDER: Record<RankBy, string> = {
   eb_excess: '(eb_expected - predicted) DESC, crashes DESC, epdo DESC',
 };
 
-/** How the filtered crashes divide between the two ways of placing them on a road. */
+/** How the filtered crashes divide between the two ways of placing them on a road (from the bins where they answer). */
 export async function sectionCoverage(db: Queryable, filter: CrashFilter): Promise<SectionCoverage> {
   const params = new SqlParams();
-  const { rows } = await db.query<SectionCoverage>(
-    `SELECT count(*)::int AS filtered,
-            count(*) FILTER (WHERE ${HAS_KM('c')})::int AS km,
-            count(*) FILTER (WHERE NOT ${HAS_KM('c')} AND c.road_id IS NOT NULL)::int AS "osmLine",
-            count(*) FILTER (WHERE NOT ${HAS_KM('c')} AND c.road_id IS NULL)::int AS unplaced
-     FROM crashes c
-     WHERE ${crashFilterSql(filter, params)}`,
-    params.values,
-  );
+  const sql = countedAheadAnswers(filter)
+    ? `SELECT coalesce(sum(b.crashes), 0)::int AS filtered,
+              coalesce(sum(b.crashes) FILTER (WHERE b.basis = 'km'), 0)::int AS km,
+              coalesce(sum(b.crashes) FILTER (WHERE b.basis = 'osm_line'), 0)::int AS "osmLine",
+              coalesce(sum(b.crashes) FILTER (WHERE b.basis = 'unplaced'), 0)::int AS unplaced
+       FROM crash_road_bins b
+       WHERE ${['TRUE', ...countedAheadConditions(filter, params, 'b')].join(' AND ')}`
+    : `SELECT count(*)::int AS filtered,
+              count(*) FILTER (WHERE ${HAS_KM('c')})::int AS km,
+              count(*) FILTER (WHERE ${ON_LINE('c')})::int AS "osmLine",
+              count(*) FILTER (WHERE NOT ${HAS_KM('c')} AND NOT ${ON_LINE('c')})::int AS unplaced
+       FROM crashes c
+       WHERE ${crashFilterSql(filter, params)}`;
+  const { rows } = await db.query<SectionCoverage>(sql, params.values);
   return rows[0]!;
-}
-
-/**
- * The filtered crashes with their window key: basis, road (DOH code or OSM line id as text, byte-compared: sorting it
- * by the Thai collation would cost more than the rest) and place in metres along it. A double km goes through numeric
- * so 3.3 km is exactly 3300 m, as a `km >= 3.3` comparison sees it.
- */
-function placedCrashesSql(options: RoadSectionOptions, params: SqlParams): string {
-  const weight = epdoSql(options.weights, params);
-  const bases = options.basis === 'all' ? ['km', 'osm_line'] : [options.basis];
-  return `SELECT * FROM (
-      SELECT c.source, c.year, c.road_name, c.deaths, c.serious_injuries, c.minor_injuries,
-             ST_X(c.location) AS lon, ST_Y(c.location) AS lat, ${weight} AS epdo,
-             CASE WHEN ${HAS_KM('c')} THEN 'km' ELSE 'osm_line' END COLLATE "C" AS basis,
-             CASE WHEN ${HAS_KM('c')} THEN c.road_code ELSE c.road_id::text END COLLATE "C" AS road_key,
-             CASE WHEN ${HAS_KM('c')} THEN NULL ELSE c.road_id END AS road_id,
-             CASE WHEN ${HAS_KM('c')} THEN c.km::numeric * 1000 ELSE c.road_offset_m::numeric END AS pos_m
-      FROM crashes c
-      WHERE ${crashFilterSql(options.filter, params)}
-    ) placed
-    WHERE pos_m IS NOT NULL AND basis = ANY(${params.add(bases)}::text[])`;
 }
 
 /** The years a period can hold (a crash's year is its Bangkok calendar year): pairs outside are not probed. */
@@ -100,7 +85,8 @@ function yearRange(year: string, filter: CrashFilter, params: SqlParams): string
  * costly step (a moving minimum over up to 2·length/step rows per window), so it is left out when not asked for.
  */
 function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
-  const placed = placedCrashesSql(options, params);
+  const fromBins = !options.countFromCrashes && binsAnswer(options);
+  const source = fromBins ? sectionsFromBins(options, params) : sectionsFromCrashes(options, params);
   const length = params.add(options.lengthM);
   const step = params.add(options.stepM);
   const blackSpot = `(crashes >= ${params.add(options.minCrashes)}::int
@@ -109,44 +95,26 @@ function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
     { from: options.filter.from, to: options.filter.to, sources: options.filter.sources },
     params,
   );
-  return `WITH f AS MATERIALIZED (${placed}),
-    windows AS (
-      SELECT f.basis, f.road_key, w.k * ${step}::int AS start_m, f.deaths, f.serious_injuries, f.minor_injuries, f.epdo
-      FROM f CROSS JOIN LATERAL generate_series(
-        greatest(0, floor((f.pos_m - ${length}::int) / ${step}::int)::int + 1),
-        floor(f.pos_m / ${step}::int)::int) AS w(k)
-    ),
-    sections AS (
-      SELECT basis, road_key, start_m, count(*)::int AS crashes, sum(deaths)::int AS deaths,
-             sum(serious_injuries)::int AS serious, sum(minor_injuries)::int AS minor, sum(epdo) AS epdo
-      FROM windows GROUP BY basis, road_key, start_m
-    ),
-    -- Empirical Bayes (HSM network screening): the windows of each road class are the reference population — every
-    -- window along the roads screened, those with no crash included — whose mean is the predicted crashes of a
-    -- window and whose spread gives the overdispersion k (method of moments: variance = μ + kμ²). A window's
-    -- expected crashes lean from its own count towards the mean by the weight 1 / (1 + kμ); excess = expected − μ.
-    -- spf is MATERIALIZED: inlined, its aggregate ran again for every window (0.5 s for Bangkok's 1,800 windows).
-    road_length AS (
-      SELECT r.basis, r.road_key,
-             CASE WHEN r.basis = 'km' THEN 'doh' ELSE coalesce(line.class, 'other') END AS class,
-             CASE WHEN r.basis = 'km' THEN r.max_pos ELSE ST_Length(line.geom::geography) END AS length_m
-      FROM (SELECT basis, road_key, max(pos_m) AS max_pos, max(road_id) AS road_id FROM f GROUP BY basis, road_key) r
-        LEFT JOIN roads line ON line.id = r.road_id
-    ),
+  // Empirical Bayes (HSM network screening): the windows of each road class are the reference population — every
+  // window along the roads screened, those with no crash included — whose mean is the predicted crashes of a
+  // window and whose spread gives the overdispersion k (method of moments: variance = μ + kμ²). A window's
+  // expected crashes lean from its own count towards the mean by the weight 1 / (1 + kμ); excess = expected − μ.
+  // spf is MATERIALIZED: inlined, its aggregate ran again for every window (0.5 s for Bangkok's 1,800 windows).
+  return `WITH ${source.ctes},
     population AS (
       SELECT class, sum(floor(greatest(coalesce(length_m, 0), 0) / ${step}::int) + 1)::float8 AS windows
       FROM road_length GROUP BY class
     ),
     spf AS MATERIALIZED (
-      SELECT l.class, sum(s.crashes) / p.windows AS mu, sum(s.crashes::float8 ^ 2) / p.windows AS m2
-      FROM sections s JOIN road_length l USING (basis, road_key) JOIN population p ON p.class = l.class
-      GROUP BY l.class, p.windows
+      SELECT s.class, sum(s.crashes) / p.windows AS mu, sum(s.crashes::float8 ^ 2) / p.windows AS m2
+      FROM sections s JOIN population p ON p.class = s.class
+      GROUP BY s.class, p.windows
     ),
     screened AS (
       SELECT s.*, spf.mu AS predicted,
              spf.mu + (s.crashes - spf.mu) * (1 - 1 / (1 + greatest(0, (spf.m2 - spf.mu ^ 2 - spf.mu) / spf.mu ^ 2) * spf.mu))
                AS eb_expected
-      FROM sections s JOIN road_length l USING (basis, road_key) JOIN spf ON spf.class = l.class
+      FROM sections s JOIN spf ON spf.class = s.class
     ),
     ranked AS (
       SELECT s.*, row_number() OVER (ORDER BY ${RANK_ORDER[options.rankBy]}, basis, road_key, start_m) AS pos
@@ -165,15 +133,7 @@ function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
       LIMIT ${params.add(options.limit)}::int
     ),
     -- Place, name and sources only for the listed windows (the rows above are kept narrow: there can be a million).
-    details AS (
-      SELECT l.pos, avg(f.lon) AS lon, avg(f.lat) AS lat, max(f.road_id) AS road_id,
-             mode() WITHIN GROUP (ORDER BY f.road_name) FILTER (WHERE btrim(f.road_name) <> '') AS road_name,
-             array_agg(DISTINCT f.source) AS sources
-      FROM listed l
-      JOIN f ON f.basis = l.basis AND f.road_key = l.road_key
-        AND f.pos_m >= l.start_m AND f.pos_m < l.start_m + ${length}::int
-      GROUP BY l.pos
-    ),
+    details AS (${source.details}),
     -- The years each source has data for in the period, whatever the other filters: a year in which a window had no
     -- crash still counts towards its crashes per year. The (source, year) pairs are found by skipping along their
     -- index (a handful of probes, not a scan of every crash), then each is kept if one of its crashes is in the period.

@@ -94,6 +94,15 @@ export async function upsertCrashes(
 }
 
 /**
+ * Fresh planner statistics for the crashes and the tables counted ahead from them, after a bulk change. Without them
+ * the planner takes thousands of new rows for a handful and the analyses join their CTEs by nested loops (measured:
+ * a road ranking over 15,000 crashes just imported took 2.0 s, 0.12 s after this).
+ */
+export async function analyzeCrashTables(db: Queryable): Promise<void> {
+  await db.query('ANALYZE crashes, crash_road_bins, crash_heatmap_cells');
+}
+
+/**
  * Snaps every crash not yet tried to the nearest major road: its distance off the road is always kept, the road and
  * the distance along it from its start only within `maxDistanceM`. The index finds a few candidates by planar
  * distance; the true (geodesic) nearest of them is taken. Returns how many crashes found a road.
