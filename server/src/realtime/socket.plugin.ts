@@ -8,7 +8,6 @@ import { Server } from 'socket.io';
 import { Compile } from 'typebox/compile';
 import { hashToken, userForToken } from '../services/auth.service';
 import { cookieHandshakeAllowed } from '../lib/csrf';
-import { queryEvents } from '../repositories/events.repository';
 import { SESSION_COOKIE } from '../plugins/auth.plugin';
 import { ALL_ROLES, LIVE_VIDEO_ROLES } from '../plugins/types';
 import {
@@ -29,8 +28,9 @@ import { socketClientInfo } from './socket-client-info';
 import { bindMessage, defineMessage, type SocketData, type SocketErrorLog, type TocSocket } from './socket-handlers';
 import { startBusRelay } from './bus-relay';
 import { startSessionGuard } from './session-guard';
+import { forEachEventAfter } from './event-pages';
+import { startRelayCatchUp, type RelayCatchUp } from './relay-catch-up';
 
-const REPLAY_LIMIT = 500;
 const checkAuth = Compile(SocketAuth);
 const eventRoom = (type: string) => `events:${type}`;
 const CAMERA_ROOM = 'cameras';
@@ -39,6 +39,8 @@ const OBJECTS_ROOM = 'objects';
 declare module 'fastify' {
   interface FastifyInstance {
     io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+    /** The relay's catch-up after a Redis reconnect (tests wait on it). */
+    realtimeCatchUp: RelayCatchUp;
   }
 }
 
@@ -50,24 +52,10 @@ export default fp(async (app) => {
   app.decorate('io', io);
 
   /** Sends the changes after `lastSeq` for the types this socket follows, oldest first. */
-  async function replay(socket: TocSocket, lastSeq: number): Promise<number> {
-    let sent = 0;
-    let after = lastSeq;
-    // Pages of REPLAY_LIMIT until caught up, bounded so a very old seq cannot flood the client.
-    for (let page = 0; page < 10; page++) {
-      const { items } = await queryEvents(app.db, {
-        afterSeq: after,
-        type: [...socket.data.types] as Event['type'][],
-        limit: REPLAY_LIMIT,
-        offset: 0,
-      });
-      for (const event of items) socket.emit('event', event);
-      sent += items.length;
-      if (items.length < REPLAY_LIMIT) break;
-      after = items[items.length - 1]!.seq;
-    }
-    return sent;
-  }
+  const replay = (socket: TocSocket, lastSeq: number) =>
+    forEachEventAfter(app.db, { afterSeq: lastSeq, types: [...socket.data.types] as Event['type'][] }, (event) =>
+      socket.emit('event', event),
+    );
 
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth ?? {};
@@ -174,18 +162,30 @@ export default fp(async (app) => {
   });
 
   const subscriber = app.redis.duplicate();
-  await subscriber.subscribe(
+  const channels = [
     CHANNELS.events,
     CHANNELS.cameraStatus,
     CHANNELS.objects,
     CHANNELS.footageRequests,
     CHANNELS.crashesChanged,
-  );
+  ];
+  const relayEvent = (event: Event) => io.to(eventRoom(event.type)).emit('event', event);
+  const catchUp = await startRelayCatchUp({
+    db: app.db,
+    subscriber,
+    channels,
+    relay: relayEvent,
+    log: (message, detail) => app.log.warn(detail, message),
+  });
+  app.decorate('realtimeCatchUp', catchUp);
+  await subscriber.subscribe(...channels);
   subscriber.on('message', (channel, message) => {
     try {
       const body = JSON.parse(message);
-      if (channel === CHANNELS.events) io.to(eventRoom(body.type)).emit('event', body);
-      else if (channel === CHANNELS.objects) io.to(OBJECTS_ROOM).emit('objects', body);
+      if (channel === CHANNELS.events) {
+        relayEvent(body);
+        catchUp.relayed(body);
+      } else if (channel === CHANNELS.objects) io.to(OBJECTS_ROOM).emit('objects', body);
       else if (channel === CHANNELS.footageRequests) io.to(requestRoomsOf(body)).emit('footage.request', body);
       else if (channel === CHANNELS.crashesChanged) io.to(CRASHES_LIVE_ROOM).emit('crashes.changed', body);
       else io.to(CAMERA_ROOM).emit('camera.status', body);
@@ -198,6 +198,7 @@ export default fp(async (app) => {
     frames.close();
     await sessions.close();
     await buses.close();
+    catchUp.close();
     await subscriber.quit();
     await io.close();
   });

@@ -15,9 +15,18 @@ import {
   type TrapImageJob,
 } from '../../schemas';
 import { listTraps } from '../../repositories/traps.repository';
-import { authenticateTrap, changeTrap, registerTrap, rotateTrapKey, storeTrapImage } from '../../services/traps.service';
+import {
+  authenticateTrap,
+  changeTrap,
+  registerTrap,
+  rotateTrapKey,
+  storeTrapImage,
+} from '../../services/traps.service';
 import { ADMINS, ALL_ROLES } from '../../plugins/types';
+import { closeWithin } from '../../lib/close-within';
 
+/** A graceful shutdown waits this long for the trap queue's connections, then drops them. */
+const CLOSE_LIMIT_MS = 2000;
 const errors = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply };
 const Accepted = Type.Object({ jobId: Type.String(), status: Type.Literal('queued') });
 
@@ -27,7 +36,7 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
   const queue = new Queue<TrapImageJob>(QUEUES.trapImages, { connection, prefix });
   const queueEvents = new QueueEvents(QUEUES.trapImages, { connection, prefix });
   app.addHook('onClose', async () => {
-    await Promise.allSettled([queue.close(), queueEvents.close()]);
+    await Promise.allSettled([closeWithin(queue, CLOSE_LIMIT_MS), closeWithin(queueEvents, CLOSE_LIMIT_MS)]);
   });
 
   // Images arrive as the raw request body; anything else gets fastify's 415.
@@ -39,15 +48,23 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
 
   app.get(
     '/api/traps',
-    { config: { roles: ALL_ROLES }, schema: { tags: ['traps'], response: { 200: Type.Array(Trap), ...errors } } },
+    {
+      config: { roles: ALL_ROLES },
+      schema: { tags: ['traps'], response: { 200: Type.Array(Trap), ...errors } },
+    },
     async () => listTraps(app.db),
   );
 
   app.post<{ Body: TrapCreate }>(
     '/api/traps',
-    { config: { roles: ADMINS }, schema: { tags: ['traps'], body: TrapCreate, response: { 201: TrapCreated, ...errors } } },
+    {
+      config: { roles: ADMINS },
+      schema: { tags: ['traps'], body: TrapCreate, response: { 201: TrapCreated, ...errors } },
+    },
     async (request, reply) =>
-      reply.status(201).send(await registerTrap({ db: app.db, user: request.user!, ip: request.ip }, request.body)),
+      reply
+        .status(201)
+        .send(await registerTrap({ db: app.db, user: request.user!, ip: request.ip }, request.body)),
   );
 
   app.patch<{ Params: IdParams; Body: TrapUpdate }>(
@@ -62,7 +79,8 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: Trap, ...errors },
       },
     },
-    async (request) => changeTrap({ db: app.db, user: request.user!, ip: request.ip }, request.params.id, request.body),
+    async (request) =>
+      changeTrap({ db: app.db, user: request.user!, ip: request.ip }, request.params.id, request.body),
   );
 
   app.post<{ Params: IdParams }>(
@@ -95,16 +113,33 @@ const trapRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request, reply) => {
-      const trap = await authenticateTrap(app.db, request.params.id, request.headers['x-trap-key'] as string | undefined);
+      const trap = await authenticateTrap(
+        app.db,
+        request.params.id,
+        request.headers['x-trap-key'] as string | undefined,
+      );
       const receivedAt = app.now();
-      const imagePath = await storeTrapImage({ db: app.db, snapshotDir: app.config.snapshotDir }, trap, request.body, receivedAt);
+      const imagePath = await storeTrapImage(
+        { db: app.db, snapshotDir: app.config.snapshotDir },
+        trap,
+        request.body,
+        receivedAt,
+      );
       const job = await queue.add(
         'trap-image',
         { trapId: trap.id, imagePath, receivedAt: receivedAt.toISOString() },
-        { removeOnComplete: { age: 3600 }, removeOnFail: { age: 86400 }, attempts: 3, backoff: { type: 'exponential', delay: 2000 } },
+        {
+          removeOnComplete: { age: 3600 },
+          removeOnFail: { age: 86400 },
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 2000 },
+        },
       );
       try {
-        const result = (await job.waitUntilFinished(queueEvents, app.config.trapWaitSeconds * 1000)) as TrapImageResult;
+        const result = (await job.waitUntilFinished(
+          queueEvents,
+          app.config.trapWaitSeconds * 1000,
+        )) as TrapImageResult;
         return reply.status(200).send(result);
       } catch {
         // Still queued or retrying: the image is stored and will be processed; tell the trap it was accepted.

@@ -1,0 +1,143 @@
+// Medium: a Redis of its own (a real redis-server) killed and started again under a connected control-room client:
+// the events stored while Redis was away (their announcement lost) reach the client without it reconnecting, and
+// the events announced afterwards still do. Prints the time from Redis being back to the client having everything.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
+import { insertEvent } from '../src/repositories/events.repository';
+import { upsertUser } from '../src/repositories/users.repository';
+import type { ClientToServerEvents, Event, NewEvent, ServerToClientEvents } from '../src/schemas';
+import { hashPassword } from '../src/services/passwords';
+import { createTestSchema, testConfig } from './test-env';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let app: FastifyInstance;
+let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let redis: ChildProcess | null = null;
+let redisPort = 0;
+let client: Client;
+const received: Event[] = [];
+
+const freePort = async () => {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  server.close();
+  return port;
+};
+
+/** redis-server in the foreground on the test's port, no persistence (a restart loses everything, as a crash may). */
+async function startRedis(): Promise<void> {
+  const { LD_PRELOAD: _preload, ...env } = process.env;
+  redis = spawn(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  redis.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await until(() => output.includes('Ready to accept connections'), 10_000);
+}
+
+async function killRedis(): Promise<void> {
+  const exited = once(redis!, 'exit');
+  redis!.kill('SIGKILL');
+  await exited;
+  redis = null;
+}
+
+const until = async (condition: () => boolean, timeoutMs = 15_000) => {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const newEvent = (total: number): NewEvent => ({
+  type: 'traffic.vehicles',
+  severity: 'info',
+  location: { lon: 101.07, lat: 13.69 },
+  cameraId: null,
+  startedAt: new Date().toISOString(),
+  confidence: 0.7,
+  modelId: 'yolox_nano_416',
+  payload: { counts: { car: total }, total },
+});
+
+const has = (event: Event) => received.some((e) => e.id === event.id);
+
+beforeAll(async () => {
+  redisPort = await freePort();
+  await startRedis();
+  schema = await createTestSchema();
+  app = await buildApp(testConfig(schema.databaseUrl, { redisUrl: `redis://127.0.0.1:${redisPort}` }));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as net.AddressInfo;
+  await upsertUser(app.db, {
+    username: 'viewer',
+    displayName: 'V',
+    role: 'viewer',
+    passwordHash: await hashPassword('pw'),
+  });
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'viewer', password: 'pw' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  client = io(`http://127.0.0.1:${port}`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  client.on('event', (event) => received.push(event));
+  await new Promise<void>((resolve, reject) => {
+    client.on('connect', resolve);
+    client.on('connect_error', reject);
+  });
+});
+
+afterAll(async () => {
+  client?.close();
+  await app?.close();
+  await schema?.drop();
+  if (redis) await killRedis();
+});
+
+describe('Redis restarted under a connected client', () => {
+  it('relays the events stored while Redis was away, then the new ones, on the same socket', async () => {
+    const before = await app.eventStore.record(newEvent(1));
+    await until(() => has(before));
+
+    await killRedis();
+    // A worker stores its events first; with Redis gone their announcement never happens.
+    const whileAway = [await insertEvent(app.db, newEvent(2)), await insertEvent(app.db, newEvent(3))];
+    await new Promise((r) => setTimeout(r, 300));
+    expect(whileAway.some(has)).toBe(false);
+
+    const back = performance.now();
+    await startRedis();
+    await until(() => whileAway.every(has));
+    const recoveredMs = performance.now() - back;
+    await app.realtimeCatchUp.settled();
+    console.log(
+      `realtime: Redis back → the ${whileAway.length} events stored meanwhile on the client in ${recoveredMs.toFixed(0)} ms`,
+    );
+
+    const after = await app.eventStore.record(newEvent(4));
+    await until(() => has(after));
+    expect(client.connected).toBe(true);
+    expect(received.map((e) => e.id)).toEqual(
+      expect.arrayContaining([before.id, ...whileAway.map((e) => e.id), after.id]),
+    );
+  });
+});
