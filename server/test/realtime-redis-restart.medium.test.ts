@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { insertEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
-import type { ClientToServerEvents, Event, NewEvent, ServerToClientEvents } from '../src/schemas';
+import type { ClientToServerEvents, Event, ServerToClientEvents } from '../src/schemas';
 import { hashPassword } from '../src/services/passwords';
+import { until as untilWithin, vehicleCountEvent } from './realtime-helpers';
 import { createTestSchema, testConfig } from './test-env';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -54,24 +55,8 @@ async function killRedis(): Promise<void> {
   redis = null;
 }
 
-const until = async (condition: () => boolean, timeoutMs = 15_000) => {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
-const newEvent = (total: number): NewEvent => ({
-  type: 'traffic.vehicles',
-  severity: 'info',
-  location: { lon: 101.07, lat: 13.69 },
-  cameraId: null,
-  startedAt: new Date().toISOString(),
-  confidence: 0.7,
-  modelId: 'yolox_nano_416',
-  payload: { counts: { car: total }, total },
-});
+/** Redis restarts and reconnects take seconds, not the default wait. */
+const until = (condition: () => boolean, timeoutMs = 15_000) => untilWithin(condition, timeoutMs);
 
 const has = (event: Event) => received.some((e) => e.id === event.id);
 
@@ -115,12 +100,15 @@ afterAll(async () => {
 
 describe('Redis restarted under a connected client', () => {
   it('relays the events stored while Redis was away, then the new ones, on the same socket', async () => {
-    const before = await app.eventStore.record(newEvent(1));
+    const before = await app.eventStore.record(vehicleCountEvent(1));
     await until(() => has(before));
 
     await killRedis();
     // A worker stores its events first; with Redis gone their announcement never happens.
-    const whileAway = [await insertEvent(app.db, newEvent(2)), await insertEvent(app.db, newEvent(3))];
+    const whileAway = [
+      await insertEvent(app.db, vehicleCountEvent(2)),
+      await insertEvent(app.db, vehicleCountEvent(3)),
+    ];
     await new Promise((r) => setTimeout(r, 300));
     expect(whileAway.some(has)).toBe(false);
 
@@ -133,7 +121,7 @@ describe('Redis restarted under a connected client', () => {
       `realtime: Redis back → the ${whileAway.length} events stored meanwhile on the client in ${recoveredMs.toFixed(0)} ms`,
     );
 
-    const after = await app.eventStore.record(newEvent(4));
+    const after = await app.eventStore.record(vehicleCountEvent(4));
     await until(() => has(after));
     expect(client.connected).toBe(true);
     expect(received.map((e) => e.id)).toEqual(

@@ -5,7 +5,8 @@ import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '../src/app';
 import { upsertUser } from '../src/repositories/users.repository';
 import { hashPassword } from '../src/services/passwords';
-import type { ClientToServerEvents, Event, NewEvent, ServerToClientEvents } from '../src/schemas';
+import type { ClientToServerEvents, Event, ServerToClientEvents } from '../src/schemas';
+import { until, vehicleCountEvent } from './realtime-helpers';
 import { createTestSchema, testConfig } from './test-env';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -14,17 +15,6 @@ let app: FastifyInstance;
 let schema: Awaited<ReturnType<typeof createTestSchema>>;
 let baseUrl: string;
 let token: string;
-
-const newEvent = (total: number): NewEvent => ({
-  type: 'traffic.vehicles',
-  severity: 'info',
-  location: { lon: 101.07, lat: 13.69 },
-  cameraId: null,
-  startedAt: new Date().toISOString(),
-  confidence: 0.7,
-  modelId: 'yolox_nano_416',
-  payload: { counts: { car: total }, total },
-});
 
 function connect(auth: { token?: string; lastSeq?: number }): Promise<{ socket: Client; received: Event[] }> {
   const received: Event[] = [];
@@ -36,21 +26,18 @@ function connect(auth: { token?: string; lastSeq?: number }): Promise<{ socket: 
   });
 }
 
-const until = async (condition: () => boolean, timeoutMs = 5000) => {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
 beforeAll(async () => {
   schema = await createTestSchema();
   app = await buildApp(testConfig(schema.databaseUrl));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await upsertUser(app.db, { username: 'viewer', displayName: 'V', role: 'viewer', passwordHash: await hashPassword('pw') });
+  await upsertUser(app.db, {
+    username: 'viewer',
+    displayName: 'V',
+    role: 'viewer',
+    passwordHash: await hashPassword('pw'),
+  });
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -72,12 +59,15 @@ describe('realtime', () => {
 
   it('pushes a recorded event, then replays what a client missed while away', async () => {
     const first = await connect({ token });
-    const live = await app.eventStore.record(newEvent(1));
+    const live = await app.eventStore.record(vehicleCountEvent(1));
     await until(() => first.received.some((e) => e.id === live.id));
     const lastSeq = Math.max(...first.received.map((e) => e.seq));
     first.socket.close();
 
-    const missed = [await app.eventStore.record(newEvent(2)), await app.eventStore.record(newEvent(3))];
+    const missed = [
+      await app.eventStore.record(vehicleCountEvent(2)),
+      await app.eventStore.record(vehicleCountEvent(3)),
+    ];
 
     const second = await connect({ token, lastSeq });
     await until(() => second.received.length >= 2);
@@ -93,9 +83,12 @@ describe('realtime', () => {
     expect(bad.error).toMatch(/^invalid subscribe: .+ \/ ข้อมูล subscribe ไม่ถูกต้อง/);
     // A NUL is refused at the door, whatever the message (PostgreSQL could not store it, logs would be cut at it).
     const nul = await socket.emitWithAck('stops.watch', { stops: [{ feedId: 1, stopId: 'a\u0000b' }] });
-    expect(nul).toEqual({ ok: false, error: expect.stringMatching(/\/stops\/0\/stopId contains a NUL character \/ .*อักขระ NUL/) });
+    expect(nul).toEqual({
+      ok: false,
+      error: expect.stringMatching(/\/stops\/0\/stopId contains a NUL character \/ .*อักขระ NUL/),
+    });
     expect(await socket.emitWithAck('subscribe', { types: ['crowd.alert'] })).toEqual({ ok: true });
-    const ignored = await app.eventStore.record(newEvent(4));
+    const ignored = await app.eventStore.record(vehicleCountEvent(4));
     const resumed = await socket.emitWithAck('resume', { lastSeq: ignored.seq - 1 });
     expect(resumed).toEqual({ ok: true, count: 0 });
     await new Promise((r) => setTimeout(r, 200));
@@ -104,7 +97,12 @@ describe('realtime', () => {
   });
 
   it('refuses a message the role may not send, with the reason in English and Thai', async () => {
-    await upsertUser(app.db, { username: 'planner', displayName: 'P', role: 'planner', passwordHash: await hashPassword('pw') });
+    await upsertUser(app.db, {
+      username: 'planner',
+      displayName: 'P',
+      role: 'planner',
+      passwordHash: await hashPassword('pw'),
+    });
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -112,7 +110,10 @@ describe('realtime', () => {
     });
     const { socket } = await connect({ token: ((await login.json()) as { token: string }).token });
     const refused = await socket.emitWithAck('frames.watch', { cameraIds: [1] } as never);
-    expect(refused).toEqual({ ok: false, error: 'frames.watch is not allowed for the planner role / บทบาท planner ไม่มีสิทธิ์ใช้ frames.watch' });
+    expect(refused).toEqual({
+      ok: false,
+      error: 'frames.watch is not allowed for the planner role / บทบาท planner ไม่มีสิทธิ์ใช้ frames.watch',
+    });
     socket.close();
   });
 });
