@@ -13,7 +13,14 @@ import { upsertUser } from '../src/repositories/users.repository';
 import { hashPassword } from '../src/services/passwords';
 import { hashToken } from '../src/services/auth.service';
 import { disableUser } from '../src/services/session-end.service';
-import { frameSourceKey, type ClientToServerEvents, type Event, type NewEvent, type Role, type ServerToClientEvents } from '../src/schemas';
+import {
+  frameSourceKey,
+  type ClientToServerEvents,
+  type Event,
+  type Role,
+  type ServerToClientEvents,
+} from '../src/schemas';
+import { vehicleCountEvent } from './realtime-helpers';
 import { createTestSchema, testConfig } from './test-env';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -48,7 +55,12 @@ const until = async (condition: () => boolean, what: string, timeoutMs = 5000) =
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A camera worker's live endpoint: a frame record every 50 ms for as long as the server keeps the stream open. */
-async function startWorker(): Promise<{ server: http.Server; openStreams: number; url: string; token: string }> {
+async function startWorker(): Promise<{
+  server: http.Server;
+  openStreams: number;
+  url: string;
+  token: string;
+}> {
   const token = randomBytes(16).toString('hex');
   const state = { server: http.createServer(), openStreams: 0, url: '', token };
   state.server.on('request', (request, response) => {
@@ -70,20 +82,35 @@ async function startWorker(): Promise<{ server: http.Server; openStreams: number
 }
 
 async function startApp(overrides: { socketSessionCheckSeconds?: number } = {}): Promise<FastifyInstance> {
-  const app = await buildApp(testConfig(schema.databaseUrl, { queuePrefix, ...overrides }), { now: () => new Date(clockMs) });
+  const app = await buildApp(testConfig(schema.databaseUrl, { queuePrefix, ...overrides }), {
+    now: () => new Date(clockMs),
+  });
   urls.set(app, await app.listen({ host: '127.0.0.1', port: 0 }));
   return app;
 }
 
 async function signIn(username: string, role: Role = 'operator'): Promise<{ token: string; userId: number }> {
-  const userId = await upsertUser(appA.db, { username, displayName: username, role, passwordHash: await hashPassword('pw') });
-  const reply = await appA.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'pw' } });
+  const userId = await upsertUser(appA.db, {
+    username,
+    displayName: username,
+    role,
+    passwordHash: await hashPassword('pw'),
+  });
+  const reply = await appA.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: 'pw' },
+  });
   expect(reply.statusCode).toBe(200);
   return { token: reply.json<{ token: string }>().token, userId };
 }
 
 function connect(app: FastifyInstance, token: string): Promise<Probe> {
-  const socket: Client = io(urls.get(app)!, { auth: { token }, transports: ['websocket'], reconnection: false });
+  const socket: Client = io(urls.get(app)!, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
   clients.push(socket);
   const probe: Probe = {
     socket,
@@ -100,27 +127,21 @@ function connect(app: FastifyInstance, token: string): Promise<Probe> {
 }
 
 /** socket.io's reason for the close, or 'still open' after 5 s (a socket outliving its session fails fast). */
-const closeOf = (probe: Probe): Promise<string> => Promise.race([probe.closed, sleep(5000).then(() => 'still open')]);
+const closeOf = (probe: Probe): Promise<string> =>
+  Promise.race([probe.closed, sleep(5000).then(() => 'still open')]);
 
 async function watchFrames(probe: Probe): Promise<void> {
-  expect(await probe.socket.emitWithAck('frames.watch', { cameraIds: [CAMERA_ID], maxFps: 5 })).toEqual({ ok: true });
+  expect(await probe.socket.emitWithAck('frames.watch', { cameraIds: [CAMERA_ID], maxFps: 5 })).toEqual({
+    ok: true,
+  });
   await until(() => probe.frames > 0, 'first live frame');
 }
 
 /** Whether a server still holds a socket on this session. */
 const holdsSession = (app: FastifyInstance, token: string) =>
-  [...app.io.of('/').sockets.values()].some((socket) => socket.data.tokenHash === hashToken(token).toString('hex'));
-
-const newEvent = (): NewEvent => ({
-  type: 'traffic.vehicles',
-  severity: 'info',
-  location: { lon: 101.07, lat: 13.69 },
-  cameraId: null,
-  startedAt: new Date().toISOString(),
-  confidence: 0.7,
-  modelId: 'yolox_nano_416',
-  payload: { counts: { car: 1 }, total: 1 },
-});
+  [...app.io.of('/').sockets.values()].some(
+    (socket) => socket.data.tokenHash === hashToken(token).toString('hex'),
+  );
 
 beforeAll(async () => {
   schema = await createTestSchema();
@@ -129,7 +150,10 @@ beforeAll(async () => {
   appC = await startApp({ socketSessionCheckSeconds: 0.2 });
   const source = await startWorker();
   worker = source;
-  await appA.redis.set(frameSourceKey(queuePrefix, CAMERA_ID), JSON.stringify({ url: source.url, token: source.token, workerId: 'stand-in' }));
+  await appA.redis.set(
+    frameSourceKey(queuePrefix, CAMERA_ID),
+    JSON.stringify({ url: source.url, token: source.token, workerId: 'stand-in' }),
+  );
 });
 
 afterEach(() => {
@@ -168,7 +192,7 @@ describe('a socket ends with its session', () => {
     expect(holdsSession(appA, first.token) || holdsSession(appB, first.token)).toBe(false);
     await until(() => worker.openStreams === 0, 'upstream frame streams released');
     const framesAtLogout = [onA.frames, onB.frames];
-    const missed = await appA.eventStore.record(newEvent());
+    const missed = await appA.eventStore.record(vehicleCountEvent(1));
     await until(() => otherSession.events.some((e) => e.id === missed.id), 'event on the other session');
     await sleep(300);
     expect([onA.frames, onB.frames]).toEqual(framesAtLogout);
@@ -176,13 +200,17 @@ describe('a socket ends with its session', () => {
 
     // The same user's other session is untouched.
     expect(otherSession.socket.connected).toBe(true);
-    expect(await otherSession.socket.emitWithAck('subscribe', { types: ['traffic.vehicles'] })).toEqual({ ok: true });
+    expect(await otherSession.socket.emitWithAck('subscribe', { types: ['traffic.vehicles'] })).toEqual({
+      ok: true,
+    });
   });
 
   it('an expired session cannot ask for live frames: the message is refused and the socket closed', async () => {
     const { token } = await signIn('expiring', 'viewer');
     const probe = await connect(appA, token);
-    expect(await probe.socket.emitWithAck('subscribe', { types: ['traffic.vehicles'] })).toEqual({ ok: true });
+    expect(await probe.socket.emitWithAck('subscribe', { types: ['traffic.vehicles'] })).toEqual({
+      ok: true,
+    });
 
     clockMs += 13 * HOUR_MS; // past the 12 h session on the server's clock, with no logout
     const refused = await probe.socket.emitWithAck('frames.watch', { cameraIds: [CAMERA_ID] });
@@ -204,7 +232,12 @@ describe('a socket ends with its session', () => {
     await watchFrames(onB);
 
     await disableUser(
-      { db: appA.db, redis: appA.redis, actor: { id: admin.userId, username: 'chief', displayName: 'chief', role: 'admin' }, client: { ip: null, userAgent: null } },
+      {
+        db: appA.db,
+        redis: appA.redis,
+        actor: { id: admin.userId, username: 'chief', displayName: 'chief', role: 'admin' },
+        client: { ip: null, userAgent: null },
+      },
       leaving.userId,
     );
 
@@ -212,7 +245,11 @@ describe('a socket ends with its session', () => {
     expect(await closeOf(onB)).toBe('io server disconnect');
     await until(() => worker.openStreams === 0, 'upstream frame stream released');
     expect(other.socket.connected).toBe(true);
-    const relogin = await appA.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leaving', password: 'pw' } });
+    const relogin = await appA.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leaving', password: 'pw' },
+    });
     expect(relogin.statusCode).toBe(401);
     const { rows } = await appA.db.query("SELECT target FROM audit_log WHERE action = 'user.disable'");
     expect(rows).toEqual([{ target: `user:${leaving.userId}` }]);
@@ -221,7 +258,11 @@ describe('a socket ends with its session', () => {
   it('a silent socket is closed by the periodic check once its session expires, and the check is not activity', async () => {
     const { token } = await signIn('quiet', 'viewer');
     const lastSeen = async () =>
-      (await appA.db.query<{ t: Date }>('SELECT last_seen_at AS t FROM sessions WHERE token_hash = $1', [hashToken(token)])).rows[0]!.t.getTime();
+      (
+        await appA.db.query<{ t: Date }>('SELECT last_seen_at AS t FROM sessions WHERE token_hash = $1', [
+          hashToken(token),
+        ])
+      ).rows[0]!.t.getTime();
     const probe = await connect(appC, token);
     const seenAtConnect = await lastSeen();
 
