@@ -1,7 +1,8 @@
 // Medium: an export whose footage changed since it was recorded fails cleanly on real PostGIS, Redis and ffmpeg. Three
-// cameras are cut side by side and zipped as they finish; one segment of the last camera is altered on disk, so the
-// export stops with the segment named in English and Thai, the other cameras' cuts are stopped, and no package, partial
-// zip or work file is left behind.
+// cameras are cut side by side and zipped as they finish; one segment of the second camera is altered on disk, so its
+// check fails while the first camera is still being cut (the zip waiting on it): the export stops with the altered
+// segment named in English and Thai (not "aborted"), the other cameras' cuts are stopped, and no package, partial zip
+// or work file is left behind.
 import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -134,7 +135,7 @@ describe('an export whose footage changed', () => {
       operator,
     );
     await setStatus(db, id, 'approved', new Date(), { decidedBy: operator });
-    const altered = segments[CAMERAS - 1]![1]!;
+    const altered = segments[1]![1]!;
     await appendFile(altered.file, Buffer.from([0]));
 
     expect(await exportRequest(ctx, id)).toBe('failed');

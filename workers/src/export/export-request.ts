@@ -314,7 +314,9 @@ export async function exportRequest(
         }),
       ),
     );
-    for (const run of cameraRuns) run.catch(() => stop.abort());
+    // The first failure is the abort's reason, so the cameras stopped because of it reject with it too, and the
+    // package writer (waiting on an earlier camera) reports the cause rather than "aborted".
+    for (const run of cameraRuns) run.catch((error: unknown) => stop.abort(error));
     const exports: CameraExport[] = [];
     const form = await formFile(ctx, request);
     async function* contentFiles(): AsyncGenerator<PackageContentFile> {
@@ -371,8 +373,9 @@ export async function exportRequest(
     });
     ctx.log('info', 'evidence package built', { requestId, packageId, bytes: written.zipBytes, ...timings });
     return 'exported';
-  } catch (error) {
-    stop.abort();
+  } catch (caught) {
+    const error: unknown = stop.signal.aborted ? stop.signal.reason : caught;
+    stop.abort(error);
     await Promise.allSettled(cameraRuns);
     ctx.log('error', 'evidence export failed', { requestId, err: (error as Error).message });
     await failExport(ctx, request, FAILURE_REASON(error));
