@@ -12,6 +12,7 @@ import { insertEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
 import type { ClientToServerEvents, Event, ServerToClientEvents } from '../src/schemas';
 import { hashPassword } from '../src/services/passwords';
+import { freePort } from './failover-proxy';
 import { until as untilWithin, vehicleCountEvent } from './realtime-helpers';
 import { createTestSchema, testConfig } from './test-env';
 
@@ -23,14 +24,6 @@ let redis: ChildProcess | null = null;
 let redisPort = 0;
 let client: Client;
 const received: Event[] = [];
-
-const freePort = async () => {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  return port;
-};
 
 /** redis-server in the foreground on the test's port, no persistence (a restart loses everything, as a crash may). */
 async function startRedis(): Promise<void> {

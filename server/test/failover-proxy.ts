@@ -1,0 +1,69 @@
+// A TCP forwarder standing in for a load balancer in tests: each new connection goes to the first backend that accepts.
+import net from 'node:net';
+import { once } from 'node:events';
+
+export interface FailoverProxy {
+  port: number;
+  /** The backend port each live connection was forwarded to. */
+  backendsInUse(): number[];
+  close(): Promise<void>;
+}
+
+/** Connects to the first backend (in the given order) that accepts; a refused one is skipped, as a health check would. */
+function connectFirst(ports: readonly number[], index = 0): Promise<{ socket: net.Socket; port: number }> {
+  return new Promise((resolve, reject) => {
+    const port = ports[index];
+    if (port === undefined) return reject(new Error('no backend accepted the connection'));
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.removeAllListeners('error');
+      resolve({ socket, port });
+    });
+    socket.once('error', () => {
+      socket.destroy();
+      connectFirst(ports, index + 1).then(resolve, reject);
+    });
+  });
+}
+
+export async function startFailoverProxy(backendPorts: readonly number[]): Promise<FailoverProxy> {
+  const live = new Map<net.Socket, number>();
+  const server = net.createServer((client) => {
+    client.pause();
+    connectFirst(backendPorts).then(
+      ({ socket: backend, port }) => {
+        live.set(client, port);
+        const end = () => {
+          live.delete(client);
+          client.destroy();
+          backend.destroy();
+        };
+        client.on('error', end).on('close', end);
+        backend.on('error', end).on('close', end);
+        client.pipe(backend);
+        backend.pipe(client);
+        client.resume();
+      },
+      () => client.destroy(),
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    backendsInUse: () => [...live.values()],
+    close: async () => {
+      for (const client of live.keys()) client.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A port nothing listens on at the moment (the OS's pick). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
