@@ -9,7 +9,7 @@ import type { GpsBatchRequest, GpsFix, GpsIngestReply, GpsStreamEntry, OsmAndPar
 import { DeviceAuthCache } from './gps/device-auth-cache';
 import { parseBatchFix, parseOsmAnd, type Malformed } from './gps/fix-parse';
 import { RejectionTally } from './gps/rejection-tally';
-import { TokenBuckets } from './gps/token-bucket';
+import { RedisTokenBuckets } from './gps/rate-limit';
 
 export class RateLimitedError extends HttpError {
   constructor(
@@ -41,19 +41,19 @@ export interface GpsIngestContext {
 
 export class GpsIngest {
   readonly auth: DeviceAuthCache;
-  private readonly osmandBuckets: TokenBuckets;
-  private readonly batchBuckets: TokenBuckets;
+  private readonly osmandBuckets: RedisTokenBuckets;
+  private readonly batchBuckets: RedisTokenBuckets;
   private readonly tally: RejectionTally;
   private readonly streamKey: string;
 
   constructor(private readonly ctx: GpsIngestContext) {
     const { config } = ctx;
     this.auth = new DeviceAuthCache(ctx.db, config.gpsAuthCacheSeconds * 1000);
-    this.osmandBuckets = new TokenBuckets({
+    this.osmandBuckets = new RedisTokenBuckets(ctx.redis, config.queuePrefix, 'osmand', {
       burst: config.gpsOsmandBurst,
       perSecond: config.gpsOsmandPerSecond,
     });
-    this.batchBuckets = new TokenBuckets({
+    this.batchBuckets = new RedisTokenBuckets(ctx.redis, config.queuePrefix, 'batch', {
       burst: config.gpsBatchBurst,
       perSecond: config.gpsBatchPerSecond,
     });
@@ -75,7 +75,7 @@ export class GpsIngest {
       this.tally.add(device[0]!.id, 'malformed');
       throw malformed(uniqueId, parsed.malformed);
     }
-    this.limit(this.osmandBuckets, device, new Map([[device[0]!.id, 1]]), receivedAt);
+    await this.limit(this.osmandBuckets, device, new Map([[device[0]!.id, 1]]), receivedAt);
     await this.enqueue([parsed.fix], receivedAt);
     return { accepted: 1 };
   }
@@ -102,7 +102,7 @@ export class GpsIngest {
       }
       wanted.set(device.id, (wanted.get(device.id) ?? 0) + entry.fixes.length);
     });
-    this.limit(this.batchBuckets, devices, wanted, receivedAt);
+    await this.limit(this.batchBuckets, devices, wanted, receivedAt);
     await this.enqueue(fixes, receivedAt);
     return { accepted: fixes.length };
   }
@@ -129,17 +129,17 @@ export class GpsIngest {
     });
   }
 
-  private limit(buckets: TokenBuckets, devices: DeviceAuth[], wanted: Map<number, number>, at: Date): void {
-    const short = buckets.takeAll(wanted, at.getTime());
-    if (short.length === 0) return;
-    for (const id of short) this.tally.add(id, 'rate_limited', wanted.get(id));
-    const names = devices.filter((d) => short.includes(d.id)).map((d) => d.uniqueId);
-    const waitS = Math.max(
-      ...short.map((id) =>
-        buckets.waitSeconds(id, Math.min(wanted.get(id)!, this.ctx.config.gpsBatchBurst), at.getTime()),
-      ),
-    );
-    throw new RateLimitedError(waitS, [...new Set(names)]);
+  private async limit(
+    buckets: RedisTokenBuckets,
+    devices: DeviceAuth[],
+    wanted: Map<number, number>,
+    at: Date,
+  ): Promise<void> {
+    const short = await buckets.takeAll(wanted, at.getTime());
+    if (short.size === 0) return;
+    for (const id of short.keys()) this.tally.add(id, 'rate_limited', wanted.get(id));
+    const names = devices.filter((d) => short.has(d.id)).map((d) => d.uniqueId);
+    throw new RateLimitedError(Math.max(...short.values()), [...new Set(names)]);
   }
 
   private async enqueue(fixes: GpsFix[], receivedAt: Date): Promise<void> {
