@@ -17,6 +17,8 @@ const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   databaseUrl: Type.String({ pattern: '^postgres(ql)?://' }),
   redisUrl: Type.String({ pattern: '^rediss?://' }),
+  /** A request waits this long for a database connection, then answers 503 (the database is unreachable or saturated). */
+  dbConnectTimeoutSeconds: Type.Number({ exclusiveMinimum: 0 }),
   sharedDir: Type.String(),
   webDistDir: Type.String(),
   snapshotDir: Type.String(),
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: number(env.PORT, 3000),
     databaseUrl: env.DATABASE_URL ?? 'postgres://toc:toc@127.0.0.1:55432/toc',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:56379',
+    dbConnectTimeoutSeconds: number(env.DB_CONNECT_TIMEOUT_S, 10),
     sharedDir,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'web', 'dist')),
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),

@@ -12,7 +12,7 @@ import { insertEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
 import type { ClientToServerEvents, Event, ServerToClientEvents } from '../src/schemas';
 import { hashPassword } from '../src/services/passwords';
-import { freePort } from './failover-proxy';
+import { freePort } from './tcp-proxy';
 import { until as untilWithin, vehicleCountEvent } from './realtime-helpers';
 import { createTestSchema, testConfig } from './test-env';
 

@@ -17,7 +17,7 @@ import { insertEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
 import type { ClientToServerEvents, Event, ServerToClientEvents } from '../src/schemas';
 import { hashPassword } from '../src/services/passwords';
-import { freePort, startFailoverProxy, type FailoverProxy } from './failover-proxy';
+import { freePort, startFailoverProxy, type FailoverProxy } from './tcp-proxy';
 import { until, vehicleCountEvent } from './realtime-helpers';
 import { createTestSchema, requireEnv } from './test-env';
 

@@ -7,8 +7,25 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export type Pool = pg.Pool;
 export type Queryable = Pick<pg.Pool, 'query'>;
 
-export function createPool(connectionString: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'toc' });
+export interface PoolOptions {
+  /**
+   * How long a query waits for a connection (a new one, or a free one of the pool) before it fails: a database
+   * that is unreachable then gives an answer (503) instead of a request that hangs. None by default (the workers'
+   * jobs wait their turn).
+   */
+  connectTimeoutMs?: number;
+}
+
+export function createPool(connectionString: string, max = 10, options: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: 'toc',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+    // Finds idle connections to a server that went away without a word, rather than on the next query.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

@@ -1,11 +1,17 @@
-// A TCP forwarder standing in for a load balancer in tests: each new connection goes to the first backend that accepts.
+// A TCP forwarder for tests: stands in for a load balancer (each connection to the first backend that accepts) and
+// plays network faults in front of a real server (connections refused, or accepted and never answered).
 import net from 'node:net';
 import { once } from 'node:events';
+
+/** `refused`: live connections are reset and new ones dropped at once; `silent`: new ones are held, never answered. */
+export type Fault = 'refused' | 'silent';
 
 export interface FailoverProxy {
   port: number;
   /** The backend port each live connection was forwarded to. */
   backendsInUse(): number[];
+  /** Starts a fault (live connections are reset either way), or ends it with null (held ones are then dropped). */
+  fault(fault: Fault | null): void;
   close(): Promise<void>;
 }
 
@@ -28,7 +34,14 @@ function connectFirst(ports: readonly number[], index = 0): Promise<{ socket: ne
 
 export async function startFailoverProxy(backendPorts: readonly number[]): Promise<FailoverProxy> {
   const live = new Map<net.Socket, number>();
+  const held = new Set<net.Socket>();
+  let current: Fault | null = null;
   const server = net.createServer((client) => {
+    if (current === 'refused') return client.destroy();
+    if (current === 'silent') {
+      held.add(client.on('error', () => undefined).on('close', () => held.delete(client)));
+      return;
+    }
     client.pause();
     connectFirst(backendPorts).then(
       ({ socket: backend, port }) => {
@@ -52,8 +65,12 @@ export async function startFailoverProxy(backendPorts: readonly number[]): Promi
   return {
     port: (server.address() as net.AddressInfo).port,
     backendsInUse: () => [...live.values()],
+    fault(fault) {
+      current = fault;
+      for (const client of fault ? [...live.keys()] : [...held]) client.destroy();
+    },
     close: async () => {
-      for (const client of live.keys()) client.destroy();
+      for (const client of [...live.keys(), ...held]) client.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
