@@ -16,7 +16,12 @@ export interface RecordedClip {
 }
 
 /** Runs the clip once through the real detector (motion gate on, as a camera runs) and keeps what it saw. */
-export async function recordClip(options: { file: string; detector: ObjectDetector; scene: SceneSetup; fps: number }): Promise<RecordedClip> {
+export async function recordClip(options: {
+  file: string;
+  detector: ObjectDetector;
+  scene: SceneSetup;
+  fps: number;
+}): Promise<RecordedClip> {
   const frames: RecordedClip['frames'] = [];
   const summary = await runClip({
     ...options,
@@ -76,7 +81,9 @@ export async function replayShift(replay: ShiftReplay): Promise<ShiftFigures> {
     const step = pipeline.advance(recorded.detections, t);
     const actions = step.rules.incidentActions;
     raises += actions.filter((a) => a.action === 'open' || (a.action === 'update' && a.reopened)).length;
-    if (actions.length > 0) await writer.apply(actions, { frame: recorded.frame, layout: clip.layout, tracks: step.tracks });
+    for (const action of actions) {
+      await writer.applyAction(action, { frame: recorded.frame, layout: clip.layout, tracks: step.tracks });
+    }
     if ((i + 1) % sampleEvery === 0) openCounts.push(await openAlarms(replay.db, camera.id));
   }
   await writer.endAll(t);

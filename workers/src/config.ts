@@ -20,6 +20,8 @@ export interface WorkerConfig {
   probeTimeoutS: number;
   retryInitialS: number;
   retryMaxS: number;
+  /** A stream must deliver frames this long before its reconnect backoff starts over (a flapping camera keeps backing off). */
+  retryStableS: number;
   reconcileIntervalS: number;
   /** Cameras this process runs at most. */
   cameraCapacity: number;
@@ -27,6 +29,10 @@ export interface WorkerConfig {
   cameraLockS: number;
   /** How often each camera reports its health figures. */
   healthIntervalS: number;
+  /** A camera's database writes held at most while the database is away (the oldest waiting go past it). */
+  heldWritesMax: number;
+  /** A write waits this long for a database connection before it counts as an outage (and is held). */
+  dbConnectTimeoutS: number;
   /** How often unacknowledged alarms are checked against the escalation policies. */
   escalationIntervalS: number;
   snapshotDir: string;
@@ -85,10 +91,13 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     probeTimeoutS: number(env.PROBE_TIMEOUT_S, 10),
     retryInitialS: number(env.RETRY_INITIAL_S, 2),
     retryMaxS: number(env.RETRY_MAX_S, 60),
+    retryStableS: number(env.RETRY_STABLE_S, 30),
     reconcileIntervalS: number(env.RECONCILE_INTERVAL_S, 30),
     cameraCapacity: number(env.WORKER_CAMERA_CAPACITY, 8),
     cameraLockS: number(env.CAMERA_LOCK_S, 15),
     healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
+    heldWritesMax: number(env.HELD_WRITES_MAX, 5_000),
+    dbConnectTimeoutS: number(env.DB_CONNECT_TIMEOUT_S, 10),
     escalationIntervalS: number(env.ESCALATION_INTERVAL_S, 30),
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
     queuePrefix: env.QUEUE_PREFIX ?? 'toc',

@@ -24,7 +24,7 @@ const log = pino({
   level: process.env.LOG_LEVEL ?? 'info',
   base: { workerId: config.workerId },
 });
-const db = createPool(config.databaseUrl, 6);
+const db = createPool(config.databaseUrl, 6, { connectTimeoutMs: config.dbConnectTimeoutS * 1000 });
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
 redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
 
@@ -118,7 +118,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const exports = await startExports({ config, db, redis, log: logTo });
-const requestNotices = startRequestNoticeWorker(notifier, { url: config.redisUrl, prefix: config.queuePrefix });
+const requestNotices = startRequestNoticeWorker(notifier, {
+  url: config.redisUrl,
+  prefix: config.queuePrefix,
+});
 const frameUrl = await frameServer.listen();
 await host.start();
 log.info({ capacity: config.cameraCapacity, frameUrl }, 'camera worker started');

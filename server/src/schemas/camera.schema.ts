@@ -100,6 +100,20 @@ export const CameraUpdate = Type.Partial(
 );
 export type CameraUpdate = Static<typeof CameraUpdate>;
 
+/** How often the stream dropped lately: a camera that keeps coming and going shows as unstable, not just up or down. */
+export const CameraStability = Type.Object({
+  outagesLastHour: Type.Integer({
+    minimum: 0,
+    description: 'Times the stream was lost after it had delivered frames, in the last hour',
+  }),
+  flapping: Type.Boolean({
+    description: 'The stream dropped often enough in the last hour to call it unstable',
+  }),
+  reasonText: Type.Union([Type.String(), Type.Null()], { description: 'Why it is unstable, in English' }),
+  reasonTextTh: Type.Union([Type.String(), Type.Null()], { description: 'Why it is unstable, in Thai' }),
+});
+export type CameraStability = Static<typeof CameraStability>;
+
 /** Live figures a worker reports for a running camera. */
 export const CameraHealth = Type.Object({
   workerId: Type.String(),
@@ -114,6 +128,8 @@ export const CameraHealth = Type.Object({
   inferenceMs: Type.Number({ description: 'Mean inference time over the last report interval' }),
   tracks: Type.Integer({ description: 'Confirmed tracks in view' }),
   lastFrameAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** Optional: health stored by older workers has none. */
+  stability: Type.Optional(CameraStability),
   /** The recorder's side: recording or not and why, bitrate, newest footage. */
   recording: Type.Optional(RecordingWorkerHealth),
 });

@@ -4,21 +4,23 @@ import type pg from 'pg';
 import type { FrameGeometry, ObjectDetector, TiledGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
 import { findRecordingWish } from '@toc/server/repositories/recording-wish.repository';
-import type { CameraHealth, CameraState, GapReason } from '@toc/server/schemas';
+import type { CameraHealth, CameraState, GapReason, NewEvent } from '@toc/server/schemas';
 import type { StreamCamera } from '@toc/server/services/camera-streams.service';
 import { redactCredentials } from '@toc/server/lib/redact-credentials';
+import { storeEndpoints, storeOutage } from '@toc/server/lib/store-outage';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../config';
 import type { DetectorPool } from '../detect/detector-pool';
 import { startFrameReader, type FrameReader } from '../ingest/frame-reader';
 import { probeStream, UnsupportedStreamError } from '../ingest/probe';
-import { backoffDelayMs } from '../lib/backoff';
+import { attemptAfterRun, backoffDelayMs } from '../lib/backoff';
 import { CameraPipeline, type SceneSetup } from '../pipeline/camera-pipeline';
 import { cameraGeometry, frameLayout } from '../pipeline/frame-layout';
 import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
 import { writeSeries } from '../outputs/series-writer';
 import { BestViews } from '../outputs/best-views';
+import { WriteJournal } from '../outputs/write-journal';
 import { prepareFrame, type FrameStepContext, type FrameStepResult } from '../pipeline/frame-step';
 import { FrameDrain } from '../pipeline/frame-drain';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
@@ -73,6 +75,8 @@ export class CameraRunner implements RunningCamera {
   private count: VehicleCountState | null = null;
   private pipeline: CameraPipeline | null = null;
   private readonly incidents: IncidentWriter;
+  /** The frame loop's database writes: in order, held while the database is away so the analysis goes on. */
+  private readonly writes: WriteJournal;
   private readonly health: HealthMeter;
   private readonly bestViews = new BestViews();
   private readonly recorder: CameraRecorder;
@@ -98,6 +102,15 @@ export class CameraRunner implements RunningCamera {
       },
       camera,
     );
+    const stores = storeEndpoints(ctx.config.databaseUrl, ctx.config.redisUrl);
+    this.writes = new WriteJournal({
+      isOutage: (error) => storeOutage(error, stores) === 'database',
+      maxHeld: ctx.config.heldWritesMax,
+      retryMinMs: 500,
+      retryMaxMs: 5_000,
+      log: ctx.log,
+      detail: { cameraId: camera.id },
+    });
     this.health = new HealthMeter(ctx.config.workerId);
     this.recorder = new CameraRecorder({
       db: ctx.db,
@@ -174,6 +187,8 @@ export class CameraRunner implements RunningCamera {
       await this.report('starting', null);
       let reason: string;
       let state: CameraState = 'offline';
+      /** How long the stream delivered frames this run; null: not a single one. */
+      let upForMs: number | null = null;
       try {
         if (this.camera.credentialsError) {
           state = 'error';
@@ -196,30 +211,41 @@ export class CameraRunner implements RunningCamera {
         );
         const outcome = await this.readStream(detector, geometry, this.pipeline);
         reason = outcome.reason;
-        if (outcome.sawFrames) attempt = 0;
+        upForMs = outcome.upForMs;
+        attempt = attemptAfterRun(attempt, upForMs, this.ctx.config.retryStableS * 1000);
         // ffmpeg gave up decoding before a single frame: the stream is corrupt or its codec unusable.
-        else if (/invalid data|could not find codec|decoder|unsupported/i.test(reason)) state = 'error';
+        if (upForMs === null && /invalid data|could not find codec|decoder|unsupported/i.test(reason))
+          state = 'error';
         if (reason.startsWith('stalled')) state = 'stalled';
       } catch (error) {
         reason = (error as Error).message;
       }
       await this.flushCount(new Date());
       // Tracks and rule state do not survive the stream: what it was tracking is over (a repeat folds back in).
-      await this.incidents.endAll(this.lastResultAt);
+      // Behind any writes still held, so an alarm is not ended before it is written.
+      const endedAt = this.lastResultAt;
+      await this.writes.write('incidents end', () => this.incidents.endAll(endedAt));
       if (this.stopped) break;
       if (this.restarting) {
         this.restarting = false;
         continue;
       }
       this.online = false;
-      await this.report(state, reason);
+      // A drop after frames goes into the health that comes with the down report: operators see a camera that keeps
+      // coming and going as unstable while it is down, not only its latest state.
+      if (upForMs !== null) this.health.outage();
+      await this.report(state, reason, null, upForMs !== null ? this.healthFigures() : undefined);
+      const retryInMs = backoffDelayMs(attempt, this.ctx.config.retryInitialS, this.ctx.config.retryMaxS);
       this.ctx.log('warn', 'camera down', {
         cameraId: this.camera.id,
         state,
         reason: this.redact(reason),
         attempt,
+        upForMs,
+        retryInMs,
       });
-      await this.sleep(backoffDelayMs(attempt++, this.ctx.config.retryInitialS, this.ctx.config.retryMaxS));
+      attempt++;
+      await this.sleep(retryInMs);
     }
     if (this.healthTimer) clearInterval(this.healthTimer);
     await this.ctx.live?.cameraStopped(this.camera.id);
@@ -230,7 +256,8 @@ export class CameraRunner implements RunningCamera {
     geometry: FrameGeometry | TiledGeometry,
     pipeline: CameraPipeline,
   ) {
-    let sawFrames = false;
+    /** First and newest frame of this run: how long the stream stayed up. */
+    const frames: { first: number | null; last: number } = { first: null, last: 0 };
     const context: FrameStepContext = {
       pipeline,
       detector,
@@ -251,7 +278,10 @@ export class CameraRunner implements RunningCamera {
     });
     let reason = 'stream not started';
     try {
-      reason = await this.readFrames(context, geometry, drain, record, () => (sawFrames = true));
+      reason = await this.readFrames(context, geometry, drain, record, () => {
+        frames.last = Date.now();
+        frames.first ??= frames.last;
+      });
     } finally {
       await this.recorder
         .endRun(this.gapOf(reason))
@@ -260,7 +290,8 @@ export class CameraRunner implements RunningCamera {
         );
     }
     await drain.idle();
-    return { reason, sawFrames };
+    const upForMs = frames.first === null ? null : frames.last - frames.first;
+    return { reason, upForMs };
   }
 
   private async readFrames(
@@ -374,14 +405,20 @@ export class CameraRunner implements RunningCamera {
       this.online = true;
       await this.report('online', null, at, this.health.snapshot());
     }
-    await this.incidents.apply(step.rules.incidentActions, {
+    const shot = {
       frame: result.prepared.frame,
       layout: pipeline.layout,
       tracks: step.tracks,
-      bestView: (trackId) => this.bestViews.get(trackId),
-    });
-    if (step.rules.crowdSamples.length || step.rules.lineCounts.length) {
-      await writeSeries(this.ctx.db, this.camera.id, step.rules.crowdSamples, step.rules.lineCounts);
+      bestView: (trackId: number) => this.bestViews.get(trackId),
+    };
+    for (const action of step.rules.incidentActions) {
+      await this.writes.write(`incident ${action.action}`, () => this.incidents.applyAction(action, shot));
+    }
+    const { crowdSamples, lineCounts } = step.rules;
+    if (crowdSamples.length || lineCounts.length) {
+      await this.writes.write('series write', () =>
+        writeSeries(this.ctx.db, this.camera.id, crowdSamples, lineCounts),
+      );
     }
     if (
       this.count &&
@@ -390,9 +427,13 @@ export class CameraRunner implements RunningCamera {
       await this.flushCount(at);
   }
 
+  private healthFigures(): CameraHealth {
+    return { ...this.health.snapshot(), recording: this.recorder.health() };
+  }
+
   private async reportHealth(): Promise<void> {
     if (!this.online || this.stopped) return;
-    const health = { ...this.health.snapshot(), recording: this.recorder.health() };
+    const health = this.healthFigures();
     await this.report('online', null, health.lastFrameAt ? new Date(health.lastFrameAt) : null, health);
   }
 
@@ -401,27 +442,24 @@ export class CameraRunner implements RunningCamera {
     this.count = null;
     if (!count || count.frames === 0) return;
     const summary = summarize(count, endedAt);
-    await this.ctx.events
-      .record({
-        type: 'traffic.vehicles',
-        severity: 'info',
-        location: this.camera.location,
-        cameraId: this.camera.id,
-        startedAt: count.startedAt.toISOString(),
-        endedAt: endedAt.toISOString(),
-        confidence: summary.confidence,
-        modelId: this.camera.modelId,
-        payload: {
-          counts: summary.counts,
-          total: summary.total,
-          maxInFrame: summary.maxInFrame,
-          frames: summary.frames,
-          intervalS: summary.intervalS,
-        },
-      })
-      .catch((error: Error) =>
-        this.ctx.log('error', 'event write failed', { cameraId: this.camera.id, error: error.message }),
-      );
+    const event: NewEvent = {
+      type: 'traffic.vehicles',
+      severity: 'info',
+      location: this.camera.location,
+      cameraId: this.camera.id,
+      startedAt: count.startedAt.toISOString(),
+      endedAt: endedAt.toISOString(),
+      confidence: summary.confidence,
+      modelId: this.camera.modelId,
+      payload: {
+        counts: summary.counts,
+        total: summary.total,
+        maxInFrame: summary.maxInFrame,
+        frames: summary.frames,
+        intervalS: summary.intervalS,
+      },
+    };
+    await this.writes.write('vehicle count write', async () => void (await this.ctx.events.record(event)));
   }
 
   private sleep(ms: number): Promise<void> {

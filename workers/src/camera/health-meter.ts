@@ -1,5 +1,22 @@
 // Counts what happens to a camera's frames and turns the counts into the health figures operators see.
-import type { CameraHealth } from '@toc/server/schemas';
+import type { CameraHealth, CameraStability } from '@toc/server/schemas';
+
+/** An hour shows a pattern of drops without holding on to yesterday's one outage. */
+const OUTAGE_WINDOW_MS = 60 * 60 * 1000;
+/** Drops in the window that make a camera unstable: once is an outage, three times an hour is a flapping link. */
+const FLAPPING_OUTAGES = 3;
+
+/** The stability figures from the times the stream dropped (ms); drops older than the window are forgotten. */
+export function streamStability(outages: readonly number[], now: number): CameraStability {
+  const n = outages.filter((at) => now - at < OUTAGE_WINDOW_MS).length;
+  const flapping = n >= FLAPPING_OUTAGES;
+  return {
+    outagesLastHour: n,
+    flapping,
+    reasonText: flapping ? `unstable: the stream dropped ${n} times in the last hour` : null,
+    reasonTextTh: flapping ? `สัญญาณไม่เสถียร: ภาพหลุด ${n} ครั้งในหนึ่งชั่วโมงที่ผ่านมา` : null,
+  };
+}
 
 export class HealthMeter {
   private window = { startedAt: Date.now(), framesIn: 0, detected: 0, gated: 0, inferenceMs: 0 };
@@ -8,6 +25,7 @@ export class HealthMeter {
   private decodeErrors = 0;
   private confirmedTracks = 0;
   private lastFrameAt: Date | null = null;
+  private outages: number[] = [];
 
   constructor(private readonly workerId: string) {}
 
@@ -34,6 +52,10 @@ export class HealthMeter {
   tracks(confirmed: number): void {
     this.confirmedTracks = confirmed;
   }
+  /** The stream was lost after it had delivered frames. */
+  outage(at = Date.now()): void {
+    this.outages = [...this.outages.filter((t) => at - t < OUTAGE_WINDOW_MS), at];
+  }
 
   /** Rates over the time since the previous snapshot; totals since start. */
   snapshot(now = Date.now()): CameraHealth {
@@ -51,6 +73,7 @@ export class HealthMeter {
       inferenceMs: round(w.detected ? w.inferenceMs / w.detected : 0),
       tracks: this.confirmedTracks,
       lastFrameAt: this.lastFrameAt?.toISOString() ?? null,
+      stability: streamStability(this.outages, now),
     };
     this.window = { startedAt: now, framesIn: 0, detected: 0, gated: 0, inferenceMs: 0 };
     return health;

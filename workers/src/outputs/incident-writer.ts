@@ -1,6 +1,11 @@
 // Turns a camera's incident actions into alarms: raised (or folded into the alarm they repeat) with snapshots and an elephant warning, updated, ended.
 import type pg from 'pg';
-import { endLeftoverDetections, findWarningForSighting, insertEventUpdate, updateDetectedEvent } from '@toc/server/repositories/events.repository';
+import {
+  endLeftoverDetections,
+  findWarningForSighting,
+  insertEventUpdate,
+  updateDetectedEvent,
+} from '@toc/server/repositories/events.repository';
 import type { Camera, Event, NewEvent } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { IncidentAction } from '../rules/incident-book';
@@ -63,18 +68,13 @@ export class IncidentWriter {
     private readonly camera: Camera,
   ) {}
 
-  async apply(actions: readonly IncidentAction[], shot: FrameForSnapshot): Promise<void> {
-    for (const action of actions) {
-      try {
-        if (action.action === 'open') await this.raise(action.signal, shot);
-        // A signal back within the book's cooldown is a repeat as well: it counts, and it un-ends the alarm.
-        else if (action.action === 'update' && action.reopened) await this.raise(action.signal, shot);
-        else if (action.action === 'update') await this.updateIncident(action.key, action.signal, shot);
-        else await this.endIncident(action.key, action.at);
-      } catch (error) {
-        this.ctx.log('error', 'incident write failed', { cameraId: this.camera.id, action: action.action, error: (error as Error).message });
-      }
-    }
+  /** Writes one action; a failure is thrown, for the caller to hold it (database away) or give it up. */
+  async applyAction(action: IncidentAction, shot: FrameForSnapshot): Promise<void> {
+    if (action.action === 'open') await this.raise(action.signal, shot);
+    // A signal back within the book's cooldown is a repeat as well: it counts, and it un-ends the alarm.
+    else if (action.action === 'update' && action.reopened) await this.raise(action.signal, shot);
+    else if (action.action === 'update') await this.updateIncident(action.key, action.signal, shot);
+    else await this.endIncident(action.key, action.at);
   }
 
   /**
@@ -91,19 +91,35 @@ export class IncidentWriter {
   async endAll(at: number): Promise<void> {
     for (const key of [...this.open.keys()]) {
       await this.endIncident(key, at).catch((error: Error) =>
-        this.ctx.log('error', 'incident write failed', { cameraId: this.camera.id, action: 'end', error: error.message }),
+        this.ctx.log('error', 'incident write failed', {
+          cameraId: this.camera.id,
+          action: 'end',
+          error: error.message,
+        }),
       );
     }
   }
 
   private async raise(signal: RuleSignal, shot: FrameForSnapshot): Promise<void> {
-    const { event, folded } = await this.ctx.events.raise(this.eventFrom(signal, shot), incidentFoldKey(this.camera.id, signal));
+    const { event, folded } = await this.ctx.events.raise(
+      this.eventFrom(signal, shot),
+      incidentFoldKey(this.camera.id, signal),
+    );
     const before = this.open.get(signal.key);
     const warningId =
-      before?.eventId === event.id ? before.warningId : folded ? await findWarningForSighting(this.ctx.db, event.id) : null;
+      before?.eventId === event.id
+        ? before.warningId
+        : folded
+          ? await findWarningForSighting(this.ctx.db, event.id)
+          : null;
     this.open.set(signal.key, { eventId: event.id, warningId });
     if (!folded) {
-      await storeEventSnapshots({ db: this.ctx.db, snapshotDir: this.ctx.snapshotDir }, event.id, shot, signal.trackIds).catch((error: Error) =>
+      await storeEventSnapshots(
+        { db: this.ctx.db, snapshotDir: this.ctx.snapshotDir },
+        event.id,
+        shot,
+        signal.trackIds,
+      ).catch((error: Error) =>
         this.ctx.log('warn', 'snapshot failed', { eventId: event.id, error: error.message }),
       );
     }
@@ -113,7 +129,10 @@ export class IncidentWriter {
       const title = ruleTitle(signal.kind);
       await notifyEvent(this.ctx.notifier, event, {
         title,
-        body: { en: `${title.en} at camera ${this.camera.name}`, th: `${title.th} ที่กล้อง ${this.camera.nameTh}` },
+        body: {
+          en: `${title.en} at camera ${this.camera.name}`,
+          th: `${title.th} ที่กล้อง ${this.camera.nameTh}`,
+        },
       });
     }
   }
@@ -134,7 +153,11 @@ export class IncidentWriter {
       location: base.location,
     });
     if (!event) return;
-    await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'updated', detail: { severity: signal.severity, confidence: signal.confidence } });
+    await insertEventUpdate(this.ctx.db, {
+      eventId: event.id,
+      kind: 'updated',
+      detail: { severity: signal.severity, confidence: signal.confidence },
+    });
     await this.ctx.events.announce(event);
     await this.followUp(key, event);
   }
@@ -143,12 +166,16 @@ export class IncidentWriter {
     const open = this.open.get(key);
     if (!open) return;
     this.open.delete(key);
-    const event = await updateDetectedEvent(this.ctx.db, open.eventId, { endedAt: new Date(at).toISOString() });
+    const event = await updateDetectedEvent(this.ctx.db, open.eventId, {
+      endedAt: new Date(at).toISOString(),
+    });
     if (!event) return;
     await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'ended', detail: {} });
     await this.ctx.events.announce(event);
     if (open.warningId) {
-      const warning = await updateDetectedEvent(this.ctx.db, open.warningId, { endedAt: new Date(at).toISOString() });
+      const warning = await updateDetectedEvent(this.ctx.db, open.warningId, {
+        endedAt: new Date(at).toISOString(),
+      });
       if (warning) await this.ctx.events.announce(warning);
     }
   }
@@ -157,7 +184,11 @@ export class IncidentWriter {
   private async followUp(key: string, event: Event): Promise<void> {
     if (event.type !== 'elephant.sighting') return;
     const open = this.open.get(key)!;
-    const warning = await warnAboutElephant({ db: this.ctx.db, events: this.ctx.events, notifier: this.ctx.notifier }, event, open.warningId);
+    const warning = await warnAboutElephant(
+      { db: this.ctx.db, events: this.ctx.events, notifier: this.ctx.notifier },
+      event,
+      open.warningId,
+    );
     if (warning) open.warningId = warning.id;
   }
 }

@@ -1,0 +1,114 @@
+// Small: the write journal runs writes at once while the database answers, holds them in order while it is away,
+// writes them when it is back, gives up bad writes and, past its bound, the oldest waiting ones.
+import { describe, expect, it } from 'vitest';
+import { WriteJournal, type WriteJournalOptions } from './write-journal';
+
+class Outage extends Error {}
+
+/** A database that is up or down, recording the writes it accepted. */
+function fakeDatabase() {
+  const state = { up: true, written: [] as string[] };
+  const write = (name: string) => async () => {
+    if (!state.up) throw new Outage('connection refused');
+    state.written.push(name);
+  };
+  return { state, write };
+}
+
+function journal(overrides: Partial<WriteJournalOptions> = {}) {
+  const logged: string[] = [];
+  const naps: number[] = [];
+  const wake: Array<() => void> = [];
+  const j = new WriteJournal({
+    isOutage: (error) => error instanceof Outage,
+    maxHeld: 100,
+    retryMinMs: 100,
+    retryMaxMs: 400,
+    log: (level, message) => logged.push(`${level} ${message}`),
+    // Each retry waits until the test lets it go.
+    sleep: (ms) => {
+      naps.push(ms);
+      return new Promise((resolve) => wake.push(resolve));
+    },
+    ...overrides,
+  });
+  const retry = async () => {
+    await new Promise((r) => setImmediate(r));
+    wake.shift()?.();
+    await new Promise((r) => setImmediate(r));
+  };
+  return { j, logged, naps, retry };
+}
+
+describe('WriteJournal', () => {
+  it('writes at once while the database answers', async () => {
+    const db = fakeDatabase();
+    const { j } = journal();
+    await j.write('a', db.write('a'));
+    await j.write('b', db.write('b'));
+    expect(db.state.written).toEqual(['a', 'b']);
+    expect(j.state()).toEqual({ held: 0, holdingSince: null, givenUp: 0 });
+  });
+
+  it('holds the writes in order while the database is away and writes them when it is back', async () => {
+    const db = fakeDatabase();
+    const { j, logged, naps, retry } = journal();
+    await j.write('a', db.write('a'));
+    db.state.up = false;
+    await j.write('b', db.write('b'));
+    await j.write('c', db.write('c'));
+    expect(j.state().held).toBe(2);
+    expect(j.state().holdingSince).not.toBeNull();
+    await retry();
+    await retry();
+    await retry();
+    // Backing off, doubling up to the max.
+    expect(naps.slice(0, 4)).toEqual([100, 200, 400, 400]);
+    db.state.up = true;
+    await retry();
+    await j.flushed();
+    expect(db.state.written).toEqual(['a', 'b', 'c']);
+    expect(j.state()).toEqual({ held: 0, holdingSince: null, givenUp: 0 });
+    expect(logged).toEqual([
+      'warn database unreachable: holding the writes until it is back',
+      'info database back: the held writes are written',
+    ]);
+    // Nothing held: writes run at once again.
+    await j.write('d', db.write('d'));
+    expect(db.state.written).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('gives up a bad write, held or not, and goes on with the next', async () => {
+    const db = fakeDatabase();
+    const { j, logged, retry } = journal();
+    await j.write('bad', async () => {
+      throw new Error('violates check constraint');
+    });
+    db.state.up = false;
+    await j.write('a', db.write('a'));
+    await j.write('bad again', async () => {
+      throw new Error('invalid input');
+    });
+    await j.write('b', db.write('b'));
+    db.state.up = true;
+    await retry();
+    await j.flushed();
+    expect(db.state.written).toEqual(['a', 'b']);
+    expect(logged.filter((line) => line.startsWith('error'))).toEqual([
+      'error bad failed',
+      'error bad again failed',
+    ]);
+  });
+
+  it('past its bound gives up the oldest waiting write, never the one being retried', async () => {
+    const db = fakeDatabase();
+    const { j, retry } = journal({ maxHeld: 3 });
+    db.state.up = false;
+    for (const name of ['a', 'b', 'c', 'd', 'e']) await j.write(name, db.write(name));
+    expect(j.state()).toMatchObject({ held: 3, givenUp: 2 });
+    db.state.up = true;
+    await retry();
+    await j.flushed();
+    expect(db.state.written).toEqual(['a', 'd', 'e']);
+  });
+});
