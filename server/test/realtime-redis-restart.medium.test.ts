@@ -1,8 +1,6 @@
 // Medium: a Redis of its own (a real redis-server) killed and started again under a connected control-room client:
 // the events stored while Redis was away (their announcement lost) reach the client without it reconnecting, and
 // the events announced afterwards still do. Prints the time from Redis being back to the client having everything.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
@@ -12,7 +10,7 @@ import { insertEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
 import type { ClientToServerEvents, Event, ServerToClientEvents } from '../src/schemas';
 import { hashPassword } from '../src/services/passwords';
-import { freePort } from './tcp-proxy';
+import { redisProcess, type RedisProcess } from './redis-process';
 import { until as untilWithin, vehicleCountEvent } from './realtime-helpers';
 import { createTestSchema, testConfig } from './test-env';
 
@@ -20,33 +18,9 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let app: FastifyInstance;
 let schema: Awaited<ReturnType<typeof createTestSchema>>;
-let redis: ChildProcess | null = null;
-let redisPort = 0;
+let redis: RedisProcess;
 let client: Client;
 const received: Event[] = [];
-
-/** redis-server in the foreground on the test's port, no persistence (a restart loses everything, as a crash may). */
-async function startRedis(): Promise<void> {
-  const { LD_PRELOAD: _preload, ...env } = process.env;
-  redis = spawn(
-    'redis-server',
-    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  redis.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await until(() => output.includes('Ready to accept connections'), 10_000);
-}
-
-async function killRedis(): Promise<void> {
-  const exited = once(redis!, 'exit');
-  redis!.kill('SIGKILL');
-  await exited;
-  redis = null;
-}
 
 /** Redis restarts and reconnects take seconds, not the default wait. */
 const until = (condition: () => boolean, timeoutMs = 15_000) => untilWithin(condition, timeoutMs);
@@ -54,10 +28,11 @@ const until = (condition: () => boolean, timeoutMs = 15_000) => untilWithin(cond
 const has = (event: Event) => received.some((e) => e.id === event.id);
 
 beforeAll(async () => {
-  redisPort = await freePort();
-  await startRedis();
+  // No persistence: a restart loses everything, as a crash of an unpersisted Redis may.
+  redis = await redisProcess();
+  await redis.start();
   schema = await createTestSchema();
-  app = await buildApp(testConfig(schema.databaseUrl, { redisUrl: `redis://127.0.0.1:${redisPort}` }));
+  app = await buildApp(testConfig(schema.databaseUrl, { redisUrl: redis.url }));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as net.AddressInfo;
   await upsertUser(app.db, {
@@ -88,7 +63,7 @@ afterAll(async () => {
   client?.close();
   await app?.close();
   await schema?.drop();
-  if (redis) await killRedis();
+  await redis?.kill();
 });
 
 describe('Redis restarted under a connected client', () => {
@@ -96,7 +71,7 @@ describe('Redis restarted under a connected client', () => {
     const before = await app.eventStore.record(vehicleCountEvent(1));
     await until(() => has(before));
 
-    await killRedis();
+    await redis.kill();
     // A worker stores its events first; with Redis gone their announcement never happens.
     const whileAway = [
       await insertEvent(app.db, vehicleCountEvent(2)),
@@ -106,7 +81,7 @@ describe('Redis restarted under a connected client', () => {
     expect(whileAway.some(has)).toBe(false);
 
     const back = performance.now();
-    await startRedis();
+    await redis.start();
     await until(() => whileAway.every(has));
     const recoveredMs = performance.now() - back;
     await app.realtimeCatchUp.settled();

@@ -15,7 +15,11 @@ import { GpsWorker } from '../src/gps/gps-worker';
 export const isoAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
 
 /** Polls until the probe gives a truthy value. */
-export async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -41,7 +45,9 @@ export interface GpsRig {
   workerErrors: string[];
   auth: (role: Role) => { authorization: string };
   /** Fixes through the JSON batch endpoint, each device with its own key unless one is given. */
-  batch: (entries: Array<{ name: DeviceName; fixes: unknown[]; key?: string }>) => Promise<LightMyRequestResponse>;
+  batch: (
+    entries: Array<{ name: DeviceName; fixes: unknown[]; key?: string }>,
+  ) => Promise<LightMyRequestResponse>;
   /** The bus's latest state as the worker left it in Redis. */
   busState: (label: BusLabel) => Promise<BusState | undefined>;
   /** A socket.io client on the server (signed in when given a token). */
@@ -57,16 +63,24 @@ export async function startGpsRig(overrides: Partial<Config> = {}): Promise<GpsR
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const tokens = await roleTokens(app, ['admin', 'viewer', 'police']);
   const auth = (role: Role) => ({ authorization: `Bearer ${tokens[role as keyof typeof tokens]}` });
-  const redis = new Redis(requireEnv('REDIS_URL'));
+  // The server's Redis, also when a test gives one of its own.
+  const redis = new Redis(overrides.redisUrl ?? requireEnv('REDIS_URL'));
+  // A test restarting its Redis expects connection errors; ioredis reconnects by itself.
+  redis.on('error', () => undefined);
   const workerDb: Pool = createPool(schema.databaseUrl, 4);
-  const config = loadWorkerConfig({ ...process.env, DATABASE_URL: schema.databaseUrl, QUEUE_PREFIX: schema.schema });
+  const config = loadWorkerConfig({
+    ...process.env,
+    DATABASE_URL: schema.databaseUrl,
+    QUEUE_PREFIX: schema.schema,
+  });
   const workerErrors: string[] = [];
   const worker = new GpsWorker({
     config: { ...config.gps, transit: false, consumer: 'test' },
     queuePrefix: schema.schema,
     db: workerDb,
     redis,
-    log: (level, message, detail) => level === 'error' && workerErrors.push(`${message} ${JSON.stringify(detail)}`),
+    log: (level, message, detail) =>
+      level === 'error' && workerErrors.push(`${message} ${JSON.stringify(detail)}`),
   });
   await worker.start();
 
@@ -77,11 +91,23 @@ export async function startGpsRig(overrides: Partial<Config> = {}): Promise<GpsR
   };
   const vehicles = {} as GpsRig['vehicles'];
   for (const label of ['CCS-01', 'CCS-02'] as const)
-    vehicles[label] = await create<Vehicle>('/api/vehicles', { label, plate: `10-${label.slice(-2)}`, electric: true });
+    vehicles[label] = await create<Vehicle>('/api/vehicles', {
+      label,
+      plate: `10-${label.slice(-2)}`,
+      electric: true,
+    });
   const devices = {} as GpsRig['devices'];
-  const bound: Record<DeviceName, BusLabel | null> = { osm: 'CCS-01', filters: 'CCS-02', flood: null, bad: null };
+  const bound: Record<DeviceName, BusLabel | null> = {
+    osm: 'CCS-01',
+    filters: 'CCS-02',
+    flood: null,
+    bad: null,
+  };
   for (const [name, label] of Object.entries(bound) as Array<[DeviceName, BusLabel | null]>)
-    devices[name] = await create('/api/gps/devices', { uniqueId: `dev-${name}`, vehicleId: label ? vehicles[label].id : null });
+    devices[name] = await create('/api/gps/devices', {
+      uniqueId: `dev-${name}`,
+      vehicleId: label ? vehicles[label].id : null,
+    });
 
   return {
     app,
@@ -99,7 +125,11 @@ export async function startGpsRig(overrides: Partial<Config> = {}): Promise<GpsR
         method: 'POST',
         url: '/api/gps/batch',
         payload: {
-          devices: entries.map((e) => ({ id: devices[e.name].device.uniqueId, key: e.key ?? devices[e.name].key, fixes: e.fixes })),
+          devices: entries.map((e) => ({
+            id: devices[e.name].device.uniqueId,
+            key: e.key ?? devices[e.name].key,
+            fixes: e.fixes,
+          })),
         },
       }),
     busState: async (label) => {
@@ -107,7 +137,11 @@ export async function startGpsRig(overrides: Partial<Config> = {}): Promise<GpsR
       return json ? (JSON.parse(json) as BusState) : undefined;
     },
     connect: (namespace, token) => {
-      const socket = io(`${baseUrl}${namespace}`, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false });
+      const socket = io(`${baseUrl}${namespace}`, {
+        auth: token ? { token } : {},
+        transports: ['websocket'],
+        reconnection: false,
+      });
       return new Promise((resolve, reject) => {
         socket.on('connect', () => resolve(socket));
         socket.on('connect_error', reject);

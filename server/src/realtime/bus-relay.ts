@@ -12,8 +12,15 @@ import {
   type ServerToClientEvents,
 } from '../schemas';
 import { currentArrivals, readBusStates, stopRoom } from './bus-states';
-import { bindMessage, defineMessage, type SocketData, type SocketErrorLog, type TocSocket } from './socket-handlers';
+import {
+  bindMessage,
+  defineMessage,
+  type SocketData,
+  type SocketErrorLog,
+  type TocSocket,
+} from './socket-handlers';
 import { servePublicStops, type PublicNamespace } from './public-stops';
+import { duplicateConnection } from '../lib/redis-duplicate';
 
 export const BUSES_ROOM = 'buses';
 
@@ -64,7 +71,7 @@ export async function startBusRelay(
     },
   });
 
-  const subscriber = redis.duplicate();
+  const subscriber = duplicateConnection(redis);
   await subscriber.subscribe(CHANNELS.buses, CHANNELS.stopArrivals);
   subscriber.on('message', (channel, json) => {
     try {
@@ -83,7 +90,8 @@ export async function startBusRelay(
 
   return {
     bind(socket) {
-      const logError: SocketErrorLog = (err, message) => ctx.log('socket message failed', { err: String(err), message });
+      const logError: SocketErrorLog = (err, message) =>
+        ctx.log('socket message failed', { err: String(err), message });
       bindMessage(socket, watchBuses, logError);
       bindMessage(socket, watchStops, logError);
     },

@@ -7,6 +7,7 @@ import { findSessionUser, liveSessionHashes } from '../repositories/sessions.rep
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../schemas';
 import { SESSION_ENDED_CHANNEL, type SessionEnd } from './channels';
 import type { SocketData, TocSocket } from './socket-handlers';
+import { duplicateConnection } from '../lib/redis-duplicate';
 
 export interface SessionGuardContext {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -30,7 +31,8 @@ const CHECK_FAILED: Ack = {
 function parseSessionEnd(message: string): SessionEnd | null {
   try {
     const body = JSON.parse(message) as Record<string, unknown>;
-    if (typeof body.tokenHash === 'string' && /^[0-9a-f]{64}$/.test(body.tokenHash)) return { tokenHash: body.tokenHash };
+    if (typeof body.tokenHash === 'string' && /^[0-9a-f]{64}$/.test(body.tokenHash))
+      return { tokenHash: body.tokenHash };
     if (Number.isInteger(body.userId)) return { userId: body.userId as number };
   } catch {
     // Fall through: not ours to act on.
@@ -38,7 +40,9 @@ function parseSessionEnd(message: string): SessionEnd | null {
   return null;
 }
 
-export async function startSessionGuard(ctx: SessionGuardContext): Promise<{ bind: (socket: TocSocket) => void; close: () => Promise<void> }> {
+export async function startSessionGuard(
+  ctx: SessionGuardContext,
+): Promise<{ bind: (socket: TocSocket) => void; close: () => Promise<void> }> {
   const sockets = () => [...ctx.io.of('/').sockets.values()];
 
   /**
@@ -55,7 +59,9 @@ export async function startSessionGuard(ctx: SessionGuardContext): Promise<{ bin
   async function recheck(batch: TocSocket[]): Promise<void> {
     if (batch.length === 0) return;
     try {
-      const hashes = [...new Set(batch.map((socket) => socket.data.tokenHash))].map((hex) => Buffer.from(hex, 'hex'));
+      const hashes = [...new Set(batch.map((socket) => socket.data.tokenHash))].map((hex) =>
+        Buffer.from(hex, 'hex'),
+      );
       const live = await liveSessionHashes(ctx.db, hashes, ctx.now());
       for (const socket of batch) if (!live.has(socket.data.tokenHash)) socket.disconnect(true);
     } catch (error) {
@@ -65,7 +71,7 @@ export async function startSessionGuard(ctx: SessionGuardContext): Promise<{ bin
 
   // An announcement only triggers a re-check against the database: another deployment sharing this Redis (or a
   // stray message) cannot close a socket whose session is still valid here.
-  const subscriber = ctx.redis.duplicate();
+  const subscriber = duplicateConnection(ctx.redis);
   await subscriber.subscribe(SESSION_ENDED_CHANNEL);
   subscriber.on('message', (_channel, message) => {
     const end = parseSessionEnd(message);
@@ -107,7 +113,9 @@ export async function startSessionGuard(ctx: SessionGuardContext): Promise<{ bin
           if (socket.connected) socket.disconnect(true);
         });
         // A throw must not break the chain: every later message would wait on it for good.
-        previous = previous.catch((error: Error) => ctx.log('socket message dispatch failed', { socketId: socket.id, error: error.message }));
+        previous = previous.catch((error: Error) =>
+          ctx.log('socket message dispatch failed', { socketId: socket.id, error: error.message }),
+        );
       });
     },
     async close() {

@@ -25,11 +25,18 @@ import {
 import { auditLiveViews } from '../services/footage-audit.service';
 import { FrameRelays } from './frame-relay';
 import { socketClientInfo } from './socket-client-info';
-import { bindMessage, defineMessage, type SocketData, type SocketErrorLog, type TocSocket } from './socket-handlers';
+import {
+  bindMessage,
+  defineMessage,
+  type SocketData,
+  type SocketErrorLog,
+  type TocSocket,
+} from './socket-handlers';
 import { startBusRelay } from './bus-relay';
 import { startSessionGuard } from './session-guard';
 import { forEachEventAfter } from './event-pages';
 import { startRelayCatchUp, type RelayCatchUp } from './relay-catch-up';
+import { duplicateConnection } from '../lib/redis-duplicate';
 
 const checkAuth = Compile(SocketAuth);
 const eventRoom = (type: string) => `events:${type}`;
@@ -45,16 +52,21 @@ declare module 'fastify' {
 }
 
 export default fp(async (app) => {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(app.server, {
-    serveClient: false,
-    cors: { origin: false },
-  });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    app.server,
+    {
+      serveClient: false,
+      cors: { origin: false },
+    },
+  );
   app.decorate('io', io);
 
   /** Sends the changes after `lastSeq` for the types this socket follows, oldest first. */
   const replay = (socket: TocSocket, lastSeq: number) =>
-    forEachEventAfter(app.db, { afterSeq: lastSeq, types: [...socket.data.types] as Event['type'][] }, (event) =>
-      socket.emit('event', event),
+    forEachEventAfter(
+      app.db,
+      { afterSeq: lastSeq, types: [...socket.data.types] as Event['type'][] },
+      (event) => socket.emit('event', event),
     );
 
   io.use(async (socket, next) => {
@@ -112,7 +124,9 @@ export default fp(async (app) => {
       // One audit row per camera this socket starts watching, written before any frame flows: no row, no video.
       const watched = frames.watchedBy(socket.id);
       const started = [...new Set(body.cameraIds)].filter((id) => !watched.has(id));
-      await auditLiveViews(app.db, { user: socket.data.user, ...socketClientInfo(socket) }, started, { socketId: socket.id });
+      await auditLiveViews(app.db, { user: socket.data.user, ...socketClientInfo(socket) }, started, {
+        socketId: socket.id,
+      });
       // Gone while the row was written: its disconnect already ran, a watch now would never be dropped.
       if (socket.disconnected) return { ok: false, error: 'disconnected / การเชื่อมต่อสิ้นสุดแล้ว' };
       frames.watch(socket, body);
@@ -130,7 +144,12 @@ export default fp(async (app) => {
     },
   });
 
-  const buses = await startBusRelay({ io, redis: app.redis, queuePrefix: app.config.queuePrefix, log: (message, detail) => app.log.warn(detail, message) });
+  const buses = await startBusRelay({
+    io,
+    redis: app.redis,
+    queuePrefix: app.config.queuePrefix,
+    log: (message, detail) => app.log.warn(detail, message),
+  });
   const sessions = await startSessionGuard({
     io,
     db: app.db,
@@ -140,7 +159,8 @@ export default fp(async (app) => {
     log: (message, detail) => app.log.warn(detail, message),
   });
 
-  const logMessageError: SocketErrorLog = (err, message) => app.log.error({ err, message }, 'socket message failed');
+  const logMessageError: SocketErrorLog = (err, message) =>
+    app.log.error({ err, message }, 'socket message failed');
 
   io.on('connection', async (socket) => {
     sessions.bind(socket);
@@ -158,10 +178,11 @@ export default fp(async (app) => {
       ...crashesLiveRoomsFor(socket.data.user),
     ]);
     const { lastSeq } = socket.handshake.auth as SocketAuth;
-    if (lastSeq !== undefined) await replay(socket, lastSeq).catch((err) => app.log.warn({ err }, 'replay failed'));
+    if (lastSeq !== undefined)
+      await replay(socket, lastSeq).catch((err) => app.log.warn({ err }, 'replay failed'));
   });
 
-  const subscriber = app.redis.duplicate();
+  const subscriber = duplicateConnection(app.redis);
   const channels = [
     CHANNELS.events,
     CHANNELS.cameraStatus,
@@ -186,7 +207,8 @@ export default fp(async (app) => {
         relayEvent(body);
         catchUp.relayed(body);
       } else if (channel === CHANNELS.objects) io.to(OBJECTS_ROOM).emit('objects', body);
-      else if (channel === CHANNELS.footageRequests) io.to(requestRoomsOf(body)).emit('footage.request', body);
+      else if (channel === CHANNELS.footageRequests)
+        io.to(requestRoomsOf(body)).emit('footage.request', body);
       else if (channel === CHANNELS.crashesChanged) io.to(CRASHES_LIVE_ROOM).emit('crashes.changed', body);
       else io.to(CAMERA_ROOM).emit('camera.status', body);
     } catch (err) {

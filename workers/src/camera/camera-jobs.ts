@@ -5,10 +5,15 @@ import { Queue, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Queryable } from '@toc/server/db/pool';
 import type { SecretKeyring } from '@toc/server/secrets/secret-box';
-import { findStreamCamera, listStreamCameras, type StreamCamera } from '@toc/server/services/camera-streams.service';
+import {
+  findStreamCamera,
+  listStreamCameras,
+  type StreamCamera,
+} from '@toc/server/services/camera-streams.service';
 import { CAMERA_CONFIG_CHANNEL } from '@toc/server/realtime/channels';
 import { QUEUES, cameraJobId, type CameraJob } from '@toc/server/schemas';
 import type { WorkerConfig } from '../config';
+import { duplicateConnection } from '@toc/server/lib/redis-duplicate';
 
 /** What the host needs from a running camera. */
 export interface RunningCamera {
@@ -29,7 +34,15 @@ export interface CameraJobHostContext {
 
 /** The fields that need a restart of the stream when they change (new credentials too). Kept in memory only. */
 const runtimeKey = (c: StreamCamera) =>
-  JSON.stringify([c.streamUrl, c.credentialsError, c.modelId, c.detectFps, c.tiling, c.location.lon, c.location.lat]);
+  JSON.stringify([
+    c.streamUrl,
+    c.credentialsError,
+    c.modelId,
+    c.detectFps,
+    c.tiling,
+    c.location.lon,
+    c.location.lat,
+  ]);
 
 type Outcome = 'reconfigured' | 'closing';
 
@@ -49,7 +62,10 @@ export class CameraJobHost {
   private closing = false;
 
   constructor(private readonly ctx: CameraJobHostContext) {
-    this.queue = new Queue(QUEUES.cameras, { connection: this.connection(), prefix: this.ctx.config.queuePrefix });
+    this.queue = new Queue(QUEUES.cameras, {
+      connection: this.connection(),
+      prefix: this.ctx.config.queuePrefix,
+    });
   }
 
   private connection() {
@@ -78,7 +94,7 @@ export class CameraJobHost {
     this.worker.on('completed', () => void this.sync());
     this.worker.on('failed', () => void this.sync());
 
-    this.subscriber = this.ctx.redis.duplicate();
+    this.subscriber = duplicateConnection(this.ctx.redis);
     await this.subscriber.subscribe(CAMERA_CONFIG_CHANNEL);
     this.subscriber.on('message', () => void this.sync());
     // A periodic pass also catches changes made while Redis was unreachable.
@@ -102,7 +118,11 @@ export class CameraJobHost {
       const jobId = cameraJobId(camera.id);
       if (camera.enabled) {
         // Adding with the same id while the job exists (waiting or active) is a no-op.
-        await this.queue.add('camera', { cameraId: camera.id }, { jobId, removeOnComplete: true, removeOnFail: true });
+        await this.queue.add(
+          'camera',
+          { cameraId: camera.id },
+          { jobId, removeOnComplete: true, removeOnFail: true },
+        );
       } else {
         const job = await this.queue.getJob(jobId);
         if (job && (await job.isWaiting())) await job.remove().catch(() => undefined);
@@ -110,7 +130,8 @@ export class CameraJobHost {
     }
     for (const [id, active] of this.active) {
       const camera = byId.get(id);
-      if (!camera || !camera.enabled || runtimeKey(camera) !== runtimeKey(active.camera)) active.finish('reconfigured');
+      if (!camera || !camera.enabled || runtimeKey(camera) !== runtimeKey(active.camera))
+        active.finish('reconfigured');
       else await active.running.reloadScene();
     }
   }
@@ -120,7 +141,9 @@ export class CameraJobHost {
     if (!camera || !camera.enabled) return 'not enabled';
     const running = this.ctx.startCamera(camera);
     this.ctx.log('info', 'camera started', { cameraId: camera.id, name: camera.name });
-    const outcome = await new Promise<Outcome>((finish) => this.active.set(camera.id, { camera, running, finish }));
+    const outcome = await new Promise<Outcome>((finish) =>
+      this.active.set(camera.id, { camera, running, finish }),
+    );
     this.active.delete(camera.id);
     await running.stop();
     this.ctx.log('info', 'camera stopped', { cameraId: camera.id, outcome });

@@ -18,6 +18,7 @@ import { bangkokDay } from './partitions';
 import { copyLines, copyPositions } from './position-copy';
 import { compareStreamIds, loadStoredUpTo } from './stream-progress';
 import { startTransitEngine, UNASSIGNED, type TransitEngine, type TripFields } from './transit-seam';
+import { duplicateConnection } from '@toc/server/lib/redis-duplicate';
 
 export type GpsLog = (
   level: 'info' | 'warn' | 'error',
@@ -103,7 +104,7 @@ export class GpsWorker {
     this.now = ctx.now ?? (() => new Date());
     const keys = busKeys(ctx.queuePrefix);
     this.streamKey = keys.fixes;
-    this.reader = ctx.redis.duplicate();
+    this.reader = duplicateConnection(ctx.redis);
     this.stream = new FixStream(this.reader, keys.fixes, ctx.config.consumer);
     this.devices = new DeviceDirectory(ctx.db, DEVICE_RELOAD_MS);
     this.filterStates = new FilterStateStore(ctx.redis, keys.filterState);
