@@ -1,20 +1,25 @@
 // Medium: cameras as BullMQ jobs across two real worker processes — SIGKILL one, the other takes its camera over;
 // disabling and re-enabling a camera takes effect without a restart.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { REPO_ROOT } from '@toc/server/config';
 import { applyMigrations } from '@toc/server/db/migrate';
 import { createPool, type Pool } from '@toc/server/db/pool';
 import { findCamera } from '@toc/server/repositories/cameras.repository';
 import { parseSecretKey } from '@toc/server/secrets/secret-box';
 import { upsertUser } from '@toc/server/repositories/users.repository';
 import { createCamera, updateCamera } from '@toc/server/services/cameras.service';
-import type { Camera, User } from '@toc/server/schemas';
+import type { User } from '@toc/server/schemas';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
+import {
+  runningOn as runningOnWorker,
+  startWorkerProcess,
+  waitFor as waitUntil,
+  type WorkerProcess,
+} from './worker-process';
 
 const LOCK_S = 4;
 let db: Pool;
@@ -22,48 +27,26 @@ let redis: Redis;
 let schema: Awaited<ReturnType<typeof createTestSchema>>;
 let admin: User;
 let snapshotDir: string;
-const workers: ChildProcess[] = [];
-const output: string[] = [];
+const workers: WorkerProcess[] = [];
 
 function startWorker(workerId: string): ChildProcess {
-  // node --import tsx runs the worker in this one process, so SIGKILL really kills the worker.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: schema.databaseUrl,
-      QUEUE_PREFIX: schema.schema,
-      WORKER_ID: workerId,
-      CAMERA_LOCK_S: String(LOCK_S),
-      HEALTH_INTERVAL_S: '1',
-      RECONCILE_INTERVAL_S: '5',
-      SNAPSHOT_DIR: snapshotDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const worker = startWorkerProcess(workerId, {
+    DATABASE_URL: schema.databaseUrl,
+    QUEUE_PREFIX: schema.schema,
+    CAMERA_LOCK_S: String(LOCK_S),
+    HEALTH_INTERVAL_S: '1',
+    RECONCILE_INTERVAL_S: '5',
+    SNAPSHOT_DIR: snapshotDir,
+    LOG_LEVEL: 'warn',
   });
-  child.stdout!.on('data', (d: Buffer) => output.push(`${workerId}: ${d.toString().trim()}`));
-  child.stderr!.on('data', (d: Buffer) => output.push(`${workerId}: ${d.toString().trim()}`));
-  workers.push(child);
-  return child;
+  workers.push(worker);
+  return worker.child;
 }
 
-const waitFor = async <T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T> => {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`${what} not reached within ${timeoutMs} ms; output: ${output.slice(-8).join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-};
-
-/** The camera is running on `workerId`: it reports health from there, with a frame in the last few seconds. */
-const runningOn = (cameraId: number, workerId: string) => async (): Promise<Camera | null> => {
-  const camera = await findCamera(db, cameraId);
-  const fresh = camera?.health?.lastFrameAt && Date.now() - Date.parse(camera.health.lastFrameAt) < 3000;
-  return camera?.status === 'online' && camera.health?.workerId === workerId && fresh ? camera : null;
-};
+const output = () => workers.flatMap((w) => w.output);
+const waitFor = <T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs: number) =>
+  waitUntil(what, probe, timeoutMs, output);
+const runningOn = (cameraId: number, workerId: string) => runningOnWorker(db, cameraId, workerId);
 
 beforeAll(async () => {
   schema = await createTestSchema();
@@ -71,12 +54,17 @@ beforeAll(async () => {
   await applyMigrations(db);
   redis = new Redis(requireEnv('REDIS_URL'));
   snapshotDir = await mkdtemp(path.join(tmpdir(), 'toc-failover-'));
-  const id = await upsertUser(db, { username: 'admin', displayName: 'Admin', role: 'admin', passwordHash: 'x' });
+  const id = await upsertUser(db, {
+    username: 'admin',
+    displayName: 'Admin',
+    role: 'admin',
+    passwordHash: 'x',
+  });
   admin = { id, username: 'admin', displayName: 'Admin', role: 'admin' };
 });
 
 afterAll(async () => {
-  for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const { child } of workers) if (child.exitCode === null) child.kill('SIGKILL');
   await db?.end();
   await redis?.quit();
   await schema?.drop();
@@ -85,7 +73,13 @@ afterAll(async () => {
 describe('camera supervision', () => {
   it('moves a camera to the surviving worker after SIGKILL, and follows disable/enable without restarts', async () => {
     // Sealed with the deployment's key, as an admin stores it: the worker processes must open it to run the camera.
-    const ctx = { db, redis, user: admin, ip: null, secretKey: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')) };
+    const ctx = {
+      db,
+      redis,
+      user: admin,
+      ip: null,
+      secretKey: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')),
+    };
     const camera = await createCamera(ctx, {
       name: 'Failover camera',
       nameTh: 'กล้องทดสอบการย้ายงาน',
@@ -112,11 +106,16 @@ describe('camera supervision', () => {
     console.info(`camera taken over ${takeoverS.toFixed(1)} s after SIGKILL (lock ${LOCK_S} s)`);
 
     await updateCamera(ctx, camera.id, { enabled: false });
-    await waitFor('camera stopped', async () => {
-      const current = await findCamera(db, camera.id);
-      const stale = !current?.health?.lastFrameAt || Date.now() - Date.parse(current.health.lastFrameAt) > 3000;
-      return current?.status === 'disabled' && stale ? current : null;
-    }, 30_000);
+    await waitFor(
+      'camera stopped',
+      async () => {
+        const current = await findCamera(db, camera.id);
+        const stale =
+          !current?.health?.lastFrameAt || Date.now() - Date.parse(current.health.lastFrameAt) > 3000;
+        return current?.status === 'disabled' && stale ? current : null;
+      },
+      30_000,
+    );
 
     await updateCamera(ctx, camera.id, { enabled: true });
     await waitFor('camera running again', runningOn(camera.id, 'worker-b'), 60_000);

@@ -1,7 +1,8 @@
 // Cameras as BullMQ jobs: one long-running job per enabled camera, held by the worker that runs it.
 // A worker that dies stops renewing its job locks; another worker's stalled check puts the jobs back
-// in the queue and a worker with free capacity takes them over.
-import { Queue, WaitingError, Worker, type Job } from 'bullmq';
+// in the queue and a worker with free capacity takes them over. A worker whose job is gone from under it (Redis
+// restarted empty, or the job taken over) stops that camera, so a camera runs once however its job came back.
+import { DelayedError, Queue, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Queryable } from '@toc/server/db/pool';
 import type { SecretKeyring } from '@toc/server/secrets/secret-box';
@@ -44,12 +45,18 @@ const runtimeKey = (c: StreamCamera) =>
     c.location.lat,
   ]);
 
-type Outcome = 'reconfigured' | 'closing';
+/** How long a camera job that came back while its lost run was still here waits before it runs. */
+const SAME_JOB_AGAIN_MS = 1000;
+
+/** Why a camera stops here: changed, the worker stopping, or its job lost (gone from Redis or held elsewhere). */
+type Outcome = 'reconfigured' | 'closing' | 'lost';
 
 interface ActiveCamera {
   camera: StreamCamera;
   running: RunningCamera;
   finish: (outcome: Outcome) => void;
+  /** Resolves once the camera has stopped here. */
+  stopped: Promise<void>;
 }
 
 export class CameraJobHost {
@@ -90,6 +97,13 @@ export class CameraJobHost {
       maxStalledCount: Number.MAX_SAFE_INTEGER,
     });
     this.worker.on('error', (error) => this.ctx.log('warn', 'camera queue error', { error: error.message }));
+    this.worker.on('lockRenewalFailed', (jobIds) => {
+      for (const active of this.active.values()) {
+        if (!jobIds.includes(cameraJobId(active.camera.id))) continue;
+        this.ctx.log('warn', 'camera job lost: stopping the camera here', { cameraId: active.camera.id });
+        active.finish('lost');
+      }
+    });
     // A finished job (camera reconfigured) is re-added at once if the camera should still run.
     this.worker.on('completed', () => void this.sync());
     this.worker.on('failed', () => void this.sync());
@@ -139,13 +153,26 @@ export class CameraJobHost {
   private async process(job: Job<CameraJob, string>, token: string | undefined): Promise<string> {
     const camera = await findStreamCamera(this.ctx.db, job.data.cameraId, this.ctx.keys);
     if (!camera || !camera.enabled) return 'not enabled';
+    // The job is back while this process still runs the camera under the job it lost (Redis restarted empty and
+    // the reconciler added it again): the old run stops, and the job comes back a moment later, once BullMQ is done
+    // with the old one of the same id (two jobs of one id in one worker confuse its lock keeping).
+    const previous = this.active.get(camera.id);
+    if (previous) {
+      previous.finish('lost');
+      await previous.stopped;
+      await job.moveToDelayed(Date.now() + SAME_JOB_AGAIN_MS, token);
+      throw new DelayedError();
+    }
     const running = this.ctx.startCamera(camera);
     this.ctx.log('info', 'camera started', { cameraId: camera.id, name: camera.name });
+    let stoppedHere = () => undefined as void;
+    const stopped = new Promise<void>((resolve) => (stoppedHere = resolve));
     const outcome = await new Promise<Outcome>((finish) =>
-      this.active.set(camera.id, { camera, running, finish }),
+      this.active.set(camera.id, { camera, running, finish, stopped }),
     );
-    this.active.delete(camera.id);
+    if (this.active.get(camera.id)?.running === running) this.active.delete(camera.id);
     await running.stop();
+    stoppedHere();
     this.ctx.log('info', 'camera stopped', { cameraId: camera.id, outcome });
     if (outcome === 'closing') {
       // Hand the camera back at once rather than letting it wait for the lock to expire.
