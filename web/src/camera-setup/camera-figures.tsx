@@ -7,7 +7,8 @@ import { useLanguage } from '../i18n/use-language';
 export function CameraFigures({ camera }: { camera: Camera }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const n = (value: number, digits = 1) => formatNumber(Math.round(value * 10 ** digits) / 10 ** digits, language);
+  const n = (value: number, digits = 1) =>
+    formatNumber(Math.round(value * 10 ** digits) / 10 ** digits, language);
   const health = camera.health;
   return (
     <div className="camera-figures">
@@ -27,9 +28,27 @@ export function CameraFigures({ camera }: { camera: Camera }) {
           <dt>{t('setup.health.skipped')}</dt>
           <dd>{n(health.framesSkipped, 0)}</dd>
           <dt>{t('setup.health.errors')}</dt>
-          <dd>{t('setup.health.errorCounts', { frame: n(health.frameErrors, 0), decode: n(health.decodeErrors, 0) })}</dd>
+          <dd>
+            {t('setup.health.errorCounts', {
+              frame: n(health.frameErrors, 0),
+              decode: n(health.decodeErrors, 0),
+            })}
+          </dd>
           <dt>{t('setup.health.lastFrame')}</dt>
           <dd>{health.lastFrameAt ? formatDateTime(health.lastFrameAt, language) : '–'}</dd>
+          {health.stability && (
+            <>
+              <dt>{t('setup.health.drops')}</dt>
+              <dd data-testid="figure-drops" data-flapping={health.stability.flapping}>
+                {n(health.stability.outagesLastHour, 0)}
+                {health.stability.flapping && (
+                  <div className="setup-hint">
+                    {language === 'th' ? health.stability.reasonTextTh : health.stability.reasonText}
+                  </div>
+                )}
+              </dd>
+            </>
+          )}
           <dt>{t('setup.health.worker')}</dt>
           <dd>{health.workerId}</dd>
         </dl>
@@ -47,7 +66,13 @@ export function CameraFigures({ camera }: { camera: Camera }) {
         <dt>{t('setup.facts.view')}</dt>
         <dd>{t('setup.facts.viewValue', { heading: n(camera.headingDeg, 0), fov: n(camera.fovDeg, 0) })}</dd>
         <dt>{t('setup.facts.detection')}</dt>
-        <dd>{t('setup.facts.detectionValue', { model: camera.modelId, fps: n(camera.detectFps), tiling: camera.tiling })}</dd>
+        <dd>
+          {t('setup.facts.detectionValue', {
+            model: camera.modelId,
+            fps: n(camera.detectFps),
+            tiling: camera.tiling,
+          })}
+        </dd>
         <dt>{t('setup.facts.lastSeen')}</dt>
         <dd>{camera.lastSeenAt ? formatDateTime(camera.lastSeenAt, language) : '–'}</dd>
       </dl>

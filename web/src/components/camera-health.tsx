@@ -39,17 +39,36 @@ export function CameraHealth({ cameras, loadState }: { cameras: readonly Camera[
         <table data-testid="camera-health-list">
           <tbody>
             {cameras.map((camera) => (
-              <tr key={camera.id} data-testid="camera-health-row" data-camera-id={camera.id} data-status={camera.status}>
+              <tr
+                key={camera.id}
+                data-testid="camera-health-row"
+                data-camera-id={camera.id}
+                data-status={camera.status}
+              >
                 <td>
-                  <span className="dot" style={{ background: CAMERA_STATUS_COLORS[camera.status] }} aria-hidden="true" />{' '}
+                  <span
+                    className="dot"
+                    style={{ background: CAMERA_STATUS_COLORS[camera.status] }}
+                    aria-hidden="true"
+                  />{' '}
                   {linkToCameras ? (
                     <a href={routeHref('camera', camera.id)} data-testid="camera-health-link">
                       {language === 'th' ? camera.nameTh : camera.name}
                     </a>
+                  ) : language === 'th' ? (
+                    camera.nameTh
                   ) : (
-                    language === 'th' ? camera.nameTh : camera.name
+                    camera.name
                   )}
                   {camera.statusReason && <div className="panel-note">{camera.statusReason}</div>}
+                  {camera.health?.stability?.flapping && (
+                    // A camera that keeps coming and going: said while it is up as well as down.
+                    <div className="panel-note" data-testid="camera-unstable">
+                      {language === 'th'
+                        ? camera.health.stability.reasonTextTh
+                        : camera.health.stability.reasonText}
+                    </div>
+                  )}
                 </td>
                 <td data-testid="camera-health-figures">
                   {camera.health
@@ -60,7 +79,9 @@ export function CameraHealth({ cameras, loadState }: { cameras: readonly Camera[
                         tracks: formatNumber(camera.health.tracks, language),
                       })
                     : t(cameraStatusKey(camera.status))}
-                  {camera.health?.lastFrameAt && <div className="panel-note">{formatTime(camera.health.lastFrameAt, language)}</div>}
+                  {camera.health?.lastFrameAt && (
+                    <div className="panel-note">{formatTime(camera.health.lastFrameAt, language)}</div>
+                  )}
                 </td>
               </tr>
             ))}

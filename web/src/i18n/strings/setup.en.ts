@@ -46,6 +46,7 @@ export const setupEn = {
   'setup.health.errors': 'Errors',
   'setup.health.errorCounts': '{{frame}} frame · {{decode}} decoding',
   'setup.health.lastFrame': 'Last frame',
+  'setup.health.drops': 'Stream drops (last hour)',
   'setup.health.worker': 'Worker',
   'setup.health.none': 'No figures: no worker is reading this camera right now.',
   'setup.facts.title': 'Set-up',
