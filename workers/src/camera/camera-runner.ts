@@ -189,6 +189,7 @@ export class CameraRunner implements RunningCamera {
       let state: CameraState = 'offline';
       /** How long the stream delivered frames this run; null: not a single one. */
       let upForMs: number | null = null;
+      let storageFull = false;
       try {
         if (this.camera.credentialsError) {
           state = 'error';
@@ -212,6 +213,7 @@ export class CameraRunner implements RunningCamera {
         const outcome = await this.readStream(detector, geometry, this.pipeline);
         reason = outcome.reason;
         upForMs = outcome.upForMs;
+        storageFull = outcome.gap === 'storage_full';
         attempt = attemptAfterRun(attempt, upForMs, this.ctx.config.retryStableS * 1000);
         // ffmpeg gave up decoding before a single frame: the stream is corrupt or its codec unusable.
         if (upForMs === null && /invalid data|could not find codec|decoder|unsupported/i.test(reason))
@@ -228,6 +230,15 @@ export class CameraRunner implements RunningCamera {
       if (this.stopped) break;
       if (this.restarting) {
         this.restarting = false;
+        continue;
+      }
+      // The recordings volume filled up and took ffmpeg down, not the camera: at once again, analysing without
+      // recording (the recorder does not start one on a full volume, so this cannot spin), no outage, no backoff.
+      if (storageFull) {
+        this.ctx.log('warn', 'recordings volume full: camera goes on without recording', {
+          cameraId: this.camera.id,
+          reason: this.redact(reason),
+        });
         continue;
       }
       this.online = false;
@@ -277,21 +288,21 @@ export class CameraRunner implements RunningCamera {
       return null;
     });
     let reason = 'stream not started';
+    let gap: GapReason | null;
     try {
       reason = await this.readFrames(context, geometry, drain, record, () => {
         frames.last = Date.now();
         frames.first ??= frames.last;
       });
     } finally {
-      await this.recorder
-        .endRun(this.gapOf(reason))
-        .catch((error: Error) =>
-          this.ctx.log('error', 'recording not closed', { cameraId: this.camera.id, error: error.message }),
-        );
+      gap = await this.recorder.endRun(this.gapOf(reason)).catch((error: Error) => {
+        this.ctx.log('error', 'recording not closed', { cameraId: this.camera.id, error: error.message });
+        return null;
+      });
     }
     await drain.idle();
     const upForMs = frames.first === null ? null : frames.last - frames.first;
-    return { reason, upForMs };
+    return { reason, upForMs, gap };
   }
 
   private async readFrames(

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { lastSegmentEnd, openGap } from '@toc/server/repositories/recording-index.repository';
 import type { RecordingConfig } from '@toc/server/recording-config';
 import type { GapReason, RecordingState, RecordingWorkerHealth } from '@toc/server/schemas';
-import { recordingsVolumeState } from '@toc/server/lib/recordings-volume';
+import { defaultStatfs, recordingsVolumeState, volumeFreeBytes } from '@toc/server/lib/recordings-volume';
 import { indexSegmentFile, type IndexerContext } from './segment-indexer';
 import { parseSegmentList, type ListedSegment } from './segment-list';
 import { SegmentClock } from './segment-clock';
@@ -69,6 +69,13 @@ interface ActiveRun {
 const BITRATE_WINDOW = 6;
 const POLL_MS = 1_000;
 
+/**
+ * Free space below which the volume counts as full: at least this, or two segments at the camera's recent bitrate.
+ * A run does not start recording below it, and a run that ends below it ended because the volume filled up.
+ */
+export const FULL_BELOW_BYTES = 1024 * 1024;
+const FULL_REASON = 'recordings volume full: not recording until space is freed';
+
 export class CameraRecorder {
   private run: ActiveRun | null = null;
   private state: RecordingState = 'off';
@@ -87,9 +94,23 @@ export class CameraRecorder {
     return changed;
   }
 
-  /** Not recording because of the volume, and the volume is back: a restart starts recording again. */
+  /** Not recording because of the volume (missing or full), and the volume is back: a restart starts recording again. */
   async volumeBack(): Promise<boolean> {
-    return this.state === 'error' && (await recordingsVolumeState(this.ctx.recording.dir)).available;
+    return (
+      this.state === 'error' &&
+      (await recordingsVolumeState(this.ctx.recording.dir)).available &&
+      !(await this.volumeFull())
+    );
+  }
+
+  /** Less free space than a couple of segments need (see FULL_BELOW_BYTES); false when it cannot be read. */
+  private async volumeFull(): Promise<boolean> {
+    if (!this.ctx.recording.dir) return false;
+    const bytes = this.recent.reduce((sum, s) => sum + s.bytes, 0);
+    const ms = this.recent.reduce((sum, s) => sum + s.ms, 0);
+    const segment = ms > 0 ? (bytes / ms) * this.ctx.recording.segmentSeconds * 1000 : 0;
+    const free = await volumeFreeBytes(defaultStatfs, this.ctx.recording.dir).catch(() => Infinity);
+    return free < Math.max(FULL_BELOW_BYTES, 2 * segment);
   }
 
   private get root(): string {
@@ -147,6 +168,8 @@ export class CameraRecorder {
     if (this.wish.pausedReason) return this.notRecording('paused', this.wish.pausedReason, 'storage_full');
     const volume = await recordingsVolumeState(this.ctx.recording.dir);
     if (volume.reason) return this.notRecording('error', volume.reason.en, 'volume_unavailable');
+    // A full volume would end the run at its first write (ffmpeg then stops reading frames too): analyse without it.
+    if (await this.volumeFull()) return this.notRecording('error', FULL_REASON, 'storage_full');
     const dir = incomingDir(this.root, this.ctx.cameraId);
     await mkdir(dir, { recursive: true });
     const runId = `r${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -191,11 +214,28 @@ export class CameraRecorder {
 
   /**
    * The run's ffmpeg has exited: index what it wrote (its last segment too, cut short or not), and record from when
-   * and why the camera has no footage.
+   * and why the camera has no footage. Returns the gap's reason (null: there was no recording run).
    */
-  async endRun(gap: { reason: GapReason; detail: string | null }): Promise<void> {
+  async endRun(given: { reason: GapReason; detail: string | null }): Promise<GapReason | null> {
     const run = this.run;
-    if (!run) return;
+    if (!run) return null;
+    // ffmpeg's last words on a full volume are "Conversion failed!" or a crash (SIGSEGV), seldom "No space left".
+    const full =
+      given.reason !== 'worker_stopped' && given.reason !== 'recording_disabled' && (await this.volumeFull());
+    // Restarted to pause for storage (the cleaner's pause): the footage stops for that reason, not a switch-off.
+    const pausedForSpace =
+      given.reason === 'recording_disabled' && this.wish.enabled && this.wish.pausedReason;
+    const gap = full
+      ? {
+          reason: 'storage_full' as const,
+          detail: `no space left on the recordings volume (ffmpeg: ${given.detail})`,
+        }
+      : pausedForSpace
+        ? {
+            reason: 'storage_full' as const,
+            detail: `recording paused by the cleaner: ${this.wish.pausedReason}`,
+          }
+        : given;
     this.run = null;
     clearInterval(run.poll);
     run.watcher?.close();
@@ -214,9 +254,12 @@ export class CameraRecorder {
           error: error.message,
         }),
     );
-    if (gap.reason === 'write_failed' || gap.reason === 'storage_full')
+    // A pause has its own alarm (recording.paused, raised by the cleaner).
+    if (!pausedForSpace && (gap.reason === 'write_failed' || gap.reason === 'storage_full'))
       this.ctx.onGap?.({ ...gap, from: new Date(from) });
-    this.state = 'off';
+    this.state = full ? 'error' : 'off';
+    this.reason = full ? FULL_REASON : null;
+    return gap.reason;
   }
 
   /** Not recording this run; with a gap reason, the camera's footage stops here (from its newest segment on). */
@@ -283,19 +326,26 @@ export class CameraRecorder {
     const file = path.join(dir, segment.file);
     if (!(await exists(file))) return; // indexed before a restart
     const outcome = await indexSegmentFile(this.indexer, file, span, false);
-    this.noteOutcome(outcome, span);
+    this.noteOutcome(outcome);
     state.anchorMs = clock.anchor;
     state.previousEndMs = span.endMs;
-    await writeRunState(dir, state);
+    // Only a crash aid: on a full volume it cannot be written, and the segment is indexed and moved already (failing
+    // here made the next scan place it a second time and the run's end leave its files behind).
+    await writeRunState(dir, state).catch((error: Error) =>
+      this.ctx.log('warn', 'recording run state not saved', {
+        cameraId: this.ctx.cameraId,
+        error: error.message,
+      }),
+    );
   }
 
-  private noteOutcome(
-    outcome: Awaited<ReturnType<typeof indexSegmentFile>>,
-    span: { startMs: number; endMs: number },
-  ): void {
+  /** Footage now ends where the indexed segment does (a segment cut short ends before its listed span). */
+  private noteOutcome(outcome: Awaited<ReturnType<typeof indexSegmentFile>>): void {
     if (!outcome.indexed) return;
-    this.lastEndMs = span.endMs;
-    this.recent = [...this.recent, { bytes: outcome.bytes, ms: span.endMs - span.startMs }].slice(
+    this.lastEndMs = outcome.endMs;
+    // The bitrate from whole segments only: a cut one's bytes over its shortened span could be any figure.
+    if (outcome.interrupted) return;
+    this.recent = [...this.recent, { bytes: outcome.bytes, ms: outcome.endMs - outcome.startMs }].slice(
       -BITRATE_WINDOW,
     );
   }
@@ -342,7 +392,7 @@ export class CameraRecorder {
           endMs: Math.round((await stat(file)).mtimeMs),
         };
     const outcome = await indexSegmentFile(this.indexer, file, span, true);
-    this.noteOutcome(outcome, span);
+    this.noteOutcome(outcome);
     if (!outcome.indexed && !outcome.empty) {
       this.ctx.onGap?.({ reason: 'corrupt_segment', from: new Date(span.startMs), detail: outcome.reason });
     }

@@ -26,6 +26,8 @@ const HEADER_BYTES = 16;
  */
 export class TopLevelBoxes {
   readonly collected: Buffer[] = [];
+  /** Media data boxes read to their end: the fragments (moof) before them have all their media. */
+  mediaBoxes = 0;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   /** Bytes still to take (or skip) of the current box; 0 between boxes. */
@@ -77,6 +79,7 @@ export class TopLevelBoxes {
 
   private finishBox(): void {
     if (!this.skipping) this.collected.push(Buffer.concat(this.pending));
+    else this.mediaBoxes += 1;
     this.skipping = false;
     this.reset();
   }

@@ -41,8 +41,14 @@ export async function readRunState(dir: string, runId: string): Promise<RunState
 /** Written to a temporary name and renamed: a crash leaves the old state or the new one, never half of one. */
 export async function writeRunState(dir: string, state: RunState): Promise<void> {
   const file = stateFileOf(dir, state.runId);
-  await writeFile(`${file}.tmp`, JSON.stringify(state));
-  await rename(`${file}.tmp`, file);
+  try {
+    await writeFile(`${file}.tmp`, JSON.stringify(state));
+    await rename(`${file}.tmp`, file);
+  } catch (error) {
+    // A write that failed (volume full) leaves an empty temporary file no leftover scan would ever remove.
+    await rm(`${file}.tmp`, { force: true });
+    throw error;
+  }
 }
 
 export async function readSegmentListText(dir: string, runId: string): Promise<string> {

@@ -8,6 +8,10 @@ import { TopLevelBoxes, segmentTiming, type SegmentTiming } from './mp4-fragment
 export interface SegmentFileInfo extends Mp4Header {
   bytes: number;
   sha256: string;
+  /** The file ends inside a fragment (the volume filled as it was written, or a crash): its last media is partial. */
+  cutShort: boolean;
+  /** Seconds of the whole fragments of a file cut short (0: none), where its boxes tell (else null). */
+  wholeS: number | null;
 }
 
 /** Enough for ftyp and moov of any camera stream (a few kilobytes in practice). */
@@ -28,9 +32,13 @@ async function readHead(file: string): Promise<Buffer> {
  * SHA-256 and size of a whole file, and its media timing where its fragments allow (see mp4-fragments.ts), in one
  * streamed read: an export checks every segment's hash and needs its timing too.
  */
-export async function hashFile(
-  file: string,
-): Promise<{ sha256: string; bytes: number; timing: SegmentTiming | null }> {
+export async function hashFile(file: string): Promise<{
+  sha256: string;
+  bytes: number;
+  timing: SegmentTiming | null;
+  cutShort: boolean;
+  wholeS: number | null;
+}> {
   const hash = createHash('sha256');
   const boxes = new TopLevelBoxes();
   let readable = true;
@@ -44,7 +52,14 @@ export async function hashFile(
     }
   });
   const timing = readable && boxes.complete ? segmentTiming(boxes.collected) : null;
-  return { sha256: hash.digest('hex'), bytes, timing };
+  // A fragment's media follows its moof: one without all of it (or none) is the file being cut short.
+  const isMoof = (box: Buffer) => box.toString('latin1', 4, 8) === 'moof';
+  const moofs = boxes.collected.filter(isMoof).length;
+  const cutShort = readable && (!boxes.complete || moofs > boxes.mediaBoxes);
+  let kept = 0;
+  const whole = boxes.collected.filter((box) => !isMoof(box) || ++kept <= boxes.mediaBoxes);
+  const wholeS = !cutShort ? null : boxes.mediaBoxes === 0 ? 0 : (segmentTiming(whole)?.durationS ?? null);
+  return { sha256: hash.digest('hex'), bytes, timing, cutShort, wholeS };
 }
 
 function isFileTypeOnly(head: Buffer): boolean {
@@ -64,6 +79,6 @@ export async function readSegmentFile(
   if (!header) return { corrupt: 'no readable MP4 header (ftyp/moov with a video track)', empty: false };
   // A run that ended just as a segment opened: nothing was lost, there was nothing yet.
   if (!header.hasFragment) return { corrupt: 'header only: no fragment of video was written', empty: true };
-  const { sha256, bytes } = await hashFile(file);
-  return { ...header, sha256, bytes };
+  const { sha256, bytes, cutShort, wholeS } = await hashFile(file);
+  return { ...header, sha256, bytes, cutShort, wholeS };
 }

@@ -18,7 +18,7 @@ export interface IndexerContext {
 }
 
 export type IndexOutcome =
-  | { indexed: true; bytes: number; startMs: number; endMs: number }
+  | { indexed: true; bytes: number; startMs: number; endMs: number; interrupted: boolean }
   | { indexed: false; reason: string; empty: boolean };
 
 /** A rename into a date folder the cleaner may have just removed as empty: make it again and retry once. */
@@ -62,11 +62,17 @@ export async function indexSegmentFile(
     ctx.log('warn', 'corrupt segment kept aside', { cameraId: ctx.cameraId, file, reason: info.corrupt });
     return { indexed: false, reason: info.corrupt, empty: false };
   }
+  // Cut short mid-fragment (the muxer still lists it with its whole span when the volume fills): footage up to its
+  // last whole fragment, and marked interrupted.
+  const endMs =
+    info.cutShort && info.wholeS !== null
+      ? Math.min(span.endMs, span.startMs + Math.max(1, Math.round(info.wholeS * 1000)))
+      : span.endMs;
   const relative = segmentPath(ctx.cameraId, span.startMs);
   await indexSegment(ctx.db, {
     cameraId: ctx.cameraId,
     startedAt: new Date(span.startMs),
-    endedAt: new Date(span.endMs),
+    endedAt: new Date(endMs),
     bytes: info.bytes,
     path: relative,
     sha256: info.sha256,
@@ -76,8 +82,14 @@ export async function indexSegmentFile(
     initBytes: info.initBytes,
     workerId: ctx.workerId,
     clockSource: CLOCK_SOURCE,
-    interrupted,
+    interrupted: interrupted || info.cutShort,
   });
   await moveInto(file, path.join(ctx.root, relative));
-  return { indexed: true, bytes: info.bytes, ...span };
+  return {
+    indexed: true,
+    bytes: info.bytes,
+    startMs: span.startMs,
+    endMs,
+    interrupted: interrupted || info.cutShort,
+  };
 }
