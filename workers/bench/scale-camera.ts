@@ -1,0 +1,304 @@
+// A simulated camera for the scale benchmark: frames come from a recorded clip on the camera's detect-rate clock
+// instead of ffmpeg, detections from the recording instead of the detector. The motion gate, tracker, placement,
+// rules, incident writes (through the write journal), vehicle counts, series, live objects and health reports are
+// the worker's own, composed as CameraRunner composes them (its frame source is ffmpeg, so it is not reused whole).
+import type pg from 'pg';
+import type { CameraHealth, CameraState, NewEvent } from '@toc/server/schemas';
+import type { StreamCamera } from '@toc/server/services/camera-streams.service';
+import type { EventStore } from '@toc/server/services/event-store.service';
+import { storeEndpoints, storeOutage } from '@toc/server/lib/store-outage';
+import type { WorkerConfig } from '../src/config';
+import type { RunningCamera } from '../src/camera/camera-jobs';
+import { loadScene, sameScene, type CameraRunnerContext } from '../src/camera/camera-runner';
+import { HealthMeter } from '../src/camera/health-meter';
+import type { LiveFeeds } from '../src/live/live-feeds';
+import { BestViews } from '../src/outputs/best-views';
+import { IncidentWriter } from '../src/outputs/incident-writer';
+import type { NotifierContext } from '../src/outputs/notifier';
+import { writeSeries } from '../src/outputs/series-writer';
+import { WriteJournal } from '../src/outputs/write-journal';
+import { CameraPipeline } from '../src/pipeline/camera-pipeline';
+import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../src/rules/vehicle-count';
+import type { RecordedFrame, ReplayClip } from './scale-recording';
+
+/** What every simulated camera of a process adds to, for the benchmark's figures. */
+export interface ReplayCounters {
+  running: number;
+  /** Frames the camera clocks produced. */
+  framesIn: number;
+  /** Frames tracked, ruled and written (the rest were replaced by a newer one while writes were pending). */
+  processed: number;
+  /** Processed frames the motion gate sent to the (replayed) detector. */
+  detected: number;
+  skipped: number;
+  /** Frames the clock was too late to take (the process was busy): lost as a camera's would be. */
+  late: number;
+  errors: number;
+}
+
+export const newReplayCounters = (): ReplayCounters => ({
+  running: 0,
+  framesIn: 0,
+  processed: 0,
+  detected: 0,
+  skipped: 0,
+  late: 0,
+  errors: 0,
+});
+
+export interface SimulatedCameraContext {
+  config: WorkerConfig;
+  db: pg.Pool;
+  events: EventStore;
+  live: LiveFeeds;
+  notifier: NotifierContext;
+  reportStatus: CameraRunnerContext['reportStatus'];
+  log: NotifierContext['log'];
+  clipFor: (camera: StreamCamera) => ReplayClip;
+  counters: ReplayCounters;
+}
+
+interface ReplayFrame {
+  picture: Uint8Array;
+  recorded: RecordedFrame;
+  t: number;
+  detect: boolean;
+}
+
+export class SimulatedCamera implements RunningCamera {
+  private stopped = false;
+  private wake: () => void = () => undefined;
+  private clock: NodeJS.Timeout | null = null;
+  private healthTimer: NodeJS.Timeout | null = null;
+  private pipeline: CameraPipeline | null = null;
+  private pending: ReplayFrame | null = null;
+  private draining: Promise<void> | null = null;
+  private online = false;
+  private count: VehicleCountState | null = null;
+  private lastResultAt = Date.now();
+  private readonly clip: ReplayClip;
+  private readonly periodMs: number;
+  /** Each camera starts at its own place in the clip and its own phase of the clock, as real cameras do. */
+  private index: number;
+  private nextAt = 0;
+  private readonly incidents: IncidentWriter;
+  private readonly writes: WriteJournal;
+  private readonly health: HealthMeter;
+  private readonly bestViews = new BestViews();
+  readonly finished: Promise<void>;
+
+  constructor(
+    readonly camera: StreamCamera,
+    private readonly ctx: SimulatedCameraContext,
+  ) {
+    this.clip = ctx.clipFor(camera);
+    this.periodMs = 1000 / camera.detectFps;
+    this.index = Math.floor(Math.random() * this.clip.frames.length);
+    this.incidents = new IncidentWriter(
+      {
+        db: ctx.db,
+        events: ctx.events,
+        snapshotDir: ctx.config.snapshotDir,
+        notifier: ctx.notifier,
+        log: ctx.log,
+      },
+      camera,
+    );
+    const stores = storeEndpoints(ctx.config.databaseUrl, ctx.config.redisUrl);
+    this.writes = new WriteJournal({
+      isOutage: (error) => storeOutage(error, stores) === 'database',
+      maxHeld: ctx.config.heldWritesMax,
+      retryMinMs: 500,
+      retryMaxMs: 5_000,
+      log: ctx.log,
+      detail: { cameraId: camera.id },
+    });
+    this.health = new HealthMeter(ctx.config.workerId);
+    this.finished = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.finished;
+  }
+
+  async reloadScene(): Promise<void> {
+    if (!this.pipeline) return;
+    const scene = await loadScene(this.ctx.db, this.camera.id);
+    if (!sameScene(scene, this.pipeline.currentScene)) this.pipeline.setScene(scene);
+  }
+
+  private async run(): Promise<void> {
+    await this.incidents.closeLeftovers().catch((error: Error) =>
+      this.ctx.log('warn', 'leftover alarms not closed', {
+        cameraId: this.camera.id,
+        error: error.message,
+      }),
+    );
+    await this.report('starting', null);
+    try {
+      this.pipeline = new CameraPipeline(this.clip.layout, await loadScene(this.ctx.db, this.camera.id));
+    } catch (error) {
+      await this.report('error', (error as Error).message);
+      return;
+    }
+    this.ctx.counters.running++;
+    this.ctx.live.cameraStarted(this.camera.id);
+    this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
+    this.nextAt = Date.now() + Math.random() * this.periodMs;
+    this.schedule();
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      if (this.stopped) resolve();
+    });
+    if (this.clock) clearTimeout(this.clock);
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    await this.draining;
+    await this.flushCount(new Date());
+    const endedAt = this.lastResultAt;
+    await this.writes.write('incidents end', () => this.incidents.endAll(endedAt));
+    await this.ctx.live.cameraStopped(this.camera.id);
+    this.ctx.counters.running--;
+  }
+
+  private schedule(): void {
+    this.clock = setTimeout(() => this.tick(), Math.max(0, this.nextAt - Date.now()));
+  }
+
+  /** One frame of the camera's clock, stamped with the time the camera took it (not when the process got to it). */
+  private tick(): void {
+    if (this.stopped) return;
+    for (const now = Date.now(); now - this.nextAt >= this.periodMs; this.nextAt += this.periodMs) {
+      this.index++;
+      this.ctx.counters.late++;
+    }
+    const t = this.nextAt;
+    this.nextAt += this.periodMs;
+    const i = this.index++ % this.clip.frames.length;
+    const picture = this.clip.pictures[i]!;
+    this.health.frameIn(new Date(t));
+    this.ctx.counters.framesIn++;
+    try {
+      // The live motion gate on the real picture, as prepareFrame does; only its detector call is replayed.
+      const gate = this.pipeline!.gateFrame(picture, t);
+      this.offer({ picture, recorded: this.clip.frames[i]!, t, detect: !gate || gate.detect });
+    } catch (error) {
+      this.failed(error as Error);
+    }
+    this.schedule();
+  }
+
+  /** As FrameDrain: frames are handled in order, and while one is being written only the newest waits. */
+  private offer(frame: ReplayFrame): void {
+    if (this.pending) {
+      this.health.skipped();
+      this.ctx.counters.skipped++;
+    }
+    this.pending = frame;
+    this.draining ??= this.drain().finally(() => (this.draining = null));
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending) {
+      const frame = this.pending;
+      this.pending = null;
+      try {
+        await this.handle(frame);
+        this.ctx.counters.processed++;
+      } catch (error) {
+        this.failed(error as Error);
+      }
+    }
+  }
+
+  private failed(error: Error): void {
+    this.health.frameError();
+    this.ctx.counters.errors++;
+    this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: error.message });
+  }
+
+  /** CameraRunner.handleResult, minus the recorder. */
+  private async handle({ picture, recorded, t, detect }: ReplayFrame): Promise<void> {
+    const pipeline = this.pipeline!;
+    const detections = detect ? recorded.detections : null;
+    const step = pipeline.advance(detections, t);
+    const at = new Date(t);
+    this.lastResultAt = t;
+    if (detections) {
+      this.bestViews.update(step.tracks, picture, pipeline.layout, t);
+      this.health.detected(recorded.inferenceMs);
+      this.ctx.counters.detected++;
+      this.count = addFrame(this.count ?? newVehicleCount(at), detections);
+    } else {
+      this.health.gated();
+    }
+    this.health.tracks(step.tracks.filter((tr) => tr.state === 'confirmed').length);
+    this.ctx.live.frame(this.camera.id, picture, pipeline.layout, step.tracks, at);
+    if (!this.online) {
+      this.online = true;
+      await this.report('online', null, at, this.health.snapshot());
+    }
+    const shot = {
+      frame: picture,
+      layout: pipeline.layout,
+      tracks: step.tracks,
+      bestView: (trackId: number) => this.bestViews.get(trackId),
+    };
+    for (const action of step.rules.incidentActions) {
+      await this.writes.write(`incident ${action.action}`, () => this.incidents.applyAction(action, shot));
+    }
+    const { crowdSamples, lineCounts } = step.rules;
+    if (crowdSamples.length || lineCounts.length) {
+      await this.writes.write('series write', () =>
+        writeSeries(this.ctx.db, this.camera.id, crowdSamples, lineCounts),
+      );
+    }
+    if (this.count && t - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000)
+      await this.flushCount(at);
+  }
+
+  private async report(
+    status: CameraState,
+    reason: string | null,
+    seenAt: Date | null = null,
+    health?: CameraHealth,
+  ): Promise<void> {
+    await this.ctx
+      .reportStatus({ cameraId: this.camera.id, status, reason, seenAt, ...(health ? { health } : {}) })
+      .catch((error: Error) =>
+        this.ctx.log('warn', 'status report failed', { cameraId: this.camera.id, error: error.message }),
+      );
+  }
+
+  private async reportHealth(): Promise<void> {
+    if (!this.online || this.stopped) return;
+    const health = this.health.snapshot();
+    await this.report('online', null, health.lastFrameAt ? new Date(health.lastFrameAt) : null, health);
+  }
+
+  private async flushCount(endedAt: Date): Promise<void> {
+    const count = this.count;
+    this.count = null;
+    if (!count || count.frames === 0) return;
+    const summary = summarize(count, endedAt);
+    const event: NewEvent = {
+      type: 'traffic.vehicles',
+      severity: 'info',
+      location: this.camera.location,
+      cameraId: this.camera.id,
+      startedAt: count.startedAt.toISOString(),
+      endedAt: endedAt.toISOString(),
+      confidence: summary.confidence,
+      modelId: this.camera.modelId,
+      payload: {
+        counts: summary.counts,
+        total: summary.total,
+        maxInFrame: summary.maxInFrame,
+        frames: summary.frames,
+        intervalS: summary.intervalS,
+      },
+    };
+    await this.writes.write('vehicle count write', async () => void (await this.ctx.events.record(event)));
+  }
+}

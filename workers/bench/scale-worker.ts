@@ -1,0 +1,96 @@
+// The scale benchmark's camera worker process: the real worker's camera jobs (BullMQ, locks, handover), event store,
+// live feeds, frame server, status reports and escalator, running simulated cameras that replay recorded detections.
+// Sends its frame counters to the benchmark over IPC every second.
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { createPool } from '@toc/server/db/pool';
+import { parseSecretKeyring } from '@toc/server/secrets/secret-box';
+import { reportCameraStatus } from '@toc/server/services/camera-status.service';
+import { createEventStore } from '@toc/server/services/event-store.service';
+import { CameraJobHost } from '../src/camera/camera-jobs';
+import type { CameraRunnerContext } from '../src/camera/camera-runner';
+import { loadWorkerConfig } from '../src/config';
+import { startEscalator } from '../src/escalation/escalator';
+import { FrameServer } from '../src/live/frame-server';
+import { LiveFeeds } from '../src/live/live-feeds';
+import { newReplayCounters, SimulatedCamera } from './scale-camera';
+import { replayKindOf } from './scale-cameras';
+import { loadReplayClip } from './scale-recording';
+
+const config = loadWorkerConfig();
+const log = pino({
+  name: 'scale-worker',
+  level: process.env.LOG_LEVEL ?? 'warn',
+  base: { workerId: config.workerId },
+});
+const logTo: CameraRunnerContext['log'] = (level, message, detail) => log[level](detail ?? {}, message);
+const replay = JSON.parse(process.env.SCALE_REPLAY ?? '{}') as Record<'street' | 'pedestrians', string>;
+const clips = {
+  street: await loadReplayClip(replay.street),
+  pedestrians: await loadReplayClip(replay.pedestrians),
+};
+
+const db = createPool(config.databaseUrl, 6, { connectTimeoutMs: config.dbConnectTimeoutS * 1000 });
+const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
+const events = createEventStore(db, redis);
+const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
+const live = new LiveFeeds({
+  redis,
+  queuePrefix: config.queuePrefix,
+  workerId: config.workerId,
+  objectsIntervalMs: config.objectsIntervalMs,
+  log: logTo,
+});
+const frameServer = new FrameServer(live, {
+  host: config.frameHost,
+  port: config.framePort,
+  advertiseHost: config.frameAdvertiseHost,
+  maxFps: config.liveMaxFps,
+  maxStreamsPerCamera: 4,
+});
+const counters = newReplayCounters();
+const host = new CameraJobHost({
+  config,
+  db,
+  redis,
+  keys: parseSecretKeyring(config.cameraSecretKey, config.cameraSecretKeyPrevious),
+  startCamera: (camera) =>
+    new SimulatedCamera(camera, {
+      config,
+      db,
+      events,
+      live,
+      notifier,
+      reportStatus: (report) => reportCameraStatus({ db, redis }, report),
+      log: logTo,
+      clipFor: (c) => clips[replayKindOf(c.streamUrl)],
+      counters,
+    }),
+  log: logTo,
+});
+const escalator = startEscalator(
+  { db, events, notifier, now: Date.now, log: logTo },
+  config.escalationIntervalS,
+);
+process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
+
+const reporter = setInterval(() => process.send?.({ kind: 'counters', at: Date.now(), counters }), 1000);
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(reporter);
+    await escalator.stop();
+    await host.stop();
+    await live.close();
+    await frameServer.close();
+    await Promise.allSettled([db.end(), redis.quit()]);
+    process.exit(0);
+  });
+}
+
+await frameServer.listen();
+await host.start();
+process.send?.({ kind: 'started' });
