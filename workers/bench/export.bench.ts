@@ -27,7 +27,7 @@ import { evaluateFinder } from '@toc/server/eval/camera-finder.eval';
 import { verifyPackage } from '@toc/verifier/verify-package';
 import { openNodeZipSource } from '@toc/verifier/node-zip-source';
 import { nodeSignatureVerifier } from '@toc/verifier/node-signature';
-import { lazyBrowser } from '../src/export/evidence-export.worker';
+import { createLetterPrinter } from '../src/export/letter-printer';
 import { exportRequest } from '../src/export/export-request';
 import { cpuSeconds, percentile } from './bench-media';
 import { indexBenchCamera, recordBenchStream, type BenchSegment } from './export-footage';
@@ -80,7 +80,7 @@ async function plainCopy(cameras: BenchSegment[][], dir: string): Promise<void> 
 
 const schema = await createTestSchema();
 const db = createPool(schema.databaseUrl, 6);
-const browser = lazyBrowser();
+const letters = createLetterPrinter();
 const root = await mkdtemp(path.join(tmpdir(), 'toc-bench-export-'));
 try {
   await applyMigrations(db);
@@ -136,7 +136,7 @@ try {
     evidence,
     recordingsDir,
     key,
-    browser: browser.get,
+    letters,
     workingCopies: false,
     software: { name: 'traffic-operations-center', version: 'bench' },
     now: () => new Date(),
@@ -144,7 +144,7 @@ try {
       if (process.env.BENCH_EXPORT_VERBOSE) console.error(message, JSON.stringify(detail));
     },
   };
-  await browser.get(); // the worker keeps its browser: its start is not part of an export
+  await letters.warm(); // the worker keeps its browser: its start is not part of an export
 
   const exportOnce = async () => {
     const id = await insertRequest(db, {
@@ -240,7 +240,7 @@ try {
       `verify_s=${median(verifyS).toFixed(2)} finder_p95_ms=${finder.p95Ms.toFixed(1)} finder_top3_pct=${top3Pct.toFixed(1)}`,
   );
 } finally {
-  await browser.close();
+  await letters.close();
   await db.end();
   await schema.drop();
   await rm(root, { recursive: true, force: true });

@@ -20,7 +20,8 @@ import { hashPassword } from '@toc/server/services/passwords';
 import type { FootageRequest, FootageRequestChange, Role } from '@toc/server/schemas';
 import { createTestSchema, roleTokens, testConfig, TEST_STATION } from '@toc/server/testing';
 import type { Manifest } from '@toc/verifier/manifest';
-import { lazyBrowser, startEvidenceExportWorker } from '../src/export/evidence-export.worker';
+import { startEvidenceExportWorker } from '../src/export/evidence-export.worker';
+import { createLetterPrinter, type LetterPrinter } from '../src/export/letter-printer';
 import { startRecordingEndpoint, type RecordingEndpoint } from '../src/notify/recording-endpoint';
 import { startRequestNoticeWorker } from '../src/notify/request-notices.worker';
 import { readPackageEntry, runVerifier } from './evidence-package';
@@ -38,7 +39,7 @@ let schema: Awaited<ReturnType<typeof createTestSchema>>;
 let root: string;
 let tokens: Record<Role | 'police2' | 'police3', string>;
 let worker: Worker;
-let browser: ReturnType<typeof lazyBrowser>;
+let letters: LetterPrinter;
 let redis: Redis;
 let baseUrl: string;
 let cameraA: number;
@@ -168,7 +169,7 @@ beforeAll(async () => {
 
   const key = await loadSigningKey(evidence.signingKeyFile, { createIfMissing: false });
   redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  browser = lazyBrowser();
+  letters = createLetterPrinter();
   worker = startEvidenceExportWorker(
     {
       db: app.db,
@@ -177,7 +178,7 @@ beforeAll(async () => {
       evidence,
       recordingsDir,
       key,
-      browser: browser.get,
+      letters,
       workingCopies: false,
       software: { name: 'traffic-operations-center', version: 'test' },
       now: () => NOW,
@@ -219,7 +220,7 @@ afterAll(async () => {
   await worker?.close();
   await notices?.close();
   await stationHook?.close();
-  await browser?.close();
+  await letters?.close();
   await redis?.quit();
   await app?.close();
   await schema?.drop();

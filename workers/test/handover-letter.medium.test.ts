@@ -6,10 +6,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHandoverLetter } from '../src/export/handover-letter';
 import { renderHandoverLetterHtml } from '../src/export/handover-letter-html';
 import { verifyCommand } from '../src/export/letter-annexes';
 import { launchLetterBrowser } from '../src/export/letter-browser';
+import { createLetterPrinter, type LetterPrinter } from '../src/export/letter-printer';
 import { QR_QUIET_MODULES, qrModules } from '../src/export/letter-qr';
 import { LETTER_PAGE } from '../src/export/letter-style';
 import { FIXTURE_FINGERPRINT, fixtureLetterInput, fixtureManifest } from './handover-manifest';
@@ -36,7 +36,9 @@ const MAX_UNEXPLAINED = 16;
 const NO_THAI_SHAPING = `* { font-feature-settings: "ccmp" 0, "mark" 0, "mkmk" 0, "locl" 0 !important; }`;
 
 const input = fixtureLetterInput(fixtureManifest('คดีอาญาที่ 1234/2569 <script>alert(1)</script>'));
+const earlierInput = fixtureLetterInput(fixtureManifest('คดีอาญาที่ 9876/2569'));
 let browser: Browser;
+let printer: LetterPrinter;
 let dir: string;
 let pdfPath: string;
 let renderMs: number;
@@ -49,15 +51,18 @@ beforeAll(async () => {
   }
   dir = await mkdtemp(path.join(tmpdir(), 'handover-letter-'));
   browser = await launchLetterBrowser();
+  printer = createLetterPrinter(async () => browser);
+  // The printer keeps one page for every letter: a first letter goes through it before the one the tests read.
+  await writeFile(path.join(dir, 'earlier.pdf'), await printer.print(earlierInput));
   const started = performance.now();
-  const pdf = await renderHandoverLetter(input, browser);
+  const pdf = await printer.print(input);
   renderMs = performance.now() - started;
   pdfPath = path.join(dir, 'letter.pdf');
   await writeFile(pdfPath, pdf);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await printer?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -121,6 +126,14 @@ describe('hand-over letter PDF', () => {
     expect(text.replace(/\s+/g, ' ')).toContain(
       verifyCommand(input.packageFileName, '').trim().replace(/\s+/g, ' '),
     );
+  });
+
+  it('carries nothing of the letter printed before it through the same page', async () => {
+    const { stdout: earlier } = await run('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'earlier.pdf'), '-']);
+    const { stdout: text } = await run('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { maxBuffer: 16 << 20 });
+    expect(earlier).toContain('9876/2569');
+    expect(text).not.toContain('9876/2569');
+    expect(text).toContain('1234/2569');
   });
 
   it('prints page 1 as Chromium shows it on screen, Thai marks included', async () => {

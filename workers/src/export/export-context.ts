@@ -1,10 +1,10 @@
-// What an evidence export needs: the database and Redis, the settings, the signing key, a browser for the letter.
+// What an evidence export needs: the database and Redis, the settings, the signing key, a printer for the letter.
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
-import type { Browser } from 'playwright-core';
 import type { EvidenceConfig } from '@toc/server/evidence-config';
 import type { EvidenceSigningKey } from '@toc/server/lib/evidence-signing-key';
 import type { RequestJobs } from '@toc/server/services/footage-requests/request-context';
+import type { LetterPrinter } from './letter-printer';
 
 export interface ExportContext {
   db: pg.Pool;
@@ -15,8 +15,8 @@ export interface ExportContext {
   /** RECORDINGS_DIR: where the recorded segments are. */
   recordingsDir: string;
   key: EvidenceSigningKey;
-  /** The browser that prints hand-over letters (started on first use, kept for the next). */
-  browser: () => Promise<Browser>;
+  /** Prints hand-over letters (its browser started on first use and kept for the next). */
+  letters: Pick<LetterPrinter, 'warm' | 'print'>;
   /** Also make a re-encoded working copy with the camera name and time burned in. */
   workingCopies: boolean;
   software: { name: string; version: string };

@@ -25,7 +25,6 @@ import { cutClip, ClipCutError } from './clip-cut';
 import type { ExportContext } from './export-context';
 import { digestFile } from './file-digest';
 import { failExport, finishExport, reportProgress, startExport } from './export-steps';
-import { renderHandoverLetter } from './handover-letter';
 import { writeEvidencePackage, type PackageContentFile, type UnsignedManifest } from './package-writer';
 import { checkSegments, SegmentChangedError } from './segment-check';
 import { verifyReadme } from './verify-readme';
@@ -272,6 +271,12 @@ export async function exportRequest(
 ): Promise<'exported' | 'skipped' | 'failed'> {
   const request = await startExport(ctx, requestId);
   if (!request) return 'skipped';
+  // The letter's page is made ready while the cameras are cut: the letter is the last step before the package is done.
+  ctx.letters
+    .warm()
+    .catch((error: unknown) =>
+      ctx.log('warn', 'letter printer not ready yet', { requestId, err: (error as Error).message }),
+    );
   const packageId = randomUUID();
   const paths = evidencePaths(ctx.evidence);
   const work = path.join(paths.work, `${requestId}-${packageId}`);
@@ -343,16 +348,13 @@ export async function exportRequest(
       // The letter is made from the exact signed bytes, so it lists the same files and hashes.
       letter: async (bytes, manifestSha256) => {
         const started = performance.now();
-        const pdf = await renderHandoverLetter(
-          {
-            manifest: JSON.parse(bytes.toString('utf8')) as Manifest,
-            manifestSha256,
-            publicKeyPem: ctx.key.publicKeyPem,
-            generatedAt: ctx.now(),
-            packageFileName,
-          },
-          await ctx.browser(),
-        );
+        const pdf = await ctx.letters.print({
+          manifest: JSON.parse(bytes.toString('utf8')) as Manifest,
+          manifestSha256,
+          publicKeyPem: ctx.key.publicKeyPem,
+          generatedAt: ctx.now(),
+          packageFileName,
+        });
         timings.letterMs = Math.round(performance.now() - started);
         return pdf;
       },

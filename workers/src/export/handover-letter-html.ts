@@ -67,17 +67,30 @@ The files and their SHA-256 hashes are listed in section 5. The package is digit
 file was added, removed or changed, as section 7 describes.</span></p>`;
 }
 
-/** The whole letter: page 1 holds the title, the manifest hash, the request and the statement; the annexes follow. */
-export function renderHandoverLetterHtml(input: HandoverLetterInput): string {
-  const m = input.manifest;
+/** The page every letter is printed in: the CSP, the Thai font inlined and the print CSS, with an empty body. */
+export function letterShellHtml(title = '', body = ''): string {
   return `<!doctype html>
 <html lang="th"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">
-<title>${escapeHtml(`${m.request.reference} · ${thaiDate(input.generatedAt)}`)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${sarabunFontFaces()}
 ${LETTER_CSS.replace('__FONT__', LETTER_FONT)}</style></head>
-<body><main>
+<body>${body}</body></html>`;
+}
+
+/** The document title: the request reference and the day it was prepared. */
+export const letterTitle = (input: HandoverLetterInput): string =>
+  `${input.manifest.request.reference} · ${thaiDate(input.generatedAt)}`;
+
+/** The letter's body: page 1 holds the title, the manifest hash, the request and the statement; the annexes follow. */
+export function letterBodyHtml(input: HandoverLetterInput): string {
+  const m = input.manifest;
+  return `<main>
 <div class="first-page">${header(input)}${request(m)}${statement(m)}</div>
 ${steps(m)}${packageInfo(input)}${cameras(m)}${files(m)}${signingKey(input)}${howToVerify(input)}${signatures()}
-</main></body></html>`;
+</main>`;
 }
+
+/** The whole letter as one self-contained page. */
+export const renderHandoverLetterHtml = (input: HandoverLetterInput): string =>
+  letterShellHtml(letterTitle(input), letterBodyHtml(input));

@@ -5,25 +5,29 @@ import { loadSigningKey } from '@toc/server/lib/evidence-signing-key';
 import type { WorkerConfig } from '../config';
 import type { ExportContext } from './export-context';
 import { BullRequestJobs } from '@toc/server/services/footage-requests/request-jobs';
-import { lazyBrowser, softwareVersion, startEvidenceExportWorker } from './evidence-export.worker';
+import { softwareVersion, startEvidenceExportWorker } from './evidence-export.worker';
+import { createLetterPrinter } from './letter-printer';
 
-export async function startExports(
-  deps: { config: WorkerConfig; db: pg.Pool; redis: Redis; log: ExportContext['log'] },
-): Promise<{ close: () => Promise<void> } | null> {
+export async function startExports(deps: {
+  config: WorkerConfig;
+  db: pg.Pool;
+  redis: Redis;
+  log: ExportContext['log'];
+}): Promise<{ close: () => Promise<void> } | null> {
   const { config, log } = deps;
   if (!config.recording.dir) {
     log('warn', 'evidence exports off: RECORDINGS_DIR is not set, there is no footage to export');
     return null;
   }
-  const key = await loadSigningKey(config.evidence.signingKeyFile, { createIfMissing: config.evidence.createSigningKey }).catch(
-    (error: Error) => {
-      // Approved requests wait in the queue until a key is configured: nothing is exported unsigned.
-      log('error', 'evidence exports off: no signing key', { err: error.message });
-      return null;
-    },
-  );
+  const key = await loadSigningKey(config.evidence.signingKeyFile, {
+    createIfMissing: config.evidence.createSigningKey,
+  }).catch((error: Error) => {
+    // Approved requests wait in the queue until a key is configured: nothing is exported unsigned.
+    log('error', 'evidence exports off: no signing key', { err: error.message });
+    return null;
+  });
   if (!key) return null;
-  const browser = lazyBrowser();
+  const letters = createLetterPrinter();
   const jobs = new BullRequestJobs(config.redisUrl, config.queuePrefix);
   const worker = startEvidenceExportWorker(
     {
@@ -33,7 +37,7 @@ export async function startExports(
       evidence: config.evidence,
       recordingsDir: config.recording.dir,
       key,
-      browser: browser.get,
+      letters,
       workingCopies: config.evidence.workingCopies,
       software: await softwareVersion(),
       now: () => new Date(),
@@ -41,11 +45,13 @@ export async function startExports(
     },
     { url: config.redisUrl, prefix: config.queuePrefix },
   );
-  worker.on('failed', (job, error) => log('warn', 'evidence export job failed', { jobId: job?.id, err: error.message }));
+  worker.on('failed', (job, error) =>
+    log('warn', 'evidence export job failed', { jobId: job?.id, err: error.message }),
+  );
   return {
     close: async () => {
       await worker.close();
-      await browser.close();
+      await letters.close();
       await jobs.close();
     },
   };
