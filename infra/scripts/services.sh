@@ -106,6 +106,8 @@ install_missing() {
   done
   command -v chromium >/dev/null || need+=(chromium)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
+  # Info-ZIP's unzip: the evidence tests check packages with the tool a receiver is likely to use.
+  command -v unzip >/dev/null || need+=(unzip)
   # GDAL's ogrinfo: the OGC API tests read the crash service with the client QGIS is built on.
   command -v ogrinfo >/dev/null || need+=(gdal-bin)
   ((${#need[@]})) || return 0

@@ -23,7 +23,6 @@ import { listGaps } from '@toc/server/repositories/recording-timeline.repository
 import { PACKAGE_FORMAT, type Manifest, type PackageCamera, type PackageGap } from '@toc/verifier/manifest';
 import { cutClip, ClipCutError } from './clip-cut';
 import type { ExportContext } from './export-context';
-import { digestFile } from './file-digest';
 import { failExport, finishExport, reportProgress, startExport } from './export-steps';
 import { writeEvidencePackage, type PackageContentFile, type UnsignedManifest } from './package-writer';
 import { checkSegments, SegmentChangedError } from './segment-check';
@@ -144,8 +143,6 @@ async function exportCamera(
     signal: run.signal,
     onProgress: (fraction) => onProgress(ctx.workingCopies ? fraction / 2 : fraction),
   });
-  // Digested now, from the page cache and beside the next camera's ffmpeg: the package can then be signed while it is
-  // still being zipped.
   const files: PackageContentFile[] = [
     {
       path: entry,
@@ -153,7 +150,6 @@ async function exportCamera(
       role: 'master',
       mediaType: 'video/mp4',
       cameraId: chosen.cameraId,
-      digest: await digestFile(master),
     },
   ];
   if (ctx.workingCopies) {
@@ -175,7 +171,6 @@ async function exportCamera(
       role: 'working-copy',
       mediaType: 'video/mp4',
       cameraId: chosen.cameraId,
-      digest: await digestFile(copy),
     });
   }
   onProgress(1);

@@ -1,6 +1,6 @@
 // The package writer's refusals and clean-up: nothing half-written is ever left at or beside the output path.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,6 @@ import {
   type UnsignedManifest,
   type WritePackageInput,
 } from './package-writer';
-import { digestFile } from './file-digest';
 import { verifyReadme } from './verify-readme';
 
 function testKey(): PackageSigningKey {
@@ -157,31 +156,33 @@ describe('writeEvidencePackage', () => {
     expect(await leftovers()).toEqual([]);
   });
 
-  it('fails, leaving nothing, when a file changed after its digest was taken', async () => {
+  it('fails, leaving nothing, when a file grows while it is copied', async () => {
     const clip = path.join(dir, 'clip.mp4');
-    await writeFile(clip, 'camera bytes');
-    const digest = await digestFile(clip);
-    await writeFile(clip, 'camera byteZ'); // same size, other content
-    const changed = [
+    await writeFile(clip, randomBytes(3 * 1024 * 1024));
+    const growing = [
       ...files,
-      { path: 'video/clip.mp4', sourcePath: clip, role: 'master' as const, mediaType: 'video/mp4', digest },
+      { path: 'video/clip.mp4', sourcePath: clip, role: 'master' as const, mediaType: 'video/mp4' },
     ];
-    await expect(writeEvidencePackage(input({ files: changed }))).rejects.toThrow(
-      'video/clip.mp4 changed after it was digested',
+    let grown = false;
+    const onProgress = (done: number) => {
+      if (done < 1024 * 1024 || grown) return;
+      grown = true;
+      appendFileSync(clip, 'one more frame');
+    };
+    await expect(writeEvidencePackage(input({ files: growing, onProgress }))).rejects.toThrow(
+      /video\/clip\.mp4 was 3145728 bytes when opened and 3145742 when read/,
     );
     expect(await leftovers()).toEqual([]);
   });
 
-  it('lists a given digest as it is, and digests the files given without one', async () => {
+  it('lists each file with the size and SHA-256 of the bytes it stored', async () => {
     const clip = path.join(dir, 'clip.mp4');
     await writeFile(clip, randomBytes(2 * 1024 * 1024 + 5));
-    const digest = await digestFile(clip);
-    expect(digest.crc32).toBe(crc32(await readFile(clip)));
     const written = await writeEvidencePackage(
       input({
         files: [
           ...files,
-          { path: 'video/clip.mp4', sourcePath: clip, role: 'master', mediaType: 'video/mp4', digest },
+          { path: 'video/clip.mp4', sourcePath: clip, role: 'master', mediaType: 'video/mp4' },
         ],
       }),
     );
@@ -189,12 +190,15 @@ describe('writeEvidencePackage', () => {
       ['attachments/form.pdf', 13, createHash('sha256').update('%PDF-1.4 form').digest('hex')],
       [
         'video/clip.mp4',
-        digest.bytes,
+        2 * 1024 * 1024 + 5,
         createHash('sha256')
           .update(await readFile(clip))
           .digest('hex'),
       ],
     ]);
+    const zip = await readFile(outPath);
+    expect(written.zipBytes).toBe(zip.length);
+    expect(written.zipSha256).toBe(createHash('sha256').update(zip).digest('hex'));
   });
 
   it('refuses a missing source before writing anything', async () => {

@@ -1,11 +1,8 @@
-// Writes a signed evidence package (toc-evidence-package/1) to disk in one streaming pass: no video is ever buffered.
+// Writes a signed evidence package (toc-evidence-package/1) to disk in one pass: each video is read once, to copy it
+// into the zip and digest it, and never held whole.
 import { createHash, createPublicKey, sign, verify } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 import type { EvidenceSigningKey } from '@toc/server/lib/evidence-signing-key';
 import { isSafeEntryName } from '@toc/verifier/entry-name';
 import {
@@ -16,8 +13,7 @@ import {
   type PackageFile,
 } from '@toc/verifier/manifest';
 import { checkManifestShape } from '@toc/verifier/manifest-shape';
-import { digestFile, type FileDigest } from './file-digest';
-import { useNativeZipCrc, zipCrc32 } from './zip-crc';
+import { ZipWriter } from './zip-writer';
 
 export interface PackageContentFile {
   /** Zip entry name, e.g. `video/camera-3-bang-pakong-bridge.mp4`. */
@@ -27,11 +23,6 @@ export interface PackageContentFile {
   role: FileRole;
   mediaType: string;
   cameraId?: number;
-  /**
-   * Its digest when the caller already took it (an export digests each cut as soon as ffmpeg is done, while other
-   * cameras are still being cut); the writer reads the file for it otherwise. The bytes zipped are checked against it.
-   */
-  digest?: FileDigest;
 }
 
 /** Everything of the manifest but what the writer computes: the file hashes and the signer. */
@@ -47,10 +38,7 @@ export interface WritePackageInput {
    * into the zip while the next ones are still being cut.
    */
   files: Iterable<PackageContentFile> | AsyncIterable<PackageContentFile>;
-  /**
-   * The manifest (without the file hashes), asked for once every content file is digested: it is signed and the
-   * letter printed while the last files are still being zipped.
-   */
+  /** The manifest (without the file hashes), asked for once every content file is in the zip. */
   manifest: UnsignedManifest | (() => Promise<UnsignedManifest>);
   key: PackageSigningKey;
   /** Renders the hand-over letter (PDF) from the exact manifest bytes and their SHA-256. */
@@ -69,13 +57,8 @@ export interface WrittenPackage {
   manifestSha256: string;
 }
 
-useNativeZipCrc();
-
-/** Media that is already compressed is stored: deflating a video costs CPU and saves nothing. */
-const STORED_MEDIA = /^(?:video|audio|image)\/|^application\/(?:pdf|zip|gzip)$/;
+/** Content files (videos, scanned forms: already compressed) are stored; the small text envelope is deflated. */
 const FILE_MODE = 0o100644;
-/** Read size for content files: large reads keep the per-chunk cost of the hash, CRC and zip stages small. */
-const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** The manifest's exact bytes: 2-space JSON and a final newline (what the signature and the letter's hash cover). */
 export function serialiseManifest(manifest: Manifest): Buffer {
@@ -93,14 +76,6 @@ function checkEntryName(file: PackageContentFile, seen: Set<string>): void {
   }
   if (seen.has(file.path)) throw new Error(`evidence package: "${file.path}" is listed twice`);
   seen.add(file.path);
-}
-
-/** The file's digest: the caller's, or read now (refusing what is not a file). */
-async function fileDigest(file: PackageContentFile): Promise<FileDigest> {
-  if (file.digest) return file.digest;
-  const info = await stat(file.sourcePath);
-  if (!info.isFile()) throw new Error(`evidence package: ${file.sourcePath} is not a file`);
-  return digestFile(file.sourcePath);
 }
 
 /** Refuses a key whose parts disagree, which would produce a package that can never verify. */
@@ -144,59 +119,29 @@ function entryTime(createdAt: string): Date {
   return Number.isNaN(at.getTime()) ? new Date() : at;
 }
 
-/** fsync, so a package reported as written survives a power cut. */
-async function flushFile(filePath: string): Promise<void> {
-  const handle = await open(filePath, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Writes the package: each content file is digested (or comes digested) and streams from disk into the zip, checked
- * against its digest; once all are digested the manifest is completed, serialised, signed with Ed25519, and added with
- * the signature, the public key, the letter and VERIFY.txt after the content. The zip is written to `<outPath>.partial`, flushed and
- * renamed; on any error (a content source's too) the partial file is removed.
+ * Writes the package: each content file is copied into the zip and digested (SHA-256) in the same read; then the
+ * manifest is completed, serialised, signed with Ed25519, and added with the signature, the public key, the letter and
+ * VERIFY.txt after the content. The zip is written to `<outPath>.partial`, flushed and renamed; on any error (a content
+ * source's too) the partial file is removed.
  */
 export async function writeEvidencePackage(input: WritePackageInput): Promise<WrittenPackage> {
   const { outPath, key, onProgress } = input;
   checkKey(key);
   const partialPath = `${outPath}.partial`;
   await mkdir(path.dirname(outPath), { recursive: true });
-  const zip = new yazl.ZipFile();
-  const zipHash = createHash('sha256');
-  let zipBytes = 0;
-  const output = await open(partialPath, 'w');
-  const sink = createWriteStream(partialPath, { fd: output });
-  const written = pipeline(
-    zip.outputStream,
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        zipHash.update(chunk);
-        zipBytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-    sink,
-  );
-  // Rejects on the first error of the zip or of the file being written, whatever step is awaited at that moment.
-  const broken = new Promise<never>((_resolve, reject) => {
-    zip.on('error', reject);
-    written.catch(reject);
-  });
-  broken.catch(() => undefined);
-  const guard = <T>(step: Promise<T>): Promise<T> => Promise.race([step, broken]);
-  const sources: ReadStream[] = [];
-  let mtime = new Date();
-  // Each content file's bytes go to the disk while the next is zipped, so the final fsync has only the tail to wait
+  const zip = await ZipWriter.create(partialPath);
+  const pendingManifest = typeof input.manifest === 'function' ? null : input.manifest;
+  const entry = {
+    mtime: pendingManifest ? entryTime(pendingManifest.createdAt) : new Date(),
+    mode: FILE_MODE,
+  };
+  // Each content file's bytes go to the disk while the next is copied, so the final fsync has only the tail to wait
   // for (measured: the last 0.5 s of a 600 MB package). At most one flush at a time; the final fsync reports errors.
   let flushing: Promise<void> | null = null;
   const flushWritten = () => {
-    if (flushing) return;
-    flushing = output
-      .datasync()
+    flushing ??= zip
+      .flush()
       .catch(() => undefined)
       .finally(() => (flushing = null));
   };
@@ -206,54 +151,26 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
     let bytesKnown = 0;
     const seen = new Set<string>();
     const packageFiles: PackageFile[] = [];
-    const zipped: Promise<void>[] = [];
-    // Streams the file into the zip and checks that the bytes stored are the bytes digested (size and CRC-32: a file
-    // changed in between fails the package here, and its SHA-256 in the verifier).
-    const addFile = (file: PackageContentFile, digest: FileDigest) =>
-      new Promise<void>((resolve, reject) => {
-        const options = {
-          size: digest.bytes,
-          compress: !STORED_MEDIA.test(file.mediaType),
-          mtime,
-          mode: FILE_MODE,
-        };
-        // Lazy: a file is opened only when the zip reaches it, so a large export holds one descriptor at a time.
-        zip.addReadStreamLazy(file.path, options, (ready) => {
-          const source = createReadStream(file.sourcePath, { highWaterMark: READ_CHUNK_BYTES });
-          sources.push(source);
-          let crc = 0;
-          source.on('error', reject);
-          const tap = new Transform({
-            transform(chunk: Buffer, _encoding, done) {
-              crc = zipCrc32(chunk, crc);
-              bytesDone += chunk.length;
-              onProgress?.(bytesDone, bytesKnown);
-              done(null, chunk);
-            },
-            flush(done) {
-              flushWritten();
-              // Rejecting fails the package (the partial zip is removed); the stream itself ends normally.
-              if (crc === digest.crc32) resolve();
-              else reject(new Error(`evidence package: ${file.path} changed after it was digested`));
-              done();
-            },
-          });
-          ready(null, source.pipe(tap));
-        });
-      });
-    const pendingManifest = typeof input.manifest === 'function' ? null : input.manifest;
-    if (pendingManifest) mtime = entryTime(pendingManifest.createdAt);
     for await (const file of input.files) {
       checkEntryName(file, seen);
-      const digest = await guard(fileDigest(file));
-      bytesKnown += digest.bytes;
-      const entry = addFile(file, digest);
-      entry.catch(() => undefined); // observed below
-      zipped.push(entry);
+      const info = await stat(file.sourcePath);
+      if (!info.isFile()) throw new Error(`evidence package: ${file.sourcePath} is not a file`);
+      bytesKnown += info.size;
+      const hash = createHash('sha256');
+      const { bytes } = await zip.addFile(file.path, file.sourcePath, {
+        ...entry,
+        expectedBytes: info.size,
+        onChunk: (chunk) => {
+          hash.update(chunk);
+          bytesDone += chunk.length;
+          onProgress?.(bytesDone, bytesKnown);
+        },
+      });
+      flushWritten();
       const listed: PackageFile = {
         path: file.path,
-        bytes: digest.bytes,
-        sha256: digest.sha256,
+        bytes,
+        sha256: hash.digest('hex'),
         role: file.role,
         mediaType: file.mediaType,
       };
@@ -264,27 +181,21 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
     const manifestBytes = serialiseManifest(manifest);
     const manifestSha256 = sha256Hex(manifestBytes);
     const signature = sign(null, manifestBytes, key.privateKey);
-    // The letter is printed (by Chromium, another process) while the content is still streaming into the zip.
-    const letterPdf = await guard(input.letter(manifestBytes, manifestSha256));
-    await guard(Promise.all(zipped));
+    const letterPdf = await input.letter(manifestBytes, manifestSha256);
 
-    const small = { mtime, mode: FILE_MODE };
-    zip.addBuffer(manifestBytes, ENVELOPE.manifest, small);
-    zip.addBuffer(Buffer.from(`${signature.toString('base64')}\n`), ENVELOPE.signature, small);
-    zip.addBuffer(Buffer.from(key.publicKeyPem), ENVELOPE.publicKey, small);
-    zip.addBuffer(letterPdf, ENVELOPE.letter, { ...small, compress: false });
-    zip.addBuffer(Buffer.from(input.verifyText), ENVELOPE.readme, small);
-    zip.end();
-    await guard(written);
-
+    const small = { ...entry, compress: true };
+    await zip.addBuffer(ENVELOPE.manifest, manifestBytes, small);
+    await zip.addBuffer(ENVELOPE.signature, Buffer.from(`${signature.toString('base64')}\n`), small);
+    await zip.addBuffer(ENVELOPE.publicKey, Buffer.from(key.publicKeyPem), small);
+    await zip.addBuffer(ENVELOPE.letter, letterPdf, { ...small, compress: false });
+    await zip.addBuffer(ENVELOPE.readme, Buffer.from(input.verifyText), small);
     await flushing;
-    await flushFile(partialPath);
+    const written = await zip.finish();
     await rename(partialPath, outPath);
-    return { zipPath: outPath, zipBytes, zipSha256: zipHash.digest('hex'), manifest, manifestSha256 };
+    return { zipPath: outPath, zipBytes: written.bytes, zipSha256: written.sha256, manifest, manifestSha256 };
   } catch (error) {
-    for (const source of sources) source.destroy();
-    sink.destroy();
-    await written.catch(() => undefined);
+    await flushing;
+    await zip.abort();
     await rm(partialPath, { force: true });
     throw error;
   }

@@ -1,0 +1,125 @@
+// The zip writer read back by the two readers the product verifies packages with: yauzl (CLI) and zip.js (browser).
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
+import yauzl from 'yauzl';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZipWriter } from './zip-writer';
+
+let dir: string;
+const video = randomBytes(2 * 1024 * 1024 + 333); // three copy chunks, the last one short
+const manifest = Buffer.from(
+  `${JSON.stringify({ hello: 'สวัสดี', list: Array.from({ length: 200 }, (_, i) => i) })}\n`,
+);
+const pdf = Buffer.from('%PDF-1.4 letter');
+const mtime = new Date('2026-12-05T10:30:07Z');
+const entries = new Map<string, Buffer>([
+  ['video/กล้อง-1.mp4', video],
+  ['manifest.json', manifest],
+  ['letter.pdf', pdf],
+]);
+
+async function writeZip(name: string, options?: { forceZip64?: boolean }) {
+  const zipPath = path.join(dir, name);
+  const zip = await ZipWriter.create(zipPath, options);
+  const chunks: number[] = [];
+  const stored = await zip.addFile('video/กล้อง-1.mp4', path.join(dir, 'video.mp4'), {
+    mtime,
+    mode: 0o100644,
+    expectedBytes: video.length,
+    onChunk: (chunk) => chunks.push(chunk.length),
+  });
+  await zip.addBuffer('manifest.json', manifest, { mtime, mode: 0o100644, compress: true });
+  await zip.addBuffer('letter.pdf', pdf, { mtime, mode: 0o100644, compress: false });
+  const finished = await zip.finish();
+  return { zipPath, stored, chunks, finished };
+}
+
+async function readWithYauzl(zipPath: string) {
+  const zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false });
+  const read = new Map<string, { bytes: Buffer; entry: yauzl.Entry }>();
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const parts: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) parts.push(chunk as Buffer);
+      read.set(entry.fileName, { bytes: Buffer.concat(parts), entry });
+    }
+  } finally {
+    zip.close();
+  }
+  return read;
+}
+
+async function readWithZipJs(zipPath: string) {
+  const reader = new ZipReader(new BlobReader(new Blob([await readFile(zipPath)])));
+  const read = new Map<string, Buffer>();
+  for (const entry of await reader.getEntries()) {
+    if (entry.directory) continue;
+    read.set(entry.filename, Buffer.from(await entry.getData(new Uint8ArrayWriter())));
+  }
+  await reader.close();
+  return read;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'zip-writer-'));
+  await writeFile(path.join(dir, 'video.mp4'), video);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  { label: 'plain', forceZip64: false },
+  { label: 'ZIP64 records throughout', forceZip64: true },
+])('ZipWriter ($label)', ({ forceZip64 }) => {
+  it('writes entries both readers return byte for byte, with their CRC, mode and time', async () => {
+    const { zipPath, stored, chunks } = await writeZip(`${forceZip64}.zip`, { forceZip64 });
+    expect(chunks).toEqual([1024 * 1024, 1024 * 1024, 333]);
+    expect(stored.bytes).toBe(video.length);
+
+    const yauzlRead = await readWithYauzl(zipPath);
+    expect([...yauzlRead.keys()]).toEqual([...entries.keys()]);
+    for (const [name, bytes] of entries) {
+      const { bytes: read, entry } = yauzlRead.get(name)!;
+      expect(read.equals(bytes), name).toBe(true);
+      expect(entry.externalFileAttributes >>> 16, name).toBe(0o100644);
+      // The extended timestamp holds the second the DOS fields (2 s steps) cannot.
+      expect(entry.getLastModDate().getTime(), name).toBe(mtime.getTime());
+    }
+    expect(yauzlRead.get('video/กล้อง-1.mp4')!.entry.compressionMethod).toBe(0);
+    expect(yauzlRead.get('manifest.json')!.entry.compressionMethod).toBe(8);
+    expect(yauzlRead.get('letter.pdf')!.entry.compressionMethod).toBe(0);
+
+    const zipJsRead = await readWithZipJs(zipPath);
+    expect([...zipJsRead.keys()]).toEqual([...entries.keys()]);
+    for (const [name, bytes] of entries) expect(zipJsRead.get(name)!.equals(bytes), name).toBe(true);
+  });
+
+  it('reports the size and SHA-256 of exactly the bytes it wrote', async () => {
+    const { zipPath, finished } = await writeZip(`${forceZip64}-hash.zip`, { forceZip64 });
+    const bytes = await readFile(zipPath);
+    expect(finished.bytes).toBe((await stat(zipPath)).size);
+    expect(finished.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // The end of central directory record is last; with ZIP64 its locator and record come just before it.
+    expect(bytes.readUInt32LE(bytes.length - 22)).toBe(0x06054b50);
+    expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(forceZip64);
+  });
+});
+
+it('refuses a file whose length is not the one expected, naming it', async () => {
+  const zip = await ZipWriter.create(path.join(dir, 'short.zip'));
+  await expect(
+    zip.addFile('video/clip.mp4', path.join(dir, 'video.mp4'), {
+      mtime,
+      mode: 0o100644,
+      expectedBytes: video.length + 1,
+    }),
+  ).rejects.toThrow(
+    `zip: video/clip.mp4 was ${video.length + 1} bytes when opened and ${video.length} when read`,
+  );
+  await zip.abort();
+});
