@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { sharedDir, type ObjectDetector } from '@toc/models';
 import { STREET_SCENE } from '@toc/server/db/demo-scenes';
+import { seededRandom } from '@toc/server/lib/seeded-random';
 import { runClip } from '../src/pipeline/clip-runner';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';
 import { CRASH_CLIPS, type LabelledClip } from './crash-clips';
@@ -10,6 +11,8 @@ import { scoreClip, summariseAccidents, type ClipScore, type RaisedIncident } fr
 
 /** A camera's default detect rate; EVAL_DETECT_FPS checks that the rules do not hang on one rate. */
 const DETECT_FPS = Number(process.env.EVAL_DETECT_FPS ?? 5);
+/** Share of frames dropped at random (seeded), as on a worker that falls behind: EVAL_DROP_PCT=20 … */
+const DROP_SHARE = Number(process.env.EVAL_DROP_PCT ?? 0) / 100;
 const START_MS = Date.parse('2026-01-01T00:00:00Z');
 
 const STREET_CLIP: LabelledClip = {
@@ -22,6 +25,7 @@ const STREET_CLIP: LabelledClip = {
 
 async function roadIncidents(detector: ObjectDetector, clip: LabelledClip): Promise<RaisedIncident[]> {
   const raised: RaisedIncident[] = [];
+  const random = seededRandom(20_261_206);
   await runClip({
     file: path.join(sharedDir(), 'media', clip.file),
     detector,
@@ -29,6 +33,7 @@ async function roadIncidents(detector: ObjectDetector, clip: LabelledClip): Prom
     fps: DETECT_FPS,
     gating: true,
     startMs: START_MS,
+    ...(DROP_SHARE > 0 ? { skipFrame: () => random() < DROP_SHARE } : {}),
     onFrame: ({ t, step }) => {
       for (const action of step.rules.incidentActions) {
         if (action.action !== 'open' || !action.signal.type.startsWith('traffic.')) continue;

@@ -27,6 +27,11 @@ export interface ClipRunOptions {
   /** Detect on a grid of tiles (as a camera with `tiling` set). */
   tiling?: Tiling;
   rules?: RuleEngineOptionsInput;
+  /**
+   * Frames a camera would not get to (a worker that falls behind drops them): skipped before detection while the
+   * clip's clock goes on, so the rules see the gaps an overloaded worker gives them.
+   */
+  skipFrame?: (index: number) => boolean;
   /** Stop after this many frames (default: the whole clip once). */
   maxFrames?: number;
   startMs?: number;
@@ -86,6 +91,7 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
     if (queue.length < MAX_QUEUED / 2) reader.resume();
     const index = summary.frames++;
     const t = startMs + (index * 1000) / options.fps;
+    if (options.skipFrame?.(index)) continue;
     const { step, detections } = await stepFrame({ pipeline, detector: options.detector, scale: geometry, ...tiles }, frame, t);
     if (detections) summary.detected++;
     else summary.gated++;
