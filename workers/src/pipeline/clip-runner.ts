@@ -55,10 +55,14 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
   const info = await probeFile(options.file);
   const geometry = cameraGeometry(options.detector, options.tiling ?? 'none', info.width, info.height);
   const tiles = 'tiles' in geometry ? { tiles: geometry.tiles } : {};
-  const pipeline = new CameraPipeline(frameLayout(options.detector, geometry, info.width, info.height), options.scene, {
-    gating: options.gating,
-    ...(options.rules ? { rules: options.rules } : {}),
-  });
+  const pipeline = new CameraPipeline(
+    frameLayout(options.detector, geometry, info.width, info.height),
+    options.scene,
+    {
+      gating: options.gating,
+      ...(options.rules ? { rules: options.rules } : {}),
+    },
+  );
   const queue: Buffer[] = [];
   let wake: (() => void) | null = null;
   let ended = false;
@@ -79,7 +83,14 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
     ended = true;
     wake?.();
   });
-  const summary: ClipRunSummary = { frames: 0, detected: 0, gated: 0, width: info.width, height: info.height, pipeline };
+  const summary: ClipRunSummary = {
+    frames: 0,
+    detected: 0,
+    gated: 0,
+    width: info.width,
+    height: info.height,
+    pipeline,
+  };
   const startMs = options.startMs ?? Date.parse('2026-01-01T00:00:00Z');
   for (;;) {
     if (queue.length === 0) {
@@ -92,7 +103,11 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
     const index = summary.frames++;
     const t = startMs + (index * 1000) / options.fps;
     if (options.skipFrame?.(index)) continue;
-    const { step, detections } = await stepFrame({ pipeline, detector: options.detector, scale: geometry, ...tiles }, frame, t);
+    const { step, detections } = await stepFrame(
+      { pipeline, detector: options.detector, scale: geometry, ...tiles },
+      frame,
+      t,
+    );
     if (detections) summary.detected++;
     else summary.gated++;
     await options.onFrame?.({ index, t, frame, detections, step });
