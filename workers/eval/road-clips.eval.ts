@@ -11,8 +11,9 @@ import { scoreClip, summariseAccidents, type ClipScore, type RaisedIncident } fr
 
 /** A camera's default detect rate; EVAL_DETECT_FPS checks that the rules do not hang on one rate. */
 const DETECT_FPS = Number(process.env.EVAL_DETECT_FPS ?? 5);
-/** Share of frames dropped at random (seeded), as on a worker that falls behind: EVAL_DROP_PCT=20 … */
+/** Share of frames dropped at random, as on a worker that falls behind: EVAL_DROP_PCT=20 (EVAL_DROP_SEED varies which). */
 const DROP_SHARE = Number(process.env.EVAL_DROP_PCT ?? 0) / 100;
+const DROP_SEED = Number(process.env.EVAL_DROP_SEED ?? 20_261_206);
 const START_MS = Date.parse('2026-01-01T00:00:00Z');
 
 const STREET_CLIP: LabelledClip = {
@@ -25,7 +26,7 @@ const STREET_CLIP: LabelledClip = {
 
 async function roadIncidents(detector: ObjectDetector, clip: LabelledClip): Promise<RaisedIncident[]> {
   const raised: RaisedIncident[] = [];
-  const random = seededRandom(20_261_206);
+  const random = seededRandom(DROP_SEED);
   await runClip({
     file: path.join(sharedDir(), 'media', clip.file),
     detector,

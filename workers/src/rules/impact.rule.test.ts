@@ -28,6 +28,14 @@ const goneAfter =
   (t) =>
     t < at ? path(t) : null;
 
+/** The box moved on at the speed of its last two observations. */
+function predicted(track: Track, t: number): Box {
+  const [before, last] = track.history.slice(-2);
+  if (!before || !last) return track.box;
+  const share = (t - last.t) / (last.t - before.t);
+  return last.box.map((v, k) => v + (v - before.box[k]!) * share) as Box;
+}
+
 /** Runs the actors frame by frame from 0 to `untilMs`; returns each frame's signals with their time. */
 function run(actors: Actor[], untilMs: number): { t: number; signal: RuleSignal }[] {
   const state = createImpactState();
@@ -39,9 +47,11 @@ function run(actors: Actor[], untilMs: number): { t: number; signal: RuleSignal 
       const box = actor.path(t);
       const known = tracks.get(actor.id);
       if (!box) {
-        // Not matched this frame: the tracker keeps the track a while as missed, then drops it.
+        // Not matched this frame: the tracker keeps the track a while as missed, its box where its motion predicts
+        // (as the Kalman filter does), then drops it.
         if (known && known.missed < 2) {
           known.missed += 1;
+          known.box = predicted(known, t);
           parties.push({ track: known, vehicle: actor.label !== 'person', inRoadway: true });
         }
         continue;
@@ -130,6 +140,19 @@ describe('impact', () => {
       3000,
     );
     expect(signals.map((s) => s.signal.detail.cue)).toContain('vanished_together');
+  });
+
+  it('is raised when the frame of the contact is the one without the striking car (boxes merged, or dropped)', () => {
+    // Car 1 is last detected at 1.2 s, before the two touch; at 1.4 s only car 2 is seen, and then neither.
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: goneAfter(moving(100, 400, 600, CAR), 1400) },
+        { id: 2, label: 'car', path: goneAfter(moving(900, 400, 100, CAR), 1600) },
+      ],
+      5000,
+    );
+    expect(signals[0]?.signal).toMatchObject({ key: 'collision:1-2', detail: { cue: 'vanished_together' } });
+    expect(signals[0]!.signal.onset).toBe(1400);
   });
 
   it('is not raised for two cars driving together that touch in the picture', () => {

@@ -29,6 +29,11 @@ export interface ImpactOptions {
   minHeightPx: number;
   /** A track last seen this close to the picture's edge (share of its size) left the view; it did not vanish. */
   edgeMargin: number;
+  /**
+   * A party missed for at most this many frames still makes contact, at the place its motion predicts: the frame of
+   * the impact is often the one without it (boxes merging at the crash, or the frame dropped by a busy worker).
+   */
+  contactMissedFrames: number;
   /** A track needs this many detections to take part (a single detection may be clutter)… */
   minHits: number;
   /** …and a detection this confident at contact: faint far boxes flicker out together without any crash. */
@@ -48,6 +53,7 @@ export const DEFAULT_IMPACT_OPTIONS: ImpactOptions = {
   haltBhS: 0.15,
   minHeightPx: 16,
   edgeMargin: 0.05,
+  contactMissedFrames: 1,
   minHits: 2,
   minScore: 0.5,
   holdS: 20,
@@ -181,7 +187,7 @@ function nearEdge(box: Track['box'], input: ImpactInput, margin: number): boolea
 function findContacts(state: ImpactState, input: ImpactInput, options: ImpactOptions): void {
   const seen = input.parties.filter(
     (p) =>
-      p.track.missed === 0 &&
+      p.track.missed <= options.contactMissedFrames &&
       p.track.hits >= options.minHits &&
       p.track.score >= options.minScore &&
       boxHeight(p.track.box) >= options.minHeightPx,
