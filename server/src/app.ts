@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { redactUrlSecrets } from './lib/redact-credentials';
 import type { Config } from './config';
 import { parseSecretKeyring } from './secrets/secret-box';
+import { channelNames } from './realtime/channel-names';
 import './plugins/types';
 import { requestValidatorFactory } from './lib/request-validators';
 import routeTablePlugin from './plugins/route-table.plugin';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // First, so that it sees every route any later plugin adds.
   await app.register(routeTablePlugin);
   app.decorate('config', config);
+  app.decorate('channels', channelNames(config.queuePrefix));
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('cameraKeys', parseSecretKeyring(config.cameraSecretKey, config.cameraSecretKeyPrevious));
   await app.register(errorsPlugin);

@@ -22,7 +22,7 @@ const ConfigSchema = Type.Object({
   sharedDir: Type.String(),
   webDistDir: Type.String(),
   snapshotDir: Type.String(),
-  /** BullMQ key prefix: lets several deployments (or test runs) share one Redis. */
+  /** Redis key, queue and channel prefix: lets several deployments (or test runs) share one Redis. */
   queuePrefix: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
   trapImageMaxBytes: Type.Integer({ minimum: 1024 }),
   trapWaitSeconds: Type.Number({ minimum: 0 }),

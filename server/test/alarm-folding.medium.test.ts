@@ -36,7 +36,7 @@ beforeAll(async () => {
   app = await buildApp(testConfig(schema.databaseUrl, { queuePrefix: schema.schema }));
   operatorId = await upsertUser(app.db, { username: 'operator', displayName: 'Op', role: 'operator', passwordHash: 'x' });
   redis = new Redis(requireEnv('REDIS_URL'));
-  store = createEventStore(app.db, redis);
+  store = createEventStore(app.db, { redis, channels: app.channels });
 });
 
 afterAll(async () => {

@@ -154,7 +154,7 @@ describe('camera credentials are write-only', () => {
       await app.db.query('UPDATE cameras SET enabled = true WHERE id = $1', [urlCamera.id]);
       // What ffmpeg prints for a refused connection, URL and all.
       const ffmpegLine = `[tcp @ 0x55d] Connection to tcp://127.0.0.1:9 failed: rtsp://${URL_USER}:${URL_PASSWORD}@127.0.0.1:9/cam1: Connection refused`;
-      await reportCameraStatus({ db: app.db, redis: app.redis }, { cameraId: urlCamera.id, status: 'offline', reason: ffmpegLine, seenAt: null });
+      await reportCameraStatus({ db: app.db, redis: app.redis, channels: app.channels }, { cameraId: urlCamera.id, status: 'offline', reason: ffmpegLine, seenAt: null });
       const end = Date.now() + 5000;
       while (received.length < ALL_ROLES.length && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
       expect(received).toHaveLength(ALL_ROLES.length);

@@ -6,6 +6,7 @@ import { applyMigrations } from '../src/db/migrate';
 import { createPool, type Pool } from '../src/db/pool';
 import { findCamera, insertCamera } from '../src/repositories/cameras.repository';
 import { upsertUser } from '../src/repositories/users.repository';
+import { channelNames, type ChannelNames } from '../src/realtime/channel-names';
 import { reportCameraStatus } from '../src/services/camera-status.service';
 import { updateCamera } from '../src/services/cameras.service';
 import type { CameraHealth, User } from '../src/schemas';
@@ -13,6 +14,7 @@ import { createTestSchema, requireEnv } from './test-env';
 
 let db: Pool;
 let redis: Redis;
+let channels: ChannelNames;
 let schema: Awaited<ReturnType<typeof createTestSchema>>;
 let admin: User;
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   db = createPool(schema.databaseUrl, 2);
   await applyMigrations(db);
   redis = new Redis(requireEnv('REDIS_URL'));
+  channels = channelNames(schema.schema);
   const id = await upsertUser(db, { username: 'admin', displayName: 'Admin', role: 'admin', passwordHash: 'x' });
   admin = { id, username: 'admin', displayName: 'Admin', role: 'admin' };
 });
@@ -44,18 +47,18 @@ describe('camera status reports', () => {
     });
     const health = { workerId: 'worker-a', lastFrameAt: '2026-12-08T00:00:00.000Z' } as unknown as CameraHealth;
     const report = { cameraId: camera.id, status: 'online' as const, reason: null, seenAt: new Date('2026-12-08T00:00:00Z'), health };
-    await reportCameraStatus({ db, redis }, report);
+    await reportCameraStatus({ db, redis, channels }, report);
     expect((await findCamera(db, camera.id))!.status).toBe('online');
 
-    const ctx = { db, redis, user: admin, ip: null, secretKey: randomBytes(32) };
+    const ctx = { db, redis, channels, user: admin, ip: null, secretKey: randomBytes(32) };
     await updateCamera(ctx, camera.id, { enabled: false });
     // The health report the worker sent just before it heard of the change lands now.
-    await reportCameraStatus({ db, redis }, report);
+    await reportCameraStatus({ db, redis, channels }, report);
     const disabled = (await findCamera(db, camera.id))!;
     expect(disabled.status).toBe('disabled');
 
     await updateCamera(ctx, camera.id, { enabled: true });
-    await reportCameraStatus({ db, redis }, report);
+    await reportCameraStatus({ db, redis, channels }, report);
     expect((await findCamera(db, camera.id))!.status).toBe('online');
   });
 });

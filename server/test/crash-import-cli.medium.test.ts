@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { CHANNELS } from '../src/schemas';
+import { channelNames } from '../src/realtime/channel-names';
 import { createTestSchema, requireEnv } from './test-env';
 
 const run = promisify(execFile);
@@ -27,7 +27,7 @@ const heard: unknown[] = [];
 beforeAll(async () => {
   schema = await createTestSchema();
   listener = new Redis(requireEnv('REDIS_URL'));
-  await listener.subscribe(CHANNELS.crashesChanged);
+  await listener.subscribe(channelNames(schema.schema).crashesChanged);
   listener.on('message', (_channel, body: string) => heard.push(JSON.parse(body)));
 }, 60_000);
 
@@ -39,7 +39,7 @@ afterAll(async () => {
 const importCli = (file: string) =>
   run(process.execPath, ['--import', 'tsx', 'server/src/crashes/crash-import.cli.ts', file], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: schema.databaseUrl },
+    env: { ...process.env, DATABASE_URL: schema.databaseUrl, QUEUE_PREFIX: schema.schema },
   });
 
 /**
@@ -50,7 +50,7 @@ async function toldSoFar(): Promise<unknown[]> {
   const marker = { marker: heard.length + Math.random() };
   const publisher = new Redis(requireEnv('REDIS_URL'));
   try {
-    await publisher.publish(CHANNELS.crashesChanged, JSON.stringify(marker));
+    await publisher.publish(channelNames(schema.schema).crashesChanged, JSON.stringify(marker));
   } finally {
     publisher.disconnect();
   }

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config';
 import { applyMigrations } from '../src/db/migrate';
 import { createPool, type Pool } from '../src/db/pool';
+import { channelNames } from '../src/realtime/channel-names';
 import { publishEvent } from '../src/realtime/channels';
 import { insertEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
@@ -105,7 +106,7 @@ function connectClient(port: number, token: string): { client: Client; received:
 /** Stores an event and announces it, as a camera worker does. */
 async function workerStoresEvent(total: number): Promise<Event> {
   const event = await insertEvent(db, vehicleCountEvent(total));
-  await publishEvent(redis, event);
+  await publishEvent({ redis, channels: channelNames(schema.schema) }, event);
   return event;
 }
 

@@ -235,6 +235,7 @@ describe('a socket ends with its session', () => {
       {
         db: appA.db,
         redis: appA.redis,
+        channels: appA.channels,
         actor: { id: admin.userId, username: 'chief', displayName: 'chief', role: 'admin' },
         client: { ip: null, userAgent: null },
       },

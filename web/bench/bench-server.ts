@@ -10,6 +10,8 @@ export interface BenchServer {
   /** The built web app the server serves (the bench's own copy, so web/dist of a running system is untouched). */
   webDistDir: string;
   operatorPassword: string;
+  /** The server's QUEUE_PREFIX: its Redis keys and pub/sub channels are under it. */
+  queuePrefix: string;
   stop(): Promise<void>;
 }
 
@@ -41,9 +43,11 @@ export async function startBenchServer(options: { port: number; buildWeb: boolea
   const passwords = Object.fromEntries(
     ['ADMIN', 'OPERATOR', 'POLICE', 'PLANNER', 'VIEWER'].map((user) => [`TOC_PASSWORD_${user}`, randomBytes(9).toString('base64url')]),
   );
+  const queuePrefix = process.env.QUEUE_PREFIX ?? 'toc';
   const env = {
     ...process.env,
     ...passwords,
+    QUEUE_PREFIX: queuePrefix,
     PORT: String(options.port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -64,6 +68,7 @@ export async function startBenchServer(options: { port: number; buildWeb: boolea
     baseUrl,
     webDistDir,
     operatorPassword: passwords.TOC_PASSWORD_OPERATOR!,
+    queuePrefix,
     async stop() {
       if (server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { Page } from 'playwright-core';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { launchChromium } from '../e2e/browser';
 import { startBenchServer } from './bench-server';
 import { bundleSize } from './bundle-size';
@@ -28,6 +29,8 @@ const kb = (bytes: number) => fixed(bytes / 1024, 0);
 const server = await startBenchServer({ port: PORT, buildWeb: process.env.BENCH_SKIP_WEB_BUILD !== '1' });
 const browser = await launchChromium();
 const redis = new Redis(process.env.REDIS_URL ?? '');
+/** Published as the workers would, on the server's own channels. */
+const objects = { redis, channels: channelNames(server.queuePrefix) };
 
 async function waitForMap(page: Page): Promise<number> {
   await page.waitForFunction(() => window.__toc?.ready === true, undefined, { timeout: 120_000 });
@@ -70,12 +73,12 @@ try {
   console.log(`full map repaint with nothing changing: ${fixed(repaint.msPerFrame, 0)} ms per frame (${repaint.frames} frames in 3 s)`);
 
   // Warm-up: stream until the page has joined the objects room and drawn a first message.
-  const warmUp = publishStream(redis, STREAM, 10);
+  const warmUp = publishStream(objects, STREAM, 10);
   await page.waitForFunction(() => (window.__tocPerf?.objectApplies.length ?? 0) > 0, undefined, { timeout: 30_000 });
   await warmUp;
 
   const from = await openWindow(page);
-  const log = await publishStream(redis, STREAM, SECONDS);
+  const log = await publishStream(objects, STREAM, SECONDS);
   // Let the last messages through the flush interval and the map worker.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const readout = await closeWindow(page, from);

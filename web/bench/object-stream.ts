@@ -1,7 +1,7 @@
 // Moving objects around Chachoengsao, published as the workers would: one TrackedObjectsMessage per camera per
 // second on the Redis channel the server relays, cameras spread evenly over the second.
-import type { Redis } from 'ioredis';
-import { CHANNELS, type TrackedObject, type TrackedObjectsMessage } from '@toc/server/schemas';
+import type { Announcer } from '@toc/server/realtime/channels';
+import type { TrackedObject, TrackedObjectsMessage } from '@toc/server/schemas';
 
 const LABELS = ['car', 'car', 'car', 'motorcycle', 'motorcycle', 'truck', 'bus', 'person', 'bicycle', 'car'];
 const METRES_PER_DEGREE_LAT = 110_574;
@@ -57,7 +57,7 @@ export function objectsAt(cameraIndex: number, options: StreamOptions, tSeconds:
 }
 
 /** Publishes for `seconds` (1 Hz per camera) and resolves with what was sent. */
-export async function publishStream(redis: Redis, options: StreamOptions, seconds: number): Promise<StreamLog> {
+export async function publishStream(out: Announcer, options: StreamOptions, seconds: number): Promise<StreamLog> {
   const log: StreamLog = { sent: 0, lastAt: new Map(), firstAt: Date.now() };
   const spacingMs = 1000 / options.cameras;
   const total = Math.round(seconds * options.cameras);
@@ -74,7 +74,7 @@ export async function publishStream(redis: Redis, options: StreamOptions, second
       at: new Date(now).toISOString(),
       objects: objectsAt(cameraIndex, options, (now - log.firstAt) / 1000),
     };
-    await redis.publish(CHANNELS.objects, JSON.stringify(message));
+    await out.redis.publish(out.channels.objects, JSON.stringify(message));
     log.sent++;
     log.lastAt.set(message.cameraId, now);
   }

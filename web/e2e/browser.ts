@@ -36,7 +36,9 @@ export function e2eEnv() {
   if (!baseUrl || !password) throw new Error('E2E_URL and TOC_PASSWORD_OPERATOR must be set (npm test sets them)');
   // The test runs from the repository root; ../shared sits beside it unless SHARED_DIR says otherwise.
   const sharedDir = path.resolve(process.env.SHARED_DIR ?? path.join(process.cwd(), '..', 'shared'));
-  return { baseUrl, password, sharedDir };
+  // The server runs with this environment (up.sh), so with this QUEUE_PREFIX: its Redis channels are under it.
+  const queuePrefix = process.env.QUEUE_PREFIX ?? 'toc';
+  return { baseUrl, password, sharedDir, queuePrefix };
 }
 
 /** A demo user's password (`npm test` exports TOC_PASSWORD_<USER>). */

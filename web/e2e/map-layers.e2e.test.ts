@@ -6,10 +6,11 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { api, e2eEnv, launchChromium, screenshotPath, tokenFor } from './browser';
 import { renderedCount, settled } from './map-probes';
 
-const { baseUrl, password } = e2eEnv();
+const { baseUrl, password, queuePrefix } = e2eEnv();
 let browser: Browser;
 let redis: Redis;
 
@@ -194,7 +195,7 @@ describe('operator map layers and tools', () => {
       headingDeg: i % 3 === 0 ? null : i * 30,
     }));
     let current = objects;
-    const publish = () => redis.publish('toc:objects', JSON.stringify({ cameraId, at: new Date().toISOString(), objects: current }));
+    const publish = () => redis.publish(channelNames(queuePrefix).objects, JSON.stringify({ cameraId, at: new Date().toISOString(), objects: current }));
     // About once a second, as a worker would; the page may still be joining the objects room.
     const timer = setInterval(() => void publish(), 1000);
     try {

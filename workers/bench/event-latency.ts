@@ -52,7 +52,7 @@ export async function eventLatency(seconds: number): Promise<{ p50: number; p95:
   });
 
   const redis = new Redis(app.config.redisUrl);
-  const events = createEventStore(app.db, redis);
+  const events = createEventStore(app.db, { redis, channels: app.channels });
   const pool = new DetectorPool({ modelsDir: undefined, threads: 1 });
   const detector = await pool.get(MODEL);
   const geometry = frameGeometry(detector.manifest, STREET.width, STREET.height);

@@ -7,6 +7,7 @@ import { createPool } from '@toc/server/db/pool';
 import { parseSecretKeyring } from '@toc/server/secrets/secret-box';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { createEventStore } from '@toc/server/services/event-store.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { CameraJobHost } from '../src/camera/camera-jobs';
 import type { CameraRunnerContext } from '../src/camera/camera-runner';
 import { loadWorkerConfig } from '../src/config';
@@ -33,7 +34,8 @@ const clips = {
 const db = createPool(config.databaseUrl, 6, { connectTimeoutMs: config.dbConnectTimeoutS * 1000 });
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
 redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
-const events = createEventStore(db, redis);
+const announcer = { redis, channels: channelNames(config.queuePrefix) };
+const events = createEventStore(db, announcer);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
 const live = new LiveFeeds({
   redis,
@@ -62,7 +64,7 @@ const host = new CameraJobHost({
       events,
       live,
       notifier,
-      reportStatus: (report) => reportCameraStatus({ db, redis }, report),
+      reportStatus: (report) => reportCameraStatus({ db, ...announcer }, report),
       log: logTo,
       clipFor: (c) => clips[replayKindOf(c.streamUrl)],
       counters,

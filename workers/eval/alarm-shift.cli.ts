@@ -1,5 +1,6 @@
 // `npm run eval:shift`: the demo's crowd and street cameras through a 12-hour night shift replayed from the real
 // clips; prints how often the rules raised an alarm and how many alarms an operator was left with.
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const log = () => undefined;
   try {
     await applyMigrations(db);
-    const writer = { db, events: createEventStore(db, redis), snapshotDir, notifier: { db, config: { webhookUrls: [], lineTargets: [], publicUrl: 'http://toc.eval' }, log }, log };
+    const writer = { db, events: createEventStore(db, { redis, channels: channelNames(schema.schema) }), snapshotDir, notifier: { db, config: { webhookUrls: [], lineTargets: [], publicUrl: 'http://toc.eval' }, log }, log };
     console.log(`A ${HOURS}-hour night shift (19:00 Bangkok onwards), no operator acting / กะกลางคืน ${HOURS} ชั่วโมง`);
     for (const spec of CLIPS) {
       const location = { lon: 101.0757, lat: 13.6786 };

@@ -5,6 +5,7 @@ import { createPool } from '@toc/server/db/pool';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { parseSecretKeyring } from '@toc/server/secrets/secret-box';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { loadWorkerConfig } from './config';
 import { channelsFromConfig } from './notify/channels-from-config';
 import { DetectorPool } from './detect/detector-pool';
@@ -34,7 +35,9 @@ const detectors = new DetectorPool({
   threads: config.inferenceThreads,
   spinning: config.inferenceSpinning,
 });
-const events = createEventStore(db, redis);
+// Events and camera statuses are announced on this deployment's channels (under QUEUE_PREFIX).
+const announcer = { redis, channels: channelNames(config.queuePrefix) };
+const events = createEventStore(db, announcer);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
 // A configured URL the outbound checks refuse shows now, not at the first warning (which then goes to the stored targets only).
 try {
@@ -63,7 +66,7 @@ const runnerContext: CameraRunnerContext = {
   detectors,
   events,
   notifier,
-  reportStatus: (report) => reportCameraStatus({ db, redis }, report),
+  reportStatus: (report) => reportCameraStatus({ db, ...announcer }, report),
   log: logTo,
 };
 const host = new CameraJobHost({

@@ -13,6 +13,7 @@ import { calibrate } from '@toc/server/geometry/calibration';
 import { replaceZonesAndLines } from '@toc/server/repositories/scene.repository';
 import { listEventUpdates } from '@toc/server/repositories/events.repository';
 import { createEventStore } from '@toc/server/services/event-store.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
 import { loadScene } from '../src/camera/camera-runner';
 import type { IncidentWriterContext } from '../src/outputs/incident-writer';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   const log = () => undefined;
   writer = {
     db,
-    events: createEventStore(db, redis),
+    events: createEventStore(db, { redis, channels: channelNames(schema.schema) }),
     snapshotDir: await mkdtemp(path.join(tmpdir(), 'toc-shift-')),
     notifier: { db, config: { webhookUrls: [], lineTargets: [], publicUrl: 'http://toc.test' }, log },
     log,

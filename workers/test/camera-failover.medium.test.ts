@@ -12,6 +12,7 @@ import { findCamera } from '@toc/server/repositories/cameras.repository';
 import { parseSecretKey } from '@toc/server/secrets/secret-box';
 import { upsertUser } from '@toc/server/repositories/users.repository';
 import { createCamera, updateCamera } from '@toc/server/services/cameras.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import type { User } from '@toc/server/schemas';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
 import {
@@ -76,6 +77,7 @@ describe('camera supervision', () => {
     const ctx = {
       db,
       redis,
+      channels: channelNames(schema.schema),
       user: admin,
       ip: null,
       secretKey: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')),

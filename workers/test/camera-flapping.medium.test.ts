@@ -12,6 +12,7 @@ import { createPool, type Pool } from '@toc/server/db/pool';
 import { RECORDINGS_MARKER } from '@toc/server/recording-config';
 import { findCamera } from '@toc/server/repositories/cameras.repository';
 import { createEventStore } from '@toc/server/services/event-store.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { CameraHealth, type Camera } from '@toc/server/schemas';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
@@ -110,13 +111,14 @@ beforeAll(async () => {
     recording: { ...defaults.recording, dir: recordingsDir },
   };
   detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: 1 });
+  const announcer = { redis, channels: channelNames(schema.schema) };
   ctx = {
     config,
     db,
     detectors,
     notifier: { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: () => undefined },
-    events: createEventStore(db, redis),
-    reportStatus: (report) => reportCameraStatus({ db, redis }, report),
+    events: createEventStore(db, announcer),
+    reportStatus: (report) => reportCameraStatus({ db, ...announcer }, report),
     log: (level, message, detail) => logs.push({ level, message, detail: detail ?? {} }),
   };
 });

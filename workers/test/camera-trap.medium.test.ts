@@ -54,7 +54,7 @@ beforeAll(async () => {
       allowedHosts: ['127.0.0.1'],
     },
   };
-  const events = createEventStore(app.db, redis);
+  const events = createEventStore(app.db, { redis, channels: app.channels });
   worker = startTrapImageWorker({ config, db: app.db, detectors, events, notifier: { db: app.db, config: { ...config.notify, publicUrl: 'http://toc.test' }, log: () => undefined } });
 
   const auth = { authorization: `Bearer ${adminToken}` };

@@ -13,6 +13,7 @@ import { replaceZonesAndLines } from '@toc/server/repositories/scene.repository'
 import { listSnapshots } from '@toc/server/repositories/snapshots.repository';
 import { PEDESTRIAN_SCENE } from '@toc/server/db/demo-scenes';
 import { createEventStore } from '@toc/server/services/event-store.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
 import { loadWorkerConfig } from '../src/config';
@@ -63,13 +64,14 @@ beforeAll(async () => {
     snapshotDir: await mkdtemp(path.join(tmpdir(), 'toc-worker-')),
   };
   detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: 1 });
+  const announcer = { redis, channels: channelNames(schema.schema) };
   ctx = {
     config,
     db,
     detectors,
     notifier: { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: () => undefined },
-    events: createEventStore(db, redis),
-    reportStatus: (report) => reportCameraStatus({ db, redis }, report),
+    events: createEventStore(db, announcer),
+    reportStatus: (report) => reportCameraStatus({ db, ...announcer }, report),
     log: (level, message, detail) => logs.push(`${level} ${message} ${JSON.stringify(detail ?? {})}`),
   };
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '@toc/server/db/migrate';
 import { createPool, type Pool } from '@toc/server/db/pool';
 import { createEventStore } from '@toc/server/services/event-store.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
 import { startFailoverProxy, type FailoverProxy } from '@toc/server/testing/tcp-proxy';
@@ -78,6 +79,7 @@ beforeAll(async () => {
     snapshotDir,
   };
   detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: 1 });
+  const announcer = { redis, channels: channelNames(schema.schema) };
   ctx = {
     config,
     db: workerDb,
@@ -87,8 +89,8 @@ beforeAll(async () => {
       config: { ...config.notify, publicUrl: config.publicUrl },
       log: () => undefined,
     },
-    events: createEventStore(workerDb, redis),
-    reportStatus: (report) => reportCameraStatus({ db: workerDb, redis }, report),
+    events: createEventStore(workerDb, announcer),
+    reportStatus: (report) => reportCameraStatus({ db: workerDb, ...announcer }, report),
     log: (level, message, detail) => logs.push(`${level} ${message} ${JSON.stringify(detail ?? {})}`),
   };
 });

@@ -59,7 +59,7 @@ beforeAll(async () => {
   operatorId = await upsertUser(app.db, { username: 'operator', displayName: 'Op', role: 'operator', passwordHash: 'x' });
   recorder = await startRecordingEndpoint(() => ({ status: 200, body: '{}' }));
   redis = new Redis(requireEnv('REDIS_URL'));
-  events = createEventStore(app.db, redis);
+  events = createEventStore(app.db, { redis, channels: app.channels });
   const log = () => undefined;
   // The recorder listens on 127.0.0.1: allow-listed on purpose, as NOTIFY_ALLOWED_HOSTS would.
   const hook = { webhookUrls: [`${recorder.url}/hook?token=s3cret`], webhookSecret: 'secret', lineTargets: [], allowedHosts: ['127.0.0.1'] };

@@ -29,7 +29,7 @@ beforeAll(async () => {
   redis = new Redis(requireEnv('REDIS_URL'));
   // The recorder listens on 127.0.0.1: allow-listed on purpose, as NOTIFY_ALLOWED_HOSTS would.
   const notify = { webhookUrls: [`${recorder.url}/hook`], webhookSecret: 'secret', lineToken: undefined, lineTargets: [], lineBaseUrl: undefined, allowedHosts: ['127.0.0.1'] };
-  ctx = { db: app.db, events: createEventStore(app.db, redis), notifier: { db: app.db, config: { ...notify, publicUrl: 'http://toc.test' }, log: () => undefined } };
+  ctx = { db: app.db, events: createEventStore(app.db, { redis, channels: app.channels }), notifier: { db: app.db, config: { ...notify, publicUrl: 'http://toc.test' }, log: () => undefined } };
 });
 
 afterAll(async () => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const notify = { webhookUrls: [`${recorder.url}/hook`], webhookSecret: 'secret', lineTargets: [], allowedHosts: ['127.0.0.1'] };
   ctx = {
     db: app.db,
-    events: createEventStore(app.db, redis),
+    events: createEventStore(app.db, { redis, channels: app.channels }),
     notifier: { db: app.db, config: { ...notify, publicUrl: 'http://toc.test' }, log: () => undefined },
     now: () => clock,
     log: () => undefined,

@@ -20,6 +20,7 @@ import {
   setStatus,
 } from '@toc/server/repositories/footage-requests.repository';
 import { upsertUser } from '@toc/server/repositories/users.repository';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { createTestSchema, requireEnv, TEST_STATION } from '@toc/server/testing';
 import type { ExportContext } from '../src/export/export-context';
 import { exportRequest } from '../src/export/export-request';
@@ -73,6 +74,7 @@ beforeAll(async () => {
   ctx = {
     db,
     redis,
+    channels: channelNames(schema.schema),
     jobs: { exportRequest: async () => undefined, notice: async () => undefined },
     evidence,
     recordingsDir,

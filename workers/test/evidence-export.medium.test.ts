@@ -174,6 +174,7 @@ beforeAll(async () => {
     {
       db: app.db,
       redis,
+      channels: app.channels,
       jobs: app.requestJobs,
       evidence,
       recordingsDir,

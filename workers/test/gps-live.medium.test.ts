@@ -2,7 +2,8 @@
 // bus, stop boards to signed-in and public watchers, a bad stream entry skipped, and the fix stream across a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busKeys } from '@toc/server/realtime/bus-keys';
-import { CHANNELS, type BusDelta, type StopArrivalsMessage } from '@toc/server/schemas';
+import type { BusDelta, StopArrivalsMessage } from '@toc/server/schemas';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { FixStream } from '../src/gps/fix-stream';
 import { isoAgo, startGpsRig, until, type GpsRig } from './gps-rig';
 
@@ -95,7 +96,7 @@ describe('live', () => {
     });
 
     await rig.redis.publish(
-      CHANNELS.stopArrivals,
+      channelNames(rig.schema.schema).stopArrivals,
       JSON.stringify({ ...board, at: new Date(Date.now() + 1000).toISOString() }),
     );
     await until(async () => got.signedIn!.length === 2 && got.pub!.length === 2, 'the relayed boards');

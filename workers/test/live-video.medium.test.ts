@@ -110,9 +110,9 @@ beforeAll(async () => {
     db: app.db,
     detectors,
     live,
-    events: createEventStore(app.db, redis),
+    events: createEventStore(app.db, { redis, channels: app.channels }),
     notifier: { db: app.db, config: { ...config.notify, publicUrl: config.publicUrl }, log },
-    reportStatus: (report) => reportCameraStatus({ db: app.db, redis }, report),
+    reportStatus: (report) => reportCameraStatus({ db: app.db, redis, channels: app.channels }, report),
     log,
   });
 });

@@ -102,7 +102,7 @@ async function filesBytes(folder: string): Promise<number> {
 function context(overrides: Partial<RecordingConfig> = {}): CleanerContext {
   return {
     db: app.db,
-    events: createEventStore(app.db, redis),
+    events: createEventStore(app.db, { redis, channels: app.channels }),
     config: recording(overrides),
     // The pretend disk: its size less what the recordings folder holds, so deleting files frees space.
     statfs: async (folder) => ({ bsize: 1, bavail: Math.max(0, diskBytes - (await filesBytes(folder))) }),

@@ -22,6 +22,7 @@ import { upsertUser } from '@toc/server/repositories/users.repository';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import type { StreamCamera } from '@toc/server/services/camera-streams.service';
 import { createEventStore } from '@toc/server/services/event-store.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
 import { loadWorkerConfig } from '../src/config';
 import { DetectorPool } from '../src/detect/detector-pool';
@@ -216,7 +217,8 @@ beforeAll(async () => {
     recording,
   };
   detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: 1 });
-  const events = createEventStore(db, redis);
+  const announcer = { redis, channels: channelNames(schema.schema) };
+  const events = createEventStore(db, announcer);
   ctx = {
     config,
     db,
@@ -225,7 +227,7 @@ beforeAll(async () => {
     events,
     reportStatus: async (report) => {
       if (report.status === 'starting') starts.push(Date.now());
-      await reportCameraStatus({ db, redis }, report);
+      await reportCameraStatus({ db, ...announcer }, report);
     },
     log: (level, message, detail) => logs.push(`${level} ${message} ${JSON.stringify(detail ?? {})}`),
   };

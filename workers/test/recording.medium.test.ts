@@ -17,6 +17,7 @@ import { findCamera } from '@toc/server/repositories/cameras.repository';
 import { upsertUser } from '@toc/server/repositories/users.repository';
 import { parseSecretKey } from '@toc/server/secrets/secret-box';
 import { createCamera } from '@toc/server/services/cameras.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import type { Camera, User } from '@toc/server/schemas';
 import { createTestSchema, requireEnv } from '@toc/server/testing';
 import { Redis } from 'ioredis';
@@ -176,6 +177,7 @@ beforeAll(async () => {
   const ctx = {
     db,
     redis,
+    channels: channelNames(schema.schema),
     user: admin,
     ip: null,
     secretKey: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')),

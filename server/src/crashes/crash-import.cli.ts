@@ -9,6 +9,7 @@ import { sharedDir } from '@toc/models';
 import { loadConfig } from '../config';
 import { applyMigrations } from '../db/migrate';
 import { createPool } from '../db/pool';
+import { channelNames } from '../realtime/channel-names';
 import { publishCrashesChanged } from '../realtime/crashes-live';
 import { CrashImportError } from './crash-record';
 import { importCrashFile, type CrashFileSource } from './crash-import';
@@ -29,8 +30,11 @@ if (positionals.length === 0 || (source && !SOURCES.includes(source))) {
 }
 
 /** Tells the running servers; the crashes are stored either way, so an unreachable Redis is only a warning. */
-async function announceChanges(redisUrl: string, importIds: readonly number[]): Promise<void> {
-  const redis = new Redis(redisUrl, {
+async function announceChanges(
+  config: { redisUrl: string; queuePrefix: string },
+  importIds: readonly number[],
+): Promise<void> {
+  const redis = new Redis(config.redisUrl, {
     maxRetriesPerRequest: 1,
     lazyConnect: true,
     retryStrategy: () => null,
@@ -38,7 +42,8 @@ async function announceChanges(redisUrl: string, importIds: readonly number[]): 
   redis.on('error', () => undefined); // the failed connect below says it once
   try {
     await redis.connect();
-    for (const importId of importIds) await publishCrashesChanged(redis, { reason: 'import', importId });
+    const out = { redis, channels: channelNames(config.queuePrefix) };
+    for (const importId of importIds) await publishCrashesChanged(out, { reason: 'import', importId });
   } catch (error) {
     console.warn(
       `The running servers were not told (Redis: ${(error as Error).message}); their live crash layer shows the new ` +
@@ -84,4 +89,4 @@ try {
 } finally {
   await pool.end();
 }
-if (changed.length > 0) await announceChanges(config.redisUrl, changed);
+if (changed.length > 0) await announceChanges(config, changed);

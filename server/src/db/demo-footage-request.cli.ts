@@ -3,6 +3,7 @@
 // police page shows a request exporting, then a package ready to download, within a minute. Runs once per database.
 import { Redis } from 'ioredis';
 import { loadConfig } from '../config';
+import { channelNames } from '../realtime/channel-names';
 import { findUserByUsername } from '../repositories/users.repository';
 import { findFootage } from '../services/camera-finder/find-footage';
 import { fileOnlineRequest } from '../services/footage-requests/file-request.service';
@@ -69,6 +70,7 @@ try {
     const base = {
       db,
       redis,
+      channels: channelNames(config.queuePrefix),
       client: { ip: null, userAgent: 'demo' },
       now: new Date(),
       evidence: config.evidence,

@@ -8,7 +8,7 @@ export default fp(async (app) => {
   redis.on('error', (error) => app.log.warn({ err: error.message }, 'redis error'));
   await redis.connect();
   app.decorate('redis', redis);
-  app.decorate('eventStore', createEventStore(app.db, redis));
+  app.decorate('eventStore', createEventStore(app.db, { redis, channels: app.channels }));
   app.addHook('onClose', async () => {
     await redis.quit();
   });

@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import type { Pool } from '../db/pool';
+import type { ChannelNames } from '../realtime/channel-names';
 import type { Role, SessionUser } from '../schemas';
 import type { RequestJobs } from '../services/footage-requests/request-context';
 import type { EventStore } from '../services/event-store.service';
@@ -13,6 +14,8 @@ export type RouteRoles = readonly Role[] | 'public';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** The Redis pub/sub channels of this deployment (under `config.queuePrefix`). */
+    channels: ChannelNames;
     /** The wall clock: session expiry and other instants read it here, so tests can pin it. */
     now: () => Date;
     /** CAMERA_SECRET_KEY (seals camera credentials at rest) and, during a rotation, the keys before it. */

@@ -5,7 +5,6 @@ import type { Server } from 'socket.io';
 import { ALL_ROLES } from '../plugins/types';
 import {
   BusesWatchRequest,
-  CHANNELS,
   PUBLIC_NAMESPACE,
   StopsWatchRequest,
   type ClientToServerEvents,
@@ -21,6 +20,7 @@ import {
 } from './socket-handlers';
 import { servePublicStops, type PublicNamespace } from './public-stops';
 import { duplicateConnection } from '../lib/redis-duplicate';
+import { channelNames } from './channel-names';
 
 export const BUSES_ROOM = 'buses';
 
@@ -72,11 +72,12 @@ export async function startBusRelay(
   });
 
   const subscriber = duplicateConnection(redis);
-  await subscriber.subscribe(CHANNELS.buses, CHANNELS.stopArrivals);
+  const channels = channelNames(queuePrefix);
+  await subscriber.subscribe(channels.buses, channels.stopArrivals);
   subscriber.on('message', (channel, json) => {
     try {
       const body = JSON.parse(json);
-      if (channel === CHANNELS.buses) {
+      if (channel === channels.buses) {
         io.to(BUSES_ROOM).emit('buses.delta', body);
       } else {
         const room = stopRoom(body.feedId, body.stopId);

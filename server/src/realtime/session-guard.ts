@@ -5,7 +5,8 @@ import type { Server } from 'socket.io';
 import type { Queryable } from '../db/pool';
 import { findSessionUser, liveSessionHashes } from '../repositories/sessions.repository';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../schemas';
-import { SESSION_ENDED_CHANNEL, type SessionEnd } from './channels';
+import type { ChannelNames } from './channel-names';
+import type { SessionEnd } from './channels';
 import type { SocketData, TocSocket } from './socket-handlers';
 import { duplicateConnection } from '../lib/redis-duplicate';
 
@@ -13,6 +14,8 @@ export interface SessionGuardContext {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   db: Queryable;
   redis: Redis;
+  /** Listens on `sessionEnded`. */
+  channels: ChannelNames;
   now: () => Date;
   checkEveryMs: number;
   log: (message: string, detail: Record<string, unknown>) => void;
@@ -72,7 +75,7 @@ export async function startSessionGuard(
   // An announcement only triggers a re-check against the database: another deployment sharing this Redis (or a
   // stray message) cannot close a socket whose session is still valid here.
   const subscriber = duplicateConnection(ctx.redis);
-  await subscriber.subscribe(SESSION_ENDED_CHANNEL);
+  await subscriber.subscribe(ctx.channels.sessionEnded);
   subscriber.on('message', (_channel, message) => {
     const end = parseSessionEnd(message);
     if (!end) return;

@@ -11,7 +11,6 @@ import { cookieHandshakeAllowed } from '../lib/csrf';
 import { SESSION_COOKIE } from '../plugins/auth.plugin';
 import { ALL_ROLES, LIVE_VIDEO_ROLES } from '../plugins/types';
 import {
-  CHANNELS,
   EVENT_TYPES,
   FramesWatchRequest,
   ObjectsWatchRequest,
@@ -154,6 +153,7 @@ export default fp(async (app) => {
     io,
     db: app.db,
     redis: app.redis,
+    channels: app.channels,
     now: app.now,
     checkEveryMs: app.config.socketSessionCheckSeconds * 1000,
     log: (message, detail) => app.log.warn(detail, message),
@@ -183,12 +183,13 @@ export default fp(async (app) => {
   });
 
   const subscriber = duplicateConnection(app.redis);
+  const names = app.channels;
   const channels = [
-    CHANNELS.events,
-    CHANNELS.cameraStatus,
-    CHANNELS.objects,
-    CHANNELS.footageRequests,
-    CHANNELS.crashesChanged,
+    names.events,
+    names.cameraStatus,
+    names.objects,
+    names.footageRequests,
+    names.crashesChanged,
   ];
   const relayEvent = (event: Event) => io.to(eventRoom(event.type)).emit('event', event);
   const catchUp = await startRelayCatchUp({
@@ -203,13 +204,12 @@ export default fp(async (app) => {
   subscriber.on('message', (channel, message) => {
     try {
       const body = JSON.parse(message);
-      if (channel === CHANNELS.events) {
+      if (channel === names.events) {
         relayEvent(body);
         catchUp.relayed(body);
-      } else if (channel === CHANNELS.objects) io.to(OBJECTS_ROOM).emit('objects', body);
-      else if (channel === CHANNELS.footageRequests)
-        io.to(requestRoomsOf(body)).emit('footage.request', body);
-      else if (channel === CHANNELS.crashesChanged) io.to(CRASHES_LIVE_ROOM).emit('crashes.changed', body);
+      } else if (channel === names.objects) io.to(OBJECTS_ROOM).emit('objects', body);
+      else if (channel === names.footageRequests) io.to(requestRoomsOf(body)).emit('footage.request', body);
+      else if (channel === names.crashesChanged) io.to(CRASHES_LIVE_ROOM).emit('crashes.changed', body);
       else io.to(CAMERA_ROOM).emit('camera.status', body);
     } catch (err) {
       app.log.warn({ err, channel }, 'dropped malformed realtime message');

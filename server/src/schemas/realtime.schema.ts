@@ -86,21 +86,6 @@ export type TrackedObjectsMessage = Static<typeof TrackedObjectsMessage>;
 export const Ack = Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.String()), count: Type.Optional(Type.Integer()) });
 export type Ack = Static<typeof Ack>;
 
-/** Redis channel names used between workers/server and the socket relay. */
-export const CHANNELS = {
-  events: 'toc:events',
-  cameraStatus: 'toc:camera-status',
-  objects: 'toc:objects',
-  /** BusDelta from the GPS worker. */
-  buses: 'toc:buses',
-  /** StopArrivalsMessage per stop whose predictions changed. */
-  stopArrivals: 'toc:stop-arrivals',
-  /** FootageRequestChange: a request moved a step, or its export progressed. */
-  footageRequests: 'toc:footage-requests',
-  /** CrashesChangedMessage: the live crash layer (last 24 hours) may have changed. */
-  crashesChanged: 'toc:crashes-changed',
-} as const;
-
 export interface ServerToClientEvents {
   event: (event: Event) => void;
   'camera.status': (status: CameraStatusMessage) => void;

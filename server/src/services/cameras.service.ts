@@ -4,6 +4,7 @@ import type { Queryable } from '../db/pool';
 import * as cameras from '../repositories/cameras.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import { publishCameraConfigChanged } from '../realtime/channels';
+import type { ChannelNames } from '../realtime/channel-names';
 import { HttpError, notFound } from '../lib/http-error';
 import { assertKnownModel } from '../lib/known-models';
 import { splitUserinfo, userinfoOf, type Userinfo } from '../lib/rtsp-userinfo';
@@ -14,6 +15,8 @@ import { CAMERA_CREDENTIALS_PURPOSE } from './camera-streams.service';
 export interface CameraAdminContext {
   db: Queryable;
   redis: Redis;
+  /** The deployment's Redis pub/sub channels. */
+  channels: ChannelNames;
   user: User;
   ip: string | null;
   /** Seals camera credentials at rest (CAMERA_SECRET_KEY). */
@@ -57,7 +60,7 @@ export async function createCamera(ctx: CameraAdminContext, body: CameraCreate):
   const { rtspCredentials, ...fields } = body;
   const camera = await cameras.insertCamera(ctx.db, { ...fields, ...sealCameraInput(ctx.secretKey, body.rtspUrl, rtspCredentials) });
   await audit(ctx, 'camera.create', camera.id, { fields: changedFields(body) });
-  await publishCameraConfigChanged(ctx.redis, camera.id);
+  await publishCameraConfigChanged(ctx, camera.id);
   return camera;
 }
 
@@ -67,14 +70,14 @@ export async function updateCamera(ctx: CameraAdminContext, id: number, patch: C
   const camera = await cameras.updateCamera(ctx.db, id, { ...fields, ...sealCameraInput(ctx.secretKey, rtspUrl, rtspCredentials) });
   if (!camera) throw notFound(`Camera ${id}`, `กล้อง ${id}`);
   await audit(ctx, 'camera.update', id, { fields: changedFields(patch) });
-  await publishCameraConfigChanged(ctx.redis, id);
+  await publishCameraConfigChanged(ctx, id);
   return camera;
 }
 
 export async function deleteCamera(ctx: CameraAdminContext, id: number): Promise<void> {
   if (!(await cameras.deleteCamera(ctx.db, id))) throw notFound(`Camera ${id}`, `กล้อง ${id}`);
   await audit(ctx, 'camera.delete', id, {});
-  await publishCameraConfigChanged(ctx.redis, id);
+  await publishCameraConfigChanged(ctx, id);
 }
 
 /** Seals the `user:pass@` of URLs stored before migration 010; returns how many cameras it moved. */

@@ -1,9 +1,8 @@
 // Records events durably in PostGIS first, then announces them through Redis (used by server and workers).
-import type { Redis } from 'ioredis';
 import type { Pool } from '../db/pool';
 import { withTransaction } from '../db/transaction';
 import { foldIntoAlarm, insertEvent, insertEventUpdate, lockFoldKey } from '../repositories/events.repository';
-import { publishEvent } from '../realtime/channels';
+import { publishEvent, type Announcer } from '../realtime/channels';
 import type { Event, NewEvent } from '../schemas';
 import { foldSince } from './alarm-folding';
 
@@ -24,11 +23,11 @@ export interface EventStore {
   announce(event: Event): Promise<void>;
 }
 
-export function createEventStore(db: Pool, redis: Redis): EventStore {
+export function createEventStore(db: Pool, out: Announcer): EventStore {
   return {
     async record(event) {
       const stored = await insertEvent(db, event);
-      await publishEvent(redis, stored);
+      await publishEvent(out, stored);
       return stored;
     },
     async raise(event, foldKey) {
@@ -44,9 +43,9 @@ export function createEventStore(db: Pool, redis: Redis): EventStore {
         await insertEventUpdate(tx, { eventId: opened.id, kind: 'opened', detail: { severity: event.severity, confidence: event.confidence } });
         return { event: opened, folded: false };
       });
-      await publishEvent(redis, raised.event);
+      await publishEvent(out, raised.event);
       return raised;
     },
-    announce: (event) => publishEvent(redis, event),
+    announce: (event) => publishEvent(out, event),
   };
 }

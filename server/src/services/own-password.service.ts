@@ -18,10 +18,13 @@ import {
 import { assertPasswordAllowed } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 import { endOtherSessionsOf } from './session-end.service';
+import type { ChannelNames } from '../realtime/channel-names';
 
 export interface OwnPasswordContext {
   db: Pool;
   redis: Redis;
+  /** The deployment's Redis pub/sub channels. */
+  channels: ChannelNames;
   throttle: LoginThrottleConfig;
   now: () => Date;
   user: User;

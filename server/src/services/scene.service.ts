@@ -8,12 +8,15 @@ import { findCamera } from '../repositories/cameras.repository';
 import { insertAudit } from '../repositories/audit.repository';
 import * as scenes from '../repositories/scene.repository';
 import { publishCameraConfigChanged } from '../realtime/channels';
+import type { ChannelNames } from '../realtime/channel-names';
 import { HttpError, notFound } from '../lib/http-error';
 import type { Calibration, CalibrationPair, CameraScene, CameraSceneInput, User } from '../schemas';
 
 export interface SceneContext {
   db: Pool;
   redis: Redis;
+  /** The deployment's Redis pub/sub channels. */
+  channels: ChannelNames;
   user: User;
   ip: string | null;
 }
@@ -53,7 +56,7 @@ export async function replaceScene(ctx: SceneContext, cameraId: number, input: C
       ip: ctx.ip,
     });
   });
-  await publishCameraConfigChanged(ctx.redis, cameraId);
+  await publishCameraConfigChanged(ctx, cameraId);
   return getScene(ctx.db, cameraId);
 }
 
@@ -78,7 +81,7 @@ export async function saveCalibration(ctx: SceneContext, cameraId: number, pairs
       ip: ctx.ip,
     });
   });
-  await publishCameraConfigChanged(ctx.redis, cameraId);
+  await publishCameraConfigChanged(ctx, cameraId);
   return (await scenes.findCalibration(ctx.db, cameraId))!;
 }
 
@@ -94,5 +97,5 @@ export async function removeCalibration(ctx: SceneContext, cameraId: number): Pr
     detail: {},
     ip: ctx.ip,
   });
-  await publishCameraConfigChanged(ctx.redis, cameraId);
+  await publishCameraConfigChanged(ctx, cameraId);
 }

@@ -19,12 +19,15 @@ import type { ClientInfo } from './auth.service';
 import { assertPasswordAllowed } from './password-policy';
 import { hashPassword } from './passwords';
 import { disableUser, endSessionsOf } from './session-end.service';
+import type { ChannelNames } from '../realtime/channel-names';
 import { temporaryPassword } from './temporary-password';
 import { mergeProfile, profileChanges } from './user-profile';
 
 export interface UserAdminContext {
   db: Pool;
   redis: Redis;
+  /** The deployment's Redis pub/sub channels. */
+  channels: ChannelNames;
   /** The administrator doing it. */
   actor: User;
   client: ClientInfo;

@@ -6,14 +6,8 @@ import { insertAudit } from '../repositories/audit.repository';
 import * as vehicles from '../repositories/vehicles.repository';
 import { notFound } from '../lib/http-error';
 import { busKeys } from '../realtime/bus-keys';
-import {
-  CHANNELS,
-  type BusDelta,
-  type User,
-  type Vehicle,
-  type VehicleInput,
-  type VehicleUpdate,
-} from '../schemas';
+import { channelNames } from '../realtime/channel-names';
+import type { BusDelta, User, Vehicle, VehicleInput, VehicleUpdate } from '../schemas';
 import { withFleetConstraints } from './gps/pg-conflicts';
 
 export interface FleetContext {
@@ -77,5 +71,5 @@ export async function removeVehicle(ctx: FleetContext, id: number): Promise<void
   });
   const delta: BusDelta = { at: new Date().toISOString(), upsert: [], remove: [id] };
   await ctx.redis.hdel(busKeys(ctx.queuePrefix).busState, String(id));
-  await ctx.redis.publish(CHANNELS.buses, JSON.stringify(delta));
+  await ctx.redis.publish(channelNames(ctx.queuePrefix).buses, JSON.stringify(delta));
 }

@@ -11,7 +11,7 @@ import {
   listStreamCameras,
   type StreamCamera,
 } from '@toc/server/services/camera-streams.service';
-import { CAMERA_CONFIG_CHANNEL } from '@toc/server/realtime/channels';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { QUEUES, cameraJobId, type CameraJob } from '@toc/server/schemas';
 import type { WorkerConfig } from '../config';
 import { duplicateConnection } from '@toc/server/lib/redis-duplicate';
@@ -109,7 +109,7 @@ export class CameraJobHost {
     this.worker.on('failed', () => void this.sync());
 
     this.subscriber = duplicateConnection(this.ctx.redis);
-    await this.subscriber.subscribe(CAMERA_CONFIG_CHANNEL);
+    await this.subscriber.subscribe(channelNames(this.ctx.config.queuePrefix).cameraConfig);
     this.subscriber.on('message', () => void this.sync());
     // A periodic pass also catches changes made while Redis was unreachable.
     this.timer = setInterval(() => void this.sync(), this.ctx.config.reconcileIntervalS * 1000);

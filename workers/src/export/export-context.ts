@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import type { EvidenceConfig } from '@toc/server/evidence-config';
+import type { ChannelNames } from '@toc/server/realtime/channel-names';
 import type { EvidenceSigningKey } from '@toc/server/lib/evidence-signing-key';
 import type { RequestJobs } from '@toc/server/services/footage-requests/request-context';
 import type { LetterPrinter } from './letter-printer';
@@ -9,6 +10,8 @@ import type { LetterPrinter } from './letter-printer';
 export interface ExportContext {
   db: pg.Pool;
   redis: Redis;
+  /** The deployment's Redis pub/sub channels: the request's steps and progress go to `footageRequests`. */
+  channels: ChannelNames;
   /** Notices of the export's steps go to the request's station. */
   jobs: RequestJobs;
   evidence: EvidenceConfig;

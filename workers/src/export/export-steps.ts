@@ -14,10 +14,12 @@ import { announceChange, recordStep } from '@toc/server/services/footage-request
 import { nextStatus } from '@toc/server/services/footage-requests/request-workflow';
 import type { FootageRequestStatus } from '@toc/server/schemas';
 import type { RequestJobs } from '@toc/server/services/footage-requests/request-context';
+import type { ChannelNames } from '@toc/server/realtime/channel-names';
 
 interface StepContext {
   db: pg.Pool;
   redis: Redis;
+  channels: ChannelNames;
   jobs: RequestJobs;
   now: () => Date;
 }

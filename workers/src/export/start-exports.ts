@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import { loadSigningKey } from '@toc/server/lib/evidence-signing-key';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import type { WorkerConfig } from '../config';
 import type { ExportContext } from './export-context';
 import { BullRequestJobs } from '@toc/server/services/footage-requests/request-jobs';
@@ -33,6 +34,7 @@ export async function startExports(deps: {
     {
       db: deps.db,
       redis: deps.redis,
+      channels: channelNames(config.queuePrefix),
       jobs,
       evidence: config.evidence,
       recordingsDir: config.recording.dir,

@@ -1,19 +1,26 @@
 // Bus states out: the latest per vehicle is written to the Redis hash and published as one BusDelta every interval.
 import type { Redis } from 'ioredis';
-import { CHANNELS, type BusDelta, type BusState } from '@toc/server/schemas';
+import type { BusDelta, BusState } from '@toc/server/schemas';
+import { busKeys } from '@toc/server/realtime/bus-keys';
+import { channelNames } from '@toc/server/realtime/channel-names';
 
 export class BusPublisher {
   private pending = new Map<number, BusState>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
+  private readonly hashKey: string;
+  private readonly channel: string;
   published = 0;
 
+  /** `queuePrefix`: the deployment's, for the hash's key and the channel's name. */
   constructor(
     private readonly redis: Redis,
-    private readonly hashKey: string,
+    queuePrefix: string,
     intervalMs: number,
     private readonly onError: (error: unknown) => void,
   ) {
+    this.hashKey = busKeys(queuePrefix).busState;
+    this.channel = channelNames(queuePrefix).buses;
     this.timer = setInterval(() => void this.flush(), intervalMs);
   }
 
@@ -34,7 +41,7 @@ export class BusPublisher {
         await this.redis
           .pipeline()
           .hset(this.hashKey, ...fields)
-          .publish(CHANNELS.buses, JSON.stringify(delta))
+          .publish(this.channel, JSON.stringify(delta))
           .exec();
         this.published += states.length;
       } catch (error) {

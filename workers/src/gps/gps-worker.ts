@@ -109,7 +109,7 @@ export class GpsWorker {
     this.devices = new DeviceDirectory(ctx.db, DEVICE_RELOAD_MS);
     this.filterStates = new FilterStateStore(ctx.redis, keys.filterState);
     this.partitions = new PartitionManager(ctx.db);
-    this.publisher = new BusPublisher(ctx.redis, keys.busState, ctx.config.publishMs, (err) =>
+    this.publisher = new BusPublisher(ctx.redis, ctx.queuePrefix, ctx.config.publishMs, (err) =>
       ctx.log('warn', 'bus publish failed', { err: String(err) }),
     );
     this.tally = new RejectionTally(ctx.db, FIGURES_FLUSH_MS, (err) =>

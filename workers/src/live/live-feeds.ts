@@ -1,7 +1,8 @@
 // Live outputs of the cameras this worker runs: the latest frame per camera for the frame server, the
 // advertisement of that server in Redis, and tracked objects published about once a second.
 import type { Redis } from 'ioredis';
-import { CHANNELS, frameSourceKey, type FrameSource } from '@toc/server/schemas';
+import { frameSourceKey, type FrameSource } from '@toc/server/schemas';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import type { FrameLayout } from '../pipeline/frame-layout';
 import type { Track } from '../pipeline/types';
 import { trackedObjects } from './live-view';
@@ -34,8 +35,10 @@ export class LiveFeeds {
   private readonly listeners = new Map<number, Set<() => void>>();
   private source: FrameSource | null = null;
   private readonly refresher: NodeJS.Timeout;
+  private readonly objectsChannel: string;
 
   constructor(private readonly ctx: LiveFeedsContext) {
+    this.objectsChannel = channelNames(ctx.queuePrefix).objects;
     this.refresher = setInterval(() => void this.advertiseAll(), SOURCE_REFRESH_MS);
     this.refresher.unref();
   }
@@ -102,7 +105,7 @@ export class LiveFeeds {
     // An uncalibrated camera has no ground positions: stay quiet, but send one empty set to clear the map.
     if (message.objects.length === 0 && (last?.count ?? 0) === 0) return;
     this.lastObjects.set(cameraId, { at: at.getTime(), count: message.objects.length });
-    this.ctx.redis.publish(CHANNELS.objects, JSON.stringify(message)).catch((error: Error) => {
+    this.ctx.redis.publish(this.objectsChannel, JSON.stringify(message)).catch((error: Error) => {
       this.ctx.log('warn', 'objects publish failed', { cameraId, error: error.message });
     });
   }

@@ -1,6 +1,7 @@
 // Writes predictions and stop boards to Redis (one pipeline per tick) and announces changed boards on the stop-arrivals channel.
 import type { Redis } from 'ioredis';
-import { CHANNELS, type StopArrivalsMessage, type TripPrediction } from '@toc/server/schemas';
+import type { StopArrivalsMessage, TripPrediction } from '@toc/server/schemas';
+import { channelNames } from '@toc/server/realtime/channel-names';
 
 /** A board outlives a few missed ticks, then disappears so a dead worker never shows stale times. */
 export const BOARD_TTL_S = 300;
@@ -23,10 +24,11 @@ export async function publishPredictions(
     .flatMap(([id, p]) => [String(id), JSON.stringify(p)]);
   if (removed.length > 0) pipeline.hdel(predictionsKey(prefix), ...removed);
   if (upserts.length > 0) pipeline.hset(predictionsKey(prefix), ...upserts);
+  const channel = channelNames(prefix).stopArrivals;
   for (const { board, publish } of boards) {
     const json = JSON.stringify(board);
     pipeline.set(stopArrivalsKey(prefix, board.feedId, board.stopId), json, 'EX', BOARD_TTL_S);
-    if (publish) pipeline.publish(CHANNELS.stopArrivals, json);
+    if (publish) pipeline.publish(channel, json);
   }
   await pipeline.exec();
 }

@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { Pool } from '@toc/server/db/pool';
 import { createEventStore } from '@toc/server/services/event-store.service';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { BusEventWriter } from './bus-event-writer';
 import { publishPredictions } from './predictions-publisher';
 import { DEFAULT_CORE_OPTIONS, TransitCore, type CoreOptions } from './transit-core';
@@ -59,7 +60,8 @@ export async function createTransitEngine(ctx: TransitEngineContext): Promise<Tr
     ...ctx.options,
   });
   core.history.load(await loadSegmentTimes(ctx.db));
-  const writer = new BusEventWriter(ctx.db, createEventStore(ctx.db, ctx.redis), ctx.log);
+  const events = createEventStore(ctx.db, { redis: ctx.redis, channels: channelNames(ctx.queuePrefix) });
+  const writer = new BusEventWriter(ctx.db, events, ctx.log);
   await writer.adoptOpen();
   const startedMs = now().getTime();
   let adoptionOpen = true;

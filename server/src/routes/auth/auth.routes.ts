@@ -54,7 +54,10 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       await logout(app.db, request.sessionToken!, request.user!, clientInfo(request));
       // Sockets opened with this session (on any server) close now rather than streaming on.
-      await announceSessionEnded(app.redis, hashToken(request.sessionToken!));
+      await announceSessionEnded(
+        { redis: app.redis, channels: app.channels },
+        hashToken(request.sessionToken!),
+      );
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },

@@ -25,6 +25,7 @@ const cameraRoutes: FastifyPluginAsync = async (app) => {
   const adminContext = (request: FastifyRequest): CameraAdminContext => ({
     db: app.db,
     redis: app.redis,
+    channels: app.channels,
     user: request.user!,
     ip: request.ip,
     secretKey: app.cameraKeys.current,

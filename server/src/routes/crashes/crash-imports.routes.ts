@@ -74,7 +74,10 @@ const crashImportRoutes: FastifyPluginAsync = async (app) => {
         });
         // Old records rarely fall in the live layer's day, but a new or changed one may: its readers look again.
         if (report.counts.added + report.counts.updated > 0)
-          await publishCrashesChanged(app.redis, { reason: 'import', importId: report.importId });
+          await publishCrashesChanged(
+            { redis: app.redis, channels: app.channels },
+            { reason: 'import', importId: report.importId },
+          );
         return report;
       } catch (error) {
         if (error instanceof CrashImportError) throw new HttpError(400, error.message, error.messageTh);

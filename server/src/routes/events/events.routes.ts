@@ -23,7 +23,8 @@ const eventRoutes: FastifyPluginAsync = async (app) => {
     store: app.eventStore,
     user: request.user!,
     ip: request.ip,
-    announceCrashes: (message) => publishCrashesChanged(app.redis, message),
+    announceCrashes: (message) =>
+      publishCrashesChanged({ redis: app.redis, channels: app.channels }, message),
   });
 
   app.get<{ Querystring: EventQuery }>(

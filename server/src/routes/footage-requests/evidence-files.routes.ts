@@ -66,6 +66,7 @@ const evidenceFileRoutes: FastifyPluginAsync = async (app) => {
       const ctx = {
         db: app.db,
         redis: app.redis,
+        channels: app.channels,
         user: request.user!,
         client: clientInfo(request),
         now: app.now(),

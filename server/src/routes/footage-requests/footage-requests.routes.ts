@@ -44,6 +44,7 @@ const footageRequestRoutes: FastifyPluginAsync = async (app) => {
   const context = (request: FastifyRequest): RequestContext => ({
     db: app.db,
     redis: app.redis,
+    channels: app.channels,
     user: request.user!,
     client: clientInfo(request),
     now: app.now(),

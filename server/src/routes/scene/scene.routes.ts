@@ -25,6 +25,7 @@ const sceneRoutes: FastifyPluginAsync = async (app) => {
   const ctx = (request: FastifyRequest) => ({
     db: app.db,
     redis: app.redis,
+    channels: app.channels,
     user: request.user!,
     ip: request.ip,
   });

@@ -28,6 +28,7 @@ const ownPasswordRoutes: FastifyPluginAsync = async (app) => {
         {
           db: app.db,
           redis: app.redis,
+          channels: app.channels,
           throttle,
           now: app.now,
           user: request.user!,

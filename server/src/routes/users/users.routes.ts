@@ -29,6 +29,7 @@ const userRoutes: FastifyPluginAsync = async (app) => {
   const ctx = (request: FastifyRequest): UserAdminContext => ({
     db: app.db,
     redis: app.redis,
+    channels: app.channels,
     actor: request.user!,
     client: clientInfo(request),
   });

@@ -1,6 +1,7 @@
 // What every footage-request action needs: the database, Redis for announcements, the caller, the clock, the settings.
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
+import type { ChannelNames } from '../../realtime/channel-names';
 import type { EvidenceConfig } from '../../evidence-config';
 import type { RequestNoticeJob, SessionUser } from '../../schemas';
 import type { ClientInfo } from '../auth.service';
@@ -14,6 +15,8 @@ export interface RequestJobs {
 export interface RequestContext {
   db: pg.Pool;
   redis: Redis;
+  /** The deployment's Redis pub/sub channels. */
+  channels: ChannelNames;
   user: SessionUser;
   client: ClientInfo;
   now: Date;

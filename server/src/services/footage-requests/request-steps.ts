@@ -1,9 +1,9 @@
 // A request's step: its history row and audit row in the caller's transaction, and the announcement after commit.
-import type { Redis } from 'ioredis';
 import type { Queryable } from '../../db/pool';
 import { insertAudit } from '../../repositories/audit.repository';
 import { insertStep } from '../../repositories/footage-requests.repository';
-import { CHANNELS, type FootageRequestChange, type FootageRequestStatus, type SessionUser } from '../../schemas';
+import type { FootageRequestChange, FootageRequestStatus, SessionUser } from '../../schemas';
+import type { Announcer } from '../../realtime/channels';
 import type { ClientInfo } from '../auth.service';
 import type { RequestJobs } from './request-context';
 
@@ -47,11 +47,11 @@ export async function recordStep(
  * for a step (not mere progress) the station's LINE/webhook channels through the notice queue.
  */
 export async function announceChange(
-  out: { redis: Redis; jobs: RequestJobs },
+  out: Announcer & { jobs: RequestJobs },
   change: FootageRequestChange,
   step?: { at: Date; note?: string | null },
 ): Promise<void> {
-  await out.redis.publish(CHANNELS.footageRequests, JSON.stringify(change));
+  await out.redis.publish(out.channels.footageRequests, JSON.stringify(change));
   if (step) {
     await out.jobs.notice({
       id: change.id,
