@@ -19,6 +19,11 @@ const ConfigSchema = Type.Object({
   redisUrl: Type.String({ pattern: '^rediss?://' }),
   /** A request waits this long for a database connection, then answers 503 (the database is unreachable or saturated). */
   dbConnectTimeoutSeconds: Type.Number({ exclusiveMinimum: 0 }),
+  /**
+   * A query waits this long for its answer, then fails (its connection dropped) and the request answers 503: a database
+   * host that falls silent on open connections. 0: no limit (default: imports may run single long statements).
+   */
+  dbQueryTimeoutSeconds: Type.Number({ minimum: 0 }),
   sharedDir: Type.String(),
   webDistDir: Type.String(),
   snapshotDir: Type.String(),
@@ -95,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? 'postgres://toc:toc@127.0.0.1:55432/toc',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:56379',
     dbConnectTimeoutSeconds: number(env.DB_CONNECT_TIMEOUT_S, 10),
+    dbQueryTimeoutSeconds: number(env.DB_QUERY_TIMEOUT_S, 0),
     sharedDir,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(REPO_ROOT, 'web', 'dist')),
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),

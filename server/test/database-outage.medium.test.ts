@@ -1,6 +1,6 @@
 // Medium: the real server in front of a real PostgreSQL that goes away (connections refused and reset, as in a
-// restart; or never answered, as when its host is unreachable): the API answers 503 with the reason in English and
-// Thai and a Retry-After, within the connect timeout rather than hanging; a write refused meanwhile changed nothing;
+// restart; never answered, as when its host is unreachable; or falling silent on the open connections too): the API
+// answers 503 with the reason in English and Thai and a Retry-After, within the connect or query timeout, not hanging; a write refused meanwhile changed nothing;
 // once the database is back the same requests succeed without a server restart.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { startFailoverProxy, type FailoverProxy } from './tcp-proxy';
 import { createTestSchema, testConfig } from './test-env';
 
 const CONNECT_TIMEOUT_S = 1;
+/** DB_QUERY_TIMEOUT_S: what ends a query on a connection the database host left open and fell silent on. */
+const QUERY_TIMEOUT_S = 2;
 let app: FastifyInstance;
 let schema: Awaited<ReturnType<typeof createTestSchema>>;
 let proxy: FailoverProxy;
@@ -51,6 +53,7 @@ beforeAll(async () => {
     testConfig(schema.databaseUrl, {
       databaseUrl: throughProxy(schema.databaseUrl, proxy.port),
       dbConnectTimeoutSeconds: CONNECT_TIMEOUT_S,
+      dbQueryTimeoutSeconds: QUERY_TIMEOUT_S,
     }),
   );
   await upsertUser(app.db, {
@@ -75,7 +78,7 @@ afterAll(async () => {
 });
 
 describe('the database goes away under the server', () => {
-  for (const fault of ['refused', 'silent'] as const) {
+  for (const fault of ['refused', 'silent', 'blackhole'] as const) {
     it(`answers 503 with the reason while it is ${fault}, and serves again once it is back`, async () => {
       expect((await asAdmin('GET', '/api/cameras')).statusCode).toBe(200);
       const before = (await asAdmin('GET', '/api/cameras')).json<unknown[]>().length;
@@ -89,7 +92,8 @@ describe('the database goes away under the server', () => {
       const ready = await app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json()).toMatchObject({ db: 'down' });
-      // Without the connect timeout an unreachable database holds the requests until the test's own timeout.
+      // Without the connect timeout an unreachable database holds the requests until the test's own timeout; without
+      // the query timeout, a host gone dark holds those on its open connections (blackhole) until TCP gives up.
       console.log(`database ${fault}: two requests answered 503 in ${answeredMs.toFixed(0)} ms`);
 
       proxy.fault(null);

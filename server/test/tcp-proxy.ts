@@ -3,14 +3,18 @@
 import net from 'node:net';
 import { once } from 'node:events';
 
-/** `refused`: live connections are reset and new ones dropped at once; `silent`: new ones are held, never answered. */
-export type Fault = 'refused' | 'silent';
+/**
+ * `refused`: live connections are reset and new ones dropped at once; `silent`: live ones reset, new ones held and
+ * never answered; `blackhole`: nothing is reset, but no byte gets through any more on live or new connections (a
+ * host gone dark: the client's open connections only find out by a timeout).
+ */
+export type Fault = 'refused' | 'silent' | 'blackhole';
 
 export interface FailoverProxy {
   port: number;
   /** The backend port each live connection was forwarded to. */
   backendsInUse(): number[];
-  /** Starts a fault (live connections are reset either way), or ends it with null (held ones are then dropped). */
+  /** Starts a fault, or ends it with null (held and darkened connections are then dropped). */
   fault(fault: Fault | null): void;
   close(): Promise<void>;
 }
@@ -35,10 +39,11 @@ function connectFirst(ports: readonly number[], index = 0): Promise<{ socket: ne
 export async function startFailoverProxy(backendPorts: readonly number[]): Promise<FailoverProxy> {
   const live = new Map<net.Socket, number>();
   const held = new Set<net.Socket>();
+  const backends = new Map<net.Socket, net.Socket>();
   let current: Fault | null = null;
   const server = net.createServer((client) => {
     if (current === 'refused') return client.destroy();
-    if (current === 'silent') {
+    if (current === 'silent' || current === 'blackhole') {
       held.add(client.on('error', () => undefined).on('close', () => held.delete(client)));
       return;
     }
@@ -46,8 +51,10 @@ export async function startFailoverProxy(backendPorts: readonly number[]): Promi
     connectFirst(backendPorts).then(
       ({ socket: backend, port }) => {
         live.set(client, port);
+        backends.set(client, backend);
         const end = () => {
           live.delete(client);
+          backends.delete(client);
           client.destroy();
           backend.destroy();
         };
@@ -67,6 +74,16 @@ export async function startFailoverProxy(backendPorts: readonly number[]): Promi
     backendsInUse: () => [...live.values()],
     fault(fault) {
       current = fault;
+      if (fault === 'blackhole') {
+        // Kept open, but what either side sends is read and thrown away.
+        for (const [client, backend] of backends) {
+          client.unpipe(backend);
+          backend.unpipe(client);
+          held.add(client.on('data', () => undefined));
+          held.add(backend.on('data', () => undefined));
+        }
+        return;
+      }
       for (const client of fault ? [...live.keys()] : [...held]) client.destroy();
     },
     close: async () => {

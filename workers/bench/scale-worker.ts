@@ -31,7 +31,10 @@ const clips = {
   pedestrians: await loadReplayClip(replay.pedestrians),
 };
 
-const db = createPool(config.databaseUrl, 6, { connectTimeoutMs: config.dbConnectTimeoutS * 1000 });
+const db = createPool(config.databaseUrl, 6, {
+  connectTimeoutMs: config.dbConnectTimeoutS * 1000,
+  queryTimeoutMs: config.dbQueryTimeoutS * 1000,
+});
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
 redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
 const announcer = { redis, channels: channelNames(config.queuePrefix) };

@@ -33,6 +33,8 @@ export interface WorkerConfig {
   heldWritesMax: number;
   /** A write waits this long for a database connection before it counts as an outage (and is held). */
   dbConnectTimeoutS: number;
+  /** A query waits this long for its answer (a host fallen silent on an open connection), then is held like a refused one. */
+  dbQueryTimeoutS: number;
   /** How often unacknowledged alarms are checked against the escalation policies. */
   escalationIntervalS: number;
   snapshotDir: string;
@@ -98,6 +100,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
     heldWritesMax: number(env.HELD_WRITES_MAX, 5_000),
     dbConnectTimeoutS: number(env.DB_CONNECT_TIMEOUT_S, 10),
+    dbQueryTimeoutS: number(env.DB_QUERY_TIMEOUT_S, 30),
     escalationIntervalS: number(env.ESCALATION_INTERVAL_S, 30),
     snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
     queuePrefix: env.QUEUE_PREFIX ?? 'toc',

@@ -25,7 +25,10 @@ const log = pino({
   level: process.env.LOG_LEVEL ?? 'info',
   base: { workerId: config.workerId },
 });
-const db = createPool(config.databaseUrl, 6, { connectTimeoutMs: config.dbConnectTimeoutS * 1000 });
+const db = createPool(config.databaseUrl, 6, {
+  connectTimeoutMs: config.dbConnectTimeoutS * 1000,
+  queryTimeoutMs: config.dbQueryTimeoutS * 1000,
+});
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
 redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
 

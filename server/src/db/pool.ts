@@ -14,6 +14,12 @@ export interface PoolOptions {
    * jobs wait their turn).
    */
   connectTimeoutMs?: number;
+  /**
+   * How long a query may wait for its answer before it fails (and its connection is dropped): a database host that
+   * stops answering without closing the connection otherwise holds the query until TCP gives up, many minutes later.
+   * None by default (imports and analyses may legitimately run long).
+   */
+  queryTimeoutMs?: number;
 }
 
 export function createPool(connectionString: string, max = 10, options: PoolOptions = {}): pg.Pool {
@@ -22,6 +28,7 @@ export function createPool(connectionString: string, max = 10, options: PoolOpti
     max,
     application_name: 'toc',
     connectionTimeoutMillis: options.connectTimeoutMs ?? 0,
+    ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
     // Finds idle connections to a server that went away without a word, rather than on the next query.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

@@ -18,6 +18,7 @@ describe('storeOutage', () => {
     }
     expect(storeOutage(new Error('Connection terminated unexpectedly'), endpoints)).toBe('database');
     expect(storeOutage(new Error('timeout exceeded when trying to connect'), endpoints)).toBe('database');
+    expect(storeOutage(new Error('Query read timeout'), endpoints)).toBe('database');
   });
 
   it('knows Redis giving up on a command', () => {

@@ -13,11 +13,13 @@ export interface StoreEndpoint {
  * (57P01 admin, 57P02 crash), starting up or in recovery (57P03), and out of connection slots (53300).
  */
 const PG_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
-/** node-postgres's own messages when a connection fails, times out or dies under a query. */
+/** node-postgres's own messages when a connection fails, times out, dies or falls silent under a query. */
 const PG_CONNECTION_MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
   /Client has encountered a connection error and is not queryable/,
+  // The pool's query timeout: the host stopped answering on a connection it never closed.
+  /^Query read timeout$/,
 ];
 /** ioredis gives up on a command after its retries while disconnected (maxRetriesPerRequest). */
 const REDIS_GAVE_UP = new Set(['MaxRetriesPerRequestError']);

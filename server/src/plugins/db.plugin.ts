@@ -8,6 +8,7 @@ import { resealUnderCurrentKey, sealStoredUserinfo } from '../services/cameras.s
 export default fp(async (app) => {
   const pool = createPool(app.config.databaseUrl, 10, {
     connectTimeoutMs: app.config.dbConnectTimeoutSeconds * 1000,
+    queryTimeoutMs: app.config.dbQueryTimeoutSeconds * 1000,
   });
   const applied = await applyMigrations(pool);
   if (applied.length) app.log.info({ applied: applied.map((m) => m.name) }, 'migrations applied');
