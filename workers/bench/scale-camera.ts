@@ -1,24 +1,18 @@
 // A simulated camera for the scale benchmark: frames come from a recorded clip on the camera's detect-rate clock
 // instead of ffmpeg, detections from the recording instead of the detector. The motion gate, tracker, placement,
 // rules, incident writes (through the write journal), vehicle counts, series, live objects and health reports are
-// the worker's own, composed as CameraRunner composes them (its frame source is ffmpeg, so it is not reused whole).
+// the worker's own (CameraOutputs, as CameraRunner uses them; its frame source is ffmpeg, so it is not reused whole).
 import type pg from 'pg';
-import type { CameraHealth, CameraState, NewEvent } from '@toc/server/schemas';
+import type { CameraHealth, CameraState } from '@toc/server/schemas';
 import type { StreamCamera } from '@toc/server/services/camera-streams.service';
 import type { EventStore } from '@toc/server/services/event-store.service';
-import { storeEndpoints, storeOutage } from '@toc/server/lib/store-outage';
 import type { WorkerConfig } from '../src/config';
 import type { RunningCamera } from '../src/camera/camera-jobs';
 import { loadScene, sameScene, type CameraRunnerContext } from '../src/camera/camera-runner';
-import { HealthMeter } from '../src/camera/health-meter';
+import { CameraOutputs } from '../src/camera/camera-outputs';
 import type { LiveFeeds } from '../src/live/live-feeds';
-import { BestViews } from '../src/outputs/best-views';
-import { IncidentWriter } from '../src/outputs/incident-writer';
 import type { NotifierContext } from '../src/outputs/notifier';
-import { writeSeries } from '../src/outputs/series-writer';
-import { WriteJournal } from '../src/outputs/write-journal';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
-import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../src/rules/vehicle-count';
 import type { RecordedFrame, ReplayClip } from './scale-recording';
 
 /** What every simulated camera of a process adds to, for the benchmark's figures. */
@@ -74,17 +68,12 @@ export class SimulatedCamera implements RunningCamera {
   private pending: ReplayFrame | null = null;
   private draining: Promise<void> | null = null;
   private online = false;
-  private count: VehicleCountState | null = null;
-  private lastResultAt = Date.now();
   private readonly clip: ReplayClip;
   private readonly periodMs: number;
   /** Each camera starts at its own place in the clip and its own phase of the clock, as real cameras do. */
   private index: number;
   private nextAt = 0;
-  private readonly incidents: IncidentWriter;
-  private readonly writes: WriteJournal;
-  private readonly health: HealthMeter;
-  private readonly bestViews = new BestViews();
+  private readonly outputs: CameraOutputs;
   readonly finished: Promise<void>;
 
   constructor(
@@ -94,26 +83,7 @@ export class SimulatedCamera implements RunningCamera {
     this.clip = ctx.clipFor(camera);
     this.periodMs = 1000 / camera.detectFps;
     this.index = Math.floor(Math.random() * this.clip.frames.length);
-    this.incidents = new IncidentWriter(
-      {
-        db: ctx.db,
-        events: ctx.events,
-        snapshotDir: ctx.config.snapshotDir,
-        notifier: ctx.notifier,
-        log: ctx.log,
-      },
-      camera,
-    );
-    const stores = storeEndpoints(ctx.config.databaseUrl, ctx.config.redisUrl);
-    this.writes = new WriteJournal({
-      isOutage: (error) => storeOutage(error, stores) === 'database',
-      maxHeld: ctx.config.heldWritesMax,
-      retryMinMs: 500,
-      retryMaxMs: 5_000,
-      log: ctx.log,
-      detail: { cameraId: camera.id },
-    });
-    this.health = new HealthMeter(ctx.config.workerId);
+    this.outputs = new CameraOutputs(camera, ctx);
     this.finished = this.run();
   }
 
@@ -130,12 +100,7 @@ export class SimulatedCamera implements RunningCamera {
   }
 
   private async run(): Promise<void> {
-    await this.incidents.closeLeftovers().catch((error: Error) =>
-      this.ctx.log('warn', 'leftover alarms not closed', {
-        cameraId: this.camera.id,
-        error: error.message,
-      }),
-    );
+    await this.outputs.closeLeftovers();
     await this.report('starting', null);
     try {
       this.pipeline = new CameraPipeline(this.clip.layout, await loadScene(this.ctx.db, this.camera.id));
@@ -155,9 +120,7 @@ export class SimulatedCamera implements RunningCamera {
     if (this.clock) clearTimeout(this.clock);
     if (this.healthTimer) clearInterval(this.healthTimer);
     await this.draining;
-    await this.flushCount(new Date());
-    const endedAt = this.lastResultAt;
-    await this.writes.write('incidents end', () => this.incidents.endAll(endedAt));
+    await this.outputs.streamEnded();
     await this.ctx.live.cameraStopped(this.camera.id);
     this.ctx.counters.running--;
   }
@@ -177,7 +140,7 @@ export class SimulatedCamera implements RunningCamera {
     this.nextAt += this.periodMs;
     const i = this.index++ % this.clip.frames.length;
     const picture = this.clip.pictures[i]!;
-    this.health.frameIn(new Date(t));
+    this.outputs.health.frameIn(new Date(t));
     this.ctx.counters.framesIn++;
     try {
       // The live motion gate on the real picture, as prepareFrame does; only its detector call is replayed.
@@ -192,7 +155,7 @@ export class SimulatedCamera implements RunningCamera {
   /** As FrameDrain: frames are handled in order, and while one is being written only the newest waits. */
   private offer(frame: ReplayFrame): void {
     if (this.pending) {
-      this.health.skipped();
+      this.outputs.health.skipped();
       this.ctx.counters.skipped++;
     }
     this.pending = frame;
@@ -213,7 +176,7 @@ export class SimulatedCamera implements RunningCamera {
   }
 
   private failed(error: Error): void {
-    this.health.frameError();
+    this.outputs.health.frameError();
     this.ctx.counters.errors++;
     this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: error.message });
   }
@@ -222,40 +185,21 @@ export class SimulatedCamera implements RunningCamera {
   private async handle({ picture, recorded, t, detect }: ReplayFrame): Promise<void> {
     const pipeline = this.pipeline!;
     const detections = detect ? recorded.detections : null;
-    const step = pipeline.advance(detections, t);
-    const at = new Date(t);
-    this.lastResultAt = t;
-    if (detections) {
-      this.bestViews.update(step.tracks, picture, pipeline.layout, t);
-      this.health.detected(recorded.inferenceMs);
-      this.ctx.counters.detected++;
-      this.count = addFrame(this.count ?? newVehicleCount(at), detections);
-    } else {
-      this.health.gated();
-    }
-    this.health.tracks(step.tracks.filter((tr) => tr.state === 'confirmed').length);
-    this.ctx.live.frame(this.camera.id, picture, pipeline.layout, step.tracks, at);
-    if (!this.online) {
-      this.online = true;
-      await this.report('online', null, at, this.health.snapshot());
-    }
-    const shot = {
+    const analysed = {
+      t,
       frame: picture,
       layout: pipeline.layout,
-      tracks: step.tracks,
-      bestView: (trackId: number) => this.bestViews.get(trackId),
+      detections,
+      inferenceMs: detections ? recorded.inferenceMs : null,
+      step: pipeline.advance(detections, t),
     };
-    for (const action of step.rules.incidentActions) {
-      await this.writes.write(`incident ${action.action}`, () => this.incidents.applyAction(action, shot));
+    if (detections) this.ctx.counters.detected++;
+    this.outputs.observe(analysed);
+    if (!this.online) {
+      this.online = true;
+      await this.report('online', null, new Date(t), this.outputs.health.snapshot());
     }
-    const { crowdSamples, lineCounts } = step.rules;
-    if (crowdSamples.length || lineCounts.length) {
-      await this.writes.write('series write', () =>
-        writeSeries(this.ctx.db, this.camera.id, crowdSamples, lineCounts),
-      );
-    }
-    if (this.count && t - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000)
-      await this.flushCount(at);
+    await this.outputs.write(analysed);
   }
 
   private async report(
@@ -273,32 +217,7 @@ export class SimulatedCamera implements RunningCamera {
 
   private async reportHealth(): Promise<void> {
     if (!this.online || this.stopped) return;
-    const health = this.health.snapshot();
+    const health = this.outputs.health.snapshot();
     await this.report('online', null, health.lastFrameAt ? new Date(health.lastFrameAt) : null, health);
-  }
-
-  private async flushCount(endedAt: Date): Promise<void> {
-    const count = this.count;
-    this.count = null;
-    if (!count || count.frames === 0) return;
-    const summary = summarize(count, endedAt);
-    const event: NewEvent = {
-      type: 'traffic.vehicles',
-      severity: 'info',
-      location: this.camera.location,
-      cameraId: this.camera.id,
-      startedAt: count.startedAt.toISOString(),
-      endedAt: endedAt.toISOString(),
-      confidence: summary.confidence,
-      modelId: this.camera.modelId,
-      payload: {
-        counts: summary.counts,
-        total: summary.total,
-        maxInFrame: summary.maxInFrame,
-        frames: summary.frames,
-        intervalS: summary.intervalS,
-      },
-    };
-    await this.writes.write('vehicle count write', async () => void (await this.ctx.events.record(event)));
   }
 }

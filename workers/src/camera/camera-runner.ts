@@ -4,10 +4,9 @@ import type pg from 'pg';
 import type { FrameGeometry, ObjectDetector, TiledGeometry } from '@toc/models';
 import { findCalibration, listLines, listZones } from '@toc/server/repositories/scene.repository';
 import { findRecordingWish } from '@toc/server/repositories/recording-wish.repository';
-import type { CameraHealth, CameraState, GapReason, NewEvent } from '@toc/server/schemas';
+import type { CameraHealth, CameraState, GapReason } from '@toc/server/schemas';
 import type { StreamCamera } from '@toc/server/services/camera-streams.service';
 import { redactCredentials } from '@toc/server/lib/redact-credentials';
-import { storeEndpoints, storeOutage } from '@toc/server/lib/store-outage';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../config';
 import type { DetectorPool } from '../detect/detector-pool';
@@ -16,19 +15,14 @@ import { probeStream, UnsupportedStreamError } from '../ingest/probe';
 import { attemptAfterRun, backoffDelayMs } from '../lib/backoff';
 import { CameraPipeline, type SceneSetup } from '../pipeline/camera-pipeline';
 import { cameraGeometry, frameLayout } from '../pipeline/frame-layout';
-import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
-import { writeSeries } from '../outputs/series-writer';
-import { BestViews } from '../outputs/best-views';
-import { WriteJournal } from '../outputs/write-journal';
 import { prepareFrame, type FrameStepContext, type FrameStepResult } from '../pipeline/frame-step';
 import { FrameDrain } from '../pipeline/frame-drain';
-import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
 import type { LiveFeeds } from '../live/live-feeds';
 import { CameraRecorder, type RecordingOutput } from '../record/camera-recorder';
 import { backlogFoldKey, recordingBacklogAlarm, recordingGapAlarm } from '../record/recording-alarms';
 import { conditionCleared, conditionHolds } from '../outputs/condition-alarm';
-import { HealthMeter } from './health-meter';
+import { CameraOutputs } from './camera-outputs';
 import type { RunningCamera } from './camera-jobs';
 
 export interface CameraStatusReport {
@@ -72,46 +66,20 @@ export class CameraRunner implements RunningCamera {
   private stopped = false;
   private reader: FrameReader | null = null;
   private wake: (() => void) | null = null;
-  private count: VehicleCountState | null = null;
   private pipeline: CameraPipeline | null = null;
-  private readonly incidents: IncidentWriter;
-  /** The frame loop's database writes: in order, held while the database is away so the analysis goes on. */
-  private readonly writes: WriteJournal;
-  private readonly health: HealthMeter;
-  private readonly bestViews = new BestViews();
+  private readonly outputs: CameraOutputs;
   private readonly recorder: CameraRecorder;
   /** The stream is being restarted on purpose (recording switched on, off or paused): no outage, no backoff. */
   private restarting = false;
   private healthTimer: NodeJS.Timeout | null = null;
   private online = false;
-  /** Time of the newest frame the rules have seen. */
-  private lastResultAt = Date.now();
   readonly finished: Promise<void>;
 
   constructor(
     readonly camera: StreamCamera,
     private readonly ctx: CameraRunnerContext,
   ) {
-    this.incidents = new IncidentWriter(
-      {
-        db: ctx.db,
-        events: ctx.events,
-        snapshotDir: ctx.config.snapshotDir,
-        notifier: ctx.notifier,
-        log: ctx.log,
-      },
-      camera,
-    );
-    const stores = storeEndpoints(ctx.config.databaseUrl, ctx.config.redisUrl);
-    this.writes = new WriteJournal({
-      isOutage: (error) => storeOutage(error, stores) === 'database',
-      maxHeld: ctx.config.heldWritesMax,
-      retryMinMs: 500,
-      retryMaxMs: 5_000,
-      log: ctx.log,
-      detail: { cameraId: camera.id },
-    });
-    this.health = new HealthMeter(ctx.config.workerId);
+    this.outputs = new CameraOutputs(camera, ctx);
     this.recorder = new CameraRecorder({
       db: ctx.db,
       recording: ctx.config.recording,
@@ -174,12 +142,7 @@ export class CameraRunner implements RunningCamera {
 
   private async run(): Promise<void> {
     let attempt = 0;
-    await this.incidents.closeLeftovers().catch((error: Error) =>
-      this.ctx.log('warn', 'leftover alarms not closed', {
-        cameraId: this.camera.id,
-        error: error.message,
-      }),
-    );
+    await this.outputs.closeLeftovers();
     await this.startRecorder();
     this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
     this.ctx.live?.cameraStarted(this.camera.id);
@@ -222,11 +185,7 @@ export class CameraRunner implements RunningCamera {
       } catch (error) {
         reason = (error as Error).message;
       }
-      await this.flushCount(new Date());
-      // Tracks and rule state do not survive the stream: what it was tracking is over (a repeat folds back in).
-      // Behind any writes still held, so an alarm is not ended before it is written.
-      const endedAt = this.lastResultAt;
-      await this.writes.write('incidents end', () => this.incidents.endAll(endedAt));
+      await this.outputs.streamEnded();
       if (this.stopped) break;
       if (this.restarting) {
         this.restarting = false;
@@ -244,7 +203,7 @@ export class CameraRunner implements RunningCamera {
       this.online = false;
       // A drop after frames goes into the health that comes with the down report: operators see a camera that keeps
       // coming and going as unstable while it is down, not only its latest state.
-      if (upForMs !== null) this.health.outage();
+      if (upForMs !== null) this.outputs.health.outage();
       await this.report(state, reason, null, upForMs !== null ? this.healthFigures() : undefined);
       const retryInMs = backoffDelayMs(attempt, this.ctx.config.retryInitialS, this.ctx.config.retryMaxS);
       this.ctx.log('warn', 'camera down', {
@@ -279,7 +238,7 @@ export class CameraRunner implements RunningCamera {
       context,
       (result) => this.handleResult(pipeline, result),
       (error) => {
-        this.health.frameError();
+        this.outputs.health.frameError();
         this.ctx.log('error', 'frame failed', { cameraId: this.camera.id, error: error.message });
       },
     );
@@ -321,20 +280,20 @@ export class CameraRunner implements RunningCamera {
       pixelFormat: geometry.pixelFormat,
       frameBytes: geometry.frameBytes,
       stallTimeoutS: this.ctx.config.stallTimeoutS,
-      onDecodeError: () => this.health.decodeError(),
+      onDecodeError: () => this.outputs.health.decodeError(),
       onFrame: (frame, at) => {
         sawFrame();
         if (first) {
           first = false;
           this.recorder.firstFrame(at.getTime());
         }
-        this.health.frameIn(at);
+        this.outputs.health.frameIn(at);
         if (this.stopped) return;
         try {
           // Gate and tensor now, while the detector may still be busy with earlier frames.
-          if (drain.offer(prepareFrame(context, frame, at.getTime()))) this.health.skipped();
+          if (drain.offer(prepareFrame(context, frame, at.getTime()))) this.outputs.health.skipped();
         } catch (error) {
-          this.health.frameError();
+          this.outputs.health.frameError();
           this.ctx.log('error', 'frame failed', {
             cameraId: this.camera.id,
             error: (error as Error).message,
@@ -400,77 +359,30 @@ export class CameraRunner implements RunningCamera {
   }
 
   private async handleResult(pipeline: CameraPipeline, result: FrameStepResult): Promise<void> {
-    const { step, detections, inferenceMs } = result;
-    const at = new Date(result.prepared.t);
-    this.lastResultAt = result.prepared.t;
-    if (detections && inferenceMs !== null) {
-      this.bestViews.update(step.tracks, result.prepared.frame, pipeline.layout, result.prepared.t);
-      this.health.detected(inferenceMs);
-      this.count = addFrame(this.count ?? newVehicleCount(at), detections);
-    } else {
-      this.health.gated();
-    }
-    this.health.tracks(step.tracks.filter((tr) => tr.state === 'confirmed').length);
-    this.ctx.live?.frame(this.camera.id, result.prepared.frame, pipeline.layout, step.tracks, at);
-    if (!this.online) {
-      this.online = true;
-      await this.report('online', null, at, this.health.snapshot());
-    }
-    const shot = {
+    const analysed = {
+      t: result.prepared.t,
       frame: result.prepared.frame,
       layout: pipeline.layout,
-      tracks: step.tracks,
-      bestView: (trackId: number) => this.bestViews.get(trackId),
+      detections: result.detections,
+      inferenceMs: result.inferenceMs,
+      step: result.step,
     };
-    for (const action of step.rules.incidentActions) {
-      await this.writes.write(`incident ${action.action}`, () => this.incidents.applyAction(action, shot));
+    this.outputs.observe(analysed);
+    if (!this.online) {
+      this.online = true;
+      await this.report('online', null, new Date(analysed.t), this.outputs.health.snapshot());
     }
-    const { crowdSamples, lineCounts } = step.rules;
-    if (crowdSamples.length || lineCounts.length) {
-      await this.writes.write('series write', () =>
-        writeSeries(this.ctx.db, this.camera.id, crowdSamples, lineCounts),
-      );
-    }
-    if (
-      this.count &&
-      at.getTime() - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000
-    )
-      await this.flushCount(at);
+    await this.outputs.write(analysed);
   }
 
   private healthFigures(): CameraHealth {
-    return { ...this.health.snapshot(), recording: this.recorder.health() };
+    return { ...this.outputs.health.snapshot(), recording: this.recorder.health() };
   }
 
   private async reportHealth(): Promise<void> {
     if (!this.online || this.stopped) return;
     const health = this.healthFigures();
     await this.report('online', null, health.lastFrameAt ? new Date(health.lastFrameAt) : null, health);
-  }
-
-  private async flushCount(endedAt: Date): Promise<void> {
-    const count = this.count;
-    this.count = null;
-    if (!count || count.frames === 0) return;
-    const summary = summarize(count, endedAt);
-    const event: NewEvent = {
-      type: 'traffic.vehicles',
-      severity: 'info',
-      location: this.camera.location,
-      cameraId: this.camera.id,
-      startedAt: count.startedAt.toISOString(),
-      endedAt: endedAt.toISOString(),
-      confidence: summary.confidence,
-      modelId: this.camera.modelId,
-      payload: {
-        counts: summary.counts,
-        total: summary.total,
-        maxInFrame: summary.maxInFrame,
-        frames: summary.frames,
-        intervalS: summary.intervalS,
-      },
-    };
-    await this.writes.write('vehicle count write', async () => void (await this.ctx.events.record(event)));
   }
 
   private sleep(ms: number): Promise<void> {
