@@ -1,4 +1,5 @@
 // The real clips and model the benchmarks run on, and small helpers they share.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sharedDir } from '@toc/models';
@@ -33,4 +34,16 @@ export async function cpuSeconds(): Promise<{ own: number; children: number }> {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = (i: number) => Number(fields[i - 3]) / 100;
   return { own: ticks(14) + ticks(15), children: ticks(16) + ticks(17) };
+}
+
+/** CPU seconds (user + system) of one process, from /proc (Linux); 0 when it is gone or not readable. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }

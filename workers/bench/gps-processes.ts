@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { processCpuSeconds } from './bench-media';
 
 const TSX = path.join('node_modules', '.bin', 'tsx');
 
@@ -35,7 +36,7 @@ export function startProcess(name: string, script: string, env: NodeJS.ProcessEn
     cpuSeconds() {
       // tsx runs the script in a child node process: count the whole tree's direct children too.
       const pids = [child.pid!, ...childPids(child.pid!)];
-      return pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
+      return pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
     },
     async stop() {
       if (child.exitCode !== null) return;
@@ -56,17 +57,6 @@ function childPids(pid: number): number[] {
       .map(Number);
   } catch {
     return [];
-  }
-}
-
-function cpuOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
   }
 }
 

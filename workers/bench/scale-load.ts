@@ -2,7 +2,7 @@
 // and the CPU of this database's backends (pg_stat_database, pg_stat_activity, /proc), and the rows written.
 import type { Redis } from 'ioredis';
 import type { Queryable } from '@toc/server/db/pool';
-import { processCpuSeconds } from './scale-processes';
+import { processCpuSeconds } from './bench-media';
 
 export interface LoadSample {
   at: number;

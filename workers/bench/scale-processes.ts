@@ -1,8 +1,9 @@
 // The scale benchmark's real processes: servers (server/src/main.ts) and simulated-camera workers, each its own
 // `node --import tsx` process (so /proc shows its CPU), logging to the bench data folder; workers talk over IPC.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { processCpuSeconds } from './bench-media';
 import { REPO_ROOT } from '@toc/server/config';
 
 /** A worker hands every camera back (writes flushed, jobs moved to wait) before it exits: hundreds take a while. */
@@ -14,18 +15,6 @@ export interface ScaleProcess {
   /** CPU seconds used so far (user + system). */
   cpuSeconds(): number;
   stop(): Promise<void>;
-}
-
-/** CPU seconds (user + system) of one process, from /proc (Linux); 0 when it is gone or not readable. */
-export function processCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
 }
 
 export function startScaleProcess(

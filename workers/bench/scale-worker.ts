@@ -12,8 +12,7 @@ import { CameraJobHost } from '../src/camera/camera-jobs';
 import type { CameraRunnerContext } from '../src/camera/camera-runner';
 import { loadWorkerConfig } from '../src/config';
 import { startEscalator } from '../src/escalation/escalator';
-import { FrameServer } from '../src/live/frame-server';
-import { LiveFeeds } from '../src/live/live-feeds';
+import { createLiveVideo } from '../src/live/live-setup';
 import { newReplayCounters, SimulatedCamera } from './scale-camera';
 import { replayKindOf } from './scale-cameras';
 import { loadReplayClip } from './scale-recording';
@@ -40,20 +39,7 @@ redis.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
 const announcer = { redis, channels: channelNames(config.queuePrefix) };
 const events = createEventStore(db, announcer);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
-const live = new LiveFeeds({
-  redis,
-  queuePrefix: config.queuePrefix,
-  workerId: config.workerId,
-  objectsIntervalMs: config.objectsIntervalMs,
-  log: logTo,
-});
-const frameServer = new FrameServer(live, {
-  host: config.frameHost,
-  port: config.framePort,
-  advertiseHost: config.frameAdvertiseHost,
-  maxFps: config.liveMaxFps,
-  maxStreamsPerCamera: 4,
-});
+const { live, frameServer } = createLiveVideo(config, redis, logTo);
 const counters = newReplayCounters();
 const host = new CameraJobHost({
   config,

@@ -12,8 +12,7 @@ import { DetectorPool } from './detect/detector-pool';
 import { CameraJobHost } from './camera/camera-jobs';
 import { CameraRunner, type CameraRunnerContext } from './camera/camera-runner';
 import { startTrapImageWorker } from './traps/trap-image.worker';
-import { LiveFeeds } from './live/live-feeds';
-import { FrameServer } from './live/frame-server';
+import { createLiveVideo } from './live/live-setup';
 import { startEscalator } from './escalation/escalator';
 import { startCleaner } from './record/cleaner';
 import { startExports } from './export/start-exports';
@@ -48,20 +47,7 @@ try {
 } catch (error) {
   log.error({ err: (error as Error).message }, 'configured notification channels refused');
 }
-const live = new LiveFeeds({
-  redis,
-  queuePrefix: config.queuePrefix,
-  workerId: config.workerId,
-  objectsIntervalMs: config.objectsIntervalMs,
-  log: logTo,
-});
-const frameServer = new FrameServer(live, {
-  host: config.frameHost,
-  port: config.framePort,
-  advertiseHost: config.frameAdvertiseHost,
-  maxFps: config.liveMaxFps,
-  maxStreamsPerCamera: 4,
-});
+const { live, frameServer } = createLiveVideo(config, redis, logTo);
 const runnerContext: CameraRunnerContext = {
   config,
   live,
