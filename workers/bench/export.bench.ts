@@ -27,7 +27,10 @@ import { evaluateFinder } from '@toc/server/eval/camera-finder.eval';
 import { verifyPackage } from '@toc/verifier/verify-package';
 import { openNodeZipSource } from '@toc/verifier/node-zip-source';
 import { nodeSignatureVerifier } from '@toc/verifier/node-signature';
+import { Redis } from 'ioredis';
+import { channelNames } from '@toc/server/realtime/channel-names';
 import { createLetterPrinter } from '../src/export/letter-printer';
+import type { ExportContext } from '../src/export/export-context';
 import { exportRequest } from '../src/export/export-request';
 import { cpuSeconds, percentile } from './bench-media';
 import { indexBenchCamera, recordBenchStream, type BenchSegment } from './export-footage';
@@ -81,6 +84,8 @@ async function plainCopy(cameras: BenchSegment[][], dir: string): Promise<void> 
 const schema = await createTestSchema();
 const db = createPool(schema.databaseUrl, 6);
 const letters = createLetterPrinter();
+// The export announces its steps on Redis like the worker's does; nobody listens here.
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
 const root = await mkdtemp(path.join(tmpdir(), 'toc-bench-export-'));
 try {
   await applyMigrations(db);
@@ -128,9 +133,10 @@ try {
   const inWindow = cameras.map((segments) =>
     segments.filter((s) => s.endedAt > window.from && s.startedAt < window.to),
   );
-  const ctx = {
+  const ctx: ExportContext = {
     db,
-    redis: { publish: async () => 0 } as never,
+    redis,
+    channels: channelNames(`bench-export-${process.pid}`),
     // The bench measures the export; notices and sockets are not part of it.
     jobs: { exportRequest: async () => undefined, notice: async () => undefined },
     evidence,
@@ -140,7 +146,7 @@ try {
     workingCopies: false,
     software: { name: 'traffic-operations-center', version: 'bench' },
     now: () => new Date(),
-    log: (_level: string, message: string, detail?: Record<string, unknown>) => {
+    log: (_level, message, detail) => {
       if (process.env.BENCH_EXPORT_VERBOSE) console.error(message, JSON.stringify(detail));
     },
   };
@@ -179,7 +185,7 @@ try {
     );
     await setStatus(db, id, 'approved', new Date(), { decidedBy: operator });
     const took = await seconds(async () => {
-      const outcome = await exportRequest(ctx as never, id);
+      const outcome = await exportRequest(ctx, id);
       if (outcome !== 'exported') throw new Error(`export ${outcome}`);
     }, 'export');
     return { id, took };
@@ -241,6 +247,7 @@ try {
   );
 } finally {
   await letters.close();
+  redis.disconnect();
   await db.end();
   await schema.drop();
   await rm(root, { recursive: true, force: true });
