@@ -16,6 +16,7 @@ import {
   type TimeSpan,
 } from './clip-plan';
 import { ClipCutError } from './clip-cut-error';
+import { concatStartFromKeyframes } from './concat-start';
 import { FfmpegError, abortReason, ffmpegTool, ffprobeJson, runFfmpeg } from './ffmpeg-process';
 import { faststartVideoSeconds } from './mp4-duration';
 import { probeSegments } from './segment-probe';
@@ -99,10 +100,20 @@ function checkWindow(window: TimeSpan): void {
     throw new ClipCutError('bad_window', 'The window must end after it starts', 'ช่วงเวลาต้องสิ้นสุดหลังเวลาเริ่มต้น');
 }
 
+/** The list's start_time as ffprobe opens it, exactly as ffmpeg will (when the keyframes are not known here). */
+async function probeConcatStart(dir: string, signal?: AbortSignal): Promise<number> {
+  const { format } = await ffprobeJson<ProbedOutput>(
+    ['-f', 'concat', '-safe', '0', '-show_entries', 'format=start_time', '-i', FILES.list],
+    signal,
+    dir,
+  );
+  return Number(format?.start_time) || 0;
+}
+
 /**
  * Probes the segments, plans the cut and writes ffmpeg's text inputs into `dir`. The concat demuxer's first timestamp
- * (the keyframe before the in point, so usually negative) becomes the output's zero: ffprobe opens the list exactly as
- * ffmpeg will, so the chapters and the clock are placed with the lead the cut will have.
+ * (the keyframe before the in point, so usually negative) becomes the output's zero: taken from the first segment's
+ * keyframes, or from ffprobe, so the chapters and the clock are placed with the lead the cut will have.
  */
 async function prepareInputs<S extends ClipSegment>(
   dir: string,
@@ -116,12 +127,7 @@ async function prepareInputs<S extends ClipSegment>(
   const exactPackets = probed.every((p) => p.codecConfig === probed[0]!.codecConfig);
   const list = concatList(pieces);
   await writeFile(path.join(dir, FILES.list), list);
-  const { format } = await ffprobeJson<ProbedOutput>(
-    ['-f', 'concat', '-safe', '0', '-show_entries', 'format=start_time', '-i', FILES.list],
-    signal,
-    dir,
-  );
-  const concatStartS = Number(format?.start_time) || 0;
+  const concatStartS = concatStartFromKeyframes(pieces) ?? (await probeConcatStart(dir, signal));
   const expectedS = expectedDurationS(pieces, concatStartS);
   const planned = clipTimeline(pieces, concatStartS, expectedS);
   const inputs = [

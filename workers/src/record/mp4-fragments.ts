@@ -12,6 +12,10 @@ export interface SegmentTiming {
   durationS: number;
   /** `h264 1280 720 SHA256:<hash of the avcC>`: the same text ffprobe's codec_name, width, height, extradata_hash give. */
   codecConfig: string;
+  /** The video track's ticks per second. */
+  timescale: number;
+  /** Timestamps (ticks) of the keyframes, in order: where a stream-copy cut can start. */
+  keyframeTicks: number[];
 }
 
 const CODEC_NAMES: Record<string, string> = { avc1: 'h264', avc3: 'h264', hvc1: 'hevc', hev1: 'hevc' };
@@ -105,8 +109,13 @@ interface VideoTrack {
   trackId: number;
   timescale: number;
   defaultDuration: number;
+  /** trex's default sample flags: whether a sample is a keyframe when the fragment does not say. */
+  defaultFlags: number;
   codecConfig: string;
 }
+
+/** sample_is_non_sync_sample (ISO/IEC 14496-12 §8.8.3): set on every sample that is not a keyframe. */
+const NON_SYNC_SAMPLE = 0x10000;
 
 function videoTrack(moov: Buffer): VideoTrack | null {
   const root = whole(moov);
@@ -141,12 +150,20 @@ function videoTrack(moov: Buffer): VideoTrack | null {
     trackId,
     timescale,
     defaultDuration: trex ? moov.readUInt32BE(trex.body + 12) : 0,
+    defaultFlags: trex ? moov.readUInt32BE(trex.body + 20) : 0,
     codecConfig: `${codecName} ${width} ${height} SHA256:${configHash}`,
   };
 }
 
-/** One fragment's decode time and length in ticks; null for a shape not read here (composition offsets). */
-function fragment(moof: Buffer, track: VideoTrack): { decodeTime: number; ticks: number } | null {
+interface Fragment {
+  decodeTime: number;
+  ticks: number;
+  /** Decode times of its keyframes (without reordering, also their presentation times). */
+  keyframeTicks: number[];
+}
+
+/** One fragment's decode time, length and keyframes in ticks; null for a shape not read here (composition offsets). */
+function fragment(moof: Buffer, track: VideoTrack): Fragment | null {
   const root = whole(moof);
   const trafs = [...boxes(moof, root.body, root.end)].filter((b) => b.type === 'traf');
   if (trafs.length !== 1) return null;
@@ -159,6 +176,8 @@ function fragment(moof: Buffer, track: VideoTrack): { decodeTime: number; ticks:
   const tfhdFlags = moof.readUInt32BE(tfhd.body) & 0xffffff;
   let at = tfhd.body + 8 + (tfhdFlags & 0x01 ? 8 : 0) + (tfhdFlags & 0x02 ? 4 : 0);
   const defaultDuration = tfhdFlags & 0x08 ? moof.readUInt32BE(at) : track.defaultDuration;
+  at += (tfhdFlags & 0x08 ? 4 : 0) + (tfhdFlags & 0x10 ? 4 : 0);
+  const defaultFlags = tfhdFlags & 0x20 ? moof.readUInt32BE(at) : track.defaultFlags;
   const decodeTime =
     version(moof, tfdt) === 1
       ? Number(moof.readBigUInt64BE(tfdt.body + 4))
@@ -166,13 +185,26 @@ function fragment(moof: Buffer, track: VideoTrack): { decodeTime: number; ticks:
   const flags = moof.readUInt32BE(trun.body) & 0xffffff;
   if (flags & 0x800) return null; // composition offsets: B-frames reorder the timestamps
   const count = moof.readUInt32BE(trun.body + 4);
-  at = trun.body + 8 + (flags & 0x01 ? 4 : 0) + (flags & 0x04 ? 4 : 0);
+  at = trun.body + 8 + (flags & 0x01 ? 4 : 0);
+  const firstFlags = flags & 0x04 ? moof.readUInt32BE(at) : null;
+  at += flags & 0x04 ? 4 : 0;
   const fieldBytes = 4 * [0x100, 0x200, 0x400].filter((bit) => flags & bit).length;
+  // A sample's flags follow its duration and size, when the run has them.
+  const flagsAt = 4 * [0x100, 0x200].filter((bit) => flags & bit).length;
   if (at + count * fieldBytes > trun.end) return null;
   let ticks = 0;
-  for (let i = 0; i < count; i += 1, at += fieldBytes)
+  const keyframeTicks: number[] = [];
+  for (let i = 0; i < count; i += 1, at += fieldBytes) {
+    const sampleFlags =
+      flags & 0x400
+        ? moof.readUInt32BE(at + flagsAt)
+        : i === 0 && firstFlags !== null
+          ? firstFlags
+          : defaultFlags;
+    if (!(sampleFlags & NON_SYNC_SAMPLE)) keyframeTicks.push(decodeTime + ticks);
     ticks += flags & 0x100 ? moof.readUInt32BE(at) : defaultDuration;
-  return { decodeTime, ticks };
+  }
+  return { decodeTime, ticks, keyframeTicks };
 }
 
 /** The timing of a complete segment from its top-level boxes (mdat left out), or null where ffprobe must answer. */
@@ -182,6 +214,7 @@ export function segmentTiming(topLevel: readonly Buffer[]): SegmentTiming | null
   if (!track) return null;
   let start: number | null = null;
   let end = 0;
+  const keyframeTicks: number[] = [];
   for (const box of topLevel) {
     if (box.toString('latin1', 4, 8) !== 'moof') continue;
     const part = fragment(box, track);
@@ -189,11 +222,14 @@ export function segmentTiming(topLevel: readonly Buffer[]): SegmentTiming | null
     if (!part || (start !== null && part.decodeTime !== end)) return null;
     start ??= part.decodeTime;
     end = part.decodeTime + part.ticks;
+    keyframeTicks.push(...part.keyframeTicks);
   }
   if (start === null || end <= start) return null;
   return {
     startS: start / track.timescale,
     durationS: (end - start) / track.timescale,
     codecConfig: track.codecConfig,
+    timescale: track.timescale,
+    keyframeTicks,
   };
 }
