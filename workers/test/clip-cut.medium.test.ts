@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDir } from '@toc/models';
 import { segmentOutputOptions, segmentPattern } from '../src/record/segment-output';
+import { readSegmentTiming } from '../src/record/segment-timing-file';
 import { ClipCutError, cutClip, type ClipCutResult, type ClipSegment } from '../src/export/clip-cut';
 import { labelPng } from '../src/export/label-image';
 import { makeWorkingCopy } from '../src/export/working-copy';
@@ -194,6 +195,33 @@ describe('cutClip', () => {
     const boxes = await topLevelBoxes(master);
     expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
     expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
+  });
+
+  it('from segments timed by their fragments (no ffprobe): index reserved at the head, the same clip otherwise', async () => {
+    const timed = segments.map((segment) => ({ ...segment, timing: readSegmentTiming(segment.absPath) }));
+    expect(timed.every((segment) => segment.timing)).toBe(true);
+    const out = path.join(root, 'out', 'timed.mp4');
+    const cut = await cutClip({
+      segments: timed,
+      window: WINDOW,
+      outPath: out,
+      workDir: path.join(root, 'work'),
+    });
+    expect(result.arguments).toContain('+faststart');
+    expect(cut.arguments).toContain('-moov_size');
+    expect(cut.arguments).not.toContain('+faststart');
+    const boxes = await topLevelBoxes(out);
+    expect(boxes.indexOf('moov')).toBeGreaterThanOrEqual(0);
+    expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
+    expect(await packetHashes(out)).toEqual(await packetHashes(master));
+    expect(cut.durationS).toBe(result.durationS);
+    expect(cut.parts.map((part) => [part.fromS, part.toS, part.wallFrom, part.wallTo])).toEqual(
+      result.parts.map((part) => [part.fromS, part.toS, part.wallFrom, part.wallTo]),
+    );
+    expect(await subtitleCues(out)).toEqual(await subtitleCues(master));
+    // The reserved room left over is a free box: under 1 % of the clip here.
+    expect(cut.bytes - result.bytes).toBeGreaterThan(0);
+    expect(cut.bytes - result.bytes).toBeLessThan(0.01 * result.bytes + 128 * 1024);
   });
 
   it('has a chapter per segment titled with its Bangkok start', async () => {

@@ -1,9 +1,9 @@
 // Medium: an export whose footage changed since it was recorded fails cleanly on real PostGIS, Redis and ffmpeg. Three
-// cameras are cut side by side and zipped as they finish; one segment of the second camera is altered on disk, so its
-// check fails while the first camera is still being cut (the zip waiting on it): the export stops with the altered
-// segment named in English and Thai (not "aborted"), the other cameras' cuts are stopped, and no package, partial zip
-// or work file is left behind.
-import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+// cameras are cut side by side and zipped as they finish, each while its segments' hashes are checked; one segment of
+// the second camera is altered on disk (a byte appended, or a media byte changed in place), so its check fails while
+// the cameras are being cut (the zip waiting on the first): the export stops with the altered segment named in English
+// and Thai (not "aborted"), the other cameras' cuts are stopped, and no package, partial zip or work file is left.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -99,61 +99,87 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-describe('an export whose footage changed', () => {
-  it('fails naming the segment, and leaves no package, partial zip or work file', async () => {
-    const police = await upsertUser(db, {
-      username: 'failure-police',
-      displayName: 'Police',
-      role: 'police',
-      passwordHash: 'x',
+/** An approved request for every camera's window, exported with one segment of the second camera altered on disk. */
+async function exportAltered(caseNumber: string, alter: (bytes: Buffer) => Buffer) {
+  const police = await upsertUser(db, {
+    username: 'failure-police',
+    displayName: 'Police',
+    role: 'police',
+    passwordHash: 'x',
+    station: TEST_STATION,
+  });
+  const operator = await upsertUser(db, {
+    username: 'failure-operator',
+    displayName: 'Operator',
+    role: 'operator',
+    passwordHash: 'x',
+  });
+  const window = { from: new Date(T0 + 1_000).toISOString(), to: new Date(T0 + 11_000).toISOString() };
+  const id = await insertRequest(db, {
+    kind: 'online',
+    requesterId: police,
+    enteredBy: police,
+    beYear: 2569,
+    at: new Date(),
+    form: {
+      caseNumber,
       station: TEST_STATION,
-    });
-    const operator = await upsertUser(db, {
-      username: 'failure-operator',
-      displayName: 'Operator',
-      role: 'operator',
-      passwordHash: 'x',
-    });
-    const window = { from: new Date(T0 + 1_000).toISOString(), to: new Date(T0 + 11_000).toISOString() };
-    const id = await insertRequest(db, {
-      kind: 'online',
-      requesterId: police,
-      enteredBy: police,
-      beYear: 2569,
-      at: new Date(),
-      form: {
-        caseNumber: 'FAIL-1',
-        station: TEST_STATION,
-        officerName: 'Officer',
-        officerRank: 'ร.ต.อ.',
-        officerId: '1',
-        officerPhone: '0812345678',
-        legalBasis: 'test',
-        reason: 'test',
-        place: { lon: 101.07, lat: 13.69 },
-        ...window,
+      officerName: 'Officer',
+      officerRank: 'ร.ต.อ.',
+      officerId: '1',
+      officerPhone: '0812345678',
+      legalBasis: 'test',
+      reason: 'test',
+      place: { lon: 101.07, lat: 13.69 },
+      ...window,
+    },
+  });
+  await replaceCameras(
+    db,
+    id,
+    cameraIds.map((cameraId) => ({ cameraId, ...window })),
+    operator,
+  );
+  await setStatus(db, id, 'approved', new Date(), { decidedBy: operator });
+  const altered = segments[1]![1]!;
+  const original = await readFile(altered.file);
+  await writeFile(altered.file, alter(Buffer.from(original)));
+  try {
+    return { id, altered, outcome: await exportRequest(ctx, id) };
+  } finally {
+    await writeFile(altered.file, original);
+  }
+}
+
+describe('an export whose footage changed', () => {
+  it.each([
+    ['a byte appended', 'FAIL-1', (bytes: Buffer) => Buffer.concat([bytes, Buffer.from([0])])],
+    // Same size, boxes intact (a byte of the last fragment's media): the window is cut from it while its hash is
+    // checked, and the failed check stops the cut.
+    [
+      'a media byte changed',
+      'FAIL-2',
+      (bytes: Buffer) => {
+        bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
+        return bytes;
       },
-    });
-    await replaceCameras(
-      db,
-      id,
-      cameraIds.map((cameraId) => ({ cameraId, ...window })),
-      operator,
-    );
-    await setStatus(db, id, 'approved', new Date(), { decidedBy: operator });
-    const altered = segments[1]![1]!;
-    await appendFile(altered.file, Buffer.from([0]));
+    ],
+  ])(
+    'with %s: fails naming the segment, leaving no package, partial zip or work file',
+    async (_, caseNumber, alter) => {
+      const { id, altered, outcome } = await exportAltered(caseNumber, alter);
+      expect(outcome).toBe('failed');
 
-    expect(await exportRequest(ctx, id)).toBe('failed');
-
-    const request = (await findRequest(db, id))!;
-    expect(request.status).toBe('export_failed');
-    expect(request.exportError).toContain(altered.path);
-    expect(logged.join('\n')).toContain('evidence export failed');
-    const paths = evidencePaths(ctx.evidence);
-    expect(await filesUnder(paths.packages)).toEqual([]);
-    expect(await filesUnder(paths.work)).toEqual([]);
-    const { rows } = await db.query('SELECT 1 FROM evidence_packages WHERE request_id = $1', [id]);
-    expect(rows).toEqual([]);
-  }, 120_000);
+      const request = (await findRequest(db, id))!;
+      expect(request.status).toBe('export_failed');
+      expect(request.exportError).toContain(altered.path);
+      expect(logged.join('\n')).toContain('evidence export failed');
+      const paths = evidencePaths(ctx.evidence);
+      expect(await filesUnder(paths.packages)).toEqual([]);
+      expect(await filesUnder(paths.work)).toEqual([]);
+      const { rows } = await db.query('SELECT 1 FROM evidence_packages WHERE request_id = $1', [id]);
+      expect(rows).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -1,5 +1,5 @@
-// Medium: the media timing read from a segment's fragments while it is hashed equals ffprobe's, on real footage cut
-// by the recorder's own muxer options; shapes the reader does not follow (B-frames, a file cut short) answer null.
+// Medium: the media timing read from a segment's fragments while it is hashed (or from its boxes alone) equals
+// ffprobe's, on real footage cut by the recorder's own muxer options; shapes the reader does not follow (B-frames, a file cut short) answer null.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TopLevelBoxes, segmentTiming } from '../src/record/mp4-fragments';
 import { hashFile } from '../src/record/segment-file';
+import { readSegmentTiming } from '../src/record/segment-timing-file';
 import { segmentOutputOptions, segmentPattern } from '../src/record/segment-output';
 import { recordStreetClip, STREET_CLIP, type RecordedFile } from './recorded-footage';
 
@@ -68,6 +69,14 @@ describe('segment timing from fragments', () => {
     expect((await hashFile(hd[0]!.file)).timing!.codecConfig).toMatch(/^h264 1280 720 SHA256:[0-9a-f]{64}$/);
   });
 
+  it('reads the same timing from the boxes alone, stepping over the media', async () => {
+    for (const segment of [...small, ...hd]) {
+      const { timing } = await hashFile(segment.file);
+      expect(readSegmentTiming(segment.file), segment.file).toEqual(timing);
+    }
+    expect(readSegmentTiming(hd[0]!.file)!.keyframeTicks.length).toBeGreaterThan(1);
+  });
+
   it('collects the same boxes whatever the read chunks are', async () => {
     const bytes = await readFile(small[0]!.file);
     const whole = new TopLevelBoxes();
@@ -88,6 +97,7 @@ describe('segment timing from fragments', () => {
     await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     const read = await hashFile(cut);
     expect(read.timing).toBeNull();
+    expect(readSegmentTiming(cut)).toBeNull();
     expect(read.bytes).toBe(Math.floor(bytes.length * 0.6));
   });
 

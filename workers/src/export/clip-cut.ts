@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bangkokThai } from './bangkok-clock';
-import { chaptersMetadata, clockSubtitles } from './clip-metadata';
+import { chaptersMetadata, clockCues, clockSubtitles } from './clip-metadata';
 import {
   clipTimeline,
   concatList,
@@ -12,6 +12,7 @@ import {
   overlapping,
   windowGaps,
   type ClipPart,
+  type ClipPiece,
   type ClipSegment,
   type TimeSpan,
 } from './clip-plan';
@@ -62,18 +63,30 @@ export interface ClipCutResult<S extends ClipSegment = ClipSegment> {
 /** The output's length may differ from the plan by a few frames (B-frame reordering); more means damaged input. */
 const DURATION_TOLERANCE_S = 1;
 const FILES = { list: 'segments.ffconcat', chapters: 'chapters.ffmeta', clock: 'clock.srt' } as const;
+/**
+ * Room for the index (moov) reserved at the head of the file when the frames to come are counted: the fixed boxes and
+ * metadata, and per sample the most any sample table takes (size 4, time 8, sync 4, composition 8, chunk offset 8,
+ * sample-to-chunk 12 bytes). A cut measured 4.7 bytes per sample; the rest stays as a `free` box (< 1 % of the file).
+ */
+const MOOV_FIXED_BYTES = 64 * 1024;
+const MOOV_BYTES_PER_SAMPLE = 48;
+/** A chapter is a text sample and a title in the chapter list. */
+const MOOV_BYTES_PER_CHAPTER = 256;
 
 /**
  * The ffmpeg arguments of a cut. The concat demuxer cuts the first and last segments at their in and out points;
  * ffmetadata gives the chapters and the SRT the subtitle clock (text converted to mov_text; the video is copied).
  * bitexact: no encoder version or creation time in the file, so the same inputs give the same bytes.
  *
+ * The index goes before the media (faststart, for playback while downloading): into `moovBytes` reserved at the head
+ * when given, else by `+faststart`, which moves it there after writing, a second pass over the whole file.
+ *
  * auto_convert: by default the concat demuxer runs H.264 through h264_mp4toannexb, which writes the SPS/PPS into
  * every keyframe (measured: +43 bytes each), so packets are no longer the camera's. Off when every segment has the
  * same decoder configuration (the file's one avcC then fits all of them); on when it changes inside the window (a
  * camera reconfigured), where the in-band parameter sets keep later segments decodable.
  */
-export function cutArguments(outPath: string, exactPackets: boolean): string[] {
+export function cutArguments(outPath: string, exactPackets: boolean, moovBytes: number | null): string[] {
   return [
     ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y'],
     ['-auto_convert', exactPackets ? '0' : '1', '-f', 'concat', '-safe', '0', '-i', FILES.list],
@@ -82,7 +95,9 @@ export function cutArguments(outPath: string, exactPackets: boolean): string[] {
     ['-map', '0:v:0', '-map', '2:s:0', '-map_metadata', '1', '-map_chapters', '1'],
     ['-c:v', 'copy', '-c:s', 'mov_text'],
     ['-metadata:s:s:0', 'language=tha', '-metadata:s:s:0', 'handler_name=Bangkok time (UTC+7)'],
-    ['-fflags', '+bitexact', '-movflags', '+faststart', '-f', 'mp4', '-progress', 'pipe:1'],
+    ['-fflags', '+bitexact'],
+    moovBytes === null ? ['-movflags', '+faststart'] : ['-moov_size', String(moovBytes)],
+    ['-f', 'mp4', '-progress', 'pipe:1'],
     // file: keeps the path a path whatever it contains.
     [`file:${outPath}`],
   ].flat();
@@ -98,6 +113,17 @@ function checkWindow(window: TimeSpan): void {
   const to = window.to.getTime();
   if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from)
     throw new ClipCutError('bad_window', 'The window must end after it starts', 'ช่วงเวลาต้องสิ้นสุดหลังเวลาเริ่มต้น');
+}
+
+/** Bytes to reserve for the index, or null when the frames are not counted (segments timed by ffprobe). */
+function reservedMoovBytes(pieces: readonly ClipPiece[], cues: number, chapters: number): number | null {
+  let samples = 0;
+  for (const piece of pieces) {
+    if (!piece.segment.timing) return null;
+    samples += piece.segment.timing.sampleCount; // whole segments: at least what the cut keeps of them
+  }
+  // A subtitle cue is a text sample, and the silence before the next one another.
+  return MOOV_FIXED_BYTES + MOOV_BYTES_PER_SAMPLE * (samples + 2 * cues) + MOOV_BYTES_PER_CHAPTER * chapters;
 }
 
 /** The list's start_time as ffprobe opens it, exactly as ffmpeg will (when the keyframes are not known here). */
@@ -130,13 +156,14 @@ async function prepareInputs<S extends ClipSegment>(
   const concatStartS = concatStartFromKeyframes(pieces) ?? (await probeConcatStart(dir, signal));
   const expectedS = expectedDurationS(pieces, concatStartS);
   const planned = clipTimeline(pieces, concatStartS, expectedS);
+  const moovBytes = reservedMoovBytes(pieces, clockCues(planned).length, planned.length);
   const inputs = [
     { name: FILES.list, text: list },
     { name: FILES.chapters, text: chaptersMetadata(planned) },
     { name: FILES.clock, text: clockSubtitles(planned) },
   ];
   for (const input of inputs.slice(1)) await writeFile(path.join(dir, input.name), input.text);
-  return { pieces, exactPackets, concatStartS, expectedS, inputs };
+  return { pieces, exactPackets, concatStartS, expectedS, inputs, moovBytes };
 }
 
 /** The video's seconds as ffprobe reports them: read from the moov the cut put first, ffprobe only if it is not there. */
@@ -186,7 +213,7 @@ export async function cutClip<S extends ClipSegment>(input: ClipCutInput<S>): Pr
   try {
     const plan = await prepareInputs(dir, used, window, signal);
     await mkdir(path.dirname(outPath), { recursive: true });
-    const args = cutArguments(outPath, plan.exactPackets);
+    const args = cutArguments(outPath, plan.exactPackets, plan.moovBytes);
     try {
       await runFfmpeg({ args, cwd: dir, signal, expectedS: plan.expectedS, onProgress: input.onProgress });
     } catch (error) {

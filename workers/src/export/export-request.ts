@@ -25,7 +25,7 @@ import { cutClip, ClipCutError } from './clip-cut';
 import type { ExportContext } from './export-context';
 import { failExport, finishExport, reportProgress, startExport } from './export-steps';
 import { writeEvidencePackage, type PackageContentFile, type UnsignedManifest } from './package-writer';
-import { checkSegments, SegmentChangedError } from './segment-check';
+import { checkSegments, SegmentChangedError, timeSegments } from './segment-check';
 import { verifyReadme } from './verify-readme';
 import { makeWorkingCopy } from './working-copy';
 
@@ -124,25 +124,41 @@ async function exportCamera(
       clockSource: null,
     };
   }
-  const checkStarted = performance.now();
-  const segments = await checkSegments(indexed);
-  ctx.log('info', 'segments checked', {
-    cameraId: chosen.cameraId,
-    segments: segments.length,
-    timedFromFragments: segments.filter((s) => s.timing).length,
-    ms: Math.round(performance.now() - checkStarted),
-  });
+  const segments = await timeSegments(indexed);
   const entry = `video/camera-${chosen.cameraId}-${slug(name)}.mp4`;
   const master = path.join(run.work, entry);
   await mkdir(path.dirname(master), { recursive: true });
-  const cut = await cutClip({
-    segments,
-    window,
-    outPath: master,
-    workDir: run.work,
-    signal: run.signal,
-    onProgress: (fraction) => onProgress(ctx.workingCopies ? fraction / 2 : fraction),
-  });
+  // The hashes are checked while the window is cut (both read the same files): a segment that fails its check stops
+  // the cut with that reason, and no master goes into the package before its segments passed.
+  const cameraStop = new AbortController();
+  const stopCamera = () => cameraStop.abort(run.signal.reason);
+  if (run.signal.aborted) stopCamera();
+  else run.signal.addEventListener('abort', stopCamera, { once: true });
+  const checkStarted = performance.now();
+  const checked = checkSegments(indexed).then(
+    () =>
+      ctx.log('info', 'segments checked', {
+        cameraId: chosen.cameraId,
+        segments: segments.length,
+        timedFromFragments: segments.filter((s) => s.timing).length,
+        ms: Math.round(performance.now() - checkStarted),
+      }),
+    (error: unknown) => {
+      cameraStop.abort(error);
+      throw error;
+    },
+  );
+  const [, cut] = await Promise.all([
+    checked,
+    cutClip({
+      segments,
+      window,
+      outPath: master,
+      workDir: run.work,
+      signal: cameraStop.signal,
+      onProgress: (fraction) => onProgress(ctx.workingCopies ? fraction / 2 : fraction),
+    }),
+  ]).finally(() => run.signal.removeEventListener('abort', stopCamera));
   const files: PackageContentFile[] = [
     {
       path: entry,

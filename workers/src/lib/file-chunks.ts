@@ -4,14 +4,20 @@ import { open } from 'node:fs/promises';
 
 /** Read size: a 10 s segment in a few reads, not dozens of 64 KiB ones. */
 const READ_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Buffers of finished reads, kept for the next: an export hashes hundreds of files, and a fresh megabyte outside the
+ * heap for each made the garbage collector run full collections (measured: 0.3–0.5 s of an export's CPU).
+ */
+const spareBuffers: Buffer[] = [];
+const MOST_SPARE_BUFFERS = 4;
 
 /**
  * Calls `onChunk` with each piece of the file in order and returns the file's size. A chunk is only valid during its
  * call (the buffer is reused for the next read): copy what must be kept.
  */
 export async function forEachChunk(file: string, onChunk: (chunk: Buffer) => void): Promise<number> {
-  const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   const handle = await open(file, 'r');
+  const buffer = spareBuffers.pop() ?? Buffer.allocUnsafe(READ_CHUNK_BYTES);
   let bytes = 0;
   try {
     for (;;) {
@@ -22,5 +28,6 @@ export async function forEachChunk(file: string, onChunk: (chunk: Buffer) => voi
     }
   } finally {
     await handle.close();
+    if (spareBuffers.length < MOST_SPARE_BUFFERS) spareBuffers.push(buffer);
   }
 }

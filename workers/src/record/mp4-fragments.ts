@@ -16,6 +16,8 @@ export interface SegmentTiming {
   timescale: number;
   /** Timestamps (ticks) of the keyframes, in order: where a stream-copy cut can start. */
   keyframeTicks: number[];
+  /** Video samples (frames) in the segment. */
+  sampleCount: number;
 }
 
 const CODEC_NAMES: Record<string, string> = { avc1: 'h264', avc3: 'h264', hvc1: 'hevc', hev1: 'hevc' };
@@ -160,6 +162,7 @@ interface Fragment {
   ticks: number;
   /** Decode times of its keyframes (without reordering, also their presentation times). */
   keyframeTicks: number[];
+  samples: number;
 }
 
 /** One fragment's decode time, length and keyframes in ticks; null for a shape not read here (composition offsets). */
@@ -204,7 +207,7 @@ function fragment(moof: Buffer, track: VideoTrack): Fragment | null {
     if (!(sampleFlags & NON_SYNC_SAMPLE)) keyframeTicks.push(decodeTime + ticks);
     ticks += flags & 0x100 ? moof.readUInt32BE(at) : defaultDuration;
   }
-  return { decodeTime, ticks, keyframeTicks };
+  return { decodeTime, ticks, keyframeTicks, samples: count };
 }
 
 /** The timing of a complete segment from its top-level boxes (mdat left out), or null where ffprobe must answer. */
@@ -215,6 +218,7 @@ export function segmentTiming(topLevel: readonly Buffer[]): SegmentTiming | null
   let start: number | null = null;
   let end = 0;
   const keyframeTicks: number[] = [];
+  let sampleCount = 0;
   for (const box of topLevel) {
     if (box.toString('latin1', 4, 8) !== 'moof') continue;
     const part = fragment(box, track);
@@ -223,6 +227,7 @@ export function segmentTiming(topLevel: readonly Buffer[]): SegmentTiming | null
     start ??= part.decodeTime;
     end = part.decodeTime + part.ticks;
     keyframeTicks.push(...part.keyframeTicks);
+    sampleCount += part.samples;
   }
   if (start === null || end <= start) return null;
   return {
@@ -231,5 +236,6 @@ export function segmentTiming(topLevel: readonly Buffer[]): SegmentTiming | null
     codecConfig: track.codecConfig,
     timescale: track.timescale,
     keyframeTicks,
+    sampleCount,
   };
 }
