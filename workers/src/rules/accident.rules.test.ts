@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleSignal } from '../pipeline/types';
-import {
-  createAccidentState,
-  evaluateAccidents,
-  resolveAccidentOptions,
-  type AccidentOptionsInput,
-} from './accident.rules';
+import { resolveAccidentOptions, type AccidentOptionsInput } from './accident-options';
+import { createAccidentState, evaluateAccidents } from './accident.rules';
 import { laneCar, motorbikeWithRider, pedestrian, pedestrianIntoLane } from './scenarios/actors';
 import { buildFrames, speedKeys, type ActorSpec, type BuildOptions } from './scenarios/builder';
 import { collect, testScene } from './scenarios/harness';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleSignal } from '../pipeline/types';
 import { iou } from './box-geometry';
-import { createAccidentState, evaluateAccidents, resolveAccidentOptions } from './accident.rules';
+import { resolveAccidentOptions } from './accident-options';
+import { createAccidentState, evaluateAccidents } from './accident.rules';
 import { laneCar } from './scenarios/actors';
 import { buildFrames, speedKeys, type ActorSpec } from './scenarios/builder';
 import { collect, testScene } from './scenarios/harness';

@@ -1,14 +1,8 @@
 // The rules stage for one camera: tracks in, signals, incident actions, crowd samples and line counts out.
 import type { Detection } from '@toc/models';
 import type { RuleFrame, RuleSignal } from '../pipeline/types';
-import {
-  createAccidentState,
-  evaluateAccidents,
-  resolveAccidentOptions,
-  type AccidentOptions,
-  type AccidentOptionsInput,
-  type AccidentState,
-} from './accident.rules';
+import { resolveAccidentOptions, type AccidentOptions, type AccidentOptionsInput } from './accident-options';
+import { createAccidentState, evaluateAccidents, type AccidentState } from './accident.rules';
 import {
   DEFAULT_CROWD_OPTIONS,
   createCrowdState,
