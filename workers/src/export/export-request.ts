@@ -130,10 +130,7 @@ async function exportCamera(
   await mkdir(path.dirname(master), { recursive: true });
   // The hashes are checked while the window is cut (both read the same files): a segment that fails its check stops
   // the cut with that reason, and no master goes into the package before its segments passed.
-  const cameraStop = new AbortController();
-  const stopCamera = () => cameraStop.abort(run.signal.reason);
-  if (run.signal.aborted) stopCamera();
-  else run.signal.addEventListener('abort', stopCamera, { once: true });
+  const failedCheck = new AbortController();
   const checkStarted = performance.now();
   const checked = checkSegments(indexed).then(
     () =>
@@ -144,7 +141,7 @@ async function exportCamera(
         ms: Math.round(performance.now() - checkStarted),
       }),
     (error: unknown) => {
-      cameraStop.abort(error);
+      failedCheck.abort(error);
       throw error;
     },
   );
@@ -155,10 +152,10 @@ async function exportCamera(
       window,
       outPath: master,
       workDir: run.work,
-      signal: cameraStop.signal,
+      signal: AbortSignal.any([run.signal, failedCheck.signal]),
       onProgress: (fraction) => onProgress(ctx.workingCopies ? fraction / 2 : fraction),
     }),
-  ]).finally(() => run.signal.removeEventListener('abort', stopCamera));
+  ]);
   const files: PackageContentFile[] = [
     {
       path: entry,
