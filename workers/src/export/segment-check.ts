@@ -2,7 +2,7 @@
 // wrote when it closed: a file changed since is named, never exported as if it were the master. Its media timing is
 // read first from its boxes alone, so the cut (which rarely needs ffprobe then) runs while the hashes are checked.
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
-import { hashFile } from '../record/segment-file';
+import { sha256OfFile } from '../lib/file-chunks';
 import type { SegmentTiming } from '../record/mp4-fragments';
 import { readSegmentTiming } from '../record/segment-timing-file';
 
@@ -55,9 +55,8 @@ export async function timeSegments<S extends IndexedSegment>(
 /** Throws SegmentChangedError for the first segment whose file is gone or differs from its recorded hash. */
 export async function checkSegments(segments: readonly IndexedSegment[]): Promise<void> {
   for (const segment of segments) {
-    // The recorder's own hash function: the same bytes give the same hash it indexed.
-    const read = await hashFile(segment.absPath).catch(() => null);
-    if (read === null) throw new SegmentChangedError(segment.path, 'missing');
-    if (read.sha256 !== segment.sha256) throw new SegmentChangedError(segment.path, 'changed');
+    const sha256 = await sha256OfFile(segment.absPath).catch(() => null);
+    if (sha256 === null) throw new SegmentChangedError(segment.path, 'missing');
+    if (sha256 !== segment.sha256) throw new SegmentChangedError(segment.path, 'changed');
   }
 }

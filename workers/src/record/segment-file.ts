@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { forEachChunk } from '../lib/file-chunks';
 import { readMp4Header, type Mp4Header } from './mp4-boxes';
-import { TopLevelBoxes, segmentTiming, type SegmentTiming } from './mp4-fragments';
+import { TopLevelBoxes, segmentTiming } from './mp4-fragments';
 
 export interface SegmentFileInfo extends Mp4Header {
   bytes: number;
@@ -29,13 +29,12 @@ async function readHead(file: string): Promise<Buffer> {
 }
 
 /**
- * SHA-256 and size of a whole file, and its media timing where its fragments allow (see mp4-fragments.ts), in one
- * streamed read: an export checks every segment's hash and needs its timing too.
+ * SHA-256 and size of a whole file, and whether it ends inside a fragment (with the seconds of its whole fragments
+ * then), in one streamed read.
  */
 export async function hashFile(file: string): Promise<{
   sha256: string;
   bytes: number;
-  timing: SegmentTiming | null;
   cutShort: boolean;
   wholeS: number | null;
 }> {
@@ -48,10 +47,9 @@ export async function hashFile(file: string): Promise<{
     try {
       boxes.push(chunk);
     } catch {
-      readable = false; // not an MP4 this reader follows: the hash still counts, ffprobe gives the timing
+      readable = false; // not an MP4 this reader follows: the hash still counts
     }
   });
-  const timing = readable && boxes.complete ? segmentTiming(boxes.collected) : null;
   // A fragment's media follows its moof: one without all of it (or none) is the file being cut short.
   const isMoof = (box: Buffer) => box.toString('latin1', 4, 8) === 'moof';
   const moofs = boxes.collected.filter(isMoof).length;
@@ -59,7 +57,7 @@ export async function hashFile(file: string): Promise<{
   let kept = 0;
   const whole = boxes.collected.filter((box) => !isMoof(box) || ++kept <= boxes.mediaBoxes);
   const wholeS = !cutShort ? null : boxes.mediaBoxes === 0 ? 0 : (segmentTiming(whole)?.durationS ?? null);
-  return { sha256: hash.digest('hex'), bytes, timing, cutShort, wholeS };
+  return { sha256: hash.digest('hex'), bytes, cutShort, wholeS };
 }
 
 function isFileTypeOnly(head: Buffer): boolean {
