@@ -41,13 +41,16 @@ export interface SectionCoverage {
 /** The Buddhist Era year Thai readers expect next to a Gregorian one. */
 export const toBuddhistEra = (year: number) => year + 543;
 
-/** Sort orders by the metric asked for; ties fall to the other metrics, then to the road and place (stable). */
-const RANK_ORDER: Record<RankBy, string> = {
-  epdo: 'epdo DESC, crashes DESC, deaths DESC',
-  crashes: 'crashes DESC, epdo DESC, deaths DESC',
-  deaths: 'deaths DESC, epdo DESC, crashes DESC',
-  eb_excess: '(eb_expected - predicted) DESC, crashes DESC, epdo DESC',
+/** The values a window is ranked by, each descending; ties fall to the road and place (a stable order). */
+const RANK_KEYS: Record<RankBy, string[]> = {
+  epdo: ['epdo', 'crashes', 'deaths'],
+  crashes: ['crashes', 'epdo', 'deaths'],
+  deaths: ['deaths', 'epdo', 'crashes'],
+  eb_excess: ['(eb_expected - predicted)', 'crashes', 'epdo'],
 };
+
+const rankOrder = (rankBy: RankBy) =>
+  `${RANK_KEYS[rankBy].map((key) => `${key} DESC`).join(', ')}, basis, road_key, start_m`;
 
 /** How the filtered crashes divide between the two ways of placing them on a road (from the bins where they answer). */
 export async function sectionCoverage(db: Queryable, filter: CrashFilter): Promise<SectionCoverage> {
@@ -81,8 +84,9 @@ function yearRange(year: string, filter: CrashFilter, params: SqlParams): string
  * The ranking query. Windows start at whole multiples of the step from km 0 (or the line's start): a crash at p metres
  * lies in the windows starting at k·step for p − length < k·step ≤ p, so each crash makes only the windows that hold
  * it (empty windows are never made). Unless `overlapping`, a window is kept only when it ranks above every window
- * overlapping it on the same road (starts less than a length apart): one window per hot spot. That test is the
- * costly step (a moving minimum over up to 2·length/step rows per window), so it is left out when not asked for.
+ * overlapping it on the same road (starts less than a length apart): one window per hot spot. That test compares each
+ * window's rank key (its rank values, then its start negated, so the earlier of equal windows wins as in the order)
+ * with the greatest key of the windows around it: one sort along the roads, and only the windows kept are ranked.
  */
 function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
   const fromBins = !options.countFromCrashes && binsAnswer(options);
@@ -95,6 +99,12 @@ function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
     { from: options.filter.from, to: options.filter.to, sources: options.filter.sources },
     params,
   );
+  const rankKey = `ARRAY[${RANK_KEYS[options.rankBy].map((key) => `${key}::float8`).join(', ')}, -start_m::float8]`;
+  // The Empirical Bayes estimate joins each window to its class; only a ranking by it needs that for every window.
+  const ebFirst = options.rankBy === 'eb_excess';
+  const estimate = `spf.mu AS predicted,
+             spf.mu + (s.crashes - spf.mu) * (1 - 1 / (1 + greatest(0, (spf.m2 - spf.mu ^ 2 - spf.mu) / spf.mu ^ 2) * spf.mu))
+               AS eb_expected`;
   // Empirical Bayes (HSM network screening): the windows of each road class are the reference population — every
   // window along the roads screened, those with no crash included — whose mean is the predicted crashes of a
   // window and whose spread gives the overdispersion k (method of moments: variance = μ + kμ²). A window's
@@ -111,24 +121,24 @@ function rankingSql(options: RoadSectionOptions, params: SqlParams): string {
       GROUP BY s.class, p.windows
     ),
     screened AS (
-      SELECT s.*, spf.mu AS predicted,
-             spf.mu + (s.crashes - spf.mu) * (1 - 1 / (1 + greatest(0, (spf.m2 - spf.mu ^ 2 - spf.mu) / spf.mu ^ 2) * spf.mu))
-               AS eb_expected
-      FROM sections s JOIN spf ON spf.class = s.class
+      ${ebFirst ? `SELECT s.*, ${estimate} FROM sections s JOIN spf ON spf.class = s.class` : 'SELECT * FROM sections'}
     ),
-    ranked AS (
-      SELECT s.*, row_number() OVER (ORDER BY ${RANK_ORDER[options.rankBy]}, basis, road_key, start_m) AS pos
-      FROM screened s
+    keyed AS (
+      SELECT s.*, ${rankKey} AS rank_key FROM screened s
     ),
     peaks AS (
-      SELECT r.*, min(pos) OVER (PARTITION BY basis, road_key ORDER BY start_m
+      SELECT k.*, max(rank_key) OVER (PARTITION BY basis, road_key ORDER BY start_m
         RANGE BETWEEN ${length}::int - 1 PRECEDING AND ${length}::int - 1 FOLLOWING) AS best_near
-      FROM ranked r
+      FROM keyed k
+    ),
+    kept AS (
+      SELECT * FROM ${options.overlapping ? 'screened' : 'peaks WHERE best_near = rank_key'}
     ),
     listed AS (
-      SELECT p.*, coalesce(${blackSpot}, false) AS black_spot, count(*) OVER () AS total,
+      SELECT p.*, row_number() OVER (ORDER BY ${rankOrder(options.rankBy)}) AS pos,
+             coalesce(${blackSpot}, false) AS black_spot, count(*) OVER () AS total,
              count(*) FILTER (WHERE ${blackSpot}) OVER () AS black_spots
-      FROM ${options.overlapping ? 'ranked p' : 'peaks p WHERE best_near = pos'}
+      FROM ${ebFirst ? 'kept p' : `(SELECT s.*, ${estimate} FROM kept s JOIN spf ON spf.class = s.class) p`}
       ORDER BY pos
       LIMIT ${params.add(options.limit)}::int
     ),
