@@ -60,6 +60,8 @@ export function cellsFromSql(filter: CrashFilter, params: SqlParams): string {
  * The filtered crashes of the cells touching the tile, each with its cell: a `crash` CTE (x, y in EPSG:3857 and the
  * given columns of crashes c) to put first, and FROM/WHERE giving crash.* and cell.i, cell.j. The filter runs first
  * (an area may leave few of the crashes near the tile); a crash of such a cell lies within two sizes of the tile.
+ * The cell is worked out once per crash (OFFSET 0 keeps crash_hex_cell from being inlined, which copied its expression
+ * into each condition and grouping key: measured on a z9 Chachoengsao points tile, 105 → 61 ms).
  */
 export function crashCellsSql(
   filter: CrashFilter,
@@ -76,7 +78,7 @@ export function crashCellsSql(
     )`,
     from: `FROM crash
       CROSS JOIN tile
-      CROSS JOIN LATERAL crash_hex_cell(crash.x, crash.y, tile.s) cell
+      CROSS JOIN LATERAL (SELECT * FROM crash_hex_cell(crash.x, crash.y, tile.s) OFFSET 0) cell
     WHERE ${nearCentre('cell')}`,
   };
 }
