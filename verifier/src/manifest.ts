@@ -66,8 +66,8 @@ export interface PackageCamera {
   /** Package paths of this camera's files (master first). */
   files: string[];
   /**
-   * The tool and arguments that cut the master, and the small text files they read (the concat list with its chapters,
-   * the clock subtitles) by name: run in a folder holding these and the segments, they make the same master again.
+   * The tool and arguments that cut the master, and the small text files they read (concat list, chapters, clock
+   * subtitles) by name: run in a folder holding these and the segments, they make the same master again.
    */
   cut: { tool: string; arguments: string[]; inputs: { name: string; text: string }[] } | null;
 }

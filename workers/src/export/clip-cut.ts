@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bangkokThai } from './bangkok-clock';
-import { chapterTitleArguments, clockCues, clockSubtitles, concatChapters } from './clip-metadata';
+import { chaptersMetadata, clockCues, clockSubtitles } from './clip-metadata';
 import {
   clipTimeline,
   concatList,
@@ -62,7 +62,7 @@ export interface ClipCutResult<S extends ClipSegment = ClipSegment> {
 
 /** The output's length may differ from the plan by a few frames (B-frame reordering); more means damaged input. */
 const DURATION_TOLERANCE_S = 1;
-const FILES = { list: 'segments.ffconcat', clock: 'clock.srt' } as const;
+const FILES = { list: 'segments.ffconcat', chapters: 'chapters.ffmeta', clock: 'clock.srt' } as const;
 /**
  * Room for the index (moov) reserved at the head of the file when the frames to come are counted: the fixed boxes and
  * metadata, and per sample the most any sample table takes (size 4, time 8, sync 4, composition 8, chunk offset 8,
@@ -75,8 +75,7 @@ const MOOV_BYTES_PER_CHAPTER = 256;
 
 /**
  * The ffmpeg arguments of a cut. The concat demuxer cuts the first and last segments at their in and out points;
- * The list also holds the chapters (titled by `chapterTitles`), the SRT gives the subtitle clock (text converted to
- * mov_text; the video is copied). No global metadata: the segments' own (encoder, brands) says nothing of the clip.
+ * ffmetadata gives the chapters and the SRT the subtitle clock (text converted to mov_text; the video is copied).
  * bitexact: no encoder version or creation time in the file, so the same inputs give the same bytes.
  *
  * The index goes before the media (faststart, for playback while downloading): into `moovBytes` reserved at the head
@@ -87,18 +86,13 @@ const MOOV_BYTES_PER_CHAPTER = 256;
  * same decoder configuration (the file's one avcC then fits all of them); on when it changes inside the window (a
  * camera reconfigured), where the in-band parameter sets keep later segments decodable.
  */
-export function cutArguments(
-  outPath: string,
-  exactPackets: boolean,
-  moovBytes: number | null,
-  chapterTitles: readonly string[],
-): string[] {
+export function cutArguments(outPath: string, exactPackets: boolean, moovBytes: number | null): string[] {
   return [
     ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y'],
     ['-auto_convert', exactPackets ? '0' : '1', '-f', 'concat', '-safe', '0', '-i', FILES.list],
+    ['-f', 'ffmetadata', '-i', FILES.chapters],
     ['-f', 'srt', '-i', FILES.clock],
-    ['-map', '0:v:0', '-map', '1:s:0', '-map_metadata', '-1', '-map_chapters', '0'],
-    [...chapterTitles],
+    ['-map', '0:v:0', '-map', '2:s:0', '-map_metadata', '1', '-map_chapters', '1'],
     ['-c:v', 'copy', '-c:s', 'mov_text'],
     ['-metadata:s:s:0', 'language=tha', '-metadata:s:s:0', 'handler_name=Bangkok time (UTC+7)'],
     ['-fflags', '+bitexact'],
@@ -163,21 +157,13 @@ async function prepareInputs<S extends ClipSegment>(
   const expectedS = expectedDurationS(pieces, concatStartS);
   const planned = clipTimeline(pieces, concatStartS, expectedS);
   const moovBytes = reservedMoovBytes(pieces, clockCues(planned).length, planned.length);
-  // The chapters go into the list once its start is known (ffprobe may have had to read the list for it).
   const inputs = [
-    { name: FILES.list, text: list + concatChapters(planned, concatStartS) },
+    { name: FILES.list, text: list },
+    { name: FILES.chapters, text: chaptersMetadata(planned) },
     { name: FILES.clock, text: clockSubtitles(planned) },
   ];
-  for (const input of inputs) await writeFile(path.join(dir, input.name), input.text);
-  return {
-    pieces,
-    exactPackets,
-    concatStartS,
-    expectedS,
-    inputs,
-    moovBytes,
-    chapterTitles: chapterTitleArguments(planned),
-  };
+  for (const input of inputs.slice(1)) await writeFile(path.join(dir, input.name), input.text);
+  return { pieces, exactPackets, concatStartS, expectedS, inputs, moovBytes };
 }
 
 /** The video's seconds as ffprobe reports them: read from the moov the cut put first, ffprobe only if it is not there. */
@@ -227,7 +213,7 @@ export async function cutClip<S extends ClipSegment>(input: ClipCutInput<S>): Pr
   try {
     const plan = await prepareInputs(dir, used, window, signal);
     await mkdir(path.dirname(outPath), { recursive: true });
-    const args = cutArguments(outPath, plan.exactPackets, plan.moovBytes, plan.chapterTitles);
+    const args = cutArguments(outPath, plan.exactPackets, plan.moovBytes);
     try {
       await runFfmpeg({ args, cwd: dir, signal, expectedS: plan.expectedS, onProgress: input.onProgress });
     } catch (error) {

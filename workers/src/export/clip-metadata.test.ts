@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chapterTitle,
-  chapterTitleArguments,
-  clockCues,
-  clockSubtitles,
-  concatChapters,
-} from './clip-metadata';
+import { chapterTitle, chaptersMetadata, clockCues, clockSubtitles } from './clip-metadata';
 import type { ClipPart } from './clip-plan';
 
 const T0 = Date.parse('2026-12-05T10:30:00Z'); // 17:30:00 in Bangkok
@@ -26,25 +20,12 @@ describe('chapters', () => {
     expect(chapterTitle(at(0))).toBe('2026-12-05 17:30:00 +07:00 · 5 ธ.ค. 2569 17:30:00 น.');
   });
 
-  it('lists one chapter per part on the concat timeline, in whole milliseconds of the clip', () => {
-    expect(concatChapters(parts, -0.25).split('\n')).toEqual([
-      'chapter 0 -0.250000 2.750000',
-      'chapter 1 2.750000 6.750000',
-      'chapter 2 6.750000 8.750000',
-      '',
-    ]);
-    expect(concatChapters([{ ...parts[0]!, fromS: 0.0004, toS: 1.23456 }], 0)).toBe(
-      'chapter 0 0.000000 1.235000\n',
-    );
-  });
-
-  it('titles each chapter through an ffmpeg argument', () => {
-    const args = chapterTitleArguments(parts);
-    expect(args).toHaveLength(6);
-    expect(args.slice(2, 4)).toEqual([
-      '-metadata:c:1',
-      'title=2026-12-05 17:30:04 +07:00 · 5 ธ.ค. 2569 17:30:04 น.',
-    ]);
+  it('writes one chapter per part in milliseconds', () => {
+    const text = chaptersMetadata(parts);
+    expect(text.startsWith(';FFMETADATA1\n')).toBe(true);
+    expect(text.match(/\[CHAPTER\]/g)).toHaveLength(3);
+    expect(text).toContain('START=3000\nEND=7000\ntitle=2026-12-05 17:30:04 +07:00');
+    expect(text).toContain('START=7000\nEND=9000\ntitle=2026-12-05 17:30:15 +07:00');
   });
 });
 

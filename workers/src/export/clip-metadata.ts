@@ -1,33 +1,28 @@
-// The clip's wall-clock metadata as ffmpeg inputs: chapters (one per segment) as lines of the concat list with their
-// titles as ffmpeg arguments, and a subtitle clock (Bangkok time of every second, Thai and ISO) as SRT, both mapped
-// through the segments so a gap shows as a jump.
+// The clip's wall-clock metadata as ffmpeg inputs: chapters (one per segment) as ffmetadata, and a subtitle clock
+// (Bangkok time of every second, Thai and ISO) as SRT, both mapped through the segments so a gap shows as a jump.
 import { bangkokIso, bangkokReadable, bangkokThai } from './bangkok-clock';
 import type { ClipPart } from './clip-plan';
 
 /** e.g. `2026-12-05 17:30:00 +07:00 · 5 ธ.ค. 2569 17:30:00 น.` */
 export const chapterTitle = (at: Date) => `${bangkokReadable(at)} · ${bangkokThai(at)}`;
 
-/** A chapter's place in the clip, in whole milliseconds (as ffmetadata chapters had it). */
-const clipSeconds = (s: number) => Math.round(s * 1000) / 1000;
+/** ffmetadata escapes `=`, `;`, `#`, `\` and line breaks with a backslash. */
+const escapeMeta = (s: string) => s.replace(/[=;#\\\n]/g, (c) => `\\${c}`);
 
-/**
- * One chapter per segment used, from its first to its last second in the clip, as ffconcat `chapter` lines. They are
- * on the concat demuxer's timeline, which ffmpeg shifts by its start to the clip's zero: so each is placed at its clip
- * time plus `concatStartS`. In the list rather than an ffmetadata input: in ffmpeg 5.1 every input beyond the first
- * runs on a thread of its own, and that one cost a cut about a third more CPU.
- */
-export function concatChapters(parts: readonly ClipPart[], concatStartS: number): string {
-  return parts
-    .map((part, i) => {
-      const [from, to] = [part.fromS, part.toS].map((s) => (concatStartS + clipSeconds(s)).toFixed(6));
-      return `chapter ${i} ${from} ${to}\n`;
-    })
-    .join('');
+/** One chapter per segment used, from its first to its last second in the clip, titled with the segment's start. */
+export function chaptersMetadata(parts: readonly ClipPart[]): string {
+  const lines = [';FFMETADATA1'];
+  for (const part of parts) {
+    lines.push(
+      '[CHAPTER]',
+      'TIMEBASE=1/1000',
+      `START=${Math.round(part.fromS * 1000)}`,
+      `END=${Math.round(part.toS * 1000)}`,
+      `title=${escapeMeta(chapterTitle(part.segment.startedAt))}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
-
-/** The chapters' titles (each segment's Bangkok start) as ffmpeg arguments: a concat list cannot title a chapter. */
-export const chapterTitleArguments = (parts: readonly ClipPart[]): string[] =>
-  parts.flatMap((part, i) => [`-metadata:c:${i}`, `title=${chapterTitle(part.segment.startedAt)}`]);
 
 export interface ClockCue {
   fromMs: number;
