@@ -104,9 +104,12 @@ describe('a police footage request, end to end', () => {
     for (;;) {
       const status = await police.getByTestId('request-page').getAttribute('data-status');
       seen.add(status ?? '');
-      const progress = police.getByTestId('export-progress');
-      if ((await progress.count()) > 0)
-        seen.add(`progress:${await progress.first().getAttribute('data-progress')}`);
+      // Read in one look, without waiting: the bar goes away when the export ends, and a locator that counted it a
+      // moment before would then wait 30 s for it.
+      const progress = await police
+        .getByTestId('export-progress')
+        .evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-progress')));
+      if (progress.length > 0) seen.add(`progress:${progress[0]}`);
       if (status === 'ready' || status === 'export_failed' || Date.now() > deadline) break;
       await police.waitForTimeout(150);
     }
