@@ -36,12 +36,20 @@ function predicted(track: Track, t: number): Box {
   return last.box.map((v, k) => v + (v - before.box[k]!) * share) as Box;
 }
 
-/** Runs the actors frame by frame from 0 to `untilMs`; returns each frame's signals with their time. */
-function run(actors: Actor[], untilMs: number): { t: number; signal: RuleSignal }[] {
+/**
+ * Runs the actors frame by frame from 0 to `untilMs`, skipping the frames `dropped` says a busy worker dropped; returns
+ * each frame's signals with their time.
+ */
+function run(
+  actors: Actor[],
+  untilMs: number,
+  dropped: (t: number) => boolean = () => false,
+): { t: number; signal: RuleSignal }[] {
   const state = createImpactState();
   const tracks = new Map<number, Track>();
   const out: { t: number; signal: RuleSignal }[] = [];
   for (let t = 0; t <= untilMs; t += STEP_MS) {
+    if (dropped(t)) continue;
     const parties: ImpactParty[] = [];
     for (const actor of actors) {
       const box = actor.path(t);
@@ -73,6 +81,7 @@ function run(actors: Actor[], untilMs: number): { t: number; signal: RuleSignal 
       track.box = box;
       track.hits += 1;
       track.missed = 0;
+      track.lastSeen = t;
       track.history.push({ t, box, ground: null, speedKmh: null });
       tracks.set(actor.id, track);
       parties.push({ track, vehicle: actor.label !== 'person', inRoadway: true });
@@ -153,6 +162,24 @@ describe('impact', () => {
     );
     expect(signals[0]?.signal).toMatchObject({ key: 'collision:1-2', detail: { cue: 'vanished_together' } });
     expect(signals[0]!.signal.onset).toBe(1400);
+  });
+
+  it('is not raised when two cars crossing in the picture are lost across frames a busy worker dropped', () => {
+    // They touch at 1.2 s closing at 700 px/s; the next frame analysed is 0.8 s later, where the tracker could not
+    // follow them and took them up as new tracks (3 and 4) further on.
+    const lostAt = 1400;
+    const right = moving(100, 400, 500, CAR);
+    const left = moving(1100, 390, -200, CAR);
+    const actors: Actor[] = [
+      { id: 1, label: 'car', path: goneAfter(right, lostAt) },
+      { id: 2, label: 'car', path: goneAfter(left, lostAt) },
+      { id: 3, label: 'car', path: (t) => (t >= lostAt ? right(t) : null) },
+      { id: 4, label: 'car', path: (t) => (t >= lostAt ? left(t) : null) },
+    ];
+    expect(run(actors, 5000, (t) => t > 1200 && t < 2000)).toEqual([]);
+    // The same two vanishing in the very next frame is what a crash looks like.
+    const seenGoing = run(actors.slice(0, 2), 5000, (t) => t > 1200 && t < 1400);
+    expect(seenGoing[0]?.signal.detail).toMatchObject({ cue: 'vanished_together' });
   });
 
   it('is not raised for two cars driving together that touch in the picture', () => {

@@ -19,8 +19,13 @@ export interface ImpactOptions {
   priorS: number;
   /** The disruption must come within this long after the contact. */
   withinS: number;
-  /** Both parties gone within this long of each other count as gone together. */
+  /** Both parties gone within this long of each other count as gone together… */
   vanishTogetherS: number;
+  /**
+   * …each missing in a frame at most this long after the one it was last seen in. Across a longer gap (frames dropped
+   * by a busy worker) the tracker loses moving vehicles and takes them up again as new tracks: no disappearance seen.
+   */
+  vanishSeenWithinS: number;
   /** A moving party has halted when its speed fell below this share of its speed at contact… */
   haltRatio: number;
   /** …or below this speed (box heights per second). */
@@ -49,6 +54,7 @@ export const DEFAULT_IMPACT_OPTIONS: ImpactOptions = {
   priorS: 1,
   withinS: 3,
   vanishTogetherS: 0.8,
+  vanishSeenWithinS: 0.5,
   haltRatio: 0.25,
   haltBhS: 0.15,
   minHeightPx: 16,
@@ -84,8 +90,11 @@ interface Side {
   haltedAt: number | null;
   /** Gone while at the picture's edge: it drove out of view. */
   leftView: boolean;
-  /** Where it was last detected. */
+  /** Gone in a frame soon enough after the one it was last seen in to tell a disappearance from a lost track. */
+  seenGoing: boolean;
+  /** Where and when it was last detected. */
   lastBox: Track['box'];
+  lastSeenAt: number;
 }
 
 interface Contact {
@@ -217,7 +226,9 @@ function findContacts(state: ImpactState, input: ImpactInput, options: ImpactOpt
         goneAt: null,
         haltedAt: null,
         leftView: false,
+        seenGoing: false,
         lastBox: p.track.box,
+        lastSeenAt: p.track.lastSeen,
       });
       state.contacts.set(key, {
         at: input.t,
@@ -243,12 +254,14 @@ function followSides(
       if (side.goneAt === null) {
         side.goneAt = input.t;
         side.leftView = nearEdge(side.lastBox, input, options.edgeMargin);
+        side.seenGoing = input.t - side.lastSeenAt <= options.vanishSeenWithinS * 1000;
       }
       continue;
     }
     side.goneAt = null; // back in sight: an occlusion, not a disappearance
     side.leftView = false;
     side.lastBox = party.track.box;
+    side.lastSeenAt = input.t;
     const speed = speedBhS(party.track.history, options.speedWindowS);
     const halted =
       side.speedAtContact >= options.minSpeedBhS &&
@@ -262,7 +275,7 @@ function followSides(
 function disruption(contact: Contact, options: ImpactOptions): Contact['confirmed'] {
   const [a, b] = contact.sides;
   const deadline = contact.at + options.withinS * 1000;
-  const gone = (s: Side) => s.goneAt !== null && !s.leftView && s.goneAt <= deadline;
+  const gone = (s: Side) => s.goneAt !== null && s.seenGoing && !s.leftView && s.goneAt <= deadline;
   const halted = (s: Side) => s.vehicle && s.haltedAt !== null && s.haltedAt <= deadline;
   if (gone(a) && gone(b) && Math.abs(a.goneAt! - b.goneAt!) <= options.vanishTogetherS * 1000)
     return { at: Math.max(a.goneAt!, b.goneAt!), cue: 'vanished_together' };
