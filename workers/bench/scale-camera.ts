@@ -103,7 +103,10 @@ export class SimulatedCamera implements RunningCamera {
     await this.outputs.closeLeftovers();
     await this.report('starting', null);
     try {
-      this.pipeline = new CameraPipeline(this.clip.layout, await loadScene(this.ctx.db, this.camera.id));
+      this.pipeline = new CameraPipeline(this.clip.layout, await loadScene(this.ctx.db, this.camera.id), {
+        gating: true,
+        expectedFps: this.camera.detectFps,
+      });
     } catch (error) {
       await this.report('error', (error as Error).message);
       return;

@@ -114,6 +114,23 @@ export const CameraStability = Type.Object({
 });
 export type CameraStability = Static<typeof CameraStability>;
 
+/** Whether the worker analyses enough of a camera's frames to follow its tracks (workers/src/pipeline/analysis-pace.ts). */
+export const CameraPace = Type.Object({
+  expectedFps: Type.Number({ minimum: 0, description: "The camera's detect rate" }),
+  analysedFps: Type.Number({ minimum: 0, description: 'Frames analysed per second over the last seconds' }),
+  behind: Type.Boolean({
+    description: 'Too few frames analysed to follow tracks: no new road alarm opens until it catches up',
+  }),
+  behindSince: Type.Union([IsoDateTime, Type.Null()]),
+  roadSignalsHeld: Type.Integer({
+    minimum: 0,
+    description: 'Road-rule signals withheld while behind, since the camera started',
+  }),
+  reasonText: Type.Union([Type.String(), Type.Null()], { description: 'Why it is behind, in English' }),
+  reasonTextTh: Type.Union([Type.String(), Type.Null()], { description: 'Why it is behind, in Thai' }),
+});
+export type CameraPace = Static<typeof CameraPace>;
+
 /** Live figures a worker reports for a running camera. */
 export const CameraHealth = Type.Object({
   workerId: Type.String(),
@@ -130,6 +147,8 @@ export const CameraHealth = Type.Object({
   lastFrameAt: Type.Union([IsoDateTime, Type.Null()]),
   /** Optional: health stored by older workers has none. */
   stability: Type.Optional(CameraStability),
+  /** Optional: health from older workers, and from cameras with no frame analysed yet, has none. */
+  pace: Type.Optional(CameraPace),
   /** The recorder's side: recording or not and why, bitrate, newest footage. */
   recording: Type.Optional(RecordingWorkerHealth),
 });

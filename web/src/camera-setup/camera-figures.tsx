@@ -49,6 +49,22 @@ export function CameraFigures({ camera }: { camera: Camera }) {
               </dd>
             </>
           )}
+          {health.pace && (
+            <>
+              <dt>{t('setup.health.pace')}</dt>
+              <dd data-testid="figure-pace" data-behind={health.pace.behind}>
+                {t('setup.health.paceValue', {
+                  analysed: n(health.pace.analysedFps),
+                  expected: n(health.pace.expectedFps),
+                })}
+                {health.pace.behind && (
+                  <div className="setup-hint">
+                    {language === 'th' ? health.pace.reasonTextTh : health.pace.reasonText}
+                  </div>
+                )}
+              </dd>
+            </>
+          )}
           <dt>{t('setup.health.worker')}</dt>
           <dd>{health.workerId}</dd>
         </dl>

@@ -69,6 +69,12 @@ export function CameraHealth({ cameras, loadState }: { cameras: readonly Camera[
                         : camera.health.stability.reasonText}
                     </div>
                   )}
+                  {camera.health?.pace?.behind && (
+                    // The worker cannot analyse enough of this camera's frames: its road alarms are held.
+                    <div className="panel-note" data-testid="camera-behind">
+                      {language === 'th' ? camera.health.pace.reasonTextTh : camera.health.pace.reasonText}
+                    </div>
+                  )}
                 </td>
                 <td data-testid="camera-health-figures">
                   {camera.health

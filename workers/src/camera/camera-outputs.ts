@@ -14,6 +14,7 @@ import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
 import { writeSeries } from '../outputs/series-writer';
 import { WriteJournal } from '../outputs/write-journal';
+import type { AnalysisPace } from '../pipeline/analysis-pace';
 import type { PipelineStep } from '../pipeline/camera-pipeline';
 import type { FrameLayout } from '../pipeline/frame-layout';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
@@ -48,6 +49,8 @@ export class CameraOutputs {
   private count: VehicleCountState | null = null;
   /** Time of the newest frame the rules have seen: open alarms end there when the stream does. */
   private lastResultAt = Date.now();
+  /** Whether the last frame found the camera behind (analysis-pace.ts). */
+  private behind = false;
 
   constructor(
     private readonly camera: StreamCamera,
@@ -99,7 +102,21 @@ export class CameraOutputs {
       this.health.gated();
     }
     this.health.tracks(step.tracks.filter((track) => track.state === 'confirmed').length);
+    if (step.pace) this.notePace(step.pace, step.rules.roadSignalsHeld);
     this.ctx.live?.frame(this.camera.id, frame, layout, step.tracks, new Date(t));
+  }
+
+  /** The pace into the health figures, and a log line when the camera falls behind or catches up. */
+  private notePace(pace: AnalysisPace, roadSignalsHeld: number): void {
+    if (pace.behind !== this.behind) {
+      this.behind = pace.behind;
+      this.ctx.log(pace.behind ? 'warn' : 'info', pace.behind ? 'camera analysis behind' : 'camera analysis caught up', {
+        cameraId: this.camera.id,
+        analysedFps: pace.analysedFps,
+        expectedFps: pace.expectedFps,
+      });
+    }
+    this.health.pace(pace, roadSignalsHeld);
   }
 
   /** The frame's alarms and series, and the vehicle count once its interval is over. */

@@ -172,6 +172,7 @@ export class CameraRunner implements RunningCamera {
         this.pipeline = new CameraPipeline(
           frameLayout(detector, geometry, info.width, info.height),
           await loadScene(this.ctx.db, this.camera.id),
+          { gating: true, expectedFps: this.camera.detectFps },
         );
         const outcome = await this.readStream(detector, geometry, this.pipeline);
         reason = outcome.reason;

@@ -1,6 +1,6 @@
-// Small: a camera whose stream keeps dropping shows as unstable in its health, in English and Thai.
+// Small: a camera whose stream keeps dropping, or whose analysis falls behind, says so in its health, in English and Thai.
 import { describe, expect, it } from 'vitest';
-import { HealthMeter, streamStability } from './health-meter';
+import { HealthMeter, paceHealth, streamStability } from './health-meter';
 
 const MIN = 60_000;
 
@@ -43,5 +43,50 @@ describe('HealthMeter', () => {
       outagesLastHour: 0,
       flapping: false,
     });
+  });
+});
+
+describe('paceHealth', () => {
+  it('says in English and Thai that a camera is behind and its road alarms held, with the rates', () => {
+    const pace = paceHealth(
+      {
+        expectedFps: 5,
+        analysedFps: 2.26,
+        share: 0.45,
+        behind: true,
+        behindSince: Date.UTC(2026, 11, 6, 12),
+      },
+      4,
+    );
+    expect(pace).toMatchObject({
+      expectedFps: 5,
+      analysedFps: 2.26,
+      behind: true,
+      behindSince: '2026-12-06T12:00:00.000Z',
+      roadSignalsHeld: 4,
+    });
+    expect(pace.reasonText).toBe(
+      'analysis behind: 2.26 of 5 frames a second analysed; new road alarms held until it catches up',
+    );
+    expect(pace.reasonTextTh).toContain('วิเคราะห์ภาพไม่ทัน');
+    expect(pace.reasonTextTh).toContain('2.26 จาก 5');
+  });
+
+  it('gives no reason for a camera keeping pace', () => {
+    const pace = paceHealth(
+      { expectedFps: 5, analysedFps: 5, share: 1, behind: false, behindSince: null },
+      0,
+    );
+    expect(pace).toMatchObject({ behind: false, behindSince: null, reasonText: null, reasonTextTh: null });
+  });
+});
+
+describe('HealthMeter pace', () => {
+  it('reports the latest pace and the road signals held so far; none before a frame', () => {
+    const meter = new HealthMeter('worker-a');
+    expect(meter.snapshot(1000).pace).toBeUndefined();
+    meter.pace({ expectedFps: 5, analysedFps: 2, share: 0.4, behind: true, behindSince: 500 }, 2);
+    meter.pace({ expectedFps: 5, analysedFps: 2, share: 0.4, behind: true, behindSince: 500 }, 1);
+    expect(meter.snapshot(2000).pace).toMatchObject({ behind: true, roadSignalsHeld: 3 });
   });
 });

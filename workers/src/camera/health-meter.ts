@@ -1,5 +1,6 @@
 // Counts what happens to a camera's frames and turns the counts into the health figures operators see.
-import type { CameraHealth, CameraStability } from '@toc/server/schemas';
+import type { CameraHealth, CameraPace, CameraStability } from '@toc/server/schemas';
+import type { AnalysisPace } from '../pipeline/analysis-pace';
 
 /** An hour shows a pattern of drops without holding on to yesterday's one outage. */
 const OUTAGE_WINDOW_MS = 60 * 60 * 1000;
@@ -18,6 +19,25 @@ export function streamStability(outages: readonly number[], now: number): Camera
   };
 }
 
+/** The pace figures operators see, with the reason in English and Thai while the camera is behind. */
+export function paceHealth(pace: AnalysisPace, roadSignalsHeld: number): CameraPace {
+  const of = `${pace.analysedFps} of ${pace.expectedFps}`;
+  const ofTh = `${pace.analysedFps} จาก ${pace.expectedFps}`;
+  return {
+    expectedFps: pace.expectedFps,
+    analysedFps: pace.analysedFps,
+    behind: pace.behind,
+    behindSince: pace.behindSince === null ? null : new Date(pace.behindSince).toISOString(),
+    roadSignalsHeld,
+    reasonText: pace.behind
+      ? `analysis behind: ${of} frames a second analysed; new road alarms held until it catches up`
+      : null,
+    reasonTextTh: pace.behind
+      ? `วิเคราะห์ภาพไม่ทัน: วิเคราะห์ได้ ${ofTh} ภาพต่อวินาที งดแจ้งเหตุบนถนนใหม่จนกว่าจะตามทัน`
+      : null,
+  };
+}
+
 export class HealthMeter {
   private window = { startedAt: Date.now(), framesIn: 0, detected: 0, gated: 0, inferenceMs: 0 };
   private framesSkipped = 0;
@@ -26,6 +46,8 @@ export class HealthMeter {
   private confirmedTracks = 0;
   private lastFrameAt: Date | null = null;
   private outages: number[] = [];
+  private latestPace: AnalysisPace | null = null;
+  private roadSignalsHeld = 0;
 
   constructor(private readonly workerId: string) {}
 
@@ -52,6 +74,11 @@ export class HealthMeter {
   tracks(confirmed: number): void {
     this.confirmedTracks = confirmed;
   }
+  /** The pace after a frame, and the road signals that frame's rules withheld. */
+  pace(pace: AnalysisPace, roadSignalsHeld: number): void {
+    this.latestPace = pace;
+    this.roadSignalsHeld += roadSignalsHeld;
+  }
   /** The stream was lost after it had delivered frames. */
   outage(at = Date.now()): void {
     this.outages = [...this.outages.filter((t) => at - t < OUTAGE_WINDOW_MS), at];
@@ -74,6 +101,7 @@ export class HealthMeter {
       tracks: this.confirmedTracks,
       lastFrameAt: this.lastFrameAt?.toISOString() ?? null,
       stability: streamStability(this.outages, now),
+      ...(this.latestPace ? { pace: paceHealth(this.latestPace, this.roadSignalsHeld) } : {}),
     };
     this.window = { startedAt: now, framesIn: 0, detected: 0, gated: 0, inferenceMs: 0 };
     return health;

@@ -6,6 +6,7 @@ import { createMotionGate, greyThumbnail, motionGateStats, updateMotionGate, typ
 import { coast, createTracker, track, trackerStats, type TrackerState } from '../track';
 import { createRuleEngine, evaluate, type RuleEngine, type RuleEngineOptionsInput, type RuleEngineOutput } from '../rules/rule-engine';
 import { toPixelScene } from '../rules/scene';
+import { createPaceState, observePace, type AnalysisPace, type PaceOptions, type PaceState } from './analysis-pace';
 import { placeTracks } from './placement';
 import type { FrameLayout } from './frame-layout';
 import type { Track } from './types';
@@ -19,6 +20,19 @@ export interface SceneSetup {
 export interface PipelineStep {
   tracks: Track[];
   rules: RuleEngineOutput;
+  /** How well the analysis keeps up with the camera's detect rate; null when the pipeline was given none. */
+  pace: AnalysisPace | null;
+}
+
+export interface CameraPipelineOptions {
+  gating: boolean;
+  rules?: RuleEngineOptionsInput;
+  /**
+   * The camera's detect rate: with it, a camera analysing too few of its frames is behind and its road rules are held
+   * (analysis-pace.ts). Tools that feed every frame of a file leave it out.
+   */
+  expectedFps?: number;
+  pace?: PaceOptions;
 }
 
 export class CameraPipeline {
@@ -27,11 +41,12 @@ export class CameraPipeline {
   private readonly engine: RuleEngine;
   private scene: SceneSetup;
   private thumbnail: Uint8Array | undefined;
+  private readonly pace: PaceState = createPaceState();
 
   constructor(
     readonly layout: FrameLayout,
     scene: SceneSetup,
-    private readonly options: { gating: boolean; rules?: RuleEngineOptionsInput } = { gating: true },
+    private readonly options: CameraPipelineOptions = { gating: true },
   ) {
     this.gate = createMotionGate();
     this.scene = scene;
@@ -88,14 +103,17 @@ export class CameraPipeline {
     const result = detections ? track(this.tracker, detections, t) : coast(this.tracker, t);
     this.tracker = result.state;
     placeTracks(result.tracks, this.scene.calibration, { width: this.layout.sourceWidth, height: this.layout.sourceHeight });
+    const { expectedFps } = this.options;
+    const pace = expectedFps ? observePace(this.pace, t, expectedFps, this.options.pace) : null;
     const rules = evaluate(this.engine, {
       t,
       frameWidth: this.layout.sourceWidth,
       frameHeight: this.layout.sourceHeight,
       tracks: result.tracks,
       detections: detections ?? [],
+      roadRulesHeld: pace?.behind ?? false,
     });
-    return { tracks: result.tracks, rules };
+    return { tracks: result.tracks, rules, pace };
   }
 
   stats() {

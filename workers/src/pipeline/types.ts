@@ -44,6 +44,11 @@ export interface RuleFrame {
   tracks: readonly Track[];
   /** Raw detections of this frame (crowd counts use them when tracks lag). */
   detections: readonly Detection[];
+  /**
+   * The camera is behind on its frames (analysis-pace.ts): its tracks jump across the ones missed, so the road rules
+   * open no new incident (those open go on). Absent: not held.
+   */
+  roadRulesHeld?: boolean;
 }
 
 /**

@@ -44,6 +44,12 @@ export const createIncidentBook = (options: Partial<IncidentBookOptions> = {}): 
   entries: new Map(),
 });
 
+/** The incident of `key` is open (signalled within the end time, not ended). */
+export const isRunning = (book: IncidentBook, key: string): boolean => {
+  const entry = book.entries.get(key);
+  return entry !== undefined && entry.endedAt === null;
+};
+
 /** One signal per key: the most severe, then the most confident. */
 function strongestByKey(signals: readonly RuleSignal[]): Map<string, RuleSignal> {
   const byKey = new Map<string, RuleSignal>();

@@ -31,6 +31,32 @@ describe('rule engine', () => {
     ]);
   });
 
+  it('holds new road incidents while the camera is behind, and lets an open one go on', () => {
+    const scenario = SCENARIOS.find((s) => s.name === 'stopped car in lane')!;
+    const opens = (outputs: ReturnType<typeof evaluate>[]) =>
+      outputs.flatMap((o) => o.incidentActions).filter((a) => a.action === 'open');
+
+    const held = createRuleEngine({ scene: testScene() });
+    const heldOutputs = scenario.frames.map((frame) => evaluate(held, { ...frame, roadRulesHeld: true }));
+    expect(opens(heldOutputs)).toHaveLength(0);
+    expect(heldOutputs.reduce((sum, o) => sum + o.roadSignalsHeld, 0)).toBeGreaterThan(0);
+
+    // Behind only after the alarm opened: it goes on (updated, ended) exactly as on a camera keeping pace.
+    const free = createRuleEngine({ scene: testScene() });
+    const freeActions = scenario.frames.flatMap((frame) => evaluate(free, frame).incidentActions);
+    const engine = createRuleEngine({ scene: testScene() });
+    const outputs: ReturnType<typeof evaluate>[] = [];
+    let openedAt = -1;
+    for (const [index, frame] of scenario.frames.entries()) {
+      const output = evaluate(engine, { ...frame, roadRulesHeld: openedAt >= 0 });
+      if (openedAt < 0 && opens([output]).length) openedAt = index;
+      outputs.push(output);
+    }
+    expect(openedAt).toBeGreaterThanOrEqual(0);
+    expect(outputs.every((o) => o.roadSignalsHeld === 0)).toBe(true);
+    expect(outputs.flatMap((o) => o.incidentActions)).toEqual(freeActions);
+  });
+
   it('evaluates a camera-trap still on its own', () => {
     const [signal] = evaluateTrapImage(
       [{ classId: 20, label: 'elephant', score: 0.8, box: [10, 10, 210, 190] }],

@@ -21,6 +21,7 @@ import {
 } from './elephant.rule';
 import {
   createIncidentBook,
+  isRunning,
   reconcileIncidents,
   type IncidentAction,
   type IncidentBook,
@@ -97,21 +98,33 @@ export interface RuleEngineOutput {
   incidentActions: IncidentAction[];
   crowdSamples: CrowdSample[];
   lineCounts: LineCount[];
+  /** Road signals withheld because the frame's camera is behind (RuleFrame.roadRulesHeld). */
+  roadSignalsHeld: number;
 }
 
 export function evaluate(engine: RuleEngine, frame: RuleFrame): RuleEngineOutput {
   const { scene, options } = engine;
   const context = { scene, frame };
   const crowd = evaluateCrowd(engine.crowd, context, options.crowd);
+  // The road rules still run (their memory of each track stays current); while held only the incidents already open
+  // hear from them. Elephants and crowds are seen frame by frame and are not held.
+  const road = evaluateAccidents(engine.accident, context, options.accident);
+  const roadKept = frame.roadRulesHeld ? road.filter((signal) => isRunning(engine.book, signal.key)) : road;
   const signals = [
-    ...evaluateAccidents(engine.accident, context, options.accident),
+    ...roadKept,
     ...evaluateElephants(engine.elephant, context, options.elephant),
     ...crowd.signals,
   ];
   const lineCounts = evaluateLines(engine.lines, context, options.lines);
   const reconciled = reconcileIncidents(engine.book, signals, frame.t);
   engine.book = reconciled.book;
-  return { signals, incidentActions: reconciled.actions, crowdSamples: crowd.samples, lineCounts };
+  return {
+    signals,
+    incidentActions: reconciled.actions,
+    crowdSamples: crowd.samples,
+    lineCounts,
+    roadSignalsHeld: road.length - roadKept.length,
+  };
 }
 
 /** A camera-trap still: an elephant sighting signal when one scores high enough (no tracking, no incident book). */

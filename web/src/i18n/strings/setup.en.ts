@@ -47,6 +47,8 @@ export const setupEn = {
   'setup.health.errorCounts': '{{frame}} frame · {{decode}} decoding',
   'setup.health.lastFrame': 'Last frame',
   'setup.health.drops': 'Stream drops (last hour)',
+  'setup.health.pace': 'Frames analysed per second',
+  'setup.health.paceValue': '{{analysed}} of {{expected}}',
   'setup.health.worker': 'Worker',
   'setup.health.none': 'No figures: no worker is reading this camera right now.',
   'setup.facts.title': 'Set-up',

@@ -49,6 +49,8 @@ export const setupTh: Record<keyof typeof setupEn, string> = {
   'setup.health.errorCounts': 'เฟรม {{frame}} · ถอดรหัส {{decode}}',
   'setup.health.lastFrame': 'เฟรมล่าสุด',
   'setup.health.drops': 'ภาพหลุด (ชั่วโมงที่ผ่านมา)',
+  'setup.health.pace': 'ภาพที่วิเคราะห์ได้ต่อวินาที',
+  'setup.health.paceValue': '{{analysed}} จาก {{expected}}',
   'setup.health.worker': 'ตัวประมวลผล',
   'setup.health.none': 'ไม่มีตัวเลข: ขณะนี้ไม่มีตัวประมวลผลอ่านภาพจากกล้องนี้',
   'setup.facts.title': 'การตั้งค่า',
