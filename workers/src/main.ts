@@ -16,6 +16,7 @@ import { createLiveVideo } from './live/live-setup';
 import { startEscalator } from './escalation/escalator';
 import { startCleaner } from './record/cleaner';
 import { startExports } from './export/start-exports';
+import { BehindCameras } from './camera/behind-cameras';
 import { startRequestNoticeWorker } from './notify/request-notices.worker';
 
 const config = loadWorkerConfig();
@@ -51,6 +52,7 @@ const { live, frameServer } = createLiveVideo(config, redis, logTo);
 const runnerContext: CameraRunnerContext = {
   config,
   live,
+  behindCameras: new BehindCameras({ db, events, workerId: config.workerId, log: logTo }),
   db,
   detectors,
   events,

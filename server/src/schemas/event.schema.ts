@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'recording.storage',
   'recording.paused',
   'recording.volume',
+  'camera.behind',
 ] as const;
 export const EventType = Type.Enum(EVENT_TYPES);
 export type EventType = (typeof EVENT_TYPES)[number];

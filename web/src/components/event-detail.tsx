@@ -74,6 +74,8 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
   const places = warnedPlaces(event);
   const trapName = trapNameOf(event, language);
   const scene = crashScene(event);
+  // System alarms (recording, a worker behind) say why in the worker's words, in both languages.
+  const reason = event.payload[language === 'th' ? 'reasonTextTh' : 'reasonText'];
 
   return (
     <section className="panel-section event-detail" data-testid="event-detail" data-event-id={event.id}>
@@ -120,6 +122,12 @@ export function EventDetail({ event, camera, role, onAction, onClose }: EventDet
           <>
             <dt>{t('detail.confidence')}</dt>
             <dd>{formatNumber(Math.round(event.confidence * 100), language)} %</dd>
+          </>
+        )}
+        {typeof reason === 'string' && (
+          <>
+            <dt>{t('detail.reason')}</dt>
+            <dd data-testid="detail-reason">{reason}</dd>
           </>
         )}
         {scene && (

@@ -18,6 +18,7 @@ import type { AnalysisPace } from '../pipeline/analysis-pace';
 import type { PipelineStep } from '../pipeline/camera-pipeline';
 import type { FrameLayout } from '../pipeline/frame-layout';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
+import type { BehindCameras } from './behind-cameras';
 import { HealthMeter } from './health-meter';
 
 export interface CameraOutputsContext {
@@ -27,6 +28,8 @@ export interface CameraOutputsContext {
   notifier: NotifierContext;
   /** Live frames and tracked objects for the control room; absent in tools that run cameras headless. */
   live?: LiveFeeds;
+  /** The worker's alarm for its cameras behind on their frames; absent in tools that run cameras headless. */
+  behindCameras?: BehindCameras;
   log: NotifierContext['log'];
 }
 
@@ -115,6 +118,7 @@ export class CameraOutputs {
         analysedFps: pace.analysedFps,
         expectedFps: pace.expectedFps,
       });
+      this.ctx.behindCameras?.note(this.camera, pace.behind);
     }
     this.health.pace(pace, roadSignalsHeld);
   }
@@ -147,6 +151,11 @@ export class CameraOutputs {
    * ended before it is written.
    */
   async streamEnded(): Promise<void> {
+    // The next stream starts a new pipeline, keeping pace until it shows otherwise.
+    if (this.behind) {
+      this.behind = false;
+      this.ctx.behindCameras?.note(this.camera, false);
+    }
     await this.flushCount(new Date());
     const endedAt = this.lastResultAt;
     await this.writes.write('incidents end', () => this.incidents.endAll(endedAt));

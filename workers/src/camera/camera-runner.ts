@@ -22,6 +22,7 @@ import type { LiveFeeds } from '../live/live-feeds';
 import { CameraRecorder, type RecordingOutput } from '../record/camera-recorder';
 import { backlogFoldKey, recordingBacklogAlarm, recordingGapAlarm } from '../record/recording-alarms';
 import { conditionCleared, conditionHolds } from '../outputs/condition-alarm';
+import type { BehindCameras } from './behind-cameras';
 import { CameraOutputs } from './camera-outputs';
 import type { RunningCamera } from './camera-jobs';
 
@@ -39,6 +40,8 @@ export interface CameraRunnerContext {
   detectors: DetectorPool;
   /** Live frames and tracked objects for the control room; absent in tools that run cameras headless. */
   live?: LiveFeeds;
+  /** The worker's alarm for its cameras behind on their frames. */
+  behindCameras?: BehindCameras;
   events: EventStore;
   notifier: NotifierContext;
   reportStatus: (report: CameraStatusReport) => Promise<void>;

@@ -20,6 +20,9 @@ export function incidentFoldKey(
 /** A bus alarm: per vehicle and type. */
 export const busFoldKey = (vehicleId: number, type: string): string => `vehicle:${vehicleId}|${type}`;
 
+/** A worker's cameras behind on their frames (road alarms held): one alarm per worker, whichever cameras. */
+export const behindFoldKey = (workerId: string): string => `worker:${workerId}|camera.behind`;
+
 /** A recordings-volume alarm (the volume missing, space running low, cameras paused): one for the whole volume. */
 export const recordingsFoldKey = (
   type: 'recording.volume' | 'recording.storage' | 'recording.paused',

@@ -30,6 +30,7 @@ export const alarmsEn = {
   'eventType.recording.gap': 'Gap in recording',
   'eventType.recording.storage': 'Recording storage low',
   'eventType.recording.paused': 'Recording paused (storage full)',
+  'eventType.camera.behind': 'Road alarms held (analysis behind)',
   'eventType.recording.volume': 'Recordings volume unavailable',
 
   'severity.info': 'Info',
@@ -94,6 +95,7 @@ export const alarmsEn = {
   'detail.occurrences': 'Raised',
   'detail.occurrencesValue': '{{n}} times, last at {{last}}',
   'detail.scene': 'At the scene',
+  'detail.reason': 'Why',
   'detail.sceneValue': '{{vehicles}} vehicles stopped, {{people}} people on the road since the impact',
   'detail.ended': 'Ended',
   'detail.confidence': 'Confidence',

@@ -42,6 +42,7 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'eventType.recording.storage': 'พื้นที่บันทึกภาพใกล้เต็ม',
   'eventType.recording.paused': 'หยุดบันทึกภาพชั่วคราว (พื้นที่เต็ม)',
   'eventType.recording.volume': 'พื้นที่จัดเก็บภาพบันทึกใช้งานไม่ได้',
+  'eventType.camera.behind': 'งดแจ้งเหตุบนถนน (วิเคราะห์ภาพไม่ทัน)',
 
   'severity.info': 'ข้อมูล',
   'severity.low': 'ต่ำ',
@@ -96,6 +97,7 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'detail.occurrences': 'เกิดขึ้น',
   'detail.occurrencesValue': '{{n}} ครั้ง ล่าสุดเมื่อ {{last}}',
   'detail.scene': 'ที่เกิดเหตุ',
+  'detail.reason': 'สาเหตุ',
   'detail.sceneValue': 'รถหยุดนิ่ง {{vehicles}} คัน มีคนบนผิวจราจร {{people}} คน นับตั้งแต่เกิดการชน',
   'detail.ended': 'สิ้นสุดเมื่อ',
   'detail.confidence': 'ความเชื่อมั่น',

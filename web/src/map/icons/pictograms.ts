@@ -202,6 +202,7 @@ export const EVENT_PICTOGRAMS: Record<EventType, Pictogram> = {
   'recording.storage': hardDisk,
   'recording.paused': videoCameraOff,
   'recording.volume': hardDisk,
+  'camera.behind': warningTriangle,
 };
 
 /** An arrow pointing up (north before rotation): a tracked object and where it is heading. */

@@ -1,0 +1,91 @@
+// The cameras of this worker that are behind on their frames (analysis-pace.ts), as one alarm for operators: while a
+// camera is behind its new road alarms are held, and a control room must know which cameras are not watched.
+import type { NewEvent } from '@toc/server/schemas';
+import { conditionCleared, conditionHolds, type ConditionAlarmContext } from '../outputs/condition-alarm';
+import { behindFoldKey } from '../outputs/fold-keys';
+import type { JournalLog } from '../outputs/write-journal';
+
+export interface BehindCamera {
+  id: number;
+  name: string;
+  nameTh: string;
+}
+
+/** Camera names listed in the alarm's text at most; the payload has every id. */
+const NAMES_SHOWN = 5;
+
+const listed = (names: string[]) =>
+  names.length > NAMES_SHOWN
+    ? `${names.slice(0, NAMES_SHOWN).join(', ')} +${names.length - NAMES_SHOWN}`
+    : names.join(', ');
+
+/** The alarm for `cameras` (at least one) behind on `workerId`; its condition changes when the set does. */
+export function behindAlarm(
+  workerId: string,
+  cameras: readonly BehindCamera[],
+  at: Date,
+): NewEvent & { payload: { condition: string } } {
+  const sorted = [...cameras].sort((a, b) => a.id - b.id);
+  const n = sorted.length;
+  return {
+    type: 'camera.behind',
+    severity: 'high',
+    // The worker's alarm, not one camera's (a fold keeps the first raise's camera): the cameras are in the payload.
+    location: null,
+    cameraId: null,
+    startedAt: at.toISOString(),
+    confidence: null,
+    modelId: null,
+    payload: {
+      condition: sorted.map((c) => c.id).join(','),
+      workerId,
+      cameraIds: sorted.map((c) => c.id),
+      reasonText:
+        `new road alarms held on ${n} camera${n === 1 ? '' : 's'}: worker ${workerId} cannot analyse enough of ` +
+        `their frames (${listed(sorted.map((c) => c.name))})`,
+      reasonTextTh:
+        `งดแจ้งเหตุบนถนนใหม่ ${n} กล้อง: ตัวประมวลผล ${workerId} วิเคราะห์ภาพไม่ทัน ` +
+        `(${listed(sorted.map((c) => c.nameTh))})`,
+    },
+  };
+}
+
+/**
+ * Keeps the worker's alarm in step with its cameras: raised when the first falls behind, raised again (folded into
+ * the same alarm) when the set changes, ended when the last catches up or stops. Changes are written one at a time.
+ */
+export class BehindCameras {
+  private readonly behind = new Map<number, BehindCamera>();
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly ctx: ConditionAlarmContext & { workerId: string; log: JournalLog }) {}
+
+  /** Notes whether `camera` is behind now; the alarm follows. */
+  note(camera: BehindCamera, behind: boolean): void {
+    if (behind === this.behind.has(camera.id)) return;
+    if (behind) this.behind.set(camera.id, camera);
+    else this.behind.delete(camera.id);
+    const cameras = [...this.behind.values()];
+    const at = new Date();
+    this.writing = this.writing.then(() => this.write(cameras, at));
+  }
+
+  /** Resolves once every change noted so far is written. */
+  written(): Promise<void> {
+    return this.writing;
+  }
+
+  private async write(cameras: BehindCamera[], at: Date): Promise<void> {
+    const key = behindFoldKey(this.ctx.workerId);
+    try {
+      if (cameras.length > 0)
+        await conditionHolds(this.ctx, behindAlarm(this.ctx.workerId, cameras, at), key);
+      else await conditionCleared(this.ctx, key, at.toISOString());
+    } catch (error) {
+      this.ctx.log('error', 'analysis-behind alarm not written', {
+        cameraIds: cameras.map((c) => c.id),
+        error: (error as Error).message,
+      });
+    }
+  }
+}
