@@ -7,7 +7,6 @@ import { setBuses } from '../map/layers/buses.layer';
 import { useMapContext } from '../map/map-context';
 import { useLiveData } from '../state/live-data.context';
 import { useBusFeed } from '../state/use-bus-feed';
-import { useThrottled } from '../state/use-throttled';
 import { busToPosition } from './bus-position';
 import { useBusMapClicks } from './use-bus-map-clicks';
 import './buses.css';
@@ -15,11 +14,6 @@ import { useTransitNetwork } from './use-transit-network';
 
 /** How often a quiet map re-checks which buses have gone stale. */
 const STALE_CHECK_MS = 15_000;
-/**
- * Each bus reports every few seconds, so with a fleet some bus moves in every realtime flush. Each source update
- * repaints the whole map, which costs 100–300 ms without a GPU (see OBJECTS_MIN_UPDATE_MS): once a second is enough.
- */
-const BUS_MIN_UPDATE_MS = 1_000;
 
 export function BusesOnMap({ visible, onReplay }: { visible: boolean; onReplay: (vehicleId: number) => void }) {
   const { map } = useMapContext();
@@ -36,10 +30,11 @@ export function BusesOnMap({ visible, onReplay }: { visible: boolean; onReplay: 
   // `now` only re-runs this on the stale check; each run reads the clock afresh.
   const positions = useMemo(() => [...buses.byId.values()].map((bus) => busToPosition(bus, Math.max(now, Date.now()))), [buses, now]);
 
-  const shown = useThrottled(positions, BUS_MIN_UPDATE_MS);
+  // Each bus reports every few seconds, so with a fleet some bus moves in every realtime flush: the map applies
+  // them on its live beats (see live-update-pacer).
   useEffect(() => {
-    if (map) setBuses(map, shown);
-  }, [map, shown]);
+    if (map) setBuses(map, positions);
+  }, [map, positions]);
 
   useEffect(() => {
     if (!map || !network) return;

@@ -5,6 +5,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import { BUS_ARROW_ICON_ID, busIconId } from '../icons/map-icons';
 import { BUS_CONDITION_RING } from '../palette';
+import { paceLiveUpdate } from './live-update-pacer';
 import { setSourceData } from './set-source-data';
 
 export const BUSES_LAYER_ID = 'buses-circle';
@@ -113,5 +114,5 @@ export function addBusesLayer(map: MapLibreMap): void {
 }
 
 export function setBuses(map: MapLibreMap, buses: readonly BusPosition[]): void {
-  setSourceData(map, SOURCE_ID, busesToGeoJson(buses));
+  paceLiveUpdate(map, SOURCE_ID, () => setSourceData(map, SOURCE_ID, busesToGeoJson(buses)));
 }

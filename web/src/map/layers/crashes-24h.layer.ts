@@ -3,6 +3,7 @@
 import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import type { CrashSeverityClass, LiveCrashCollection } from '@toc/server/schemas';
 import { SEVERITY_COLORS, matchProperty } from '../palette';
+import { paceLiveUpdate } from './live-update-pacer';
 import { setSourceData } from './set-source-data';
 
 export const CRASHES_24H_LAYER_ID = 'crashes-24h';
@@ -43,5 +44,5 @@ export function addCrashes24hLayer(map: MapLibreMap): void {
 }
 
 export function setCrashes24h(map: MapLibreMap, crashes: LiveCrashCollection | null): void {
-  setSourceData(map, SOURCE_ID, crashes ?? EMPTY);
+  paceLiveUpdate(map, SOURCE_ID, () => setSourceData(map, SOURCE_ID, crashes ?? EMPTY));
 }

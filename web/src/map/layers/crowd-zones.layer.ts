@@ -2,6 +2,7 @@
 import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import type { CrowdZoneCollection } from '@toc/server/schemas';
 import { CROWD_DENSITY_STOPS, CROWD_NO_DATA_COLOR } from '../palette';
+import { paceLiveUpdate } from './live-update-pacer';
 import { setSourceData } from './set-source-data';
 
 export const CROWD_ZONES_FILL_ID = 'crowd-zones-fill';
@@ -47,5 +48,5 @@ export function addCrowdZonesLayer(map: MapLibreMap): void {
 }
 
 export function setCrowdZones(map: MapLibreMap, zones: CrowdZoneCollection | null): void {
-  setSourceData(map, SOURCE_ID, zones ?? EMPTY);
+  paceLiveUpdate(map, SOURCE_ID, () => setSourceData(map, SOURCE_ID, zones ?? EMPTY));
 }

@@ -6,6 +6,7 @@ import type { ElephantPath, Event } from '@toc/server/schemas';
 import { circleRing } from '../geo/circle';
 import { EVENT_TYPE_COLORS } from '../palette';
 import { warnedPlaces, warningRadiusM } from '../../format/warned-places';
+import { paceLiveUpdate } from './live-update-pacer';
 import { setSourceData } from './set-source-data';
 
 export const ELEPHANT_WARNING_FILL_ID = 'elephant-warning-fill';
@@ -88,9 +89,11 @@ export function addElephantLayers(map: MapLibreMap): void {
 }
 
 export function setElephantWarnings(map: MapLibreMap, events: readonly Event[]): void {
-  const { circles, places } = warningsToGeoJson(events);
-  setSourceData(map, WARNINGS_SOURCE, circles);
-  setSourceData(map, PLACES_SOURCE, places);
+  paceLiveUpdate(map, WARNINGS_SOURCE, () => {
+    const { circles, places } = warningsToGeoJson(events);
+    setSourceData(map, WARNINGS_SOURCE, circles);
+    setSourceData(map, PLACES_SOURCE, places);
+  });
 }
 
 export function setElephantPaths(map: MapLibreMap, paths: readonly ElephantPath[]): void {

@@ -5,6 +5,7 @@ import type { ExpressionSpecification, MapLibreMap } from 'maplibre-gl';
 import { EVENT_TYPES, SEVERITIES, type Event, type EventType } from '@toc/server/schemas';
 import { eventIconId } from '../icons/map-icons';
 import { EVENT_STATUS_OPACITY, SEVERITY_COLORS, SEVERITY_RADIUS, matchProperty } from '../palette';
+import { paceLiveUpdate } from './live-update-pacer';
 import { setSourceData } from './set-source-data';
 
 export const EVENTS_LAYER_ID = 'events-circle';
@@ -17,9 +18,12 @@ const OPEN_SCALE = 1.3;
 /** The pictogram's size in pixels at icon-size 1 (see map-icons). */
 const ICON_PX = 16;
 
+/**
+ * Only what the map draws or is clicked by: an event's `seq` moves with every repeat folded into it, and a property
+ * that changes makes the source re-tile and the whole map repaint (see set-source-data).
+ */
 export interface EventFeatureProperties {
   id: number;
-  seq: number;
   type: Event['type'];
   severity: Event['severity'];
   status: Event['status'];
@@ -39,7 +43,7 @@ export function eventsToGeoJson(events: readonly Event[]): FeatureCollection<Poi
       type: 'Feature',
       id: event.id,
       geometry: { type: 'Point', coordinates: [event.location.lon, event.location.lat] },
-      properties: { id: event.id, seq: event.seq, type: event.type, severity: event.severity, status: event.status, rank: rankOf(event) },
+      properties: { id: event.id, type: event.type, severity: event.severity, status: event.status, rank: rankOf(event) },
     });
   }
   return { type: 'FeatureCollection', features };
@@ -98,5 +102,5 @@ export function addEventsLayer(map: MapLibreMap): void {
 }
 
 export function setEvents(map: MapLibreMap, events: readonly Event[]): void {
-  setSourceData(map, SOURCE_ID, eventsToGeoJson(events));
+  paceLiveUpdate(map, SOURCE_ID, () => setSourceData(map, SOURCE_ID, eventsToGeoJson(events)));
 }

@@ -37,6 +37,12 @@ describe('event features', () => {
     const rank = Object.fromEntries(features.map((f) => [f.properties.id, f.properties.rank]));
     expect(rank[2]).toBeGreaterThan(rank[3]!);
   });
+
+  it('stay the same when only a repeat is folded into an event (new seq), so the map is not repainted for it', () => {
+    const before = event(5, 'open', 'high');
+    expect(eventsToGeoJson([{ ...before, seq: 99 }])).toEqual(eventsToGeoJson([before]));
+    expect(eventsToGeoJson([{ ...before, status: 'acknowledged' }])).not.toEqual(eventsToGeoJson([before]));
+  });
 });
 
 describe('camera cones', () => {

@@ -10,6 +10,7 @@ import type { CameraObjects, TrackedObjectsStore } from '../../state/tracked-obj
 import { objectIconId } from '../icons/map-icons';
 import { OBJECT_CLASS_COLORS, OBJECT_OTHER_COLOR, matchProperty } from '../palette';
 import { noteObjectsApplied, noteObjectsPushed } from '../test-hooks';
+import { paceLiveUpdate } from './live-update-pacer';
 
 export const TRACKED_OBJECTS_LAYER_ID = 'tracked-objects-symbol';
 export const TRACKED_OBJECTS_DOTS_ID = 'tracked-objects-dots';
@@ -76,31 +77,23 @@ export function addTrackedObjectsLayer(map: MapLibreMap): void {
 }
 
 /**
- * Each source update repaints the whole map. With a GPU that is cheap; on a control-room PC without one (software
- * WebGL) one frame of the full map costs 100–300 ms whatever the number of objects, so updates are spaced. Once a
- * second is the rate cameras send at: a faster update would show no extra movement, only shorten the wait a little.
- */
-export const OBJECTS_MIN_UPDATE_MS = 1_000;
-
-/**
- * Keeps the layer's source in step with the store. Features are built once per camera message and reused until
- * that camera sends again, so a flush touching a few cameras does not rebuild thousands of objects.
+ * Keeps the layer's source in step with the store, on the map's live beats (see live-update-pacer). Features are
+ * built once per camera message and reused until that camera sends again, so a flush touching a few cameras does
+ * not rebuild thousands of objects.
  */
 export class TrackedObjectsFeed {
   private readonly featuresOf = new WeakMap<CameraObjects, Feature<Point, TrackedObjectProperties>[]>();
   private readonly applied = new WeakSet<CameraObjects>();
   private inFlight = false;
+  private queued = false;
   private dirty = false;
   private disposed = false;
-  private lastPushAt = Number.NEGATIVE_INFINITY;
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
     private readonly map: MapLibreMap,
     private readonly store: TrackedObjectsStore,
     private visible = true,
-    private readonly minIntervalMs = OBJECTS_MIN_UPDATE_MS,
   ) {
     this.unsubscribe = store.subscribe(() => this.schedule());
     this.schedule();
@@ -114,23 +107,18 @@ export class TrackedObjectsFeed {
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer !== null) clearTimeout(this.timer);
     this.unsubscribe();
   }
 
-  /** Marks the source out of date and pushes now, or when the spacing allows; changes meanwhile merge in. */
+  /** Marks the source out of date and pushes on the map's next live beat; changes meanwhile merge in. */
   private schedule(): void {
     this.dirty = true;
-    if (this.inFlight || !this.visible || this.disposed || this.timer !== null) return;
-    const wait = this.lastPushAt + this.minIntervalMs - performance.now();
-    if (wait <= 0) {
-      void this.push();
-      return;
-    }
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (this.dirty) this.schedule();
-    }, wait);
+    if (this.inFlight || !this.visible || this.disposed || this.queued) return;
+    this.queued = true;
+    paceLiveUpdate(this.map, SOURCE_ID, () => {
+      this.queued = false;
+      if (this.dirty && this.visible && !this.disposed) void this.push();
+    });
   }
 
   private async push(): Promise<void> {
@@ -139,7 +127,6 @@ export class TrackedObjectsFeed {
     this.inFlight = true;
     this.dirty = false;
     const startedAt = performance.now();
-    this.lastPushAt = startedAt;
     const cameras = [...this.store.get().byCamera.values()];
     const features: Feature<Point, TrackedObjectProperties>[] = [];
     for (const entry of cameras) {
