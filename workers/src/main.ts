@@ -17,6 +17,7 @@ import { startEscalator } from './escalation/escalator';
 import { startCleaner } from './record/cleaner';
 import { startExports } from './export/start-exports';
 import { BehindCameras } from './camera/behind-cameras';
+import { startBehindAlarmKeeper } from './camera/behind-alarm-keeper';
 import { startRequestNoticeWorker } from './notify/request-notices.worker';
 
 const config = loadWorkerConfig();
@@ -49,10 +50,11 @@ try {
   log.error({ err: (error as Error).message }, 'configured notification channels refused');
 }
 const { live, frameServer } = createLiveVideo(config, redis, logTo);
+const behindCameras = new BehindCameras({ db, events, workerId: config.workerId, log: logTo });
 const runnerContext: CameraRunnerContext = {
   config,
   live,
-  behindCameras: new BehindCameras({ db, events, workerId: config.workerId, log: logTo }),
+  behindCameras,
   db,
   detectors,
   events,
@@ -91,6 +93,8 @@ traps.on('failed', (job, error) => log.warn({ jobId: job?.id, err: error.message
 // A failure in one camera is contained in its runner; anything escaping is logged, never fatal.
 process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
 
+/** Started once the camera host runs; a signal before that has nothing to stop. */
+let behindKeeper = { stop: async (): Promise<void> => undefined };
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
@@ -99,6 +103,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     log.info({ signal }, 'stopping');
     await escalator.stop();
     await cleaner.stop();
+    await behindKeeper.stop();
     await host.stop();
     await live.close();
     await frameServer.close();
@@ -118,4 +123,16 @@ const requestNotices = startRequestNoticeWorker(notifier, {
 });
 const frameUrl = await frameServer.listen();
 await host.start();
+// Every worker runs it: ending a gone worker's alarm is idempotent, so two workers seeing it gone do no harm.
+behindKeeper = startBehindAlarmKeeper(
+  {
+    db,
+    events,
+    workerId: config.workerId,
+    liveWorkerIds: () => host.liveWorkerIds(),
+    behindCameras,
+    log: logTo,
+  },
+  config.reconcileIntervalS,
+);
 log.info({ capacity: config.cameraCapacity, frameUrl }, 'camera worker started');

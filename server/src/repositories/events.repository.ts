@@ -372,6 +372,16 @@ export async function findWarningForSighting(db: Queryable, sightingId: number):
   return rows[0]?.id ?? null;
 }
 
+/** The alarms of one type still going on (not ended, not resolved), oldest first. */
+export async function listRunningAlarms(db: Queryable, type: Event['type']): Promise<Event[]> {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM events WHERE type = $1 AND ended_at IS NULL AND status IN ('open', 'acknowledged') ORDER BY id`,
+    [type],
+  );
+  const events = await Promise.all(rows.map((r) => findEvent(db, r.id)));
+  return events.filter((e): e is Event => e !== null);
+}
+
 /** The newest alarm under a fold key that is still going on (not ended, not resolved), if any. */
 export async function findRunningAlarm(db: Queryable, foldKey: string): Promise<Event | null> {
   const { rows } = await db.query<{ id: number }>(

@@ -70,6 +70,17 @@ export class BehindCameras {
     this.writing = this.writing.then(() => this.write(cameras, at));
   }
 
+  /**
+   * Writes the alarm again as it stands: raised again if something ended it while cameras are still behind, ended
+   * if one is running under this worker's id with none behind (left by an earlier run with the same WORKER_ID).
+   * Nothing changes when the alarm already says so.
+   */
+  reassert(): void {
+    const cameras = [...this.behind.values()];
+    const at = new Date();
+    this.writing = this.writing.then(() => this.write(cameras, at));
+  }
+
   /** Resolves once every change noted so far is written. */
   written(): Promise<void> {
     return this.writing;

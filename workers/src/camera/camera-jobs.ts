@@ -15,6 +15,7 @@ import { channelNames } from '@toc/server/realtime/channel-names';
 import { QUEUES, cameraJobId, type CameraJob } from '@toc/server/schemas';
 import type { WorkerConfig } from '../config';
 import { duplicateConnection } from '@toc/server/lib/redis-duplicate';
+import { liveWorkerIds } from './live-workers';
 
 /** What the host needs from a running camera. */
 export interface RunningCamera {
@@ -180,6 +181,11 @@ export class CameraJobHost {
       throw new WaitingError();
     }
     return outcome;
+  }
+
+  /** The ids of the camera workers connected to the queue now, this one included once started. */
+  liveWorkerIds(): Promise<Set<string>> {
+    return liveWorkerIds(this.queue);
   }
 
   async stop(): Promise<void> {

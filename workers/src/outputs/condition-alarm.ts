@@ -29,16 +29,17 @@ export async function conditionHolds(
   return (await ctx.events.raise(event, foldKey)).event;
 }
 
-/** The condition is over: its running alarm ends at `atIso`. */
+/** The condition is over: its running alarm ends at `atIso`, with `detail` (e.g. a reason) on its 'ended' entry. */
 export async function conditionCleared(
   ctx: ConditionAlarmContext,
   foldKey: string,
   atIso: string,
+  detail: Record<string, unknown> = {},
 ): Promise<void> {
   const running = await findRunningAlarm(ctx.db, foldKey);
   if (!running) return;
   const ended = await updateDetectedEvent(ctx.db, running.id, { endedAt: atIso });
   if (!ended) return;
-  await insertEventUpdate(ctx.db, { eventId: ended.id, kind: 'ended', detail: {} });
+  await insertEventUpdate(ctx.db, { eventId: ended.id, kind: 'ended', detail });
   await ctx.events.announce(ended);
 }
