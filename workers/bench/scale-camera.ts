@@ -45,6 +45,7 @@ export interface SimulatedCameraContext {
   db: pg.Pool;
   events: EventStore;
   live: LiveFeeds;
+  behindCameras: CameraRunnerContext['behindCameras'];
   notifier: NotifierContext;
   reportStatus: CameraRunnerContext['reportStatus'];
   log: NotifierContext['log'];

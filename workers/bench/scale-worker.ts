@@ -1,5 +1,6 @@
 // The scale benchmark's camera worker process: the real worker's camera jobs (BullMQ, locks, handover), event store,
-// live feeds, frame server, status reports and escalator, running simulated cameras that replay recorded detections.
+// live feeds, frame server, status reports, escalator and camera.behind alarm (with its keeper), running simulated
+// cameras that replay recorded detections.
 // Sends its frame counters to the benchmark over IPC every second.
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -8,6 +9,8 @@ import { parseSecretKeyring } from '@toc/server/secrets/secret-box';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { channelNames } from '@toc/server/realtime/channel-names';
+import { startBehindAlarmKeeper } from '../src/camera/behind-alarm-keeper';
+import { BehindCameras } from '../src/camera/behind-cameras';
 import { CameraJobHost } from '../src/camera/camera-jobs';
 import type { CameraRunnerContext } from '../src/camera/camera-runner';
 import { loadWorkerConfig } from '../src/config';
@@ -41,6 +44,7 @@ const events = createEventStore(db, announcer);
 const notifier = { db, config: { ...config.notify, publicUrl: config.publicUrl }, log: logTo };
 const { live, frameServer } = createLiveVideo(config, redis, logTo);
 const counters = newReplayCounters();
+const behindCameras = new BehindCameras({ db, events, workerId: config.workerId, log: logTo });
 const host = new CameraJobHost({
   config,
   db,
@@ -52,6 +56,7 @@ const host = new CameraJobHost({
       db,
       events,
       live,
+      behindCameras,
       notifier,
       reportStatus: (report) => reportCameraStatus({ db, ...announcer }, report),
       log: logTo,
@@ -64,6 +69,7 @@ const escalator = startEscalator(
   { db, events, notifier, now: Date.now, log: logTo },
   config.escalationIntervalS,
 );
+let behindKeeper = { stop: async (): Promise<void> => undefined };
 process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
 
 const reporter = setInterval(() => process.send?.({ kind: 'counters', at: Date.now(), counters }), 1000);
@@ -74,6 +80,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     clearInterval(reporter);
     await escalator.stop();
+    await behindKeeper.stop();
     await host.stop();
     await live.close();
     await frameServer.close();
@@ -84,4 +91,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 await frameServer.listen();
 await host.start();
+behindKeeper = startBehindAlarmKeeper(
+  {
+    db,
+    events,
+    workerId: config.workerId,
+    liveWorkerIds: () => host.liveWorkerIds(),
+    behindCameras,
+    log: logTo,
+  },
+  config.reconcileIntervalS,
+);
 process.send?.({ kind: 'started' });
