@@ -141,6 +141,30 @@ describe('camera worker', () => {
     }
   });
 
+  it('stops at once when stopped as it starts (model loading, stream probed): its stream is never left running', async () => {
+    const camera = await insertStreamCamera(db, cameraAt(`${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`));
+    let starting = () => undefined as void;
+    const reportedStarting = new Promise<void>((resolve) => (starting = resolve));
+    const runner = new CameraRunner(camera, {
+      ...ctx,
+      reportStatus: async (report) => {
+        await ctx.reportStatus(report);
+        if (report.cameraId === camera.id && report.status === 'starting') starting();
+      },
+    });
+    // The stop lands as a worker stopping (SIGTERM) right after taking its cameras does: the runner is starting, its
+    // model and stream not ready. Before, the stream then started after the stop and ran on: the worker never stopped.
+    await reportedStarting;
+    const startedAt = Date.now();
+    const stopped = runner.stop().then(() => 'stopped' as const);
+    const timeout = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000).unref());
+    expect(await Promise.race([stopped, timeout])).toBe('stopped');
+    console.log(`camera stopped as it started: ${Date.now() - startedAt} ms`);
+    const current = await findCamera(db, camera.id);
+    expect(current?.status).not.toBe('online');
+    expect(logs.filter((l) => l.includes(`"cameraId":${camera.id}`) && l.includes('frame failed'))).toEqual([]);
+  });
+
   it('puts a camera whose codec cannot be decoded in error with the reason, and the worker carries on', async () => {
     const fake = await startUnsupportedCodecCamera();
     const camera = await insertStreamCamera(db, cameraAt(fake.url));

@@ -171,6 +171,9 @@ export class CameraRunner implements RunningCamera {
             throw error;
           },
         );
+        // Stopped while the model loaded or the stream was probed (a worker stopping as it takes cameras): the
+        // stream is not started at all.
+        if (this.stopped) throw new Error('the camera stopped before its stream started');
         const geometry = cameraGeometry(detector, this.camera.tiling, info.width, info.height);
         this.pipeline = new CameraPipeline(
           frameLayout(detector, geometry, info.width, info.height),
@@ -305,6 +308,8 @@ export class CameraRunner implements RunningCamera {
         }
       },
     });
+    // A stop that came while the recording run began found no reader to stop: this one must not outlive it.
+    if (this.stopped) this.reader.stop();
     const { reason } = await this.reader.done;
     this.reader = null;
     return reason;
