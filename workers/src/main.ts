@@ -93,8 +93,15 @@ traps.on('failed', (job, error) => log.warn({ jobId: job?.id, err: error.message
 // A failure in one camera is contained in its runner; anything escaping is logged, never fatal.
 process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled rejection'));
 
-/** Started once the camera host runs; a signal before that has nothing to stop. */
-let behindKeeper = { stop: async (): Promise<void> => undefined };
+/**
+ * What starts below the signal handlers, set as it starts: a signal during start-up (a pod stopped as it comes up)
+ * closes what has started, where reading a `const` declared further down would throw and leave the process hanging.
+ */
+const started: {
+  exports?: Awaited<ReturnType<typeof startExports>>;
+  requestNotices?: ReturnType<typeof startRequestNoticeWorker>;
+  behindKeeper?: ReturnType<typeof startBehindAlarmKeeper>;
+} = {};
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
@@ -103,28 +110,28 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     log.info({ signal }, 'stopping');
     await escalator.stop();
     await cleaner.stop();
-    await behindKeeper.stop();
+    await started.behindKeeper?.stop();
     await host.stop();
     await live.close();
     await frameServer.close();
     await traps.close();
-    await exports?.close();
-    await requestNotices.close();
+    await started.exports?.close();
+    await started.requestNotices?.close();
     await detectors.close();
     await Promise.allSettled([db.end(), redis.quit()]);
     process.exit(0);
   });
 }
 
-const exports = await startExports({ config, db, redis, log: logTo });
-const requestNotices = startRequestNoticeWorker(notifier, {
+started.exports = await startExports({ config, db, redis, log: logTo });
+started.requestNotices = startRequestNoticeWorker(notifier, {
   url: config.redisUrl,
   prefix: config.queuePrefix,
 });
 const frameUrl = await frameServer.listen();
 await host.start();
 // Every worker runs it: ending a gone worker's alarm is idempotent, so two workers seeing it gone do no harm.
-behindKeeper = startBehindAlarmKeeper(
+started.behindKeeper = startBehindAlarmKeeper(
   {
     db,
     events,
