@@ -9,7 +9,7 @@ import { parseSecretKeyring } from '@toc/server/secrets/secret-box';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { channelNames } from '@toc/server/realtime/channel-names';
-import { startBehindAlarmKeeper } from '../src/camera/behind-alarm-keeper';
+import { keepBehindAlarms } from '../src/camera/behind-alarm-keeper';
 import { BehindCameras } from '../src/camera/behind-cameras';
 import { CameraJobHost } from '../src/camera/camera-jobs';
 import type { CameraRunnerContext } from '../src/camera/camera-runner';
@@ -91,15 +91,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 await frameServer.listen();
 await host.start();
-behindKeeper = startBehindAlarmKeeper(
-  {
-    db,
-    events,
-    workerId: config.workerId,
-    liveWorkerIds: () => host.liveWorkerIds(),
-    behindCameras,
-    log: logTo,
-  },
-  config.reconcileIntervalS,
-);
+behindKeeper = keepBehindAlarms({ db, events, behindCameras, config, host, log: logTo });
 process.send?.({ kind: 'started' });

@@ -17,7 +17,7 @@ import { startEscalator } from './escalation/escalator';
 import { startCleaner } from './record/cleaner';
 import { startExports } from './export/start-exports';
 import { BehindCameras } from './camera/behind-cameras';
-import { startBehindAlarmKeeper } from './camera/behind-alarm-keeper';
+import { keepBehindAlarms } from './camera/behind-alarm-keeper';
 import { startRequestNoticeWorker } from './notify/request-notices.worker';
 
 const config = loadWorkerConfig();
@@ -100,7 +100,7 @@ process.on('unhandledRejection', (error) => log.error({ err: error }, 'unhandled
 const started: {
   exports?: Awaited<ReturnType<typeof startExports>>;
   requestNotices?: ReturnType<typeof startRequestNoticeWorker>;
-  behindKeeper?: ReturnType<typeof startBehindAlarmKeeper>;
+  behindKeeper?: ReturnType<typeof keepBehindAlarms>;
 } = {};
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -131,15 +131,5 @@ started.requestNotices = startRequestNoticeWorker(notifier, {
 const frameUrl = await frameServer.listen();
 await host.start();
 // Every worker runs it: ending a gone worker's alarm is idempotent, so two workers seeing it gone do no harm.
-started.behindKeeper = startBehindAlarmKeeper(
-  {
-    db,
-    events,
-    workerId: config.workerId,
-    liveWorkerIds: () => host.liveWorkerIds(),
-    behindCameras,
-    log: logTo,
-  },
-  config.reconcileIntervalS,
-);
+started.behindKeeper = keepBehindAlarms({ db, events, behindCameras, config, host, log: logTo });
 log.info({ capacity: config.cameraCapacity, frameUrl }, 'camera worker started');

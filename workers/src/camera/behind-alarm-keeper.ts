@@ -1,6 +1,7 @@
 // Keeps the camera.behind alarms true across the cluster: ends the alarm of a worker that is gone (killed, its
 // machine lost), which nobody else would end, and has this worker's own alarm raised again if it was ended.
 import { listRunningAlarms } from '@toc/server/repositories/events.repository';
+import type { WorkerConfig } from '../config';
 import { conditionCleared, type ConditionAlarmContext } from '../outputs/condition-alarm';
 import { behindFoldKey } from '../outputs/fold-keys';
 import type { JournalLog } from '../outputs/write-journal';
@@ -44,6 +45,22 @@ export class BehindAlarmKeeper {
     }
     return gone;
   }
+}
+
+/** A worker's keeper, run each RECONCILE_INTERVAL_S on the camera queue's listing of the workers. */
+export function keepBehindAlarms(
+  ctx: ConditionAlarmContext & {
+    config: Pick<WorkerConfig, 'workerId' | 'reconcileIntervalS'>;
+    host: { liveWorkerIds: () => Promise<ReadonlySet<string>> };
+    behindCameras: BehindCameras;
+    log: JournalLog;
+  },
+): { stop: () => Promise<void> } {
+  const { config, host, ...rest } = ctx;
+  return startBehindAlarmKeeper(
+    { ...rest, workerId: config.workerId, liveWorkerIds: () => host.liveWorkerIds() },
+    config.reconcileIntervalS,
+  );
 }
 
 /** Runs the keeper every `intervalS`; `stop` waits for a pass under way. */
