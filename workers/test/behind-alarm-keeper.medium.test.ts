@@ -83,18 +83,31 @@ afterAll(async () => {
   await schema?.drop();
 });
 
+/** What the alarms are written with: this test's schema and channels. */
+const alarmContext = () => ({
+  db,
+  events: createEventStore(db, { redis, channels: channelNames(schema.schema) }),
+  log,
+});
+
+/** The keeper of `workerId`, with its worker's BehindCameras, listing the workers connected to the test's queue. */
+function keeperOf(workerId: string) {
+  const ctx = alarmContext();
+  const behind = new BehindCameras({ ...ctx, workerId });
+  const keeper = new BehindAlarmKeeper({
+    ...ctx,
+    workerId,
+    liveWorkerIds: () => liveWorkerIds(queue),
+    behindCameras: behind,
+  });
+  return { behind, keeper };
+}
+
 describe('the camera.behind keeper', () => {
   it('ends the alarm of a SIGKILLed worker after two passes without it, and keeps a live worker’s', async () => {
-    const events = createEventStore(db, { redis, channels: channelNames(schema.schema) });
-    const ctx = { db, events, log };
+    const ctx = alarmContext();
     await connectWorker('keeper-self');
-    const selfCameras = new BehindCameras({ ...ctx, workerId: 'keeper-self' });
-    const keeper = new BehindAlarmKeeper({
-      ...ctx,
-      workerId: 'keeper-self',
-      liveWorkerIds: () => liveWorkerIds(queue),
-      behindCameras: selfCameras,
-    });
+    const { keeper } = keeperOf('keeper-self');
     const killed = await spawnWorker('worker-killed');
     await connectWorker('worker-live');
     for (const [workerId, cameraId] of [
@@ -137,15 +150,8 @@ describe('the camera.behind keeper', () => {
   });
 
   it('trusts no listing without its own worker, and raises its own alarm again when it was ended under it', async () => {
-    const events = createEventStore(db, { redis, channels: channelNames(schema.schema) });
-    const ctx = { db, events, log };
-    const behind = new BehindCameras({ ...ctx, workerId: 'keeper-unlisted' });
-    const keeper = new BehindAlarmKeeper({
-      ...ctx,
-      workerId: 'keeper-unlisted',
-      liveWorkerIds: () => liveWorkerIds(queue),
-      behindCameras: behind,
-    });
+    const ctx = alarmContext();
+    const { behind, keeper } = keeperOf('keeper-unlisted');
     const orphan = new BehindCameras({ ...ctx, workerId: 'worker-never-listed' });
     orphan.note(camera(3), true);
     await orphan.written();

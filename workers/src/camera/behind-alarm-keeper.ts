@@ -47,7 +47,10 @@ export class BehindAlarmKeeper {
   }
 }
 
-/** A worker's keeper, run each RECONCILE_INTERVAL_S on the camera queue's listing of the workers. */
+/**
+ * Runs a worker's keeper each RECONCILE_INTERVAL_S on the camera queue's listing of the workers; `stop` waits for a
+ * pass under way.
+ */
 export function keepBehindAlarms(
   ctx: ConditionAlarmContext & {
     config: Pick<WorkerConfig, 'workerId' | 'reconcileIntervalS'>;
@@ -57,18 +60,11 @@ export function keepBehindAlarms(
   },
 ): { stop: () => Promise<void> } {
   const { config, host, ...rest } = ctx;
-  return startBehindAlarmKeeper(
-    { ...rest, workerId: config.workerId, liveWorkerIds: () => host.liveWorkerIds() },
-    config.reconcileIntervalS,
-  );
-}
-
-/** Runs the keeper every `intervalS`; `stop` waits for a pass under way. */
-export function startBehindAlarmKeeper(
-  ctx: BehindAlarmKeeperContext,
-  intervalS: number,
-): { stop: () => Promise<void> } {
-  const keeper = new BehindAlarmKeeper(ctx);
+  const keeper = new BehindAlarmKeeper({
+    ...rest,
+    workerId: config.workerId,
+    liveWorkerIds: () => host.liveWorkerIds(),
+  });
   let pass: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (pass) return; // the last pass is still waiting on a slow database or Redis
@@ -82,7 +78,7 @@ export function startBehindAlarmKeeper(
       .finally(() => {
         pass = null;
       });
-  }, intervalS * 1000);
+  }, config.reconcileIntervalS * 1000);
   return {
     stop: async () => {
       clearInterval(timer);
