@@ -72,6 +72,18 @@ const MOOV_FIXED_BYTES = 64 * 1024;
 const MOOV_BYTES_PER_SAMPLE = 48;
 /** A chapter is a text sample and a title in the chapter list. */
 const MOOV_BYTES_PER_CHAPTER = 256;
+/**
+ * Reads every input on ffmpeg's main thread. With more than one input, ffmpeg 5 gives each its own reading thread and
+ * hands every packet across: measured 7,000 context switches and 0.2 CPU-s more per 10-minute camera, for the same
+ * bytes out (the three inputs are small or read in order, so the threads bring nothing).
+ */
+const ONE_THREAD = ['-thread_queue_size', '0'];
+/**
+ * Read on one thread, each keyframe's packet is allocated at the top of the heap and freed again, and glibc gives the
+ * top back to the system each time: measured 76,000 page faults and 1.5 CPU-s for a 10-minute camera. 16 MiB kept
+ * at the top (M_TOP_PAD) stops that: 6,000 faults and 0.7 CPU-s, less than a plain concat copy.
+ */
+const CUT_ENV = { MALLOC_TOP_PAD_: String(16 * 1024 * 1024) };
 
 /**
  * The ffmpeg arguments of a cut. The concat demuxer cuts the first and last segments at their in and out points;
@@ -89,9 +101,10 @@ const MOOV_BYTES_PER_CHAPTER = 256;
 export function cutArguments(outPath: string, exactPackets: boolean, moovBytes: number | null): string[] {
   return [
     ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y'],
-    ['-auto_convert', exactPackets ? '0' : '1', '-f', 'concat', '-safe', '0', '-i', FILES.list],
-    ['-f', 'ffmetadata', '-i', FILES.chapters],
-    ['-f', 'srt', '-i', FILES.clock],
+    [...ONE_THREAD, '-auto_convert', exactPackets ? '0' : '1'],
+    ['-f', 'concat', '-safe', '0', '-i', FILES.list],
+    [...ONE_THREAD, '-f', 'ffmetadata', '-i', FILES.chapters],
+    [...ONE_THREAD, '-f', 'srt', '-i', FILES.clock],
     ['-map', '0:v:0', '-map', '2:s:0', '-map_metadata', '1', '-map_chapters', '1'],
     ['-c:v', 'copy', '-c:s', 'mov_text'],
     ['-metadata:s:s:0', 'language=tha', '-metadata:s:s:0', 'handler_name=Bangkok time (UTC+7)'],
@@ -215,7 +228,14 @@ export async function cutClip<S extends ClipSegment>(input: ClipCutInput<S>): Pr
     await mkdir(path.dirname(outPath), { recursive: true });
     const args = cutArguments(outPath, plan.exactPackets, plan.moovBytes);
     try {
-      await runFfmpeg({ args, cwd: dir, signal, expectedS: plan.expectedS, onProgress: input.onProgress });
+      await runFfmpeg({
+        args,
+        cwd: dir,
+        env: CUT_ENV,
+        signal,
+        expectedS: plan.expectedS,
+        onProgress: input.onProgress,
+      });
     } catch (error) {
       if (!(error instanceof FfmpegError)) throw error;
       throw new ClipCutError(

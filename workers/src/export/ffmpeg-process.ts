@@ -30,6 +30,8 @@ export interface FfmpegRun {
   /** Working directory: inputs written beside each other are named relatively in the arguments. */
   cwd?: string;
   signal?: AbortSignal;
+  /** Variables added to this process's environment for ffmpeg. */
+  env?: Record<string, string>;
   /** Output seconds expected, for the progress fraction. */
   expectedS?: number;
   onProgress?: (fraction: number) => void;
@@ -44,7 +46,11 @@ export function runFfmpeg(run: FfmpegRun): Promise<void> {
   const { signal, onProgress, expectedS } = run;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortReason(signal));
-    const child = spawn('ffmpeg', run.args, { cwd: run.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('ffmpeg', run.args, {
+      cwd: run.cwd,
+      env: run.env ? { ...process.env, ...run.env } : process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // SIGKILL: a stopped export has nothing worth finishing, and ffmpeg may ignore SIGTERM while blocked on I/O.
     const kill = () => child.kill('SIGKILL');
     signal?.addEventListener('abort', kill, { once: true });
