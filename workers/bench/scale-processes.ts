@@ -14,7 +14,8 @@ export interface ScaleProcess {
   child: ChildProcess;
   /** CPU seconds used so far (user + system). */
   cpuSeconds(): number;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL after the grace time: the seconds it took to exit, and whether it had to be killed. */
+  stop(): Promise<{ seconds: number; killed: boolean }>;
 }
 
 export function startScaleProcess(
@@ -39,14 +40,17 @@ export function startScaleProcess(
     child,
     cpuSeconds: () => processCpuSeconds(child.pid!),
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      const started = performance.now();
+      const took = () => (performance.now() - started) / 1000;
+      if (child.exitCode !== null || child.signalCode !== null) return { seconds: 0, killed: false };
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return { seconds: took(), killed: false };
       console.warn(`${name} did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM: killed`);
       child.kill('SIGKILL');
       await exited;
+      return { seconds: took(), killed: true };
     },
   };
 }

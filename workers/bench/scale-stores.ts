@@ -49,7 +49,8 @@ export async function openScaleStores(): Promise<ScaleStores> {
     env: {
       DATABASE_URL: schema.databaseUrl,
       QUEUE_PREFIX: schema.schema,
-      LOG_LEVEL: 'warn',
+      // BENCH_SCALE_LOG_LEVEL=info: each camera's start and stop in the process logs (what a slow hand-back did).
+      LOG_LEVEL: process.env.BENCH_SCALE_LOG_LEVEL ?? 'warn',
       SNAPSHOT_DIR: path.join(dataDir, 'snapshots'),
       RECORDINGS_DIR: path.join(dataDir, 'recordings'),
       EVIDENCE_DIR: path.join(dataDir, 'evidence'),

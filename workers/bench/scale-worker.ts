@@ -79,12 +79,22 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     clearInterval(reporter);
-    await escalator.stop();
-    await behindKeeper.stop();
-    await host.stop();
-    await live.close();
-    await frameServer.close();
-    await Promise.allSettled([db.end(), redis.quit()]);
+    // Each stage's seconds in the log: where an overloaded worker's hand-back spends its grace time.
+    const stages: Record<string, number> = {};
+    let mark = performance.now();
+    const stage = async (name: string, work: () => Promise<unknown>) => {
+      await work();
+      const now = performance.now();
+      stages[name] = Math.round(now - mark) / 1000;
+      mark = now;
+    };
+    await stage('escalator', () => escalator.stop());
+    await stage('behindKeeper', () => behindKeeper.stop());
+    await stage('cameras', () => host.stop());
+    await stage('live', () => live.close());
+    await stage('frameServer', () => frameServer.close());
+    await stage('stores', () => Promise.allSettled([db.end(), redis.quit()]));
+    log.warn({ signal, stages }, 'stopped: cameras handed back');
     process.exit(0);
   });
 }
