@@ -91,6 +91,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await stage('escalator', () => escalator.stop());
     await stage('behindKeeper', () => behindKeeper.stop());
     await stage('cameras', () => host.stop());
+    await stage('behindAlarm', () => behindCameras.written());
     await stage('live', () => live.close());
     await stage('frameServer', () => frameServer.close());
     await stage('stores', () => Promise.allSettled([db.end(), redis.quit()]));

@@ -112,6 +112,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await cleaner.stop();
     await started.behindKeeper?.stop();
     await host.stop();
+    // The cameras handed back are no longer behind here: the alarm says so before the pool closes.
+    await behindCameras.written();
     await live.close();
     await frameServer.close();
     await traps.close();

@@ -1,5 +1,6 @@
 // Medium: a worker's cameras falling behind on their frames raise one alarm on real PostGIS — the set of cameras in
-// its payload, folded into the same alarm as it changes — and the alarm ends when the last one catches up.
+// its payload, folded into the same alarm as it changes — and the alarm ends when the last one catches up; changes in
+// a burst are written once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { applyMigrations } from '@toc/server/db/migrate';
@@ -91,6 +92,35 @@ describe('BehindCameras', () => {
     [alarm, ...others] = await alarms();
     expect(others).toEqual([]);
     expect(alarm!.endedAt).not.toBeNull();
+    expect(logged).toEqual([]);
+  });
+
+  it('joins the changes made while a write waits: a burst (a worker stopping its cameras) is one write', async () => {
+    const events = createEventStore(db, { redis, channels: channelNames(schema.schema) });
+    const behind = new BehindCameras({
+      db,
+      events,
+      workerId: 'worker-c',
+      log: (_, message, detail) => logged.push(`${message} ${JSON.stringify(detail)}`),
+    });
+    const alarm = async () =>
+      (await queryEvents(db, { type: ['camera.behind'], limit: 10, offset: 0 })).items.find(
+        (event) => event.payload.workerId === 'worker-c',
+      );
+
+    for (const camera of cameras) behind.note(camera, true);
+    await behind.written();
+    expect(await alarm()).toMatchObject({
+      occurrences: 1,
+      endedAt: null,
+      payload: { cameraIds: cameras.map((c) => c.id) },
+    });
+
+    for (const camera of cameras) behind.note(camera, false);
+    await behind.written();
+    const ended = await alarm();
+    expect(ended).toMatchObject({ occurrences: 1 });
+    expect(ended!.endedAt).not.toBeNull();
     expect(logged).toEqual([]);
   });
 });

@@ -52,11 +52,17 @@ export function behindAlarm(
 
 /**
  * Keeps the worker's alarm in step with its cameras: raised when the first falls behind, raised again (folded into
- * the same alarm) when the set changes, ended when the last catches up or stops. Changes are written one at a time.
+ * the same alarm) when the set changes, ended when the last catches up or stops. Changes are written one at a time,
+ * and those made while a write waits its turn join it: a stopping worker's hundreds of cameras make one write, not
+ * one each (measured: 300 queued writes still running when the worker closed its database pool).
  */
 export class BehindCameras {
   private readonly behind = new Map<number, BehindCamera>();
   private writing: Promise<void> = Promise.resolve();
+  /** A write of the set as it stands is waiting its turn. */
+  private queued = false;
+  /** When the set last changed (or was asserted again): the time the queued write gives the alarm. */
+  private changedAt = new Date();
 
   constructor(private readonly ctx: ConditionAlarmContext & { workerId: string; log: JournalLog }) {}
 
@@ -65,9 +71,7 @@ export class BehindCameras {
     if (behind === this.behind.has(camera.id)) return;
     if (behind) this.behind.set(camera.id, camera);
     else this.behind.delete(camera.id);
-    const cameras = [...this.behind.values()];
-    const at = new Date();
-    this.writing = this.writing.then(() => this.write(cameras, at));
+    this.queueWrite();
   }
 
   /**
@@ -76,9 +80,17 @@ export class BehindCameras {
    * Nothing changes when the alarm already says so.
    */
   reassert(): void {
-    const cameras = [...this.behind.values()];
-    const at = new Date();
-    this.writing = this.writing.then(() => this.write(cameras, at));
+    this.queueWrite();
+  }
+
+  private queueWrite(): void {
+    this.changedAt = new Date();
+    if (this.queued) return;
+    this.queued = true;
+    this.writing = this.writing.then(() => {
+      this.queued = false;
+      return this.write([...this.behind.values()], this.changedAt);
+    });
   }
 
   /** Resolves once every change noted so far is written. */
