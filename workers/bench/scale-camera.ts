@@ -126,6 +126,7 @@ export class SimulatedCamera implements RunningCamera {
     await this.draining;
     await this.outputs.streamEnded();
     await this.ctx.live.cameraStopped(this.camera.id);
+    await this.outputs.handBack();
     this.ctx.counters.running--;
   }
 

@@ -31,6 +31,8 @@ export interface WorkerConfig {
   healthIntervalS: number;
   /** A camera's database writes held at most while the database is away (the oldest waiting go past it). */
   heldWritesMax: number;
+  /** A camera being stopped waits this long for the writes it holds to be written (inside the shutdown grace time). */
+  heldWritesStopWaitS: number;
   /** A write waits this long for a database connection before it counts as an outage (and is held). */
   dbConnectTimeoutS: number;
   /** A query waits this long for its answer (a host fallen silent on an open connection), then is held like a refused one. */
@@ -99,6 +101,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     cameraLockS: number(env.CAMERA_LOCK_S, 15),
     healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
     heldWritesMax: number(env.HELD_WRITES_MAX, 5_000),
+    heldWritesStopWaitS: number(env.HELD_WRITES_STOP_WAIT_S, 20),
     dbConnectTimeoutS: number(env.DB_CONNECT_TIMEOUT_S, 10),
     dbQueryTimeoutS: number(env.DB_QUERY_TIMEOUT_S, 30),
     escalationIntervalS: number(env.ESCALATION_INTERVAL_S, 30),

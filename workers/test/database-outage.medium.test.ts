@@ -1,7 +1,7 @@
 // Medium: a camera worker on the real RTSP simulator, ffmpeg and YOLOX-nano keeps analysing while its PostgreSQL goes
 // away (connections refused and reset, as in a restart, behind a TCP fault proxy): the vehicle counts it makes during
-// the outage are held and written once the database is back, in order and without a hole. Prints how many writes
-// were held and how long they took to land.
+// the outage are held and written once the database is back, in order and without a hole; a camera stopped during
+// the outage is handed back only once they are. Prints how many writes were held and how long they took to land.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -161,6 +161,49 @@ describe('PostgreSQL away under a running camera', () => {
       expect(logs.some((line) => line.includes('database unreachable: holding the writes'))).toBe(true);
       expect(logs.some((line) => line.includes('database back: the held writes are written'))).toBe(true);
     } finally {
+      await runner.stop();
+    }
+  }, 120_000);
+
+  it('hands a camera stopped during the outage back only once what it held is written', async () => {
+    const camera = await insertStreamCamera(db, {
+      name: 'Outage stop test',
+      nameTh: 'ทดสอบหยุดกล้องขณะฐานข้อมูลล่ม',
+      location: { lon: 101.0536, lat: 13.7072 },
+      headingDeg: 80,
+      fovDeg: 60,
+      rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
+      detectFps: 5,
+    });
+    const runner = new CameraRunner(camera, ctx);
+    let stopped = false;
+    try {
+      await waitFor(
+        'two counts before the outage',
+        async () => ((await vehicleCounts(camera.id)).length >= 2 ? true : null),
+        60_000,
+      );
+      proxy.fault('refused');
+      const downAt = Date.now();
+      await new Promise((r) => setTimeout(r, 3 * INTERVAL_S * 1000));
+      const stopping = runner.stop().then(() => (stopped = true));
+      await new Promise((r) => setTimeout(r, 2_000));
+      // The worker is stopping, the database still away: the camera is not handed back with its writes in memory.
+      expect(stopped).toBe(false);
+      proxy.fault(null);
+      await stopping;
+
+      // Once the stop returns, the counts made during the outage are stored, in order, without a hole.
+      const rows = await vehicleCounts(camera.id);
+      expect(rows.filter((row) => row.started >= downAt).length).toBeGreaterThanOrEqual(2);
+      for (const [i, row] of rows.entries()) {
+        if (i === 0) continue;
+        expect(row.started).toBeGreaterThanOrEqual(rows[i - 1]!.ended);
+        expect(row.started - rows[i - 1]!.ended).toBeLessThan(INTERVAL_S * 1000);
+      }
+      expect(logs.filter((line) => line.includes('they are lost'))).toEqual([]);
+    } finally {
+      proxy.fault(null);
       await runner.stop();
     }
   }, 120_000);

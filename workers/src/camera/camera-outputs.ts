@@ -161,6 +161,18 @@ export class CameraOutputs {
     await this.writes.write('incidents end', () => this.incidents.endAll(endedAt));
   }
 
+  /**
+   * The camera is being handed back (its worker stopping): the writes it holds through a database outage are written
+   * first, waiting up to HELD_WRITES_STOP_WAIT_S; what is still held then is lost with the process, and said so.
+   */
+  async handBack(): Promise<void> {
+    if (await this.writes.flushedWithin(this.ctx.config.heldWritesStopWaitS * 1000)) return;
+    this.ctx.log('error', 'camera handed back with writes still held: they are lost', {
+      cameraId: this.camera.id,
+      held: this.writes.state().held,
+    });
+  }
+
   private async flushCount(endedAt: Date): Promise<void> {
     const count = this.count;
     this.count = null;

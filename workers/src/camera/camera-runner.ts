@@ -226,6 +226,7 @@ export class CameraRunner implements RunningCamera {
     }
     if (this.healthTimer) clearInterval(this.healthTimer);
     await this.ctx.live?.cameraStopped(this.camera.id);
+    await this.outputs.handBack();
   }
 
   private async readStream(

@@ -1,5 +1,6 @@
 // Small: the write journal runs writes at once while the database answers, holds them in order while it is away,
-// writes them when it is back, gives up bad writes and, past its bound, the oldest waiting ones.
+// writes them when it is back, gives up bad writes and, past its bound, the oldest waiting ones; a stop waits for
+// the held writes up to a limit.
 import { describe, expect, it } from 'vitest';
 import { WriteJournal, type WriteJournalOptions } from './write-journal';
 
@@ -110,5 +111,22 @@ describe('WriteJournal', () => {
     await retry();
     await j.flushed();
     expect(db.state.written).toEqual(['a', 'd', 'e']);
+  });
+
+  it('lets a stop wait for the held writes, up to a limit', async () => {
+    const db = fakeDatabase();
+    const { j, retry } = journal();
+    expect(await j.flushedWithin(10)).toBe(true);
+    db.state.up = false;
+    await j.write('a', db.write('a'));
+    // Still away: the wait ends at its limit with the write held.
+    expect(await j.flushedWithin(20)).toBe(false);
+    expect(j.state().held).toBe(1);
+    // Back while the stop waits: the wait ends once the write is in.
+    const waiting = j.flushedWithin(60_000);
+    db.state.up = true;
+    await retry();
+    expect(await waiting).toBe(true);
+    expect(db.state.written).toEqual(['a']);
   });
 });

@@ -64,6 +64,21 @@ export class WriteJournal {
     return this.draining;
   }
 
+  /**
+   * Waits at most `ms` for everything held to be written; true when it was. A camera being handed back waits here,
+   * so what it held through a short outage is written before its worker exits.
+   */
+  async flushedWithin(ms: number): Promise<boolean> {
+    if (this.held.length === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+      return await Promise.race([this.draining.then(() => this.held.length === 0), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private hold(write: HeldWrite, cause?: unknown): void {
     if (this.held.length >= this.options.maxHeld) {
       // The first one is being retried; the next oldest goes.
