@@ -9,6 +9,7 @@ import { RECORDINGS_MARKER } from '../src/recording-config';
 import { ALL_ROLES } from '../src/plugins/types';
 import type { Role } from '../src/schemas';
 import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { useFileFixture } from './file-fixture';
 
 /** The server's clock: 09:00 on 14 March 2031 in Bangkok (02:00 UTC), so "today" there began at 13 March 17:00 UTC. */
 export const NOW = new Date('2031-03-14T02:00:00Z');
@@ -151,4 +152,9 @@ export async function startRecordingAdminFixture(): Promise<RecordingAdminFixtur
     await close();
     throw error;
   }
+}
+
+/** The fixture for the calling test file (see file-fixture.ts). */
+export function useRecordingAdminFixture(): RecordingAdminFixture {
+  return useFileFixture(startRecordingAdminFixture);
 }

@@ -3,29 +3,13 @@
 // planners and police are refused and change nothing. A hold covers a past period of a camera with the bytes recorded
 // in it; holds are listed in force or all, released once with a reason, each audited; bad input is a 4xx with a
 // reason in Thai and English and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { ALL_ROLES } from '../src/plugins/types';
 import type { EvidenceHold, Role } from '../src/schemas';
-import {
-  at,
-  DAY,
-  expectReason,
-  HOUR,
-  NOW,
-  startRecordingAdminFixture,
-  type RecordingAdminFixture,
-} from './recording-admin-fixture';
+import { at, DAY, expectReason, HOUR, NOW, useRecordingAdminFixture } from './recording-admin-fixture';
 
-let fixture: RecordingAdminFixture;
-
-beforeAll(async () => {
-  fixture = await startRecordingAdminFixture();
-});
-
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = useRecordingAdminFixture();
 
 describe('who may use them', () => {
   it('lets admins and operators read, only admins write; viewers, planners and police are refused and change nothing', async () => {

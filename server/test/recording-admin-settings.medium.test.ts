@@ -5,27 +5,12 @@
 // settings tests leave on camera A, so the two stay in this file, in this order.
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RECORDINGS_MARKER } from '../src/recording-config';
 import type { CameraRecordingSettings, RecordingOverview } from '../src/schemas';
-import {
-  at,
-  DAY,
-  expectReason,
-  NOW,
-  startRecordingAdminFixture,
-  type RecordingAdminFixture,
-} from './recording-admin-fixture';
+import { at, DAY, expectReason, NOW, useRecordingAdminFixture } from './recording-admin-fixture';
 
-let fixture: RecordingAdminFixture;
-
-beforeAll(async () => {
-  fixture = await startRecordingAdminFixture();
-});
-
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = useRecordingAdminFixture();
 
 describe('recording settings', () => {
   it('shows the configured defaults for a camera without settings, and 404 for no camera', async () => {

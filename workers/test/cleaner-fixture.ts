@@ -1,4 +1,5 @@
 // The cleaner tests' recordings folder on a pretend disk, three cameras, and the helpers to fill and inspect them.
+import { beforeEach } from 'vitest';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { createEventStore } from '@toc/server/services/event-store.service';
 import type { Event } from '@toc/server/schemas';
 import { createTestSchema, requireEnv, testConfig } from '@toc/server/testing';
 import type { CleanerContext } from '../src/record/cleaner';
+import { useFileFixture } from '@toc/server/testing/file-fixture';
 
 export const DAY = 86_400_000;
 export const SEGMENT = 1000;
@@ -228,4 +230,11 @@ export async function startCleanerFixture(): Promise<CleanerFixture> {
     await close();
     throw error;
   }
+}
+
+/** The fixture for the calling test file, reset before each test (see file-fixture.ts). */
+export function useCleanerFixture(): CleanerFixture {
+  const fixture = useFileFixture(startCleanerFixture);
+  beforeEach(() => fixture.reset());
+  return fixture;
 }

@@ -60,6 +60,31 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
   }
 }
 
+/** A camera on the street stream, run through the worker's proxied database, once it has written two vehicle counts. */
+async function countingCamera(name: string, nameTh: string) {
+  const camera = await insertStreamCamera(db, {
+    name,
+    nameTh,
+    location: { lon: 101.0536, lat: 13.7072 },
+    headingDeg: 80,
+    fovDeg: 60,
+    rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
+    detectFps: 5,
+  });
+  const runner = new CameraRunner(camera, ctx);
+  try {
+    await waitFor(
+      'two counts before the outage',
+      async () => ((await vehicleCounts(camera.id)).length >= 2 ? true : null),
+      60_000,
+    );
+  } catch (error) {
+    await runner.stop();
+    throw error;
+  }
+  return { camera, runner };
+}
+
 beforeAll(async () => {
   schema = await createTestSchema();
   db = createPool(schema.databaseUrl, 2);
@@ -108,23 +133,8 @@ afterAll(async () => {
 
 describe('PostgreSQL away under a running camera', () => {
   it('holds the vehicle counts made meanwhile and writes them in order once it is back', async () => {
-    const camera = await insertStreamCamera(db, {
-      name: 'Outage test',
-      nameTh: 'ทดสอบฐานข้อมูลล่ม',
-      location: { lon: 101.0536, lat: 13.7072 },
-      headingDeg: 80,
-      fovDeg: 60,
-      rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
-      detectFps: 5,
-    });
-    const runner = new CameraRunner(camera, ctx);
+    const { camera, runner } = await countingCamera('Outage test', 'ทดสอบฐานข้อมูลล่ม');
     try {
-      await waitFor(
-        'two counts before the outage',
-        async () => ((await vehicleCounts(camera.id)).length >= 2 ? true : null),
-        60_000,
-      );
-
       proxy.fault('refused');
       const downAt = Date.now();
       await new Promise((r) => setTimeout(r, OUTAGE_MS));
@@ -166,23 +176,9 @@ describe('PostgreSQL away under a running camera', () => {
   }, 120_000);
 
   it('hands a camera stopped during the outage back only once what it held is written', async () => {
-    const camera = await insertStreamCamera(db, {
-      name: 'Outage stop test',
-      nameTh: 'ทดสอบหยุดกล้องขณะฐานข้อมูลล่ม',
-      location: { lon: 101.0536, lat: 13.7072 },
-      headingDeg: 80,
-      fovDeg: 60,
-      rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
-      detectFps: 5,
-    });
-    const runner = new CameraRunner(camera, ctx);
+    const { camera, runner } = await countingCamera('Outage stop test', 'ทดสอบหยุดกล้องขณะฐานข้อมูลล่ม');
     let stopped = false;
     try {
-      await waitFor(
-        'two counts before the outage',
-        async () => ((await vehicleCounts(camera.id)).length >= 2 ? true : null),
-        60_000,
-      );
       proxy.fault('refused');
       const downAt = Date.now();
       await new Promise((r) => setTimeout(r, 3 * INTERVAL_S * 1000));

@@ -13,6 +13,7 @@ import { ALL_ROLES } from '@toc/server/plugins/types';
 import type { Role } from '@toc/server/schemas';
 import { createTestSchema, roleTokens, testConfig } from '@toc/server/testing';
 import { indexRecordedSegment, recordStreetClip, type IndexedSegment } from './recorded-footage';
+import { useFileFixture } from '@toc/server/testing/file-fixture';
 
 export const run = promisify(execFile);
 export const FPS = 30;
@@ -221,4 +222,9 @@ export async function startPlaybackFixture(): Promise<PlaybackFixture> {
     await close();
     throw error;
   }
+}
+
+/** The fixture for the calling test file (see file-fixture.ts). */
+export function usePlaybackFixture(): PlaybackFixture {
+  return useFileFixture(startPlaybackFixture, 120_000);
 }

@@ -5,25 +5,13 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RECORDINGS_MARKER } from '@toc/server/recording-config';
 import { cleanOnce } from '../src/record/cleaner';
 import { RedisLease } from '../src/lib/redis-lease';
-import { SEGMENT, startCleanerFixture, type CleanerFixture } from './cleaner-fixture';
+import { SEGMENT, useCleanerFixture } from './cleaner-fixture';
 
-let fixture: CleanerFixture;
-
-beforeAll(async () => {
-  fixture = await startCleanerFixture();
-});
-
-afterAll(async () => {
-  await fixture?.close();
-});
-
-beforeEach(async () => {
-  await fixture.reset();
-});
+const fixture = useCleanerFixture();
 
 describe('only protected footage left', () => {
   it('pauses the lowest-priority camera, one more each pass, raises the alarm, deletes nothing, and resumes when space is back', async () => {

@@ -4,25 +4,13 @@
 // younger than its camera's min days. The one seam: the free space figure, the pretend disk of cleaner-fixture.ts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { upsertCameraRecording } from '@toc/server/repositories/camera-recording.repository';
 import { insertEvidenceHold } from '@toc/server/repositories/evidence-holds.repository';
 import { cleanOnce, SPACE_MARGIN_FRACTION } from '../src/record/cleaner';
-import { DAY, SEGMENT, startCleanerFixture, type CleanerFixture } from './cleaner-fixture';
+import { DAY, SEGMENT, useCleanerFixture } from './cleaner-fixture';
 
-let fixture: CleanerFixture;
-
-beforeAll(async () => {
-  fixture = await startCleanerFixture();
-});
-
-afterAll(async () => {
-  await fixture?.close();
-});
-
-beforeEach(async () => {
-  await fixture.reset();
-});
+const fixture = useCleanerFixture();
 
 describe('retention by age', () => {
   it("deletes footage past its camera's max days (row, file, emptied date folder) and keeps the rest", async () => {

@@ -3,27 +3,11 @@
 // over the footage of playback-fixture.ts.
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RECORDINGS_MARKER } from '@toc/server/recording-config';
-import {
-  iso,
-  playlistUrl,
-  startPlaybackFixture,
-  stillUrl,
-  T0,
-  timelineUrl,
-  type PlaybackFixture,
-} from './playback-fixture';
+import { iso, playlistUrl, usePlaybackFixture, stillUrl, T0, timelineUrl } from './playback-fixture';
 
-let fixture: PlaybackFixture;
-
-beforeAll(async () => {
-  fixture = await startPlaybackFixture();
-}, 120_000);
-
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = usePlaybackFixture();
 
 describe('who may play footage back', () => {
   it('is admins and operators only: viewers, planners and police are refused, strangers asked to sign in', async () => {

@@ -5,28 +5,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FRAGMENT_US } from '../src/record/segment-output';
-import {
-  FPS,
-  iso,
-  NOW,
-  playlistUrl,
-  run,
-  startPlaybackFixture,
-  T0,
-  type PlaybackFixture,
-} from './playback-fixture';
+import { FPS, iso, NOW, playlistUrl, run, usePlaybackFixture, T0 } from './playback-fixture';
 
-let fixture: PlaybackFixture;
-
-beforeAll(async () => {
-  fixture = await startPlaybackFixture();
-}, 120_000);
-
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = usePlaybackFixture();
 
 describe('playlist', () => {
   const parse = (text: string) => {

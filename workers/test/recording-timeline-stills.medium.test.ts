@@ -2,29 +2,13 @@
 // timeline of a window (spans merged and cut to it, gaps with their reasons, events, holds in force) and the still
 // frame at an instant, the same frame ffmpeg decodes from the recorded stream, audited; 404 with the reason for none.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { CameraTimeline } from '@toc/server/schemas';
 import type { IndexedSegment } from './recorded-footage';
-import {
-  iso,
-  run,
-  startPlaybackFixture,
-  stillUrl,
-  T0,
-  timelineUrl,
-  type PlaybackFixture,
-} from './playback-fixture';
+import { iso, run, usePlaybackFixture, stillUrl, T0, timelineUrl } from './playback-fixture';
 
-let fixture: PlaybackFixture;
-
-beforeAll(async () => {
-  fixture = await startPlaybackFixture();
-}, 120_000);
-
-afterAll(async () => {
-  await fixture?.close();
-});
+const fixture = usePlaybackFixture();
 
 describe('timeline', () => {
   it('merges adjacent segments into spans and shows the gap with its reason, the events and the holds in force', async () => {
