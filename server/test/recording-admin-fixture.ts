@@ -9,6 +9,7 @@ import { RECORDINGS_MARKER } from '../src/recording-config';
 import { ALL_ROLES } from '../src/plugins/types';
 import type { Role } from '../src/schemas';
 import { createTestSchema, roleTokens, testConfig } from './test-env';
+import { createApiCamera } from './api-camera';
 import { useFileFixture } from './file-fixture';
 
 /** The server's clock: 09:00 on 14 March 2031 in Bangkok (02:00 UTC), so "today" there began at 13 March 17:00 UTC. */
@@ -84,25 +85,8 @@ export async function startRecordingAdminFixture(): Promise<RecordingAdminFixtur
         headers: { ...request.headers, ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}) },
       });
 
-    const createCamera = async (name: string, nameTh: string): Promise<number> => {
-      const reply = await as('admin', {
-        method: 'POST',
-        url: '/api/cameras',
-        payload: {
-          name,
-          nameTh,
-          location: { lon: 101.07, lat: 13.69 },
-          headingDeg: 90,
-          fovDeg: 60,
-          rtspUrl: 'rtsp://127.0.0.1:9/c',
-          enabled: false,
-        },
-      });
-      expect(reply.statusCode, reply.body).toBe(201);
-      return reply.json<{ id: number }>().id;
-    };
-    const cameraA = await createCamera('Bang Pakong junction', 'แยกบางปะกง');
-    const cameraB = await createCamera('Chachoengsao market', 'ตลาดฉะเชิงเทรา');
+    const cameraA = await createApiCamera(as, 'Bang Pakong junction', 'แยกบางปะกง');
+    const cameraB = await createApiCamera(as, 'Chachoengsao market', 'ตลาดฉะเชิงเทรา');
 
     let segmentNo = 0;
     return {

@@ -13,6 +13,7 @@ import { ALL_ROLES } from '@toc/server/plugins/types';
 import type { Role } from '@toc/server/schemas';
 import { createTestSchema, roleTokens, testConfig } from '@toc/server/testing';
 import { indexRecordedSegment, recordStreetClip, type IndexedSegment } from './recorded-footage';
+import { createApiCamera } from '@toc/server/testing/api-camera';
 import { useFileFixture } from '@toc/server/testing/file-fixture';
 
 export const run = promisify(execFile);
@@ -116,25 +117,8 @@ export async function startPlaybackFixture(): Promise<PlaybackFixture> {
         headers: { ...request.headers, ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}) },
       });
 
-    const camera = async (name: string) => {
-      const reply = await as('admin', {
-        method: 'POST',
-        url: '/api/cameras',
-        payload: {
-          name,
-          nameTh: `กล้อง ${name}`,
-          location: { lon: 101.07, lat: 13.69 },
-          headingDeg: 90,
-          fovDeg: 60,
-          rtspUrl: 'rtsp://127.0.0.1:9/c',
-          enabled: false,
-        },
-      });
-      expect(reply.statusCode, reply.body).toBe(201);
-      return reply.json<{ id: number }>().id;
-    };
-    const cameraId = await camera('Playback');
-    const otherCameraId = await camera('Index only');
+    const cameraId = await createApiCamera(as, 'Playback');
+    const otherCameraId = await createApiCamera(as, 'Index only');
 
     const incoming = path.join(root, 'incoming');
     await mkdir(incoming);
