@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSigningKey, type EvidenceSigningKey } from '../../server/src/lib/evidence-signing-key';
+import { saveStoredZip } from '../../server/src/lib/stored-zip';
 import {
   writeEvidencePackage,
   type UnsignedManifest,
@@ -36,7 +37,7 @@ let dir: string;
 let key: EvidenceSigningKey;
 let otherKey: EvidenceSigningKey;
 let keyPemPath: string;
-let pristine: WrittenPackage;
+let pristine: WrittenPackage & { zipPath: string };
 let progress: [number, number][];
 let letterCalls: { manifestBytes: Buffer; manifestSha256: string }[];
 const zips: Record<
@@ -122,11 +123,15 @@ function unsignedManifest(): UnsignedManifest {
   };
 }
 
-async function writePackage(signingKey: EvidenceSigningKey, name: string): Promise<WrittenPackage> {
+/** A package written as the export writes it (a stored zip), and saved as the zip file a download gives. */
+async function writePackage(
+  signingKey: EvidenceSigningKey,
+  name: string,
+): Promise<WrittenPackage & { zipPath: string }> {
   progress = [];
   letterCalls = [];
-  return writeEvidencePackage({
-    outPath: path.join(dir, name),
+  const written = await writeEvidencePackage({
+    outDir: path.join(dir, `${name}.stored`),
     files: [
       {
         path: VIDEO_3,
@@ -158,6 +163,9 @@ async function writePackage(signingKey: EvidenceSigningKey, name: string): Promi
     verifyText: verifyReadme({ fingerprint: signingKey.fingerprint, packageName: name }),
     onProgress: (done, total) => progress.push([done, total]),
   });
+  const zipPath = path.join(dir, name);
+  await saveStoredZip(written.dir, zipPath);
+  return { ...written, zipPath };
 }
 
 type ReadEntry = RawEntry & { data: Buffer; method: number };

@@ -160,6 +160,7 @@ async function exportCamera(
     {
       path: entry,
       sourcePath: master,
+      owned: true,
       role: 'master',
       mediaType: 'video/mp4',
       cameraId: chosen.cameraId,
@@ -181,6 +182,7 @@ async function exportCamera(
     files.push({
       path: copyEntry,
       sourcePath: copy,
+      owned: true,
       role: 'working-copy',
       mediaType: 'video/mp4',
       cameraId: chosen.cameraId,
@@ -341,12 +343,11 @@ export async function exportRequest(
       lap('camerasMs');
       if (form) yield form;
     }
-    const relative = path.join(String(requestId), `${packageId}.zip`);
-    const zipPath = path.join(paths.packages, relative);
-    await mkdir(path.dirname(zipPath), { recursive: true });
+    // A stored zip (a folder, served as one zip): the cuts are moved into it rather than copied.
+    const relative = path.join(String(requestId), packageId);
     const packageFileName = `${request.reference}-evidence.zip`;
     const written = await writeEvidencePackage({
-      outPath: zipPath,
+      outDir: path.join(paths.packages, relative),
       files: contentFiles(),
       manifest: () => {
         const tool = exports.find((e) => e.camera.cut)?.camera.cut?.tool ?? 'ffmpeg (not run: no footage)';

@@ -1,12 +1,13 @@
-// The package writer's refusals and clean-up: nothing half-written is ever left at or beside the output path.
+// The package writer's refusals and clean-up: nothing half-written is ever left at or beside the output folder.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveStoredZip } from '@toc/server/lib/stored-zip';
 import { PACKAGE_FORMAT } from '@toc/verifier/manifest';
 import {
   serialiseManifest,
@@ -55,12 +56,12 @@ const MANIFEST: UnsignedManifest = {
 };
 
 let dir: string;
-let outPath: string;
+let outDir: string;
 let files: PackageContentFile[];
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'package-writer-'));
-  outPath = path.join(dir, 'out', 'package.zip');
+  outDir = path.join(dir, 'out', 'package');
   await writeFile(path.join(dir, 'form.pdf'), '%PDF-1.4 form');
   files = [
     {
@@ -78,7 +79,7 @@ afterEach(async () => {
 
 function input(overrides: Partial<WritePackageInput> = {}): WritePackageInput {
   return {
-    outPath,
+    outDir,
     files,
     manifest: MANIFEST,
     key: KEY,
@@ -92,10 +93,17 @@ async function leftovers(): Promise<string[]> {
   return readdir(path.join(dir, 'out')).catch(() => []);
 }
 
+/** The package as one zip file, as a download serves it. */
+async function savedZip(): Promise<string> {
+  const zipPath = path.join(dir, 'package.zip');
+  await saveStoredZip(outDir, zipPath);
+  return zipPath;
+}
+
 describe('writeEvidencePackage', () => {
-  it('writes a package and leaves only the finished zip', async () => {
+  it('writes a package and leaves only the finished folder', async () => {
     const written = await writeEvidencePackage(input());
-    expect(written.zipPath).toBe(outPath);
+    expect(written.dir).toBe(outDir);
     expect(written.manifest.files).toEqual([
       {
         path: 'attachments/form.pdf',
@@ -105,7 +113,7 @@ describe('writeEvidencePackage', () => {
         mediaType: 'application/pdf',
       },
     ]);
-    expect(await leftovers()).toEqual(['package.zip']);
+    expect(await leftovers()).toEqual(['package']);
   });
 
   it('stores every entry with the CRC-32 of its bytes (several read chunks: a running CRC)', async () => {
@@ -118,7 +126,7 @@ describe('writeEvidencePackage', () => {
       mediaType: 'video/mp4',
     });
     await writeEvidencePackage(input());
-    const zip = await yauzl.openPromise(outPath, { lazyEntries: true, autoClose: false });
+    const zip = await yauzl.openPromise(await savedZip(), { lazyEntries: true, autoClose: false });
     const checked: string[] = [];
     try {
       for await (const entry of zip.eachEntry()) {
@@ -135,7 +143,7 @@ describe('writeEvidencePackage', () => {
     expect(checked).toContain('attachments/form.pdf');
   });
 
-  it('removes the partial zip when the letter cannot be made', async () => {
+  it('removes the partial package when the letter cannot be made', async () => {
     const letter = async () => {
       throw new Error('Chromium crashed');
     };
@@ -143,7 +151,7 @@ describe('writeEvidencePackage', () => {
     expect(await leftovers()).toEqual([]);
   });
 
-  it('removes the partial zip when a source file cannot be read', async () => {
+  it('removes the partial package when a source file cannot be read', async () => {
     const second = path.join(dir, 'clip.mp4');
     await writeFile(second, 'video bytes');
     const both = [
@@ -156,18 +164,27 @@ describe('writeEvidencePackage', () => {
     expect(await leftovers()).toEqual([]);
   });
 
-  it('fails, leaving nothing, when a file grows while it is copied', async () => {
+  it('fails, leaving nothing, when a file it was given grows while it is read', async () => {
     const clip = path.join(dir, 'clip.mp4');
     await writeFile(clip, randomBytes(3 * 1024 * 1024));
+    // A writer that still has the file open (the file is moved into the package, and grows there).
+    const writer = openSync(clip, 'a');
     const growing = [
       ...files,
-      { path: 'video/clip.mp4', sourcePath: clip, role: 'master' as const, mediaType: 'video/mp4' },
+      {
+        path: 'video/clip.mp4',
+        sourcePath: clip,
+        owned: true,
+        role: 'master' as const,
+        mediaType: 'video/mp4',
+      },
     ];
     let grown = false;
     const onProgress = (done: number) => {
       if (done < 1024 * 1024 || grown) return;
       grown = true;
-      appendFileSync(clip, 'one more frame');
+      appendFileSync(writer, 'one more frame');
+      closeSync(writer);
     };
     await expect(writeEvidencePackage(input({ files: growing, onProgress }))).rejects.toThrow(
       /video\/clip\.mp4 was 3145728 bytes when opened and 3145742 when read/,
@@ -196,7 +213,7 @@ describe('writeEvidencePackage', () => {
           .digest('hex'),
       ],
     ]);
-    const zip = await readFile(outPath);
+    const zip = await readFile(await savedZip());
     expect(written.zipBytes).toBe(zip.length);
     expect(written.zipSha256).toBe(createHash('sha256').update(zip).digest('hex'));
   });
@@ -227,7 +244,7 @@ describe('writeEvidencePackage', () => {
     ).rejects.toThrow(/does not match/);
   });
 
-  it('refuses a manifest the verifier would reject, and removes the partial zip', async () => {
+  it('refuses a manifest the verifier would reject, and removes the partial package', async () => {
     const manifest = { ...MANIFEST, createdAt: '5 December 2026' };
     await expect(writeEvidencePackage(input({ manifest }))).rejects.toThrow(/would not verify: createdAt/);
     expect(await leftovers()).toEqual([]);

@@ -1,5 +1,5 @@
-// Writes a signed evidence package (toc-evidence-package/1) to disk in one pass: each video is read once, to copy it
-// into the zip and digest it, and never held whole.
+// Writes a signed evidence package (toc-evidence-package/1) as a stored zip in one pass: each video is placed in the
+// package as it is and read once, to digest it, and never held whole.
 import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,13 +13,15 @@ import {
   type PackageFile,
 } from '@toc/verifier/manifest';
 import { checkManifestShape } from '@toc/verifier/manifest-shape';
-import { ZipWriter } from './zip-writer';
+import { StoredZipWriter } from './zip-writer';
 
 export interface PackageContentFile {
   /** Zip entry name, e.g. `video/camera-3-bang-pakong-bridge.mp4`. */
   path: string;
   /** Where the file is on disk now. */
   sourcePath: string;
+  /** The file was made for this package and is moved into it (else it is copied). */
+  owned?: boolean;
   role: FileRole;
   mediaType: string;
   cameraId?: number;
@@ -31,8 +33,8 @@ export type UnsignedManifest = Omit<Manifest, 'files' | 'signer'>;
 export type PackageSigningKey = Pick<EvidenceSigningKey, 'privateKey' | 'publicKeyPem' | 'fingerprint'>;
 
 export interface WritePackageInput {
-  /** The finished zip's path; it appears there only when complete. */
-  outPath: string;
+  /** The finished package's folder (a stored zip, see server/src/lib/stored-zip.ts); it appears only when complete. */
+  outDir: string;
   /**
    * The content files, in package order. An async source is zipped as it yields: an export's first camera is written
    * into the zip while the next ones are still being cut.
@@ -50,7 +52,7 @@ export interface WritePackageInput {
 }
 
 export interface WrittenPackage {
-  zipPath: string;
+  dir: string;
   zipBytes: number;
   zipSha256: string;
   manifest: Manifest;
@@ -120,32 +122,22 @@ function entryTime(createdAt: string): Date {
 }
 
 /**
- * Writes the package: each content file is copied into the zip and digested (SHA-256) in the same read; then the
+ * Writes the package: each content file is placed in the package and digested (SHA-256) in one read; then the
  * manifest is completed, serialised, signed with Ed25519, and added with the signature, the public key, the letter and
- * VERIFY.txt after the content. The zip is written to `<outPath>.partial`, flushed and renamed; on any error (a content
- * source's too) the partial file is removed.
+ * VERIFY.txt after the content. The package is written to `<outDir>.partial`, flushed and renamed; on any error (a
+ * content source's too) the partial folder is removed.
  */
 export async function writeEvidencePackage(input: WritePackageInput): Promise<WrittenPackage> {
-  const { outPath, key, onProgress } = input;
+  const { outDir, key, onProgress } = input;
   checkKey(key);
-  const partialPath = `${outPath}.partial`;
-  await mkdir(path.dirname(outPath), { recursive: true });
-  const zip = await ZipWriter.create(partialPath);
+  const partialDir = `${outDir}.partial`;
+  await mkdir(path.dirname(outDir), { recursive: true });
+  const zip = await StoredZipWriter.create(partialDir);
   const pendingManifest = typeof input.manifest === 'function' ? null : input.manifest;
   const entry = {
     mtime: pendingManifest ? entryTime(pendingManifest.createdAt) : new Date(),
     mode: FILE_MODE,
   };
-  // Each content file's bytes go to the disk while the next is copied, so the final fsync has only the tail to wait
-  // for (measured: the last 0.5 s of a 600 MB package). At most one flush at a time; the final fsync reports errors.
-  let flushing: Promise<void> | null = null;
-  const flushWritten = () => {
-    flushing ??= zip
-      .flush()
-      .catch(() => undefined)
-      .finally(() => (flushing = null));
-  };
-
   try {
     let bytesDone = 0;
     let bytesKnown = 0;
@@ -160,13 +152,13 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
       const { bytes } = await zip.addFile(file.path, file.sourcePath, {
         ...entry,
         expectedBytes: info.size,
+        move: file.owned ?? false,
         onChunk: (chunk) => {
           hash.update(chunk);
           bytesDone += chunk.length;
           onProgress?.(bytesDone, bytesKnown);
         },
       });
-      flushWritten();
       const listed: PackageFile = {
         path: file.path,
         bytes,
@@ -189,14 +181,12 @@ export async function writeEvidencePackage(input: WritePackageInput): Promise<Wr
     await zip.addBuffer(ENVELOPE.publicKey, Buffer.from(key.publicKeyPem), small);
     await zip.addBuffer(ENVELOPE.letter, letterPdf, { ...small, compress: false });
     await zip.addBuffer(ENVELOPE.readme, Buffer.from(input.verifyText), small);
-    await flushing;
     const written = await zip.finish();
-    await rename(partialPath, outPath);
-    return { zipPath: outPath, zipBytes: written.bytes, zipSha256: written.sha256, manifest, manifestSha256 };
+    await rename(partialDir, outDir);
+    return { dir: outDir, zipBytes: written.bytes, zipSha256: written.sha256, manifest, manifestSha256 };
   } catch (error) {
-    await flushing;
     await zip.abort();
-    await rm(partialPath, { force: true });
+    await rm(partialDir, { recursive: true, force: true });
     throw error;
   }
 }

@@ -1,12 +1,14 @@
-// The zip writer read back by the two readers the product verifies packages with: yauzl (CLI) and zip.js (browser).
+// The zip writer's stored zip, served as one file, read back by the two readers the product verifies packages with:
+// yauzl (CLI) and zip.js (browser).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZipWriter } from './zip-writer';
+import { saveStoredZip, STORED_ZIP_FILES } from '@toc/server/lib/stored-zip';
+import { StoredZipWriter } from './zip-writer';
 
 let dir: string;
 const video = randomBytes(2 * 1024 * 1024 + 333); // three copy chunks, the last one short
@@ -21,9 +23,11 @@ const entries = new Map<string, Buffer>([
   ['letter.pdf', pdf],
 ]);
 
+/** Writes the three entries as a stored zip in `<name>.stored` and saves it as the zip file `<name>`. */
 async function writeZip(name: string, options?: { forceZip64?: boolean }) {
   const zipPath = path.join(dir, name);
-  const zip = await ZipWriter.create(zipPath, options);
+  const storedDir = `${zipPath}.stored`;
+  const zip = await StoredZipWriter.create(storedDir, options);
   const chunks: number[] = [];
   const stored = await zip.addFile('video/กล้อง-1.mp4', path.join(dir, 'video.mp4'), {
     mtime,
@@ -34,7 +38,8 @@ async function writeZip(name: string, options?: { forceZip64?: boolean }) {
   await zip.addBuffer('manifest.json', manifest, { mtime, mode: 0o100644, compress: true });
   await zip.addBuffer('letter.pdf', pdf, { mtime, mode: 0o100644, compress: false });
   const finished = await zip.finish();
-  return { zipPath, stored, chunks, finished };
+  await saveStoredZip(storedDir, zipPath);
+  return { zipPath, storedDir, stored, chunks, finished };
 }
 
 async function readWithYauzl(zipPath: string) {
@@ -75,7 +80,7 @@ afterAll(async () => {
 describe.each([
   { label: 'plain', forceZip64: false },
   { label: 'ZIP64 records throughout', forceZip64: true },
-])('ZipWriter ($label)', ({ forceZip64 }) => {
+])('StoredZipWriter ($label)', ({ forceZip64 }) => {
   it('writes entries both readers return byte for byte, with their CRC, mode and time', async () => {
     const { zipPath, stored, chunks } = await writeZip(`${forceZip64}.zip`, { forceZip64 });
     expect(chunks).toEqual([1024 * 1024, 1024 * 1024, 333]);
@@ -108,10 +113,40 @@ describe.each([
     expect(bytes.readUInt32LE(bytes.length - 22)).toBe(0x06054b50);
     expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(forceZip64);
   });
+
+  it('keeps the large entry as its own file, copied unless moved, and writes only the rest', async () => {
+    const { storedDir } = await writeZip(`${forceZip64}-parts.zip`, { forceZip64 });
+    expect((await readdir(storedDir)).sort()).toEqual(
+      [STORED_ZIP_FILES.content, STORED_ZIP_FILES.frame, STORED_ZIP_FILES.layout].sort(),
+    );
+    const placed = path.join(storedDir, STORED_ZIP_FILES.content, 'video/กล้อง-1.mp4');
+    expect((await readFile(placed)).equals(video)).toBe(true);
+    await access(path.join(dir, 'video.mp4')); // copied: the source is still there
+    const frame = await stat(path.join(storedDir, STORED_ZIP_FILES.frame));
+    expect(frame.size).toBeLessThan(2048);
+  });
+});
+
+it('moves a file it is given to keep', async () => {
+  const source = path.join(dir, 'cut.mp4');
+  await writeFile(source, video);
+  const storedDir = path.join(dir, 'moved.stored');
+  const zip = await StoredZipWriter.create(storedDir);
+  await zip.addFile('video/cut.mp4', source, {
+    mtime,
+    mode: 0o100644,
+    expectedBytes: video.length,
+    move: true,
+  });
+  await zip.finish();
+  await expect(access(source)).rejects.toThrow(/ENOENT/);
+  const saved = path.join(dir, 'moved.zip');
+  await saveStoredZip(storedDir, saved);
+  expect((await readWithYauzl(saved)).get('video/cut.mp4')!.bytes.equals(video)).toBe(true);
 });
 
 it('refuses a file whose length is not the one expected, naming it', async () => {
-  const zip = await ZipWriter.create(path.join(dir, 'short.zip'));
+  const zip = await StoredZipWriter.create(path.join(dir, 'short.stored'));
   await expect(
     zip.addFile('video/clip.mp4', path.join(dir, 'video.mp4'), {
       mtime,

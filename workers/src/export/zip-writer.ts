@@ -1,10 +1,20 @@
-// Writes a zip front to back through one file handle and hashes every byte it writes: an evidence package's videos are
-// copied in through two reused buffers, digested on the way (one read each, no stream buffers for the garbage
-// collector: measured 1.2 s of CPU for a 600 MB package against 2.1 s through yazl after a separate digest read).
+// Writes a zip front to back as a stored zip (server/src/lib/stored-zip.ts) and hashes every byte of it: a large
+// entry's file is placed in the folder as it is and read once, through two reused buffers, for its CRC, the zip's
+// SHA-256 and the caller's digest; only the headers and small entries are written (measured: an evidence export of
+// 600 MB used 1.1 s less CPU than when every video was copied into one zip file).
 // Stored or deflated entries, UTF-8 names, Unix modes and mtimes, ZIP64 where a size, an offset or the count needs it.
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { resolveInside } from '@toc/server/lib/atomic-file';
+import {
+  STORED_ZIP_FILES,
+  STORED_ZIP_FORMAT,
+  type StoredZipLayout,
+  type StoredZipPiece,
+} from '@toc/server/lib/stored-zip';
 
 const SIG = { local: 0x04034b50, descriptor: 0x08074b50, central: 0x02014b50, end: 0x06054b50 } as const;
 const SIG64 = { end: 0x06064b50, locator: 0x07064b50 } as const;
@@ -15,8 +25,8 @@ const MADE_BY = (3 << 8) | 63;
 const NEEDS = { plain: 20, zip64: 45 } as const;
 const FLAG = { utf8: 0x0800, descriptor: 0x0008 } as const;
 const METHOD = { stored: 0, deflate: 8 } as const;
-/** Copy chunk: a 10 s segment in a few reads; two of them, so the next read runs while this one is written. */
-const COPY_CHUNK_BYTES = 1024 * 1024;
+/** Read chunk: a 10 s segment in a few reads; two of them, so the next read runs while this one is digested. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface ZipEntryOptions {
   mtime: Date;
@@ -159,36 +169,65 @@ function endRecords(
   return Buffer.concat([end64, locator, end]);
 }
 
-export class ZipWriter {
+/** Puts `source` at `target`: renamed when the caller gives it up (a cut made for the package), else copied. */
+async function placeFile(source: string, target: string, move: boolean): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  if (move) {
+    try {
+      await rename(source, target);
+      return;
+    } catch (error) {
+      // Another file system (EXDEV): copied below and then removed.
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    }
+  }
+  await copyFile(source, target, constants.COPYFILE_FICLONE);
+  if (move) await rm(source, { force: true });
+}
+
+export class StoredZipWriter {
   private readonly entries: CentralEntry[] = [];
+  private readonly pieces: StoredZipPiece[] = [];
   private readonly hash = createHash('sha256');
-  private readonly buffers = [Buffer.allocUnsafe(COPY_CHUNK_BYTES), Buffer.allocUnsafe(COPY_CHUNK_BYTES)];
+  private readonly buffers = [Buffer.allocUnsafe(READ_CHUNK_BYTES), Buffer.allocUnsafe(READ_CHUNK_BYTES)];
+  /** The placed files being flushed to the disk while the next ones are read; the last is awaited at the end. */
+  private flushing: Promise<void> = Promise.resolve();
   private offset = 0;
+  private frameBytes = 0;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly dir: string,
+    private readonly frame: FileHandle,
     /** ZIP64 records even where the sizes would not need them (how readers are tested on them). */
     private readonly forceZip64: boolean,
   ) {}
 
-  /** Creates (or truncates) the zip file at `filePath`. */
-  static async create(filePath: string, options: { forceZip64?: boolean } = {}): Promise<ZipWriter> {
-    return new ZipWriter(await open(filePath, 'w'), options.forceZip64 ?? false);
+  /** Starts a stored zip in the folder `dir` (created; it should be new or empty). */
+  static async create(dir: string, options: { forceZip64?: boolean } = {}): Promise<StoredZipWriter> {
+    await mkdir(dir, { recursive: true });
+    const frame = await open(path.join(dir, STORED_ZIP_FILES.frame), 'w');
+    return new StoredZipWriter(dir, frame, options.forceZip64 ?? false);
   }
 
-  /** Bytes written so far. */
+  /** Bytes of the zip so far. */
   get bytes(): number {
     return this.offset;
   }
 
+  /** Appends header or small-entry bytes to the frame file. */
   private async append(bytes: Uint8Array): Promise<void> {
     this.hash.update(bytes);
     let done = 0;
     while (done < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, this.offset);
+      const { bytesWritten } = await this.frame.write(bytes, done, bytes.length - done, this.frameBytes);
       done += bytesWritten;
-      this.offset += bytesWritten;
+      this.frameBytes += bytesWritten;
     }
+    // The frame's bytes are contiguous: what follows frame bytes extends their piece.
+    const last = this.pieces.at(-1);
+    if (last?.kind === 'frame') last.bytes += bytes.length;
+    else this.pieces.push({ kind: 'frame', offset: this.frameBytes - bytes.length, bytes: bytes.length });
+    this.offset += bytes.length;
   }
 
   /** A small entry from memory, deflated unless `compress` is false. */
@@ -215,16 +254,18 @@ export class ZipWriter {
   }
 
   /**
-   * A stored entry copied from the file at `sourcePath`; `onChunk` sees each chunk in order (only during its call: the
-   * buffer is reused). Throws when the file is not `expectedBytes` long, so a file still growing or cut short is
-   * never packaged as whole.
+   * A stored entry: the file at `sourcePath` is placed in the folder (moved when `move`, else copied) and read once;
+   * `onChunk` sees each chunk in order (only during its call: the buffer is reused). Throws when the file is not
+   * `expectedBytes` long, so a file still growing or cut short is never packaged as whole.
    */
   async addFile(
     name: string,
     sourcePath: string,
-    options: ZipEntryOptions & { expectedBytes: number; onChunk?: (chunk: Buffer) => void },
+    options: ZipEntryOptions & { expectedBytes: number; move?: boolean; onChunk?: (chunk: Buffer) => void },
   ): Promise<{ bytes: number; crc32: number }> {
-    const source = await open(sourcePath, 'r');
+    const placed = resolveInside(path.join(this.dir, STORED_ZIP_FILES.content), name);
+    await placeFile(sourcePath, placed, options.move ?? false);
+    const source = await open(placed, 'r');
     try {
       const entry: CentralEntry = {
         mtime: options.mtime,
@@ -240,39 +281,56 @@ export class ZipWriter {
       };
       await this.append(localHeader(entry, false));
       let turn = 0;
-      const readNext = () => source.read(this.buffers[turn++ % 2]!, 0, COPY_CHUNK_BYTES, null);
+      const readNext = () => source.read(this.buffers[turn++ % 2]!, 0, READ_CHUNK_BYTES, null);
       let reading = readNext();
       for (;;) {
         const { bytesRead, buffer } = await reading;
         if (bytesRead === 0) break;
-        // The other buffer fills while this chunk is hashed and written.
+        // The other buffer fills while this chunk is digested.
         reading = readNext();
         const chunk = buffer.subarray(0, bytesRead);
         entry.crc32 = crc32(chunk, entry.crc32);
         entry.size += bytesRead;
+        this.hash.update(chunk);
         options.onChunk?.(chunk);
-        await this.append(chunk);
       }
       if (entry.size !== options.expectedBytes) {
         throw new Error(
           `zip: ${name} was ${options.expectedBytes} bytes when opened and ${entry.size} when read`,
         );
       }
+      this.pieces.push({ kind: 'file', path: name, bytes: entry.size });
+      this.offset += entry.size;
       entry.compressedSize = entry.size;
       await this.append(dataDescriptor(entry));
       this.entries.push(entry);
+      this.flushInBackground(placed);
       return { bytes: entry.size, crc32: entry.crc32 };
     } finally {
       await source.close();
     }
   }
 
-  /** Flushes what is written so far to the disk (the final flush then waits only for the tail). */
-  async flush(): Promise<void> {
-    await this.handle.datasync();
+  /** Flushes a placed file to the disk after the one before it, while the next is read (the end waits for the last). */
+  private flushInBackground(file: string): void {
+    const previous = this.flushing;
+    this.flushing = (async () => {
+      await previous;
+      const handle = await open(file, 'r');
+      try {
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+    })();
+    // Reported by finish(); not an unhandled rejection meanwhile.
+    this.flushing.catch(() => undefined);
   }
 
-  /** Writes the central directory and the end records, flushes and closes; the zip's size and SHA-256. */
+  /**
+   * Writes the central directory and the end records, flushes the parts and writes the layout (last, so a folder
+   * with a layout is a whole zip); the zip's size and SHA-256.
+   */
   async finish(): Promise<{ bytes: number; sha256: string }> {
     const directoryOffset = this.offset;
     await this.append(Buffer.concat(this.entries.map((entry) => centralHeader(entry, this.forceZip64))));
@@ -282,13 +340,24 @@ export class ZipWriter {
       size: this.offset - directoryOffset,
     };
     await this.append(endRecords(directory, this.offset, this.forceZip64));
-    await this.handle.sync();
-    await this.handle.close();
-    return { bytes: this.offset, sha256: this.hash.digest('hex') };
+    await this.frame.sync();
+    await this.frame.close();
+    await this.flushing;
+    const layout: StoredZipLayout = {
+      format: STORED_ZIP_FORMAT,
+      bytes: this.offset,
+      sha256: this.hash.digest('hex'),
+      pieces: this.pieces,
+    };
+    await writeFile(path.join(this.dir, STORED_ZIP_FILES.layout), `${JSON.stringify(layout)}\n`, {
+      flush: true,
+    });
+    return { bytes: layout.bytes, sha256: layout.sha256 };
   }
 
-  /** Closes the file without finishing it (the caller removes it). */
+  /** Stops without finishing (the caller removes the folder). */
   async abort(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
+    await this.frame.close().catch(() => undefined);
+    await this.flushing.catch(() => undefined);
   }
 }

@@ -1,12 +1,14 @@
 // Package downloads: a personal link that expires, and the download itself, audited with user and address before a
 // byte leaves; the first download moves the request to "downloaded".
 import { randomBytes } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { withTransaction } from '../../db/transaction';
 import { evidencePaths } from '../../evidence-config';
 import { HttpError, notFound } from '../../lib/http-error';
+import { openStoredZip, StoredZipError } from '../../lib/stored-zip';
 import { findRequest, latestPackage, setStatus } from '../../repositories/footage-requests.repository';
 import { insertAudit } from '../../repositories/audit.repository';
 import type { DownloadLink } from '../../schemas';
@@ -47,10 +49,27 @@ export async function createDownloadLink(ctx: RequestContext, queuePrefix: strin
 }
 
 export interface OpenedPackage {
-  stream: ReadStream;
+  stream: Readable;
   bytes: number;
   fileName: string;
   sha256: string;
+}
+
+interface PackageBytes {
+  bytes: number;
+  sha256: string | null;
+  stream: () => Readable;
+}
+
+/** The package's bytes: a stored zip (a folder), or a zip file as packages were kept before; null when missing. */
+async function openPackageBytes(location: string): Promise<PackageBytes | null> {
+  const info = await stat(location).catch(() => null);
+  if (info?.isFile()) return { bytes: info.size, sha256: null, stream: () => createReadStream(location) };
+  if (!info?.isDirectory()) return null;
+  return openStoredZip(location).catch((error: unknown) => {
+    if (error instanceof StoredZipError) return null;
+    throw error;
+  });
 }
 
 /** Opens the package a link grants, after writing the audit row (and the first download's step). */
@@ -67,9 +86,8 @@ export async function openDownload(ctx: RequestContext, queuePrefix: string, tok
   if (!pkg || pkg.id !== grant.packageId) {
     throw new HttpError(410, 'The package of this link was replaced; ask for a new link', 'ชุดหลักฐานของลิงก์นี้ถูกแทนที่แล้ว กรุณาขอลิงก์ใหม่');
   }
-  const file = path.join(evidencePaths(ctx.evidence).packages, pkg.path);
-  const size = await stat(file).then((s) => s.size, () => null);
-  if (size !== pkg.bytes) {
+  const opened = await openPackageBytes(path.join(evidencePaths(ctx.evidence).packages, pkg.path));
+  if (!opened || opened.bytes !== pkg.bytes || (opened.sha256 !== null && opened.sha256 !== pkg.sha256)) {
     throw new HttpError(410, 'The package file is missing or changed on the server; export it again', 'ไฟล์ชุดหลักฐานบนเซิร์ฟเวอร์หายหรือถูกเปลี่ยน กรุณาส่งออกใหม่');
   }
   const changed = await withTransaction(ctx.db, async (tx) => {
@@ -105,7 +123,7 @@ export async function openDownload(ctx: RequestContext, queuePrefix: string, tok
   }
   const request = (await findRequest(ctx.db, grant.requestId))!;
   return {
-    stream: createReadStream(file),
+    stream: opened.stream(),
     bytes: pkg.bytes,
     fileName: `${request.reference}-evidence.zip`,
     sha256: pkg.sha256,
