@@ -1,7 +1,6 @@
-// Where the road-section ranking's windows come from: the filtered crashes placed on their roads one by one, or the
-// 100 m road bins counted ahead (crash_road_bins, migration 026) when the filter and the window sizes allow. Both give
-// the ranking the same CTEs — `sections` (every window holding a crash, with its road class and sums) and
-// `road_length` — and the same details for a listed window.
+// What the road-section ranking screens, per road: the 100 m road bins counted ahead (crash_road_bins and their
+// totals, migrations 026 and 027) when the filter and the window sizes allow, else the filtered crashes placed on their
+// roads; and, for the windows it lists, their crashes' place, road and name, and the years of their sources.
 import { countedAheadAnswers, countedAheadConditions } from '../crashes/counted-ahead';
 import { crashFilterSql, type CrashFilter } from '../crashes/crash-filter';
 import type { EpdoWeights } from '../crashes/epdo';
@@ -18,13 +17,6 @@ export interface SectionSource {
   stepM: number;
   weights: EpdoWeights;
   basis: SectionBasis;
-}
-
-/** The SQL of one way of counting: CTEs defining `sections` and `road_length`, and the `details` CTE's body. */
-export interface SectionSourceSql {
-  ctes: string;
-  /** Per listed window (`listed`: pos, basis, road_key, start_m): lon, lat, road_id, road_name, sources. */
-  details: string;
 }
 
 /** A crash is placed by DOH road code and kilometre post when it has both, else on its snapped OSM line. */
@@ -45,121 +37,78 @@ export function binsAnswer(source: SectionSource): boolean {
 
 const bases = (basis: SectionBasis) => (basis === 'all' ? ['km', 'osm_line'] : [basis]);
 
-/**
- * The `windows` CTE: each row of `rows` (a crash or a bin, at place pos_m) once per window holding it. Windows start
- * at whole multiples of the step from km 0 (or the line's start), so a place p lies in those starting at k·step for
- * p − length < k·step ≤ p: k = ⌊p / step⌋ − j for j below ⌈length / step⌉ (a join with that short series, not a
- * series per row: measured half the time), and empty windows are never made.
- */
-function windowsSql(rows: string, columns: string, source: SectionSource, params: SqlParams): string {
-  const length = `${params.add(source.lengthM)}::int`;
-  const step = `${params.add(source.stepM)}::int`;
-  const k = `(floor(f.pos_m / ${step})::int - o.j)`;
-  return `windows AS (
-      SELECT f.basis, f.road_key, ${k} * ${step} AS start_m, ${columns}
-      FROM ${rows} f CROSS JOIN generate_series(0, ${params.add(Math.ceil(source.lengthM / source.stepM))}::int - 1) AS o(j)
-      WHERE ${k} >= 0 AND ${k} * ${step} > f.pos_m - ${length}
-    )`;
-}
-
 /** A road's class for the Empirical Bayes reference population: DOH highways by km post, else the OSM line's. */
 const roadClass = (basis: string, line: string) =>
   `CASE WHEN ${basis} = 'km' THEN 'doh' ELSE coalesce(${line}.class, 'other') END`;
 
-/** Per road: its class and length, for the Empirical Bayes reference population (see the ranking). */
-function roadLengthSql(roads: string): string {
-  return `road_length AS (
-      SELECT r.basis, r.road_key, ${roadClass('r.basis', 'line')} AS class,
-             CASE WHEN r.basis = 'km' THEN r.max_pos ELSE ST_Length(line.geom::geography) END AS length_m
-      FROM (${roads}) r
-        LEFT JOIN roads line ON line.id = r.road_id
-    )`;
-}
+/** Where the ranking's places come from: the road bins, or the crashes themselves (see binsAnswer). */
+export type PlaceSource = 'bins' | 'crashes';
 
 /**
- * Each window carries its road's class, so the class statistics join the windows to a handful of classes, not to the
- * roads: the planner cannot size the CTEs, and took the roads for one row (measured 2 s for 14,000 windows).
+ * The filtered crashes on each road, as places along it with their sums: the 100 m bins (tens of thousands where the
+ * crashes are a million; with no filter the totals kept per bin, migration 027, are the sums already), or each crash at
+ * its exact place (crashes at the same place summed). A crash is placed as the bins place it: km::numeric · 1000 or
+ * the offset through numeric. One row per road: basis, key, class, line length, and the places and sums as arrays in
+ * order along the road.
  */
-const SECTION_KEY = 'basis, road_key, start_m, class';
-
-/**
- * From the crashes: each filtered crash with its basis, road (DOH code or OSM line id as text, byte-compared: sorting
- * it by the Thai collation would cost more than the rest) and place in metres along it. A double km goes through
- * numeric so 3.3 km is exactly 3300 m, as a `km >= 3.3` comparison sees it.
- */
-export function sectionsFromCrashes(source: SectionSource, params: SqlParams): SectionSourceSql {
-  const weight = epdoSql(source.weights, params);
-  const length = `${params.add(source.lengthM)}::int`;
-  const ctes = `f AS MATERIALIZED (
-      SELECT * FROM (
-        SELECT c.source, c.road_name, c.deaths, c.serious_injuries, c.minor_injuries,
-               ST_X(c.location) AS lon, ST_Y(c.location) AS lat, ${weight} AS epdo,
-               CASE WHEN ${HAS_KM('c')} THEN 'km' WHEN ${ON_LINE('c')} THEN 'osm_line' END COLLATE "C" AS basis,
-               CASE WHEN ${HAS_KM('c')} THEN c.road_code ELSE c.road_id::text END COLLATE "C" AS road_key,
-               CASE WHEN ${HAS_KM('c')} THEN NULL ELSE c.road_id END AS road_id,
-               CASE WHEN ${HAS_KM('c')} THEN c.km::numeric * 1000 ELSE c.road_offset_m::numeric END AS pos_m,
-               ${roadClass(`CASE WHEN ${HAS_KM('c')} THEN 'km' END`, 'line')} AS class
-        FROM crashes c
-          LEFT JOIN roads line ON line.id = c.road_id
-        WHERE ${crashFilterSql(source.filter, params)}
-      ) placed
-      WHERE basis = ANY(${params.add(bases(source.basis))}::text[])
-    ),
-    ${windowsSql('f', 'f.class, f.deaths, f.serious_injuries, f.minor_injuries, f.epdo', source, params)},
-    sections AS (
-      SELECT ${SECTION_KEY}, count(*)::int AS crashes, sum(deaths)::int AS deaths,
-             sum(serious_injuries)::int AS serious, sum(minor_injuries)::int AS minor, sum(epdo) AS epdo
-      FROM windows GROUP BY ${SECTION_KEY}
-    ),
-    ${roadLengthSql('SELECT basis, road_key, max(pos_m) AS max_pos, max(road_id) AS road_id FROM f GROUP BY basis, road_key')}`;
-  const details = `SELECT l.pos, avg(f.lon) AS lon, avg(f.lat) AS lat, max(f.road_id) AS road_id,
-             mode() WITHIN GROUP (ORDER BY f.road_name) FILTER (WHERE btrim(f.road_name) <> '') AS road_name,
-             array_agg(DISTINCT f.source) AS sources
-      FROM listed l
-      JOIN f ON f.basis = l.basis AND f.road_key = l.road_key
-        AND f.pos_m >= l.start_m AND f.pos_m < l.start_m + ${length}
-      GROUP BY l.pos`;
-  return { ctes, details };
-}
-
-/**
- * From the bins: the filtered bins summed per road bin (tens of thousands of rows where the crashes are a million),
- * their windows and sums as above with the bin's start as the place. A listed window's details (its crashes' mean
- * place, the road line they lie on, the name most of them give) are read from its own crashes through the road
- * indexes: fifty small lookups.
- */
-export function sectionsFromBins(source: SectionSource, params: SqlParams): SectionSourceSql {
-  const weight = epdoOfSeveritySql(source.weights, params, 'b.severity');
-  const length = `${params.add(source.lengthM)}::int`;
-  const binM = `${params.add(ROAD_BIN_M)}::int`;
-  const where = [`b.basis = ANY(${params.add(bases(source.basis))}::text[])`];
-  where.push(...countedAheadConditions(source.filter, params, 'b'));
-  const ctes = `binned AS MATERIALIZED (
-      SELECT g.*, ${roadClass('g.basis', 'line')} AS class
+export function roadPlacesSql(source: SectionSource, from: PlaceSource, params: SqlParams): string {
+  // Placeholders are numbered as they are added: each branch adds only those it uses.
+  const binM = () => `${params.add(ROAD_BIN_M)}::int`;
+  const onBases = `basis = ANY(${params.add(bases(source.basis))}::text[])`;
+  const { weights, filter } = source;
+  // The filters the bins are kept by (binsAnswer has ruled out the others).
+  const whole = !filter.from && !filter.to && !filter.severities && !filter.sources;
+  const places =
+    from === 'crashes'
+      ? `SELECT basis, road_key, pos_m, count(*)::int AS crashes, sum(deaths)::int AS deaths,
+               sum(serious_injuries)::int AS serious, sum(minor_injuries)::int AS minor, sum(epdo) AS epdo
+        FROM (
+          SELECT CASE WHEN ${HAS_KM('c')} THEN 'km' WHEN ${ON_LINE('c')} THEN 'osm_line' END COLLATE "C" AS basis,
+                 CASE WHEN ${HAS_KM('c')} THEN c.road_code ELSE c.road_id::text END COLLATE "C" AS road_key,
+                 (CASE WHEN ${HAS_KM('c')} THEN c.km::numeric * 1000 ELSE c.road_offset_m::numeric END)::float8 AS pos_m,
+                 c.deaths, c.serious_injuries, c.minor_injuries, ${epdoSql(weights, params)} AS epdo
+          FROM crashes c
+          WHERE ${crashFilterSql(filter, params)}
+        ) placed
+        WHERE ${onBases}
+        GROUP BY basis, road_key, pos_m`
+      : whole
+        ? `SELECT basis, road_key, (bin * ${binM()})::float8 AS pos_m, crashes, deaths, serious, minor,
+                 fatal_crashes * ${params.add(weights.fatal)}::float8
+                   + serious_crashes * ${params.add(weights.serious)}::float8
+                   + minor_crashes * ${params.add(weights.minor)}::float8
+                   + damage_only_crashes * ${params.add(weights.damage_only)}::float8 AS epdo
+          FROM crash_road_bin_totals
+          WHERE ${onBases}`
+        : `SELECT basis, road_key, (bin * ${binM()})::float8 AS pos_m, sum(crashes)::int AS crashes,
+                 sum(deaths)::int AS deaths, sum(serious)::int AS serious, sum(minor)::int AS minor,
+                 sum(crashes * ${epdoOfSeveritySql(weights, params, 'severity')}) AS epdo
+          FROM crash_road_bins b
+          WHERE ${[onBases, ...countedAheadConditions(filter, params, 'b')].join(' AND ')}
+          GROUP BY basis, road_key, bin`;
+  // Arrays are built in the order of the rows fed to them: the places sorted along each road (for the totals their
+  // key order, no sort), and the roads joined to the 2,000 road rows, not to the 50,000 places.
+  return `SELECT g.basis, g.road_key, ${roadClass('g.basis', 'line')} AS class, line.length_m, g.pos_m, g.crashes,
+             g.deaths, g.serious, g.minor, g.epdo
       FROM (
-        SELECT b.basis, b.road_key, (b.bin * ${binM})::float8 AS pos_m, sum(b.crashes)::int AS crashes,
-               sum(b.deaths)::int AS deaths, sum(b.serious)::int AS serious_injuries,
-               sum(b.minor)::int AS minor_injuries, sum(b.crashes * ${weight}) AS epdo
-        FROM crash_road_bins b
-        WHERE ${where.join(' AND ')}
-        GROUP BY b.basis, b.road_key, b.bin
+        SELECT p.basis, p.road_key, array_agg(p.pos_m) AS pos_m, array_agg(p.crashes) AS crashes,
+               array_agg(p.deaths) AS deaths, array_agg(p.serious) AS serious, array_agg(p.minor) AS minor,
+               array_agg(p.epdo) AS epdo
+        FROM (${places} ORDER BY basis, road_key, pos_m) p
+        GROUP BY p.basis, p.road_key
       ) g
-        LEFT JOIN roads line ON line.id = (CASE WHEN g.basis = 'osm_line' THEN g.road_key::int END)
-    ),
-    ${windowsSql('binned', 'f.class, f.crashes, f.deaths, f.serious_injuries, f.minor_injuries, f.epdo', source, params)},
-    sections AS (
-      SELECT ${SECTION_KEY}, sum(crashes)::int AS crashes, sum(deaths)::int AS deaths,
-             sum(serious_injuries)::int AS serious, sum(minor_injuries)::int AS minor, sum(epdo) AS epdo
-      FROM windows GROUP BY ${SECTION_KEY}
-    ),
-    ${roadLengthSql(
-      `SELECT basis, road_key, max(pos_m) AS max_pos,
-              CASE WHEN basis = 'osm_line' THEN road_key::int END AS road_id
-       FROM binned GROUP BY basis, road_key`,
-    )}`;
+        LEFT JOIN roads line ON line.id = (CASE WHEN g.basis = 'osm_line' THEN g.road_key::int END)`;
+}
+
+/**
+ * A listed window's details (its crashes' mean place, the road line they lie on, the name most of them give) read
+ * from its own crashes through the road indexes: fifty small lookups. `listed` has pos, basis, road_key, start_m.
+ */
+export function windowDetailsSql(source: SectionSource, params: SqlParams): string {
+  const length = `${params.add(source.lengthM)}::int`;
   // The km comparison through numeric as the bins place it; the double range before it lets the index find the rows.
   const km = `c.km::numeric * 1000`;
-  const details = `SELECT l.pos, d.lon, d.lat, d.road_id, d.road_name, d.sources
+  return `SELECT l.pos, d.lon, d.lat, d.road_id, d.road_name, d.sources
       FROM listed l CROSS JOIN LATERAL (
         SELECT avg(ST_X(c.location)) AS lon, avg(ST_Y(c.location)) AS lat,
                CASE WHEN l.basis = 'osm_line' THEN max(c.road_id) END AS road_id,
@@ -178,5 +127,78 @@ export function sectionsFromBins(source: SectionSource, params: SqlParams): Sect
             AND ${crashFilterSql(source.filter, params)}
         ) c
       ) d`;
-  return { ctes, details };
+}
+
+/** A listed window as every ranking returns it: its sums and rank values with its details. */
+export interface SectionRow {
+  basis: 'km' | 'osm_line';
+  road_key: string;
+  road_id: number | null;
+  start_m: number;
+  crashes: number;
+  deaths: number;
+  serious: number;
+  minor: number;
+  epdo: number;
+  lon: number;
+  lat: number;
+  black_spot: boolean;
+  total: number;
+  black_spots: number;
+  road_name: string | null;
+  road_class: string | null;
+  line_length_m: number | null;
+  years: number[];
+  predicted: number;
+  eb_expected: number;
+}
+
+/** The years a period can hold (a crash's year is its Bangkok calendar year): pairs outside are not probed. */
+function yearRange(year: string, filter: CrashFilter, params: SqlParams): string {
+  const bounds = [`${year} IS NOT NULL`];
+  if (filter.from) bounds.push(`${year} >= extract(year FROM ${params.add(filter.from)}::date)`);
+  if (filter.to) bounds.push(`${year} <= extract(year FROM ${params.add(filter.to)}::date)`);
+  return bounds.join(' AND ');
+}
+
+/**
+ * The end of a ranking statement, after its `listed` CTE (pos, basis, road_key, start_m, the sums, predicted,
+ * eb_expected, black_spot, total, black_spots): each listed window's details (the `details` body of its source) and
+ * the years its sources have data for, as SectionRows in rank order.
+ */
+export function listedDetailsSql(filter: CrashFilter, details: string, params: SqlParams): string {
+  const period = crashFilterSql({ from: filter.from, to: filter.to, sources: filter.sources }, params);
+  return `-- Place, name and sources only for the listed windows (the rows above are kept narrow: there can be a million).
+    details AS (${details}),
+    -- The years each source has data for in the period, whatever the other filters: a year in which a window had no
+    -- crash still counts towards its crashes per year. The (source, year) pairs are found by skipping along their
+    -- index (a handful of probes, not a scan of every crash), then each is kept if one of its crashes is in the period.
+    pairs AS (
+      WITH RECURSIVE next_pair AS (
+        (SELECT c.source, c.year FROM crashes c ORDER BY c.source, c.year LIMIT 1)
+        UNION ALL
+        SELECT n.source, n.year
+        FROM next_pair p CROSS JOIN LATERAL (
+          SELECT c.source, c.year FROM crashes c
+          WHERE (c.source, c.year) > (p.source, p.year)
+          ORDER BY c.source, c.year LIMIT 1
+        ) n
+      )
+      SELECT * FROM next_pair
+    ),
+    source_years AS MATERIALIZED (
+      SELECT p.source, p.year FROM pairs p
+      WHERE ${yearRange('p.year', filter, params)}
+        AND EXISTS (SELECT 1 FROM crashes c WHERE c.source = p.source AND c.year = p.year AND ${period})
+    )
+    SELECT l.basis, l.road_key, d.road_id, l.start_m, l.crashes, l.deaths, l.serious, l.minor, l.epdo, d.lon, d.lat,
+           l.predicted, l.eb_expected,
+           l.black_spot, l.total::int, l.black_spots::int, d.road_name, r.class AS road_class,
+           r.length_m AS line_length_m,
+           ARRAY(SELECT DISTINCT sy.year::int FROM source_years sy WHERE sy.source = ANY(d.sources) ORDER BY 1)
+             AS years
+    FROM listed l
+    JOIN details d ON d.pos = l.pos
+    LEFT JOIN roads r ON r.id = d.road_id
+    ORDER BY l.pos`;
 }
