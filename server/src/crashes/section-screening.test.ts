@@ -1,14 +1,14 @@
 // The in-memory screening on small roads worked by hand: window sums, one window per hot spot (the earlier of equal
 // windows), the Empirical Bayes estimate, black spots and the rank order.
 import { describe, expect, it } from 'vitest';
-import { screenRoadBins, type RoadBins, type ScreeningOptions } from './section-screening';
+import { screenRoadPlaces, type RoadPlaces, type ScreeningOptions } from './section-screening';
 
 /** A road from [place, crashes, deaths] triples; serious and minor 0, EPDO = crashes + 10 × deaths. */
 function road(
   roadKey: string,
   places: [number, number, number][],
-  basis: RoadBins['basis'] = 'km',
-): RoadBins {
+  basis: RoadPlaces['basis'] = 'km',
+): RoadPlaces {
   return {
     basis,
     roadKey,
@@ -35,18 +35,18 @@ const POPULATION = new Map([
   ['doh', 100],
   ['primary', 100],
 ]);
-const starts = (roads: RoadBins[], options: Partial<ScreeningOptions> = {}) =>
-  screenRoadBins(roads, POPULATION, { ...OPTIONS, ...options }).listed.map((w) => [
+const starts = (roads: RoadPlaces[], options: Partial<ScreeningOptions> = {}) =>
+  screenRoadPlaces(roads, POPULATION, { ...OPTIONS, ...options }).listed.map((w) => [
     w.roadKey,
     w.startM,
     w.crashes,
   ]);
 
-describe('screenRoadBins', () => {
+describe('screenRoadPlaces', () => {
   it('makes every window holding a place, from km 0, with the sums of the places inside it', () => {
     // Places at 150 m and 420 m, 300 m windows every 100 m: 150 lies in [0,300) and [100,400); 420 in [200,500),
     // [300,600) and [400,700).
-    const screened = screenRoadBins(
+    const screened = screenRoadPlaces(
       [
         road('3', [
           [150, 2, 0],
@@ -106,7 +106,7 @@ describe('screenRoadBins', () => {
   it('flags black spots by crashes, or by deaths when a deaths criterion is given', () => {
     const roads = [road('3', [[50, 3, 0]]), road('4', [[50, 1, 2]])];
     const flags = (minDeaths: number | null) =>
-      screenRoadBins(roads, POPULATION, { ...OPTIONS, overlapping: false, minDeaths }).listed.map((w) => [
+      screenRoadPlaces(roads, POPULATION, { ...OPTIONS, overlapping: false, minDeaths }).listed.map((w) => [
         w.roadKey,
         w.blackSpot,
       ]);
@@ -118,13 +118,13 @@ describe('screenRoadBins', () => {
       ['3', true],
       ['4', true],
     ]);
-    expect(screenRoadBins(roads, POPULATION, { ...OPTIONS, overlapping: false }).blackSpots).toBe(1);
+    expect(screenRoadPlaces(roads, POPULATION, { ...OPTIONS, overlapping: false }).blackSpots).toBe(1);
   });
 
   it('leans each window from its count towards its class mean (Empirical Bayes, method of moments)', () => {
     // Windows of class doh: crashes 4 (three windows of 300 m hold the place at 250 m) over a population of 10.
     const population = new Map([['doh', 10]]);
-    const screened = screenRoadBins([road('3', [[250, 4, 0]])], population, {
+    const screened = screenRoadPlaces([road('3', [[250, 4, 0]])], population, {
       ...OPTIONS,
       rankBy: 'eb_excess',
     });

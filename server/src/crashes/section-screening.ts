@@ -1,13 +1,12 @@
-// HSM network screening by sliding window over road bins, in memory: the windows of each road, the Empirical Bayes
-// estimate per road class, one window per hot spot, and the ranking. The same rules as the ranking's SQL
-// (crash-rankings.repository.ts), which it replaces where the road bins answer: a country's 50,000 bins make
-// 80,000 windows, screened here in tens of milliseconds against half a second of grouping and window functions in
-// PostgreSQL. The windows live in typed arrays, one per field: an object per window measured 3× slower (allocation
+// HSM network screening by sliding window, in memory, over the places of crashes along each road (100 m road bins or
+// the crashes' own places): the windows of each road, the Empirical Bayes estimate per road class, one window per hot
+// spot, and the ranking. A country's 50,000 bins make 80,000 windows, screened here in tens of milliseconds where
+// making and grouping them in PostgreSQL took half a second. The windows live in typed arrays, one per field: an object per window measured 3× slower (allocation
 // and garbage collection), and only the listed windows become objects.
 import type { RankBy } from '../schemas';
 
-/** A road's bins (stretches counted ahead), as columns: places in metres from its start, ascending, and sums. */
-export interface RoadBins {
+/** A road's places holding crashes (bins, or crashes), as columns: metres from its start, ascending, and sums. */
+export interface RoadPlaces {
   basis: 'km' | 'osm_line';
   roadKey: string;
   /** The road class of the Empirical Bayes reference population. */
@@ -85,30 +84,30 @@ class WindowTable {
     this.size += 1;
   }
 
-  /** Adds bin `b` of `road` to window i. */
-  add(i: number, road: RoadBins, b: number): void {
-    this.crashes[i] = this.crashes[i]! + road.crashes[b]!;
-    this.deaths[i] = this.deaths[i]! + road.deaths[b]!;
-    this.serious[i] = this.serious[i]! + road.serious[b]!;
-    this.minor[i] = this.minor[i]! + road.minor[b]!;
-    this.epdo[i] = this.epdo[i]! + road.epdo[b]!;
+  /** Adds place `p` of `road` to window i. */
+  add(i: number, road: RoadPlaces, p: number): void {
+    this.crashes[i] = this.crashes[i]! + road.crashes[p]!;
+    this.deaths[i] = this.deaths[i]! + road.deaths[p]!;
+    this.serious[i] = this.serious[i]! + road.serious[p]!;
+    this.minor[i] = this.minor[i]! + road.minor[p]!;
+    this.epdo[i] = this.epdo[i]! + road.epdo[p]!;
   }
 }
 
 /**
- * Every window holding one of a road's bins: a place p lies in the windows starting at k·step for
- * p − length < k·step ≤ p (k ≥ 0). Along the bins both ends of that range only grow, so the windows are made in order
- * of their start and a bin's windows are the last ones made.
+ * Every window holding one of a road's places: a place p lies in the windows starting at k·step for
+ * p − length < k·step ≤ p (k ≥ 0). Along the places both ends of that range only grow, so the windows are made in order
+ * of their start and a place's windows are the last ones made.
  */
-function addRoadWindows(table: WindowTable, index: number, road: RoadBins, lengthM: number, stepM: number) {
+function addRoadWindows(table: WindowTable, index: number, road: RoadPlaces, lengthM: number, stepM: number) {
   const first = table.size;
-  road.posM.forEach((posM, b) => {
+  road.posM.forEach((posM, p) => {
     const lowest = Math.max(0, Math.floor((posM - lengthM) / stepM) + 1);
     const highest = Math.floor(posM / stepM);
     const made = table.size > first ? table.start[table.size - 1]! / stepM : -1;
     for (let k = Math.max(lowest, made + 1); k <= highest; k += 1) table.push(index, k * stepM);
     for (let i = table.size - 1; i >= first && table.start[i]! >= lowest * stepM; i -= 1)
-      table.add(i, road, b);
+      table.add(i, road, p);
   });
 }
 
@@ -200,16 +199,16 @@ function peaks(table: WindowTable, keys: Float64Array, lengthM: number): number[
 const compareText = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
 
 /**
- * Screens the bins: `populations` is the number of windows along all the roads of each class (those with no crash
+ * Screens the roads: `populations` is the number of windows along all the roads of each class (those with no crash
  * included), the Empirical Bayes reference population.
  */
-export function screenRoadBins(
-  roads: readonly RoadBins[],
+export function screenRoadPlaces(
+  roads: readonly RoadPlaces[],
   populations: ReadonlyMap<string, number>,
   options: ScreeningOptions,
 ): Screening {
-  const bins = roads.reduce((sum, road) => sum + road.posM.length, 0);
-  const table = new WindowTable(bins * Math.ceil(options.lengthM / options.stepM));
+  const places = roads.reduce((sum, road) => sum + road.posM.length, 0);
+  const table = new WindowTable(places * Math.ceil(options.lengthM / options.stepM));
   roads.forEach((road, index) => addRoadWindows(table, index, road, options.lengthM, options.stepM));
   estimate(
     table,

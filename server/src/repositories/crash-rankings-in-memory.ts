@@ -4,7 +4,7 @@
 // in SQL took 0.9 s, 0.6 s of it in grouping 250,000 window rows and the window function that keeps one window per
 // hot spot.
 import type { Queryable } from '../db/pool';
-import { screenRoadBins, type RoadBins, type ScreenedWindow } from '../crashes/section-screening';
+import { screenRoadPlaces, type RoadPlaces, type ScreenedWindow } from '../crashes/section-screening';
 import { SqlParams } from '../lib/sql-params';
 import type { RoadSectionOptions } from './crash-rankings.repository';
 import {
@@ -29,7 +29,7 @@ interface RoadPlacesRow {
 }
 
 /** A road's bins ascending along it (the statement feeds them in that order; sorted here should a plan not). */
-function toRoadBins(row: RoadPlacesRow): RoadBins {
+function toRoadPlaces(row: RoadPlacesRow): RoadPlaces {
   const { pos_m: posM } = row;
   const ascending = posM.every((pos, i) => i === 0 || posM[i - 1]! <= pos);
   const order = posM.map((_, i) => i);
@@ -92,7 +92,7 @@ export async function rankInMemory(
     roadPlacesSql(options, from, placesParams),
     placesParams.values,
   );
-  const screening = screenRoadBins(rows.map(toRoadBins), classPopulations(rows, options.stepM), options);
+  const screening = screenRoadPlaces(rows.map(toRoadPlaces), classPopulations(rows, options.stepM), options);
   if (screening.listed.length === 0) return [];
   const params = new SqlParams();
   const listed = listedCte(screening.listed, screening, params);
