@@ -1,6 +1,7 @@
 // Medium: a Redis of its own (a real redis-server) killed and started again under a connected control-room client:
-// the events stored while Redis was away (their announcement lost) reach the client without it reconnecting, and
-// the events announced afterwards still do. Prints the time from Redis being back to the client having everything.
+// the events stored while Redis was away (their announcement lost) reach the client without it reconnecting, then a
+// resync tells it to read its other live state again, and the events announced afterwards still arrive. Prints the
+// time from Redis being back to the client having everything.
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { insertEvent } from '../src/repositories/events.repository';
 import { upsertUser } from '../src/repositories/users.repository';
-import type { ClientToServerEvents, Event, ServerToClientEvents } from '../src/schemas';
+import type { ClientToServerEvents, Event, ResyncMessage, ServerToClientEvents } from '../src/schemas';
 import { hashPassword } from '../src/services/passwords';
 import { redisProcess, type RedisProcess } from './redis-process';
 import { until as untilWithin, vehicleCountEvent } from './realtime-helpers';
@@ -21,6 +22,8 @@ let schema: Awaited<ReturnType<typeof createTestSchema>>;
 let redis: RedisProcess;
 let client: Client;
 const received: Event[] = [];
+/** Each resync with the number of events received before it. */
+const resyncs: { message: ResyncMessage; afterEvents: number }[] = [];
 
 /** Redis restarts and reconnects take seconds, not the default wait. */
 const until = (condition: () => boolean, timeoutMs = 15_000) => untilWithin(condition, timeoutMs);
@@ -53,6 +56,7 @@ beforeAll(async () => {
     reconnection: false,
   });
   client.on('event', (event) => received.push(event));
+  client.on('realtime.resync', (message) => resyncs.push({ message, afterEvents: received.length }));
   await new Promise<void>((resolve, reject) => {
     client.on('connect', resolve);
     client.on('connect_error', reject);
@@ -67,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('Redis restarted under a connected client', () => {
-  it('relays the events stored while Redis was away, then the new ones, on the same socket', async () => {
+  it('relays the events stored while Redis was away, then a resync, then the new ones, on the same socket', async () => {
     const before = await app.eventStore.record(vehicleCountEvent(1));
     await until(() => has(before));
 
@@ -88,6 +92,14 @@ describe('Redis restarted under a connected client', () => {
     console.log(
       `realtime: Redis back → the ${whileAway.length} events stored meanwhile on the client in ${recoveredMs.toFixed(0)} ms`,
     );
+
+    // Then, once the events of the gap are relayed, the rest of the live state is to be read again.
+    await until(() => resyncs.length > 0);
+    expect(resyncs).toHaveLength(1);
+    expect(resyncs[0]!.message).toEqual({ reason: 'relay-reconnected', awayMs: expect.any(Number) });
+    // Away at least the 300 ms waited above (less a little: the subscriber may see the close after the kill).
+    expect(resyncs[0]!.message.awayMs).toBeGreaterThanOrEqual(250);
+    expect(resyncs[0]!.afterEvents).toBe(received.length);
 
     const after = await app.eventStore.record(vehicleCountEvent(4));
     await until(() => has(after));

@@ -1,6 +1,8 @@
 // A server relays events to its sockets from a Redis subscription, and pub/sub keeps nothing for a subscriber that was
 // away: after a Redis restart or a network blip, the events changed meanwhile (stored in PostGIS first, their
-// announcement lost or never sent) are read back from PostGIS and relayed, so a connected client misses nothing.
+// announcement lost or never sent) are read back from PostGIS and relayed, so a connected client misses nothing; then
+// the clients are told to read the rest of their live state again (camera status, requests, crash layer), whose
+// messages of the gap are gone.
 import type { Redis } from 'ioredis';
 import type { Queryable } from '../db/pool';
 import { EVENT_TYPES, type Event } from '../schemas';
@@ -18,6 +20,8 @@ export interface RelayCatchUpContext {
   subscriber: Redis;
   channels: string[];
   relay: (event: Event) => void;
+  /** After the events of a gap are relayed: tells the clients to read their other live state again. */
+  resync: (awayMs: number) => void;
   log: (message: string, detail: Record<string, unknown>) => void;
 }
 
@@ -54,10 +58,9 @@ export async function startRelayCatchUp(ctx: RelayCatchUpContext): Promise<Relay
             ctx.relay(event);
           },
         );
-        ctx.log('realtime relay caught up after Redis came back', {
-          events: sent,
-          awayMs: Date.now() - from.at,
-        });
+        const awayMs = Date.now() - from.at;
+        ctx.log('realtime relay caught up after Redis came back', { events: sent, awayMs });
+        ctx.resync(awayMs);
       } catch (err) {
         ctx.log('realtime relay catch-up failed, trying again', { err: (err as Error).message });
         if (!closed) retry = setTimeout(() => catchUp(from), RETRY_MS);

@@ -197,6 +197,8 @@ export default fp(async (app) => {
     subscriber,
     channels,
     relay: relayEvent,
+    // This server's sockets only: every server catches up on its own subscription.
+    resync: (awayMs) => io.local.emit('realtime.resync', { reason: 'relay-reconnected', awayMs }),
     log: (message, detail) => app.log.warn(detail, message),
   });
   app.decorate('realtimeCatchUp', catchUp);

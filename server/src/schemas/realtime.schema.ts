@@ -83,6 +83,17 @@ export const TrackedObjectsMessage = Type.Object({
 });
 export type TrackedObjectsMessage = Static<typeof TrackedObjectsMessage>;
 
+/**
+ * The server's Redis subscription came back after a gap: the events of the gap were relayed from PostGIS, but the
+ * other messages of the gap (camera status, footage requests, crash layer) were not. Clients read that state again.
+ */
+export const ResyncMessage = Type.Object({
+  reason: Type.Literal('relay-reconnected'),
+  /** How long the subscription was away. */
+  awayMs: Type.Integer({ minimum: 0 }),
+});
+export type ResyncMessage = Static<typeof ResyncMessage>;
+
 export const Ack = Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type.String()), count: Type.Optional(Type.Integer()) });
 export type Ack = Static<typeof Ack>;
 
@@ -97,6 +108,8 @@ export interface ServerToClientEvents {
   'footage.request': (change: FootageRequestChange) => void;
   /** To the roles that read the live crash layer (CRASHES_LIVE_ROLES): read GET /api/crashes/last-24h again. */
   'crashes.changed': (message: CrashesChangedMessage) => void;
+  /** To every socket of this server after its Redis subscription came back (see ResyncMessage). */
+  'realtime.resync': (message: ResyncMessage) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (reply: Ack) => void) => void;

@@ -8,6 +8,7 @@ import type {
   CrashesChangedMessage,
   Event,
   FootageRequestChange,
+  ResyncMessage,
   ServerToClientEvents,
   SocketAuth,
   StopArrivalsMessage,
@@ -83,6 +84,7 @@ export class RealtimeClient {
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly requestListeners = new Set<(change: FootageRequestChange) => void>();
   private readonly crashListeners = new Set<(message: CrashesChangedMessage) => void>();
+  private readonly resyncListeners = new Set<(message: ResyncMessage) => void>();
 
   constructor(private readonly options: RealtimeClientOptions) {}
 
@@ -152,6 +154,15 @@ export class RealtimeClient {
   onCrashesChanged(listener: (message: CrashesChangedMessage) => void): () => void {
     this.crashListeners.add(listener);
     return () => this.crashListeners.delete(listener);
+  }
+
+  /**
+   * The server's relay came back after a gap without this socket dropping: messages other than events sent during
+   * the gap are gone, so what holds camera status, requests or the crash layer reads it again (as after a reconnect).
+   */
+  onResync(listener: (message: ResyncMessage) => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
   }
 
   onState(listener: (state: ConnectionState) => void): () => void {
@@ -231,6 +242,9 @@ export class RealtimeClient {
     });
     socket.on('crashes.changed', (message) => {
       this.crashListeners.forEach((listener) => listener(message));
+    });
+    socket.on('realtime.resync', (message) => {
+      this.resyncListeners.forEach((listener) => listener(message));
     });
     socket.on('camera.frame', (meta, jpeg) => {
       this.frames.deliver(meta, new Blob([jpeg], { type: 'image/jpeg' }));

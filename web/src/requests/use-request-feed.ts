@@ -1,5 +1,5 @@
 // Footage-request changes from the socket for as long as a page shows requests, and a signal when the socket comes
-// back (what changed meanwhile was not sent: the page reads its requests again).
+// back or the server's relay does (what changed meanwhile was not sent: the page reads its requests again).
 import { useEffect, useRef } from 'react';
 import type { FootageRequestChange } from '@toc/server/schemas';
 import { useLiveData } from '../state/live-data.context';
@@ -17,12 +17,14 @@ export function useRequestFeed(
   useEffect(() => {
     let wasConnected = realtime.connectionState === 'connected';
     const offChange = realtime.onFootageRequest((change) => handlers.current.onChange(change));
+    const offResync = realtime.onResync(() => handlers.current.onReconnect());
     const offState = realtime.onState((state) => {
       if (state === 'connected' && !wasConnected) handlers.current.onReconnect();
       wasConnected = state === 'connected';
     });
     return () => {
       offChange();
+      offResync();
       offState();
     };
   }, [realtime]);

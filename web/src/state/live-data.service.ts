@@ -53,6 +53,8 @@ export class LiveDataService {
         void this.reloadCameras(signal);
         if (!this.eventsLoaded) void this.loadEvents(signal);
       }),
+      // Nor are they when the server's relay was away while this socket stayed connected.
+      this.realtime.onResync(() => void this.reloadCameras(signal)),
     );
     void this.reloadCameras(signal);
     // Events first, so the socket resumes right after the newest seq the page contained.

@@ -1,5 +1,5 @@
 // The live crash layer's data while it is shown: read on open, again (debounced) when the server says crashes
-// changed, when a traffic incident event comes or changes, after a reconnect, and every few minutes so that
+// changed, when a traffic incident event comes or changes, after a reconnect or a resync, and every few minutes so that
 // crashes older than 24 hours leave the map.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Event, LiveCrashCollection } from '@toc/server/schemas';
@@ -29,6 +29,7 @@ export function useLiveCrashes(enabled: boolean, events: readonly Event[]): Live
     refreshRef.current = () => debounced.trigger();
     load();
     const offChanged = live.realtime.onCrashesChanged(() => debounced.trigger());
+    const offResync = live.realtime.onResync(() => debounced.trigger());
     // Messages sent while the socket was down are not replayed.
     const offState = live.realtime.onState((state) => {
       if (state === 'connected') debounced.trigger();
@@ -39,6 +40,7 @@ export function useLiveCrashes(enabled: boolean, events: readonly Event[]): Live
     return () => {
       refreshRef.current = null;
       offChanged();
+      offResync();
       offState();
       clearInterval(timer);
       debounced.cancel();
