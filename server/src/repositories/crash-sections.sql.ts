@@ -56,8 +56,24 @@ export function roadPlacesSql(source: SectionSource, from: PlaceSource, params: 
   const binM = () => `${params.add(ROAD_BIN_M)}::int`;
   const onBases = `basis = ANY(${params.add(bases(source.basis))}::text[])`;
   const { weights, filter } = source;
-  // The filters the bins are kept by (binsAnswer has ruled out the others).
-  const whole = !filter.from && !filter.to && !filter.severities && !filter.sources;
+  /** The bins with the filter's conditions (binsAnswer has ruled out the rest); with none, their totals. */
+  const binPlaces = () => {
+    const conditions = countedAheadConditions(filter, params, 'b');
+    return conditions.length === 0
+      ? `SELECT basis, road_key, (bin * ${binM()})::float8 AS pos_m, crashes, deaths, serious, minor,
+               fatal_crashes * ${params.add(weights.fatal)}::float8
+                 + serious_crashes * ${params.add(weights.serious)}::float8
+                 + minor_crashes * ${params.add(weights.minor)}::float8
+                 + damage_only_crashes * ${params.add(weights.damage_only)}::float8 AS epdo
+        FROM crash_road_bin_totals
+        WHERE ${onBases}`
+      : `SELECT basis, road_key, (bin * ${binM()})::float8 AS pos_m, sum(crashes)::int AS crashes,
+               sum(deaths)::int AS deaths, sum(serious)::int AS serious, sum(minor)::int AS minor,
+               sum(crashes * ${epdoOfSeveritySql(weights, params, 'severity')}) AS epdo
+        FROM crash_road_bins b
+        WHERE ${[onBases, ...conditions].join(' AND ')}
+        GROUP BY basis, road_key, bin`;
+  };
   const places =
     from === 'crashes'
       ? `SELECT basis, road_key, pos_m, count(*)::int AS crashes, sum(deaths)::int AS deaths,
@@ -72,20 +88,7 @@ export function roadPlacesSql(source: SectionSource, from: PlaceSource, params: 
         ) placed
         WHERE ${onBases}
         GROUP BY basis, road_key, pos_m`
-      : whole
-        ? `SELECT basis, road_key, (bin * ${binM()})::float8 AS pos_m, crashes, deaths, serious, minor,
-                 fatal_crashes * ${params.add(weights.fatal)}::float8
-                   + serious_crashes * ${params.add(weights.serious)}::float8
-                   + minor_crashes * ${params.add(weights.minor)}::float8
-                   + damage_only_crashes * ${params.add(weights.damage_only)}::float8 AS epdo
-          FROM crash_road_bin_totals
-          WHERE ${onBases}`
-        : `SELECT basis, road_key, (bin * ${binM()})::float8 AS pos_m, sum(crashes)::int AS crashes,
-                 sum(deaths)::int AS deaths, sum(serious)::int AS serious, sum(minor)::int AS minor,
-                 sum(crashes * ${epdoOfSeveritySql(weights, params, 'severity')}) AS epdo
-          FROM crash_road_bins b
-          WHERE ${[onBases, ...countedAheadConditions(filter, params, 'b')].join(' AND ')}
-          GROUP BY basis, road_key, bin`;
+      : binPlaces();
   // Arrays are built in the order of the rows fed to them: the places sorted along each road (for the totals their
   // key order, no sort), and the roads joined to the 2,000 road rows, not to the 50,000 places.
   return `SELECT g.basis, g.road_key, ${roadClass('g.basis', 'line')} AS class, line.length_m, g.pos_m, g.crashes,

@@ -266,6 +266,7 @@ export class StoredZipWriter {
     const placed = resolveInside(path.join(this.dir, STORED_ZIP_FILES.content), name);
     await placeFile(sourcePath, placed, options.move ?? false);
     const source = await open(placed, 'r');
+    let flushing = false;
     try {
       const entry: CentralEntry = {
         mtime: options.mtime,
@@ -304,20 +305,21 @@ export class StoredZipWriter {
       entry.compressedSize = entry.size;
       await this.append(dataDescriptor(entry));
       this.entries.push(entry);
-      this.flushInBackground(placed);
+      this.flushInBackground(source);
+      flushing = true;
       return { bytes: entry.size, crc32: entry.crc32 };
     } finally {
-      await source.close();
+      // A file being flushed is closed once it is on the disk.
+      if (!flushing) await source.close();
     }
   }
 
-  /** Flushes a placed file to the disk after the one before it, while the next is read (the end waits for the last). */
-  private flushInBackground(file: string): void {
+  /** Flushes a placed file through the handle it was read with (then closes it), after the one before it. */
+  private flushInBackground(handle: FileHandle): void {
     const previous = this.flushing;
     this.flushing = (async () => {
-      await previous;
-      const handle = await open(file, 'r');
       try {
+        await previous;
         await handle.datasync();
       } finally {
         await handle.close();
