@@ -57,5 +57,17 @@ describe('summariseAccidents', () => {
     expect(summary.precision).toBeCloseTo(1 / 3);
     expect(summary.meanDelayS).toBeCloseTo(2);
     expect(summary.falseAlarms).toBe(1);
+    expect(summary.crashes).toBe(2);
+    expect(summary.onTime).toBe(0); // found 2 s after the impact, but its onset is 2 s late too
+  });
+
+  it('counts a crash on time only within 3 s of the impact and with its onset within 1 s', () => {
+    const at = (openedS: number, onsetS: number) => ({
+      truth,
+      score: scoreClip([raised('traffic.accident', 'collision', openedS, onsetS)], truth),
+    });
+    expect(summariseAccidents([at(13, 10.5)]).onTime).toBe(1);
+    expect(summariseAccidents([at(13.5, 10.5)]).onTime).toBe(0);
+    expect(summariseAccidents([at(12, 11.5)]).onTime).toBe(0);
   });
 });

@@ -49,8 +49,16 @@ export function scoreClip(incidents: readonly RaisedIncident[], truth: ClipTruth
   return { accident, stoppedDelayS, separate: after.filter((i) => i !== first), falseAlarms };
 }
 
+/** The bar for a crash caught: raised within this long of the impact… */
+export const ON_TIME_DELAY_S = 3;
+/** …with its onset this close to it. */
+export const ON_TIME_ONSET_S = 1;
+
 export interface AccidentSummary {
+  crashes: number;
   recall: number;
+  /** Crashes raised within ON_TIME_DELAY_S with the onset within ON_TIME_ONSET_S. */
+  onTime: number;
   precision: number;
   meanDelayS: number | null;
   falseAlarms: number;
@@ -68,7 +76,14 @@ export function summariseAccidents(
     ...s.score.separate.filter((i) => i.type === 'traffic.accident'),
   ]).length;
   const delays = found.map((s) => s.score.accident!.delayS);
+  const onTime = found.filter(
+    (s) =>
+      s.score.accident!.delayS <= ON_TIME_DELAY_S &&
+      Math.abs(s.score.accident!.onsetErrorS) <= ON_TIME_ONSET_S,
+  ).length;
   return {
+    crashes: crashes.length,
+    onTime,
     recall: crashes.length ? found.length / crashes.length : 0,
     precision: accidentAlarms ? found.length / accidentAlarms : 0,
     meanDelayS: delays.length ? delays.reduce((a, b) => a + b, 0) / delays.length : null,

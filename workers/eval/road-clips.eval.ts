@@ -6,6 +6,7 @@ import { STREET_SCENE } from '@toc/server/db/demo-scenes';
 import { seededRandom } from '@toc/server/lib/seeded-random';
 import { runClip } from '../src/pipeline/clip-runner';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';
+import { viewsOf, type ClipView } from './clip-views';
 import { CRASH_CLIPS, type LabelledClip } from './crash-clips';
 import { scoreClip, summariseAccidents, type ClipScore, type RaisedIncident } from './incident-score';
 
@@ -29,20 +30,29 @@ const STREET_CLIP: LabelledClip = {
   stoppedS: null,
 };
 
+interface ClipRun {
+  view: ClipView;
+  fps: number;
+  seed: number;
+}
+
+/** The road incidents a clip's run raised, in seconds of the file (a view that starts late is shifted back). */
 async function roadIncidents(
   detector: ObjectDetector,
   clip: LabelledClip,
-  seed: number,
+  { view, fps, seed }: ClipRun,
 ): Promise<RaisedIncident[]> {
   const raised: RaisedIncident[] = [];
   const random = seededRandom(seed);
+  const fileS = (t: number) => (t - START_MS) / 1000 + view.startS;
   await runClip({
     file: path.join(sharedDir(), 'media', clip.file),
     detector,
-    scene: sceneSetupOf(clip.scene),
-    fps: DETECT_FPS,
+    scene: sceneSetupOf(view.scene),
+    fps,
     gating: true,
     startMs: START_MS,
+    ...(view.filter ? { viewFilter: view.filter } : {}),
     ...(DROP_SHARE > 0 ? { skipFrame: () => random() < DROP_SHARE } : {}),
     onFrame: ({ t, step }) => {
       for (const action of step.rules.incidentActions) {
@@ -50,8 +60,8 @@ async function roadIncidents(
         raised.push({
           type: action.signal.type,
           kind: action.signal.kind,
-          openedS: (t - START_MS) / 1000,
-          onsetS: (action.signal.onset - START_MS) / 1000,
+          openedS: fileS(t),
+          onsetS: fileS(action.signal.onset),
         });
       }
     },
@@ -85,15 +95,30 @@ function describe(clip: LabelledClip, score: ClipScore): string {
   return `  ${clip.name}: ${parts.join('; ')}`;
 }
 
+export interface RoadEvalOptions {
+  /** Also every other view of each clip (mirrored, grey, a late start), at each of these detect rates. */
+  views?: { rates: readonly number[] };
+}
+
 /** Runs every clip, prints a line per clip, returns the summary over them. */
-export async function evaluateRoadClips(detector: ObjectDetector, log: (line: string) => void) {
+export async function evaluateRoadClips(
+  detector: ObjectDetector,
+  log: (line: string) => void,
+  options: RoadEvalOptions = {},
+) {
   const scored = [];
   for (let seed = DROP_SEED; seed < DROP_SEED + DROP_SEEDS; seed++) {
     if (DROP_SEEDS > 1) log(`frames dropped at random: ${DROP_SHARE * 100} %, seed ${seed}`);
     for (const clip of [...CRASH_CLIPS, STREET_CLIP]) {
-      const score = scoreClip(await roadIncidents(detector, clip, seed), clip);
-      log(describe(clip, score));
-      scored.push({ truth: clip, score });
+      const views = options.views ? viewsOf(clip) : viewsOf(clip).slice(0, 1);
+      for (const view of views) {
+        for (const fps of options.views?.rates ?? [DETECT_FPS]) {
+          const score = scoreClip(await roadIncidents(detector, clip, { view, fps, seed }), clip);
+          const run = options.views ? ` [${view.name}, ${fps} fps]` : '';
+          log(describe({ ...clip, name: `${clip.name}${run}` }, score));
+          scored.push({ truth: clip, score });
+        }
+      }
     }
   }
   const stoppedDelays = scored.flatMap((s) =>

@@ -26,6 +26,8 @@ export interface ClipRunOptions {
   gating: boolean;
   /** Detect on a grid of tiles (as a camera with `tiling` set). */
   tiling?: Tiling;
+  /** ffmpeg filter applied to the picture before the camera's framing, e.g. `hflip` for another view of the clip. */
+  viewFilter?: string;
   rules?: RuleEngineOptionsInput;
   /**
    * Frames a camera would not get to (a worker that falls behind drops them): skipped before detection while the
@@ -69,7 +71,7 @@ export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> 
   const reader = startFrameReader({
     source: { file: options.file, loop: false },
     fps: options.fps,
-    filter: geometry.filter,
+    filter: options.viewFilter ? `${options.viewFilter},${geometry.filter}` : geometry.filter,
     pixelFormat: geometry.pixelFormat,
     frameBytes: geometry.frameBytes,
     stallTimeoutS: 30,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, RuleSignal, Track } from '../pipeline/types';
-import { createImpactState, evaluateImpacts, speedBhS, type ImpactParty } from './impact.rule';
+import { createImpactState, evaluateImpacts, leftTheView, speedBhS, type ImpactParty } from './impact.rule';
 
 const FRAME = { frameWidth: 1280, frameHeight: 720 };
 const STEP_MS = 200; // 5 detect frames per second
@@ -99,6 +99,24 @@ describe('speedBhS', () => {
     const history = [0, 200, 400, 600].map((t) => ({ t, box: path(t)!, ground: null, speedKmh: null }));
     expect(speedBhS(history, 0.6)).toBeCloseTo(2, 5);
     expect(speedBhS(history.slice(0, 1), 0.6)).toBeNull();
+  });
+});
+
+describe('leftTheView', () => {
+  const frame = { frameWidth: 640, frameHeight: 360 };
+  const atBottom: Box = [100, 200, 300, 360];
+  const still = { vx: 0, vy: 0, heightPx: 160 };
+
+  it('is true at an edge when heading out through it, or when no motion is known', () => {
+    expect(leftTheView(atBottom, { ...still, vy: 50 }, frame, 0.05)).toBe(true);
+    expect(leftTheView(atBottom, null, frame, 0.05)).toBe(true);
+    expect(leftTheView([600, 100, 640, 150], { ...still, vx: 30 }, frame, 0.05)).toBe(true);
+  });
+
+  it('is false at an edge when heading into the picture, and away from every edge', () => {
+    expect(leftTheView(atBottom, { ...still, vy: -50 }, frame, 0.05)).toBe(false);
+    expect(leftTheView([0, 100, 40, 150], { ...still, vx: 30 }, frame, 0.05)).toBe(false);
+    expect(leftTheView([200, 100, 300, 200], null, frame, 0.05)).toBe(false);
   });
 });
 
@@ -203,6 +221,19 @@ describe('impact', () => {
       6000,
     );
     expect(signals).toEqual([]);
+  });
+
+  it('is raised when a car entering from the bottom edge strikes another and both vanish (heading in, it never left)', () => {
+    // A near car comes into the picture from below: its box is cut by the bottom edge, its top rises 800 px/s.
+    const entering: Path = (t) => [500, 620 - 0.8 * t, 700, 720];
+    const signals = run(
+      [
+        { id: 1, label: 'car', path: goneAfter(entering, 600) },
+        { id: 2, label: 'car', path: goneAfter(moving(600, 350, 0, [240, 100]), 600) },
+      ],
+      4000,
+    );
+    expect(signals[0]?.signal).toMatchObject({ key: 'collision:1-2', detail: { cue: 'vanished_together' } });
   });
 
   it('is not raised when both touching cars drive out of the picture', () => {

@@ -92,9 +92,10 @@ interface Side {
   leftView: boolean;
   /** Gone in a frame soon enough after the one it was last seen in to tell a disappearance from a lost track. */
   seenGoing: boolean;
-  /** Where and when it was last detected. */
+  /** Where and when it was last detected, and how it was moving then (null: too short a history to tell). */
   lastBox: Track['box'];
   lastSeenAt: number;
+  lastVelocity: Velocity | null;
 }
 
 interface Contact {
@@ -134,7 +135,7 @@ export interface ImpactResult {
   involved: Set<number>;
 }
 
-interface Velocity {
+export interface Velocity {
   /** Box centre, pixels per second. */
   vx: number;
   vy: number;
@@ -186,11 +187,30 @@ function pointBefore(history: readonly TrackPoint[], t: number): TrackPoint | nu
 const touching = (a: Track['box'], b: Track['box'], buffer: number) =>
   intersectionArea(bufferBox(a, buffer), bufferBox(b, buffer)) > 0;
 
-function nearEdge(box: Track['box'], input: ImpactInput, margin: number): boolean {
+/**
+ * Last seen at the picture's edge and heading out through it: it drove out of view. One at the edge heading in (a car
+ * entering from the bottom of the picture) that vanishes did not leave; with no motion known, the edge decides alone.
+ */
+export function leftTheView(
+  box: Track['box'],
+  velocity: Velocity | null,
+  frame: { frameWidth: number; frameHeight: number },
+  margin: number,
+): boolean {
   const mx = (box[2] - box[0]) * margin;
   const my = (box[3] - box[1]) * margin;
-  return box[0] <= mx || box[1] <= my || box[2] >= input.frameWidth - mx || box[3] >= input.frameHeight - my;
+  const out = (component: number) => velocity === null || component >= 0;
+  return (
+    (box[0] <= mx && out(-(velocity?.vx ?? 0))) ||
+    (box[1] <= my && out(-(velocity?.vy ?? 0))) ||
+    (box[2] >= frame.frameWidth - mx && out(velocity?.vx ?? 0)) ||
+    (box[3] >= frame.frameHeight - my && out(velocity?.vy ?? 0))
+  );
 }
+
+/** The last detected box of a track (its box is the tracker's prediction while it is missed). */
+const lastDetectedBox = (track: Track): Track['box'] =>
+  track.history[track.history.length - 1]?.box ?? track.box;
 
 /** New contacts this frame between parties that can take part. */
 function findContacts(state: ImpactState, input: ImpactInput, options: ImpactOptions): void {
@@ -227,8 +247,9 @@ function findContacts(state: ImpactState, input: ImpactInput, options: ImpactOpt
         haltedAt: null,
         leftView: false,
         seenGoing: false,
-        lastBox: p.track.box,
+        lastBox: lastDetectedBox(p.track),
         lastSeenAt: p.track.lastSeen,
+        lastVelocity: velocityOf(p.track.history, options.speedWindowS),
       });
       state.contacts.set(key, {
         at: input.t,
@@ -253,7 +274,7 @@ function followSides(
     if (!party || party.track.missed > 0) {
       if (side.goneAt === null) {
         side.goneAt = input.t;
-        side.leftView = nearEdge(side.lastBox, input, options.edgeMargin);
+        side.leftView = leftTheView(side.lastBox, side.lastVelocity, input, options.edgeMargin);
         side.seenGoing = input.t - side.lastSeenAt <= options.vanishSeenWithinS * 1000;
       }
       continue;
@@ -262,6 +283,7 @@ function followSides(
     side.leftView = false;
     side.lastBox = party.track.box;
     side.lastSeenAt = input.t;
+    side.lastVelocity = velocityOf(party.track.history, options.speedWindowS);
     const speed = speedBhS(party.track.history, options.speedWindowS);
     const halted =
       side.speedAtContact >= options.minSpeedBhS &&
