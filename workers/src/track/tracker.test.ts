@@ -105,6 +105,17 @@ describe('tracker', () => {
     expect(lost.tracks.map((t) => t.state)).toEqual(['lost']);
   });
 
+  it('keeps a new track on a low-score detection that moved beyond its box (a fast car entering, a grey picture)', () => {
+    // Seen once at 0.8, then at 0.45 half a box further on: too far for IoU, too faint for the high passes.
+    const run = (bufferScale: number) => {
+      let state = createTracker({ bufferScale });
+      state = track(state, [det(boxAt(100, 300, 160, 50))], 0).state;
+      return track(state, [det(boxAt(130, 260, 140, 90), 0.45)], 200).tracks;
+    };
+    expect(run(0.5).map((t) => [t.id, t.state, t.hits, t.missed])).toEqual([[1, 'tentative', 2, 0]]);
+    expect(run(0).map((t) => [t.id, t.hits, t.missed])).toEqual([[1, 1, 1]]);
+  });
+
   it('removes a lost track after maxLostMs, measured in time whatever the frame rate', () => {
     let state = createTracker({ maxLostMs: 2000 });
     for (let i = 0; i < 4; i++) state = track(state, [det(boxAt(100, 100))], i * 100).state;

@@ -28,7 +28,11 @@ export { sanitizeDetections } from './sanitize-detections';
 export interface TrackerOptions {
   /** Detections at or above this score take part in the first association pass. */
   highThreshold: number;
-  /** Detections in [lowThreshold, highThreshold) only keep existing confirmed tracks alive. */
+  /**
+   * Detections in [lowThreshold, highThreshold) only keep existing tracks alive, never start one: confirmed tracks on
+   * their boxes (lowMatchIou), new ones on the buffered boxes, so a fast newcomer seen faintly in its second frame (an
+   * entering car at 5 fps, a grey night picture) is not cut into single-detection tracks no rule can judge.
+   */
   lowThreshold: number;
   /** An unmatched high detection starts a track only at or above this score. */
   newTrackThreshold: number;
@@ -255,6 +259,20 @@ export function track(state: TrackerState, detections: readonly Detection[], tMs
     ),
     low,
   );
+  if (options.bufferScale > 0) {
+    // New tracks only: a confirmed one already had its chance above, and buffered low matches would feed it clutter.
+    apply(
+      greedyMatch(
+        candidates,
+        low,
+        options.bufferMatchIou,
+        passMask((t) => t.state === 'tentative'),
+        lowUsed,
+        options.bufferScale,
+      ),
+      low,
+    );
+  }
 
   const removed: number[] = [];
   const kept: LiveTrack[] = [];
