@@ -4,7 +4,7 @@ import type { Track, TrackPoint } from '../pipeline/types';
 import { liveBoxes, trackedObjects } from './live-view';
 
 function track(id: number, state: Track['state'], box: Track['box'], history: TrackPoint[] = []): Track {
-  return { id, classId: 2, label: 'car', score: 0.8, state, box, velocity: [0, 0], hits: 5, missed: 0, firstSeen: 0, lastSeen: 0, history };
+  return { id, classId: 2, label: 'car', score: 0.8, peakScore: 0.8, state, box, velocity: [0, 0], hits: 5, missed: 0, firstSeen: 0, lastSeen: 0, history };
 }
 const point = (t: number, lon: number, lat: number, speedKmh: number | null = 30): TrackPoint => ({ t, box: [0, 0, 1, 1], ground: { lon, lat }, speedKmh });
 

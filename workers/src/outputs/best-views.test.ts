@@ -11,6 +11,7 @@ const track = (id: number, score: number, missed = 0): Track => ({
   classId: 2,
   label: 'car',
   score,
+  peakScore: score,
   state: 'confirmed',
   box: [200, 100, 280, 140],
   velocity: [0, 0],

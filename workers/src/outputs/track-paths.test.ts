@@ -5,7 +5,7 @@ import { groundPaths, thin } from './track-paths';
 
 const point = (t: number, lon: number | null): TrackPoint => ({ t, box: [0, 0, 1, 1], ground: lon === null ? null : { lon, lat: 13.5 }, speedKmh: null });
 const track = (id: number, history: TrackPoint[]): Track =>
-  ({ id, classId: 2, label: 'car', score: 0.9, state: 'confirmed', box: [0, 0, 1, 1], velocity: [0, 0], hits: 9, missed: 0, firstSeen: 0, lastSeen: 0, history }) as Track;
+  ({ id, classId: 2, label: 'car', score: 0.9, peakScore: 0.9, state: 'confirmed', box: [0, 0, 1, 1], velocity: [0, 0], hits: 9, missed: 0, firstSeen: 0, lastSeen: 0, history }) as Track;
 
 describe('thin', () => {
   it('keeps short lists whole and long ones evenly, with both ends', () => {

@@ -21,7 +21,10 @@ export interface Track {
   id: number;
   classId: number;
   label: string;
+  /** Score of the latest matched detection… */
   score: number;
+  /** …and the best over the track's life: an object once seen clearly is real even when its box turns faint. */
+  peakScore: number;
   state: TrackState;
   /** Latest box: the Kalman estimate when not matched this frame. */
   box: Box;

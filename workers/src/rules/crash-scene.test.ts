@@ -22,8 +22,10 @@ describe('foldIntoCrash', () => {
     const stopped = signal('stopped_vehicle', 'traffic.incident', 1500, [3]);
     const person = signal('person_on_road', 'traffic.incident', 2000, [4]);
     const later = signal('collision', 'traffic.accident', 5000, [5, 6]);
+    // The striking car touching the thrown rider's new track: the same crash, not a second one.
+    const afterContact = signal('collision', 'traffic.accident', 1800, [1, 8]);
     const wrongWay = signal('wrong_way', 'traffic.incident', 900, [7]);
-    const out = foldIntoCrash([later, stopped, crash, person, wrongWay], NOTHING);
+    const out = foldIntoCrash([later, stopped, crash, afterContact, person, wrongWay], NOTHING);
     expect(out.sceneLasts).toBe(true);
     expect(out.signals.map((s) => s.key)).toEqual(['collision:1-2', 'wrong_way:7']);
     expect(out.signals[0]!.detail).toMatchObject({ stoppedVehicles: 1, peopleOnRoad: 1 });

@@ -20,16 +20,15 @@ export interface FoldedSignals {
 
 /**
  * The crash is the earliest-begun accident signal (a collision, or a sudden stop when no contact was seen). Later
- * accidents with none of its tracks, and the scene signals, are folded into it; vehicles that stopped and people who
- * stepped onto the road since it began count too, before they would be alarms themselves.
+ * accidents (other contacts, a party of the crash striking the fallen rider, a sudden stop behind it) and the scene
+ * signals are folded into it; another rule's signal for the crash itself (its key) is left to the incident book.
+ * Vehicles that stopped and people who stepped onto the road since it began count too, before they would be alarms.
  */
 export function foldIntoCrash(signals: readonly RuleSignal[], view: ViewNow): FoldedSignals {
   const accidents = signals.filter((s) => s.type === 'traffic.accident').sort((a, b) => a.onset - b.onset);
   const crash = accidents[0];
   if (!crash) return { signals: [...signals], sceneLasts: false };
-  const later = new Set(
-    accidents.slice(1).filter((s) => s.trackIds.every((id) => !crash.trackIds.includes(id))),
-  );
+  const later = new Set(accidents.slice(1).filter((s) => s.key !== crash.key));
   const kept = signals.filter((s) => !later.has(s));
   const scene = kept.filter((s) => s !== crash && CRASH_SCENE_KINDS.has(s.kind));
   const stopped = view.stoppedSince.filter((at) => at >= crash.onset).length;

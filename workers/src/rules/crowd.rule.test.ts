@@ -23,6 +23,7 @@ const personTrack = (i: number): Track => ({
   classId: 0,
   label: 'person',
   score: 0.8,
+  peakScore: 0.8,
   state: 'confirmed',
   box: personBox(i),
   velocity: [0, 0],

@@ -24,6 +24,7 @@ function track(id: number, hits: number): Track {
     classId: 20,
     label: 'elephant',
     score: 0.8,
+    peakScore: 0.8,
     state: hits >= 3 ? 'confirmed' : 'tentative',
     box: [500, 200, 700, 380],
     velocity: [0, 0],

@@ -12,6 +12,8 @@ interface Actor {
   id: number;
   label: string;
   path: Path;
+  /** The detection's score at each frame time (default 0.8). */
+  score?: (t: number) => number;
 }
 
 /** A box of `w` × `h` whose bottom centre moves from (x0, y) at `vx` px/s, from time `from` (ms). */
@@ -68,7 +70,8 @@ function run(
         id: actor.id,
         classId: 0,
         label: actor.label,
-        score: 0.8,
+        score: 0,
+        peakScore: 0, // set from the detection below
         state: 'tentative',
         box,
         velocity: [0, 0],
@@ -79,6 +82,8 @@ function run(
         history: [],
       };
       track.box = box;
+      track.score = actor.score?.(t) ?? 0.8;
+      track.peakScore = Math.max(track.peakScore, track.score);
       track.hits += 1;
       track.missed = 0;
       track.lastSeen = t;
@@ -156,6 +161,21 @@ describe('impact', () => {
     );
     expect(signals[0]?.signal.detail).toMatchObject({ cue: 'halted_after_contact' });
     expect(signals[0]!.t).toBeLessThanOrEqual(1400 + 3000);
+  });
+
+  it('takes part with a party seen clearly before whose box turned faint at the contact, not one never seen clearly', () => {
+    const crash = (score: (t: number) => number) =>
+      run(
+        [
+          { id: 1, label: 'car', path: goneAfter(moving(100, 400, 600, CAR), 1600), score },
+          { id: 2, label: 'car', path: goneAfter(moving(900, 400, 100, CAR), 1600) },
+        ],
+        5000,
+      );
+    expect(crash((t) => (t < 1000 ? 0.8 : 0.4))[0]?.signal.detail).toMatchObject({
+      cue: 'vanished_together',
+    });
+    expect(crash(() => 0.4)).toEqual([]);
   });
 
   it('takes part with tracks only two detections old (a crash in the first second of a view)', () => {

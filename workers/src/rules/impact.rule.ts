@@ -41,8 +41,13 @@ export interface ImpactOptions {
   contactMissedFrames: number;
   /** A track needs this many detections to take part (a single detection may be clutter)… */
   minHits: number;
-  /** …and a detection this confident at contact: faint far boxes flicker out together without any crash. */
+  /** …and a detection this confident at contact: faint far boxes flicker out together without any crash… */
   minScore: number;
+  /**
+   * …unless the party is this tall (pixels) and was detected that confidently before: a near vehicle turns faint at the
+   * contact itself (boxes merging, dust; more so on a grey night picture), a far one merely flickers.
+   */
+  faintMinHeightPx: number;
   /** The crash stays signalled this long after its confirmation (longer while its scene lasts, see accident rules). */
   holdS: number;
 }
@@ -62,6 +67,7 @@ export const DEFAULT_IMPACT_OPTIONS: ImpactOptions = {
   contactMissedFrames: 1,
   minHits: 2,
   minScore: 0.5,
+  faintMinHeightPx: 32,
   holdS: 20,
 };
 
@@ -212,14 +218,20 @@ export function leftTheView(
 const lastDetectedBox = (track: Track): Track['box'] =>
   track.history[track.history.length - 1]?.box ?? track.box;
 
+/** Confident at the contact, or a near party seen clearly before whose box turned faint at it. */
+function clearEnough(track: Track, options: ImpactOptions): boolean {
+  if (track.score >= options.minScore) return true;
+  return track.peakScore >= options.minScore && boxHeight(track.box) >= options.faintMinHeightPx;
+}
+
 /** New contacts this frame between parties that can take part. */
 function findContacts(state: ImpactState, input: ImpactInput, options: ImpactOptions): void {
   const seen = input.parties.filter(
     (p) =>
       p.track.missed <= options.contactMissedFrames &&
       p.track.hits >= options.minHits &&
-      p.track.score >= options.minScore &&
-      boxHeight(p.track.box) >= options.minHeightPx,
+      boxHeight(p.track.box) >= options.minHeightPx &&
+      clearEnough(p.track, options),
   );
   for (let i = 0; i < seen.length; i++) {
     for (let j = i + 1; j < seen.length; j++) {

@@ -24,6 +24,7 @@ function track(
     classId: 0,
     label,
     score: 0.9,
+    peakScore: 0.9,
     state,
     box,
     velocity: [0, 0],

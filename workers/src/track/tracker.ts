@@ -105,6 +105,7 @@ interface LiveTrack {
   votes: LabelVotes;
   kf: KalmanBox;
   score: number;
+  peakScore: number;
   state: TrackState;
   box: Box;
   hits: number;
@@ -282,6 +283,7 @@ export function track(state: TrackerState, detections: readonly Detection[], tMs
       updateKalman(t.kf, det.box, options.kalman);
       t.box = [det.box[0], det.box[1], det.box[2], det.box[3]];
       t.score = det.score;
+      t.peakScore = Math.max(t.peakScore, det.score);
       addLabelVote(t.votes, det.label, det.classId, det.score);
       t.hits++;
       t.missed = 0;
@@ -358,6 +360,7 @@ function newTrack(state: TrackerState, det: Detection, group: string, tMs: numbe
     votes: newLabelVotes(det.label, det.classId, det.score),
     kf: createKalmanBox(box, options.kalman),
     score: det.score,
+    peakScore: det.score,
     state: options.minHits <= 1 ? 'confirmed' : 'tentative',
     box,
     hits: 1,
@@ -384,6 +387,7 @@ function snapshot(t: LiveTrack): Track {
     classId: t.votes.classId,
     label: t.votes.label,
     score: t.score,
+    peakScore: t.peakScore,
     state: t.state,
     box: [t.box[0], t.box[1], t.box[2], t.box[3]],
     velocity: kalmanVelocity(t.kf),

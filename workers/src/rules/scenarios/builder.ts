@@ -183,6 +183,7 @@ export function buildFrames(actors: readonly ActorSpec[], options: Partial<Build
         classId: COCO_IDS[actor.label] ?? 0,
         label: actor.label,
         score,
+        peakScore: score,
         state: sim.hits >= o.confirmHits ? 'confirmed' : 'tentative',
         box: sim.box,
         velocity:
