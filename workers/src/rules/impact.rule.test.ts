@@ -178,6 +178,26 @@ describe('impact', () => {
     expect(crash(() => 0.4)).toEqual([]);
   });
 
+  it('does not take part with a far party (a small box) that turns faint: far boxes flicker', () => {
+    // The same crash as above seen from 4.5 times as far: boxes 20 px tall.
+    const FAR_CAR: [number, number] = [36, 20];
+    const far = (score?: (t: number) => number) =>
+      run(
+        [
+          {
+            id: 1,
+            label: 'car',
+            path: goneAfter(moving(22, 200, 133, FAR_CAR), 1600),
+            ...(score ? { score } : {}),
+          },
+          { id: 2, label: 'car', path: goneAfter(moving(200, 200, 22, FAR_CAR), 1600) },
+        ],
+        5000,
+      );
+    expect(far()[0]?.signal.detail).toMatchObject({ cue: 'vanished_together' }); // clear all along: a crash
+    expect(far((t) => (t < 1000 ? 0.8 : 0.4))).toEqual([]);
+  });
+
   it('takes part with tracks only two detections old (a crash in the first second of a view)', () => {
     const signals = run(
       [
