@@ -116,6 +116,17 @@ describe('tracker', () => {
     expect(run(0).map((t) => [t.id, t.hits, t.missed])).toEqual([[1, 1, 1]]);
   });
 
+  it('makes one track of one object detected as both car and truck in a frame', () => {
+    let state = createTracker();
+    let tracks: Track[] = [];
+    for (let i = 0; i < 4; i++) {
+      const box = boxAt(100 + 10 * i, 100, 80, 50);
+      const twice = [det(box, 0.8, 'car'), det([box[0] + 1, box[1], box[2] + 1, box[3]], 0.7, 'truck')];
+      ({ state, tracks } = track(state, twice, i * 200));
+    }
+    expect(tracks.map((t) => [t.id, t.label, t.hits])).toEqual([[1, 'car', 4]]);
+  });
+
   it('removes a lost track after maxLostMs, measured in time whatever the frame rate', () => {
     let state = createTracker({ maxLostMs: 2000 });
     for (let i = 0; i < 4; i++) state = track(state, [det(boxAt(100, 100))], i * 100).state;

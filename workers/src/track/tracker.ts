@@ -21,6 +21,7 @@ import {
   type KalmanBox,
   type KalmanOptions,
 } from './kalman-filter';
+import { suppressGroupDuplicates } from './group-duplicates';
 import { sanitizeDetections } from './sanitize-detections';
 
 export { sanitizeDetections } from './sanitize-detections';
@@ -61,6 +62,8 @@ export interface TrackerOptions {
   maxHistory: number;
   /** Labels that may swap on one object; matching never crosses groups. */
   classGroups: ClassGroups;
+  /** Detections of one group overlapping this much are one object seen twice (car and truck): the best is kept. */
+  groupDuplicateIou: number;
   kalman: KalmanOptions;
 }
 
@@ -83,6 +86,7 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   coastAging: 0.25,
   maxHistory: 150,
   classGroups: DEFAULT_CLASS_GROUPS,
+  groupDuplicateIou: 0.7,
   kalman: DEFAULT_KALMAN_OPTIONS,
 });
 
@@ -199,7 +203,7 @@ export function track(state: TrackerState, detections: readonly Detection[], tMs
 
   const high: (DetectionCandidate & { det: Detection })[] = [];
   const low: (DetectionCandidate & { det: Detection })[] = [];
-  for (const det of clean.detections) {
+  for (const det of suppressGroupDuplicates(clean.detections, state.groupOf, options.groupDuplicateIou)) {
     if (det.score < options.lowThreshold) continue;
     const candidate = { box: det.box, group: state.groupOf(det.label), score: det.score, det };
     (det.score >= options.highThreshold ? high : low).push(candidate);
