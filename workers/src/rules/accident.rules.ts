@@ -278,7 +278,11 @@ export function evaluateAccidents(
     },
     options.collision,
   );
-  const impacts = evaluateImpacts(state.impacts, impactParties(scene, frame), options.impact);
+  const impacts = evaluateImpacts(
+    state.impacts,
+    impactParties(scene, frame, options.riderCoverage),
+    options.impact,
+  );
   for (const id of impacts.involved) collisions.involved.add(id);
   const signals: RuleSignal[] = [...impacts.signals, ...collisions.signals, ...congestionSignals];
   const evaluation: FrameEvaluation = { context, options, vehicles };

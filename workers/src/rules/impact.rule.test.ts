@@ -14,6 +14,8 @@ interface Actor {
   path: Path;
   /** The detection's score at each frame time (default 0.8). */
   score?: (t: number) => number;
+  /** A rider: the two-wheelers it rides. */
+  ridesOn?: number[];
 }
 
 /** A box of `w` × `h` whose bottom centre moves from (x0, y) at `vx` px/s, from time `from` (ms). */
@@ -62,7 +64,12 @@ function run(
         if (known && known.missed < 2) {
           known.missed += 1;
           known.box = predicted(known, t);
-          parties.push({ track: known, vehicle: actor.label !== 'person', inRoadway: true });
+          parties.push({
+            track: known,
+            vehicle: actor.label !== 'person',
+            inRoadway: true,
+            ridesOn: actor.ridesOn ?? [],
+          });
         }
         continue;
       }
@@ -89,7 +96,12 @@ function run(
       track.lastSeen = t;
       track.history.push({ t, box, ground: null, speedKmh: null });
       tracks.set(actor.id, track);
-      parties.push({ track, vehicle: actor.label !== 'person', inRoadway: true });
+      parties.push({
+        track,
+        vehicle: actor.label !== 'person',
+        inRoadway: true,
+        ridesOn: actor.ridesOn ?? [],
+      });
     }
     for (const signal of evaluateImpacts(state, { t, ...FRAME, parties }).signals) out.push({ t, signal });
   }
@@ -274,6 +286,23 @@ describe('impact', () => {
       4000,
     );
     expect(signals[0]?.signal).toMatchObject({ key: 'collision:1-2', detail: { cue: 'vanished_together' } });
+  });
+
+  it('is not raised for a rider and their own motorbike, hidden together behind a passing lorry', () => {
+    // The rider's person track starts late on a box behind the bike's (found first on the rider's back), so over its
+    // short history it closes on the bike fast: the pair looks like a contact.
+    const bike = moving(100, 420, 600, [60, 70]);
+    const rider: Path = (t) => (t < 800 ? null : moving(t === 800 ? -50 : 100, 400, 600, [40, 100])(t));
+    const scene = (ridesOn?: number[]) =>
+      run(
+        [
+          { id: 1, label: 'motorbike', path: goneAfter(bike, 1600) },
+          { id: 2, label: 'person', path: goneAfter(rider, 1600), ...(ridesOn ? { ridesOn } : {}) },
+        ],
+        5000,
+      );
+    expect(scene()[0]?.signal.detail).toMatchObject({ cue: 'vanished_together' }); // what it would look like
+    expect(scene([1])).toEqual([]);
   });
 
   it('is not raised when both touching cars drive out of the picture', () => {

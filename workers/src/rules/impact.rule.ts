@@ -3,8 +3,8 @@
 // tentative tracks take part: a crash in the first second of a view must still count.
 import { bufferBox } from '../lib/buffered-box';
 import type { RuleFrame, RuleSignal, Track, TrackPoint } from '../pipeline/types';
-import { boxHeight, intersectionArea } from './box-geometry';
-import { isPerson, isVehicle } from './labels';
+import { boxHeight, coverage, intersectionArea } from './box-geometry';
+import { isPerson, isRidden, isVehicle } from './labels';
 import { groundContact, zonesAt, type Pixel, type PixelScene } from './scene';
 import { clamp01, latestGround, round2 } from './signal';
 
@@ -76,6 +76,8 @@ export interface ImpactParty {
   track: Track;
   vehicle: boolean;
   inRoadway: boolean;
+  /** Two-wheelers (track ids) whose box covers this person's as a rider's: a rider touching their own bike is no contact. */
+  ridesOn: readonly number[];
 }
 
 export interface ImpactInput {
@@ -119,8 +121,12 @@ export interface ImpactState {
 
 export const createImpactState = (): ImpactState => ({ contacts: new Map() });
 
-/** Every vehicle and person in view, whatever its age: a crash in the first second of a view still counts. */
-export function impactParties(scene: PixelScene, frame: RuleFrame): ImpactInput {
+/**
+ * Every vehicle and person in view, whatever its age: a crash in the first second of a view still counts. A person whose
+ * box a two-wheeler's covers by `riderCoverage` rides it.
+ */
+export function impactParties(scene: PixelScene, frame: RuleFrame, riderCoverage: number): ImpactInput {
+  const twoWheelers = frame.tracks.filter((track) => isRidden(track.label));
   return {
     t: frame.t,
     frameWidth: frame.frameWidth,
@@ -131,6 +137,11 @@ export function impactParties(scene: PixelScene, frame: RuleFrame): ImpactInput 
         track,
         vehicle: isVehicle(track.label),
         inRoadway: zonesAt(scene, groundContact(track.box), 'roadway').length > 0,
+        ridesOn: isPerson(track.label)
+          ? twoWheelers
+              .filter((bike) => coverage(track.box, bike.box) >= riderCoverage)
+              .map((bike) => bike.id)
+          : [],
       })),
   };
 }
@@ -239,6 +250,7 @@ function findContacts(state: ImpactState, input: ImpactInput, options: ImpactOpt
       const key = `${a.track.id}-${b.track.id}`;
       if (state.contacts.has(key)) continue;
       if (!(a.vehicle || b.vehicle) || !(a.inRoadway || b.inRoadway)) continue;
+      if (a.ridesOn.includes(b.track.id) || b.ridesOn.includes(a.track.id)) continue;
       if (!touching(a.track.box, b.track.box, options.contactBuffer)) continue;
       // Closing on each other: two cars driving together touch in perspective all the time.
       if (closingSpeedBhS(a.track, b.track, options.speedWindowS) < options.minSpeedBhS) continue;
