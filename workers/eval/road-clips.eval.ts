@@ -22,7 +22,7 @@ const DROP_SEED = Number(process.env.EVAL_DROP_SEED ?? 20_261_206);
 const DROP_SEEDS = DROP_SHARE > 0 ? Math.max(1, Number(process.env.EVAL_DROP_SEEDS ?? 1)) : 1;
 const START_MS = Date.parse('2026-01-01T00:00:00Z');
 
-const STREET_CLIP: LabelledClip = {
+export const STREET_CLIP: LabelledClip = {
   name: 'normal street traffic',
   file: 'odc_street_traffic_640x360_30fps.mp4',
   scene: STREET_SCENE,
@@ -30,14 +30,14 @@ const STREET_CLIP: LabelledClip = {
   stoppedS: null,
 };
 
-interface ClipRun {
+export interface ClipRun {
   view: ClipView;
   fps: number;
   seed: number;
 }
 
 /** The road incidents a clip's run raised, in seconds of the file (a view that starts late is shifted back). */
-async function roadIncidents(
+export async function roadIncidents(
   detector: ObjectDetector,
   clip: LabelledClip,
   { view, fps, seed }: ClipRun,
