@@ -56,6 +56,12 @@ const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / 
 const rate = (r: SetResult) => (r.total ? r.seen / r.total : 0).toFixed(2);
 
 const detector = await Detector.load(MODEL, { threads: 2 });
+// TRAP_GREY_MODEL=none: grey stills with the one model too.
+const greyModel = process.env.TRAP_GREY_MODEL ?? DEFAULT_STILL_PATH_OPTIONS.greySecondModel;
+const greyHelper =
+  greyModel && greyModel !== 'none' && greyModel !== MODEL
+    ? await Detector.load(greyModel, { threads: 2 })
+    : undefined;
 const photos = await devElephantPhotos();
 const live = photos.filter((p) => p.live);
 const artwork = photos.filter((p) => !p.live);
@@ -67,7 +73,7 @@ const negativesGrey = await Promise.all(negatives.map((p) => greyscale(p)));
 
 /** Now: the trap worker's still path (views fused, second look), the same rule. */
 const stillPath: Method = async (detector, image) => {
-  const { detections, objects } = await detectStill(detector, image);
+  const { detections, objects } = await detectStill(detector, image, DEFAULT_STILL_PATH_OPTIONS, greyHelper);
   if (VERBOSE) {
     const big = objects.filter((o) => (o.scores.elephant ?? 0) > 0.1);
     const text = big.map(
@@ -94,7 +100,9 @@ const chosen = process.argv.includes('--now-only')
 const methods: [string, Method][] = [...chosen, ['now: still path', stillPath]];
 const summary: string[] = [];
 for (const [name, method] of methods) {
-  console.log(`${name} (${MODEL})`);
+  console.log(
+    `${name} (${MODEL}${name.startsWith('now') && greyHelper ? `; grey stills also ${greyModel}` : ''})`,
+  );
   const sets: [string, readonly EvalImage[]][] = [
     ['live colour', live],
     ['live grey', liveGrey],
@@ -145,4 +153,5 @@ for (const [name, method] of methods) {
 }
 for (const line of summary) console.log(line);
 await detector.close();
+await greyHelper?.close();
 process.exit(0);

@@ -1,10 +1,11 @@
 // Medium: camera-trap stills through the API, the queue and a real worker — elephants → sighting, warning of the
 // places within 10 km (PostGIS), movement path and notifications to a local LINE/webhook recorder; negatives → nothing.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
 import { buildApp } from '@toc/server/app';
@@ -146,5 +147,19 @@ describe('camera trap', () => {
     const { rows } = await app.db.query(`SELECT id FROM events WHERE type = 'elephant.warning'`);
     expect(rows.map((r) => r.id)).toEqual([warningId]);
     expect(recorder.requests.length).toBe(before); // no second alarm for the same herd
+  });
+
+  it('sees the elephant in a grey (night infrared) still that the nano model alone misses, with the second model', async () => {
+    // An Open Images dev photo as a night trap would store it: one grey channel. YOLOX-nano alone scores its elephant
+    // 0.20 (npm run eval:traps -w workers, TRAP_GREY_MODEL=none); with PicoDet's opinion it is a sighting.
+    const dir = path.join(app.config.sharedDir, 'media', 'elephants_openimages_dev', 'images');
+    const file = (await readdir(dir)).find((f) => f.startsWith('37c6ee6635cf707e'))!;
+    const grey = await sharp(await readFile(path.join(dir, file))).greyscale().jpeg({ quality: 90 }).toBuffer();
+    const reply = await upload(grey);
+    expect(reply.statusCode).toBe(200);
+    const { eventIds, detections } = reply.json() as { eventIds: number[]; detections: { label: string }[] };
+    expect(detections.some((d) => d.label === 'elephant')).toBe(true);
+    const { rows } = await app.db.query(`SELECT id FROM events WHERE type = 'elephant.sighting'`);
+    expect(eventIds[0]).toBe(rows[0]!.id); // the same trap within the episode: the herd's sighting, updated
   });
 });

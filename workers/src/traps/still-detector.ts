@@ -7,6 +7,8 @@ import { ELEPHANT_LABEL } from '../rules/labels';
 import { DEFAULT_STILL_PATH_OPTIONS, type StillPathOptions } from './still-options';
 import { closeUpRect, planViews, viewBoxToStill, type StillView } from './still-views';
 import { fuseViews, type FusedObject, type ViewDetections } from './view-fusion';
+import { isGreyStill } from './grey-still';
+import { blendModels } from './model-ensemble';
 import { bestClass, blendScores, closeUpScores } from './second-look';
 
 export interface StillDetections {
@@ -17,6 +19,8 @@ export interface StillDetections {
   width: number;
   height: number;
   inferences: number;
+  /** A grey still (night infrared), looked at by the second model too when one was given. */
+  grey: boolean;
 }
 
 interface DecodedStill {
@@ -89,18 +93,17 @@ async function lookAgain(
   };
 }
 
-export async function detectStill(
+/** One model's objects in the still: every view fused, then a second look at the likeliest large animals. */
+async function objectsIn(
   detector: ObjectDetector,
-  image: Uint8Array,
-  options: StillPathOptions = DEFAULT_STILL_PATH_OPTIONS,
-): Promise<StillDetections> {
-  const still = await decode(image);
+  still: DecodedStill,
+  options: StillPathOptions,
+): Promise<{ objects: FusedObject[]; inferences: number }> {
   const model = Math.min(detector.manifest.input.width, detector.manifest.input.height);
   const views = planViews(still.width, still.height, model, options);
   // All views are queued at once: sharp prepares the next while the detector works on one.
   const perView = await Promise.all(views.map((view) => detectView(detector, still, view)));
-  let objects = fuseViews(perView, still, options);
-  let inferences = views.length;
+  const objects = fuseViews(perView, still, options);
 
   const large = new Set(options.largeAnimals);
   const candidates = objects
@@ -112,12 +115,32 @@ export async function detectStill(
       candidates.map(async (o) => [o, await lookAgain(detector, still, o, options)] as const),
     ),
   );
-  inferences += 2 * candidates.length;
-  objects = objects.map((o) => looked.get(o) ?? o);
+  return {
+    objects: objects.map((o) => looked.get(o) ?? o),
+    inferences: views.length + 2 * candidates.length,
+  };
+}
+
+/** `greyHelper`: the second model (options.greySecondModel) for grey stills; without it every still has one model. */
+export async function detectStill(
+  detector: ObjectDetector,
+  image: Uint8Array,
+  options: StillPathOptions = DEFAULT_STILL_PATH_OPTIONS,
+  greyHelper?: ObjectDetector,
+): Promise<StillDetections> {
+  const still = await decode(image);
+  const grey = isGreyStill(still.data, options.greyTolerance);
+  const first = await objectsIn(detector, still, options);
+  let { objects, inferences } = first;
+  if (grey && greyHelper) {
+    const second = await objectsIn(greyHelper, still, options);
+    objects = blendModels(objects, second.objects, options.greyPrimaryWeight, options.sameObjectIou);
+    inferences += second.inferences;
+  }
 
   const floor = detector.manifest.scoreThreshold;
   const detections = objects
     .filter((o) => o.score >= floor)
     .map(({ classId, label, score, box }) => ({ classId, label, score, box }));
-  return { detections, objects, width: still.width, height: still.height, inferences };
+  return { detections, objects, width: still.width, height: still.height, inferences, grey };
 }

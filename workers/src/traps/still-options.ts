@@ -29,6 +29,15 @@ export interface StillPathOptions {
   /** A still is a sighting when an object fused as an elephant scores this; below the single-view rule's
    *  0.5 because a fused score is already the agreement of two views (measured in eval/trap-stills.eval.ts). */
   sightingMinScore: number;
+  /**
+   * A grey still (night infrared) is also looked at by this second model, when the worker has it: the nano model finds
+   * far fewer elephants in grey stills than in colour (eval/trap-stills.eval.ts). Null: one model for every still.
+   */
+  greySecondModel: string | null;
+  /** On grey stills, the first model's share of each class score; the second model has the rest. */
+  greyPrimaryWeight: number;
+  /** A still is grey when its channels differ by at most this many levels on average (JPEG noise, a sensor's tint). */
+  greyTolerance: number;
 }
 
 export const DEFAULT_STILL_PATH_OPTIONS: StillPathOptions = {
@@ -46,4 +55,7 @@ export const DEFAULT_STILL_PATH_OPTIONS: StillPathOptions = {
   secondLookMargin: 1,
   secondLookWeight: 0.5,
   sightingMinScore: 0.4,
+  greySecondModel: 'picodet_s_416',
+  greyPrimaryWeight: 0.6,
+  greyTolerance: 4,
 };

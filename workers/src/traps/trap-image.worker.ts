@@ -58,9 +58,22 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
   const trap = found.trap;
   const image = await readFile(resolveInside(ctx.config.snapshotDir, job.imagePath));
   const detector = await ctx.detectors.get(trap.modelId);
-  // Not real time: the still is looked at whole, mirrored and in tiles, and large animals a second time.
+  // Not real time: the still is looked at whole, mirrored and in tiles, and large animals a second time; a grey one
+  // (night infrared) by a second model too.
   const options = ctx.stillPath ?? DEFAULT_STILL_PATH_OPTIONS;
-  const still = await detectStill(detector, image, options);
+  const helperId = options.greySecondModel;
+  const greyHelper =
+    helperId && helperId !== trap.modelId
+      ? await ctx.detectors.get(helperId).catch((err: unknown) => {
+          // One model is still a verdict: a missing second model must not leave the still unjudged.
+          ctx.notifier.log('warn', 'second model for grey stills not loaded; one model judges them', {
+            model: helperId,
+            error: (err as Error).message,
+          });
+          return undefined;
+        })
+      : undefined;
+  const still = await detectStill(detector, image, options, greyHelper);
   const { detections } = still;
   const signal = evaluateTrapImage(detections, Date.parse(job.receivedAt), {
     trapMinScore: options.sightingMinScore,
