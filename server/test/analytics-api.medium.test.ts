@@ -41,6 +41,8 @@ const scene: CameraSceneInput = {
   zones: [
     { kind: 'roadway', name: 'Inbound lane', nameTh: 'ช่องขาเข้า', polygon: [[0.1, 0.5], [0.9, 0.5], [0.9, 1], [0.1, 1]], direction: [0, 1] },
     { kind: 'crowd_area', name: 'Plaza', nameTh: 'ลาน', polygon: [[0, 0], [0.3, 0], [0.3, 0.4]], alertAbove: 2, clearBelow: 1 },
+    // An object mask over a billboard: whatever stands in it is no object to the rules.
+    { kind: 'mask', name: 'Billboard', nameTh: 'ป้ายโฆษณา', polygon: [[0.6, 0], [0.9, 0], [0.9, 0.3], [0.6, 0.3]] },
   ],
   lines: [{ name: 'Stop line', nameTh: 'เส้นหยุด', points: [[0.1, 0.8], [0.9, 0.8]] }],
 };
@@ -71,9 +73,10 @@ describe('zones and counting lines', () => {
   it('saves a valid scene for admins and returns it to every role', async () => {
     const put = await app.inject({ method: 'PUT', url: `/api/cameras/${cameraId}/scene`, headers: as('admin'), payload: scene });
     expect(put.statusCode).toBe(200);
-    expect(put.json().zones).toHaveLength(2);
+    expect(put.json().zones).toHaveLength(3);
     const get = await app.inject({ method: 'GET', url: `/api/cameras/${cameraId}/scene`, headers: as('viewer') });
     expect(get.json().zones[0]).toMatchObject({ kind: 'roadway', direction: [0, 1] });
+    expect(get.json().zones[2]).toMatchObject({ kind: 'mask', nameTh: 'ป้ายโฆษณา' });
     expect(get.json().lines[0].points).toEqual(scene.lines[0]!.points);
   });
 
@@ -84,7 +87,7 @@ describe('zones and counting lines', () => {
     expect(reply.json().message).toContain('zones/0/polygon');
     expect(reply.json().messageTh).toBeTruthy();
     const get = await app.inject({ method: 'GET', url: `/api/cameras/${cameraId}/scene`, headers: as('admin') });
-    expect(get.json().zones).toHaveLength(2);
+    expect(get.json().zones).toHaveLength(3);
   });
 
   it('refuses scene changes from operators', async () => {

@@ -38,7 +38,7 @@ export const Calibration = Type.Object({
 });
 export type Calibration = Static<typeof Calibration>;
 
-export const ZONE_KINDS = ['roadway', 'sidewalk', 'crowd_area', 'elephant_watch'] as const;
+export const ZONE_KINDS = ['roadway', 'sidewalk', 'crowd_area', 'elephant_watch', 'mask'] as const;
 export const ZoneKind = Type.Enum(ZONE_KINDS);
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 

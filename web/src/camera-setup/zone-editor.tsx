@@ -15,6 +15,7 @@ export const ZONE_COLORS: Record<ZoneKind, string> = {
   sidewalk: '#a3e635',
   crowd_area: '#f472b6',
   elephant_watch: '#f59e0b',
+  mask: '#9ca3af',
 };
 
 const ARROW_PX = 70;

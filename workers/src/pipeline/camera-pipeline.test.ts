@@ -31,3 +31,33 @@ describe('CameraPipeline.setScene', () => {
     expect(actions.filter((a) => a.action === 'end')).toHaveLength(0);
   });
 });
+
+describe('CameraPipeline mask zones', () => {
+  it('gives the tracker and the rules nothing that stands in a mask zone', () => {
+    const masked = sceneSetupOf({
+      ...PEDESTRIAN_SCENE,
+      // The left of the plaza masked: four of the nine people stand in it, leaving five (under the threshold of seven).
+      zones: [
+        ...PEDESTRIAN_SCENE.zones,
+        { kind: 'mask', name: 'Poster wall', nameTh: 'ผนังโปสเตอร์', polygon: [[0, 0], [0.45, 0], [0.45, 1], [0, 1]] },
+      ],
+    });
+    const run = (scene: ReturnType<typeof sceneSetupOf>) => {
+      const pipeline = new CameraPipeline(LAYOUT, scene, { gating: false });
+      const opened: IncidentAction[] = [];
+      let tracks: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const step = pipeline.advance(crowd, i * 200);
+        opened.push(...step.rules.incidentActions.filter((a) => a.action === 'open'));
+        tracks = step.tracks.map((t) => t.box[0]);
+      }
+      return { opened, tracks };
+    };
+    const plain = run(sceneSetupOf(PEDESTRIAN_SCENE));
+    expect(plain.tracks).toHaveLength(9);
+    expect(plain.opened).toHaveLength(1);
+    const withMask = run(masked);
+    expect(withMask.tracks).toEqual([340, 410, 480, 550, 620]);
+    expect(withMask.opened).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import type { CountingLine, Zone } from '@toc/server/schemas';
 import { createMotionGate, greyThumbnail, motionGateStats, updateMotionGate, type MotionGateResult, type MotionGateState } from '../motion';
 import { coast, createTracker, track, trackerStats, type TrackerState } from '../track';
 import { createRuleEngine, evaluate, type RuleEngine, type RuleEngineOptionsInput, type RuleEngineOutput } from '../rules/rule-engine';
+import { withoutMasked } from '../rules/masks';
 import { toPixelScene } from '../rules/scene';
 import { createPaceState, observePace, type AnalysisPace, type PaceOptions, type PaceState } from './analysis-pace';
 import { placeTracks } from './placement';
@@ -99,7 +100,8 @@ export class CameraPipeline {
   }
 
   /** Advances tracks with this frame's detections, or predicts them when the gate skipped detection. */
-  advance(detections: readonly Detection[] | null, t: number): PipelineStep {
+  advance(found: readonly Detection[] | null, t: number): PipelineStep {
+    const detections = found && withoutMasked(found, this.engine.scene);
     const result = detections ? track(this.tracker, detections, t) : coast(this.tracker, t);
     this.tracker = result.state;
     placeTracks(result.tracks, this.scene.calibration, { width: this.layout.sourceWidth, height: this.layout.sourceHeight });

@@ -62,6 +62,7 @@ export const setupEn = {
   'setup.kind.sidewalk': 'Footpath',
   'setup.kind.crowd_area': 'Crowd area',
   'setup.kind.elephant_watch': 'Elephant watch',
+  'setup.kind.mask': 'Ignore area (statue, billboard, poster)',
   'setup.zones': 'Zones ({{n}})',
   'setup.zones.none': 'No zones yet.',
   'setup.lines': 'Counting lines ({{n}})',

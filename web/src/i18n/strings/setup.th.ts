@@ -64,6 +64,7 @@ export const setupTh: Record<keyof typeof setupEn, string> = {
   'setup.kind.sidewalk': 'ทางเท้า',
   'setup.kind.crowd_area': 'พื้นที่ชุมนุม',
   'setup.kind.elephant_watch': 'เฝ้าระวังช้างป่า',
+  'setup.kind.mask': 'พื้นที่ละเว้น (รูปปั้น ป้ายโฆษณา โปสเตอร์)',
   'setup.zones': 'โซน ({{n}})',
   'setup.zones.none': 'ยังไม่มีโซน',
   'setup.lines': 'เส้นนับ ({{n}})',
