@@ -73,7 +73,12 @@ const negativesGrey = await Promise.all(negatives.map((p) => greyscale(p)));
 
 /** Now: the trap worker's still path (views fused, second look), the same rule. */
 const stillPath: Method = async (detector, image) => {
-  const { detections, objects } = await detectStill(detector, image, DEFAULT_STILL_PATH_OPTIONS, greyHelper);
+  const { detections, objects } = await detectStill(
+    detector,
+    image,
+    DEFAULT_STILL_PATH_OPTIONS,
+    async () => greyHelper,
+  );
   if (VERBOSE) {
     const big = objects.filter((o) => (o.scores.elephant ?? 0) > 0.1);
     const text = big.map(

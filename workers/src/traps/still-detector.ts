@@ -121,19 +121,23 @@ async function objectsIn(
   };
 }
 
-/** `greyHelper`: the second model (options.greySecondModel) for grey stills; without it every still has one model. */
+/**
+ * `greyHelper` gives the second model (options.greySecondModel) for grey stills, asked only when a still is grey so a
+ * worker whose traps send colour never loads it; without it, or when it gives none, every still has one model.
+ */
 export async function detectStill(
   detector: ObjectDetector,
   image: Uint8Array,
   options: StillPathOptions = DEFAULT_STILL_PATH_OPTIONS,
-  greyHelper?: ObjectDetector,
+  greyHelper?: () => Promise<ObjectDetector | undefined>,
 ): Promise<StillDetections> {
   const still = await decode(image);
   const grey = isGreyStill(still.data, options.greyTolerance);
   const first = await objectsIn(detector, still, options);
   let { objects, inferences } = first;
-  if (grey && greyHelper) {
-    const second = await objectsIn(greyHelper, still, options);
+  const helper = grey ? await greyHelper?.() : undefined;
+  if (helper) {
+    const second = await objectsIn(helper, still, options);
     objects = blendModels(objects, second.objects, options.greyPrimaryWeight, options.sameObjectIou);
     inferences += second.inferences;
   }

@@ -62,9 +62,9 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
   // (night infrared) by a second model too.
   const options = ctx.stillPath ?? DEFAULT_STILL_PATH_OPTIONS;
   const helperId = options.greySecondModel;
-  const greyHelper =
+  const greyHelper = () =>
     helperId && helperId !== trap.modelId
-      ? await ctx.detectors.get(helperId).catch((err: unknown) => {
+      ? ctx.detectors.get(helperId).catch((err: unknown) => {
           // One model is still a verdict: a missing second model must not leave the still unjudged.
           ctx.notifier.log('warn', 'second model for grey stills not loaded; one model judges them', {
             model: helperId,
@@ -72,7 +72,7 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
           });
           return undefined;
         })
-      : undefined;
+      : Promise.resolve(undefined);
   const still = await detectStill(detector, image, options, greyHelper);
   const { detections } = still;
   const signal = evaluateTrapImage(detections, Date.parse(job.receivedAt), {
