@@ -358,6 +358,7 @@ export async function findRecentTrapSighting(
 ): Promise<Event | null> {
   const { rows } = await db.query<{ id: number }>(
     `SELECT id FROM events WHERE type = 'elephant.sighting' AND payload->>'trapId' = $1::text AND updated_at >= $2
+        AND status <> 'false_alarm'
       ORDER BY id DESC LIMIT 1`,
     [trapId, sinceIso],
   );

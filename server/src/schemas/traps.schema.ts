@@ -41,11 +41,29 @@ export type TrapUpdate = Static<typeof TrapUpdate>;
 export const TrapCreated = Type.Object({ trap: Trap, key: Type.String() });
 export type TrapCreated = Static<typeof TrapCreated>;
 
-export const TrapDetection = Type.Object({ label: Type.String(), score: Type.Number(), box: Type.Array(Type.Number()) });
+export const TrapDetection = Type.Object({
+  label: Type.String(),
+  score: Type.Number(),
+  box: Type.Array(Type.Number()),
+});
+
+/** An elephant-like object the trap takes for a fixture (statue, painted wall, sign): it raises no sighting. */
+export const TrapFixture = Type.Object({
+  label: Type.String(),
+  score: Type.Number(),
+  box: Type.Array(Type.Number()),
+  /** 'dismissed': an operator called a sighting of it here a false alarm; 'repeated': seen here visit after visit. */
+  reason: Type.Union([Type.Literal('dismissed'), Type.Literal('repeated')]),
+  /** Separate visits of the trap it was seen on, here. */
+  visits: Type.Integer(),
+  firstSeenAt: IsoDateTime,
+});
 
 export const TrapImageResult = Type.Object({
   trapId: Type.Integer(),
   detections: Type.Array(TrapDetection),
+  /** Elephant-like objects set aside as the trap's fixtures (absent from workers older than the fixture memory). */
+  fixtures: Type.Optional(Type.Array(TrapFixture)),
   /** Ids of the events this image opened or updated (elephant sighting and warning). */
   eventIds: Type.Array(Type.Integer()),
 });

@@ -1,4 +1,5 @@
-// Camera-trap stills: each queued image is detected by the still path (views, fusion, second look), then the elephant rule.
+// Camera-trap stills: each queued image is detected by the still path (views, fusion, second look), judged against the
+// trap's memory of fixtures, then the elephant rule.
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'bullmq';
 import sharp from 'sharp';
@@ -12,6 +13,7 @@ import {
   updateDetectedEvent,
 } from '@toc/server/repositories/events.repository';
 import { insertSnapshot } from '@toc/server/repositories/snapshots.repository';
+import { rememberTrapObjects, trapObjectHistory } from '@toc/server/repositories/trap-objects.repository';
 import { QUEUES, type Event, type TrapImageJob, type TrapImageResult } from '@toc/server/schemas';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../config';
@@ -19,6 +21,7 @@ import type { DetectorPool } from '../detect/detector-pool';
 import { evaluateTrapImage } from '../rules/rule-engine';
 import { detectStill } from './still-detector';
 import { DEFAULT_STILL_PATH_OPTIONS, type StillPathOptions } from './still-options';
+import { DEFAULT_FIXTURE_MEMORY, setFixturesAside, type FixtureMemoryOptions } from './fixture-memory';
 import { overlaySvg } from '../snapshot/render-snapshot';
 import { saveSnapshot } from '../snapshot/snapshot-store';
 import { eventFromSignal } from '../outputs/incident-writer';
@@ -36,6 +39,8 @@ export interface TrapWorkerContext {
   notifier: NotifierContext;
   /** Views, fusion and second look for stills; the defaults when absent. */
   stillPath?: StillPathOptions;
+  /** When an elephant-like object is a fixture of the trap; the defaults when absent. */
+  fixtureMemory?: FixtureMemoryOptions;
 }
 
 /** `size` is the image after EXIF rotation, as the still path measured it. */
@@ -75,21 +80,60 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
       : Promise.resolve(undefined);
   const still = await detectStill(detector, image, options, greyHelper);
   const { detections } = still;
-  const signal = evaluateTrapImage(detections, Date.parse(job.receivedAt), {
+  const memory = ctx.fixtureMemory ?? DEFAULT_FIXTURE_MEMORY;
+  const takenAt = new Date(job.receivedAt);
+  const history = await trapObjectHistory(ctx.db, trap.id, {
+    since: new Date(takenAt.getTime() - memory.memoryDays * 86_400_000),
+    before: takenAt,
+    image: job.imagePath,
+  });
+  // A statue or a painted wall in front of the trap is an elephant in every still: not a live sighting.
+  const judged = setFixturesAside(detections, still, history, memory);
+  const signal = evaluateTrapImage(judged.live, takenAt.getTime(), {
     trapMinScore: options.sightingMinScore,
   })[0];
+  const rounded = (box: readonly number[]) => box.map((v) => Math.round(v));
   const result: TrapImageResult = {
     trapId: trap.id,
-    detections: detections.map((d) => ({
-      label: d.label,
-      score: d.score,
-      box: d.box.map((v) => Math.round(v)),
+    detections: detections.map((d) => ({ label: d.label, score: d.score, box: rounded(d.box) })),
+    fixtures: judged.fixtures.map((f) => ({
+      label: f.detection.label,
+      score: f.detection.score,
+      box: rounded(f.detection.box),
+      reason: f.reason,
+      visits: f.visits,
+      firstSeenAt: new Date(f.firstSeenAt).toISOString(),
     })),
     eventIds: [],
   };
-  if (!signal) return result;
+  if (judged.fixtures.length > 0)
+    ctx.notifier.log(
+      'info',
+      "camera trap: elephant-like objects at a fixture's place are not a live sighting",
+      {
+        trapId: trap.id,
+        image: job.imagePath,
+        fixtures: result.fixtures,
+      },
+    );
+  const remember = (eventId: number | null) =>
+    rememberTrapObjects(
+      ctx.db,
+      {
+        trapId: trap.id,
+        image: job.imagePath,
+        takenAt,
+        eventId,
+        forgetBefore: new Date(takenAt.getTime() - memory.memoryDays * 86_400_000),
+      },
+      judged.remember,
+    );
+  if (!signal) {
+    await remember(null);
+    return result;
+  }
 
-  const since = new Date(Date.parse(job.receivedAt) - EPISODE_S * 1000).toISOString();
+  const since = new Date(takenAt.getTime() - EPISODE_S * 1000).toISOString();
   const base = eventFromSignal(signal, { cameraId: null, location: trap.location, modelId: trap.modelId });
   const payload = {
     ...base.payload,
@@ -123,17 +167,19 @@ export async function processTrapImage(ctx: TrapWorkerContext, job: TrapImageJob
   const jpeg = await annotate(
     image,
     still,
-    detections.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })),
+    // What raised the sighting; a fixture's box would read as an elephant to whoever looks.
+    judged.live.map((d) => ({ box: d.box, label: `${d.label} ${Math.round(d.score * 100)}%` })),
   );
   // Filed under the Bangkok day the trap took the still, not the day the queue got to it (they differ at midnight).
-  const receivedAt = new Date(job.receivedAt);
   const saved = await saveSnapshot(ctx.config.snapshotDir, {
     eventId: sighting.id,
-    name: `trap-${receivedAt.getTime()}`,
+    name: `trap-${takenAt.getTime()}`,
     jpeg,
-    at: receivedAt,
+    at: takenAt,
   });
   await insertSnapshot(ctx.db, { eventId: sighting.id, kind: 'frame', ...saved });
+
+  await remember(sighting.id);
 
   const warning = await warnAboutElephant(
     { db: ctx.db, events: ctx.events, notifier: ctx.notifier },
