@@ -1,5 +1,5 @@
 // Other views of a labelled clip a camera could give of the same kind of event: mirrored, grey (a night infrared
-// camera) and one that starts a second before the impact. Rules tuned to a file fail on them; eval only.
+// camera), low resolution, and one that starts a second before the impact. Rules tuned to a file fail on them.
 import type { CameraSceneInput } from '@toc/server/schemas';
 import type { LabelledClip } from './crash-clips';
 
@@ -37,6 +37,13 @@ export function viewsOf(clip: LabelledClip): ClipView[] {
     { name: 'as recorded', filter: null, startS: 0, scene: clip.scene },
     { name: 'mirrored', filter: 'hflip', startS: 0, scene: mirrorScene(clip.scene) },
     { name: 'grey (night infrared)', filter: 'format=gray', startS: 0, scene: clip.scene },
+    {
+      // A cheaper camera (CIF-like): half the pixels each way, scaled back up by the analysis, so every object is blurred.
+      name: 'low resolution',
+      filter: 'scale=trunc(iw/4)*2:trunc(ih/4)*2',
+      startS: 0,
+      scene: clip.scene,
+    },
   ];
   if (clip.impactS !== null && clip.impactS > SHORT_LEAD_S) {
     const startS = clip.impactS - SHORT_LEAD_S;

@@ -7,6 +7,7 @@ import { seededRandom } from '@toc/server/lib/seeded-random';
 import { runClip } from '../src/pipeline/clip-runner';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';
 import { viewsOf, type ClipView } from './clip-views';
+import type { Tiling } from '@toc/server/schemas';
 import { CRASH_CLIPS, type LabelledClip } from './crash-clips';
 import { scoreClip, summariseAccidents, type ClipScore, type RaisedIncident } from './incident-score';
 
@@ -17,6 +18,8 @@ const DETECT_FPS = Number(process.env.EVAL_DETECT_FPS ?? 5);
  * EVAL_DROP_SEEDS=6 runs every clip with that many seeds from it (one draw of drops decides whether the few frames
  * around an impact were kept, so a single run says little).
  */
+/** EVAL_TILING=2x2: the clips through a camera that detects on tiles (for far views), as its setup offers. */
+const TILING = process.env.EVAL_TILING as Tiling | undefined;
 const DROP_SHARE = Number(process.env.EVAL_DROP_PCT ?? 0) / 100;
 const DROP_SEED = Number(process.env.EVAL_DROP_SEED ?? 20_261_206);
 const DROP_SEEDS = DROP_SHARE > 0 ? Math.max(1, Number(process.env.EVAL_DROP_SEEDS ?? 1)) : 1;
@@ -52,6 +55,7 @@ export async function roadIncidents(
     fps,
     gating: true,
     startMs: START_MS,
+    ...(TILING ? { tiling: TILING } : {}),
     ...(view.filter ? { viewFilter: view.filter } : {}),
     ...(DROP_SHARE > 0 ? { skipFrame: () => random() < DROP_SHARE } : {}),
     onFrame: ({ t, step }) => {
@@ -97,7 +101,7 @@ function describe(clip: LabelledClip, score: ClipScore): string {
 
 export interface RoadEvalOptions {
   /** Also every other view of each clip (mirrored, grey, a late start), at each of these detect rates. */
-  views?: { rates: readonly number[] };
+  views?: { rates: readonly number[]; only?: string };
 }
 
 /** Runs every clip, prints a line per clip, returns the summary over them. */
@@ -110,7 +114,9 @@ export async function evaluateRoadClips(
   for (let seed = DROP_SEED; seed < DROP_SEED + DROP_SEEDS; seed++) {
     if (DROP_SEEDS > 1) log(`frames dropped at random: ${DROP_SHARE * 100} %, seed ${seed}`);
     for (const clip of [...CRASH_CLIPS, STREET_CLIP]) {
-      const views = options.views ? viewsOf(clip) : viewsOf(clip).slice(0, 1);
+      const views = options.views
+        ? viewsOf(clip).filter((view) => !options.views?.only || view.name.includes(options.views.only))
+        : viewsOf(clip).slice(0, 1);
       for (const view of views) {
         for (const fps of options.views?.rates ?? [DETECT_FPS]) {
           const score = scoreClip(await roadIncidents(detector, clip, { view, fps, seed }), clip);
