@@ -101,7 +101,7 @@ export class SimulatedCamera implements RunningCamera {
   }
 
   private async run(): Promise<void> {
-    await this.outputs.closeLeftovers();
+    await this.outputs.takeOver();
     await this.report('starting', null);
     try {
       this.pipeline = new CameraPipeline(this.clip.layout, await loadScene(this.ctx.db, this.camera.id), {

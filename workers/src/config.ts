@@ -33,6 +33,11 @@ export interface WorkerConfig {
   heldWritesMax: number;
   /** A camera being stopped waits this long for the writes it holds to be written (inside the shutdown grace time). */
   heldWritesStopWaitS: number;
+  /**
+   * Where a camera's held writes are spilled, write-ahead: on storage every worker reads, so the worker that takes
+   * the camera next writes what a killed or stopped one still held.
+   */
+  heldWritesDir: string;
   /** A write waits this long for a database connection before it counts as an outage (and is held). */
   dbConnectTimeoutS: number;
   /** A query waits this long for its answer (a host fallen silent on an open connection), then is held like a refused one. */
@@ -82,7 +87,14 @@ export interface GpsWorkerConfig {
 
 const number = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
 
+/** The recordings volume when there is one (the storage the deployment shares among workers), else the snapshots. */
+function defaultHeldWritesDir(recording: RecordingConfig, snapshotDir: string): string {
+  return path.join(recording.dir ?? snapshotDir, '.held-writes');
+}
+
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const recording = loadRecordingConfig(env);
+  const snapshotDir = path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots'));
   const config: WorkerConfig = {
     workerId: env.WORKER_ID ?? `${hostname()}-${process.pid}`,
     databaseUrl: env.DATABASE_URL ?? 'postgres://toc:toc@127.0.0.1:55432/toc',
@@ -102,10 +114,11 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
     heldWritesMax: number(env.HELD_WRITES_MAX, 5_000),
     heldWritesStopWaitS: number(env.HELD_WRITES_STOP_WAIT_S, 20),
+    heldWritesDir: path.resolve(env.HELD_WRITES_DIR || defaultHeldWritesDir(recording, snapshotDir)),
     dbConnectTimeoutS: number(env.DB_CONNECT_TIMEOUT_S, 10),
     dbQueryTimeoutS: number(env.DB_QUERY_TIMEOUT_S, 30),
     escalationIntervalS: number(env.ESCALATION_INTERVAL_S, 30),
-    snapshotDir: path.resolve(env.SNAPSHOT_DIR ?? path.join(REPO_ROOT, '.data', 'snapshots')),
+    snapshotDir,
     queuePrefix: env.QUEUE_PREFIX ?? 'toc',
     cameraSecretKey: env.CAMERA_SECRET_KEY ?? '',
     cameraSecretKeyPrevious: commaList(env.CAMERA_SECRET_KEY_PREVIOUS),
@@ -129,7 +142,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       tickS: number(env.GPS_TICK_S, 5),
       transit: env.GPS_TRANSIT !== 'off',
     },
-    recording: loadRecordingConfig(env),
+    recording,
     evidence: loadEvidenceConfig(env),
     notify: {
       webhookUrls: commaList(env.NOTIFY_WEBHOOK_URLS),

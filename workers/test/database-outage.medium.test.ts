@@ -1,7 +1,8 @@
 // Medium: a camera worker on the real RTSP simulator, ffmpeg and YOLOX-nano keeps analysing while its PostgreSQL goes
 // away (connections refused and reset, as in a restart, behind a TCP fault proxy): the vehicle counts it makes during
 // the outage are held and written once the database is back, in order and without a hole; a camera stopped during
-// the outage is handed back only once they are. Prints how many writes were held and how long they took to land.
+// the outage is handed back only once they are, or, past HELD_WRITES_STOP_WAIT_S, with them in its spill on disk,
+// which the camera's next runner writes. Prints how many writes were held and how long they took to land.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,7 +62,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
 }
 
 /** A camera on the street stream, run through the worker's proxied database, once it has written two vehicle counts. */
-async function countingCamera(name: string, nameTh: string) {
+async function countingCamera(name: string, nameTh: string, runWith: CameraRunnerContext = ctx) {
   const camera = await insertStreamCamera(db, {
     name,
     nameTh,
@@ -71,7 +72,7 @@ async function countingCamera(name: string, nameTh: string) {
     rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
     detectFps: 5,
   });
-  const runner = new CameraRunner(camera, ctx);
+  const runner = new CameraRunner(camera, runWith);
   try {
     await waitFor(
       'two counts before the outage',
@@ -102,6 +103,7 @@ beforeAll(async () => {
     vehicleIntervalS: INTERVAL_S,
     healthIntervalS: 1,
     snapshotDir,
+    heldWritesDir: path.join(snapshotDir, 'held-writes'),
   };
   detectors = new DetectorPool({ modelsDir: config.modelsDir, threads: 1 });
   const announcer = { redis, channels: channelNames(schema.schema) };
@@ -201,6 +203,60 @@ describe('PostgreSQL away under a running camera', () => {
     } finally {
       proxy.fault(null);
       await runner.stop();
+    }
+  }, 120_000);
+
+  it('leaves what a camera handed back still holds in its spill, for its next runner to write', async () => {
+    const hurried = { ...ctx, config: { ...ctx.config, heldWritesStopWaitS: 0.1 } };
+    const { camera, runner } = await countingCamera(
+      'Outage hand-back test',
+      'ทดสอบส่งกล้องคืนขณะฐานข้อมูลล่ม',
+      hurried,
+    );
+    let next: CameraRunner | null = null;
+    try {
+      proxy.fault('refused');
+      const downAt = Date.now();
+      await new Promise((r) => setTimeout(r, 4 * INTERVAL_S * 1000));
+      await runner.stop();
+      const stoppedAt = Date.now();
+      expect(logs.some((line) => line.includes("they stay in its spill for the camera's next owner"))).toBe(
+        true,
+      );
+      expect(
+        (await vehicleCounts(camera.id)).filter((row) => row.started >= downAt + INTERVAL_S * 1000),
+      ).toEqual([]);
+
+      proxy.fault(null);
+      const backAt = Date.now();
+      next = new CameraRunner(camera, ctx);
+      const rows = await waitFor(
+        "the next runner's own counts",
+        async () => {
+          const all = await vehicleCounts(camera.id);
+          return all.some((row) => row.started > stoppedAt) ? all : null;
+        },
+        60_000,
+      );
+      const handedBack = rows.filter((row) => row.started < stoppedAt);
+      console.log(
+        `camera handed back ${stoppedAt - downAt} ms into a database outage: ` +
+          `${handedBack.filter((row) => row.started >= downAt).length} counts from its spill stored by the next ` +
+          `runner within ${Date.now() - backAt} ms of the database being back`,
+      );
+      // Once each, in order, one after the other up to the stop.
+      expect(new Set(rows.map((row) => row.started)).size).toBe(rows.length);
+      expect(handedBack.filter((row) => row.started >= downAt).length).toBeGreaterThanOrEqual(2);
+      for (const [i, row] of handedBack.entries()) {
+        if (i === 0) continue;
+        expect(row.started).toBeGreaterThanOrEqual(handedBack[i - 1]!.ended);
+        expect(row.started - handedBack[i - 1]!.ended).toBeLessThan(INTERVAL_S * 1000);
+      }
+      expect(stoppedAt - handedBack[handedBack.length - 1]!.ended).toBeLessThan(3 * INTERVAL_S * 1000);
+    } finally {
+      proxy.fault(null);
+      await runner.stop();
+      await next?.stop();
     }
   }, 120_000);
 });

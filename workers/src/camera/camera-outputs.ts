@@ -1,22 +1,33 @@
 // What a camera's analysed frames produce: health, best views for snapshots, live frames and objects, and — in order,
-// through the write journal, held while the database is away — alarms, crowd and line series, vehicle counts per
-// interval. One for CameraRunner (frames from ffmpeg) and for tools that feed frames from elsewhere (bench:scale).
+// through the write journal, held while the database is away (and spilled to disk for the camera's next owner) —
+// alarms, crowd and line series, vehicle counts per interval. One for CameraRunner (frames from ffmpeg) and for tools
+// that feed frames from elsewhere (bench:scale).
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Detection } from '@toc/models';
 import type { NewEvent } from '@toc/server/schemas';
 import type { StreamCamera } from '@toc/server/services/camera-streams.service';
 import type { EventStore } from '@toc/server/services/event-store.service';
-import { storeEndpoints, storeOutage } from '@toc/server/lib/store-outage';
+import { storeEndpoints } from '@toc/server/lib/store-outage';
 import type { WorkerConfig } from '../config';
 import type { LiveFeeds } from '../live/live-feeds';
 import { BestViews } from '../outputs/best-views';
+import type { FrameForSnapshot } from '../outputs/event-snapshots';
+import {
+  applyHeldWrite,
+  describeHeldWrite,
+  drawsSnapshot,
+  isDatabaseOutage,
+  type HeldWrite,
+} from '../outputs/held-write';
 import { IncidentWriter } from '../outputs/incident-writer';
 import type { NotifierContext } from '../outputs/notifier';
-import { writeSeries } from '../outputs/series-writer';
 import { WriteJournal } from '../outputs/write-journal';
+import { WriteSpill, type SpilledWrite } from '../outputs/write-spill';
 import type { AnalysisPace } from '../pipeline/analysis-pace';
 import type { PipelineStep } from '../pipeline/camera-pipeline';
 import type { FrameLayout } from '../pipeline/frame-layout';
+import type { IncidentAction } from '../rules/incident-book';
 import { addFrame, newVehicleCount, summarize, type VehicleCountState } from '../rules/vehicle-count';
 import type { BehindCameras } from './behind-cameras';
 import { HealthMeter } from './health-meter';
@@ -46,8 +57,13 @@ export interface AnalysedFrame {
 export class CameraOutputs {
   readonly health: HealthMeter;
   /** The frame loop's database writes: in order, held while the database is away so the analysis goes on. */
-  private readonly writes: WriteJournal;
-  private readonly incidents: IncidentWriter;
+  private readonly writes: WriteJournal<HeldWrite>;
+  /** The held writes on disk, write-ahead: what this run still holds when it is killed or handed back survives it. */
+  private readonly spill: WriteSpill;
+  /** This run's name on its incident writes (their rule keys mean something within this run only). */
+  private readonly writerId = randomUUID();
+  /** Incident writers by run: this run's, and a fresh one per previous owner whose held writes are replayed. */
+  private readonly incidentWriters = new Map<string, IncidentWriter>();
   private readonly bestViews = new BestViews();
   private count: VehicleCountState | null = null;
   /** Time of the newest frame the rules have seen: open alarms end there when the stream does. */
@@ -59,19 +75,24 @@ export class CameraOutputs {
     private readonly camera: StreamCamera,
     private readonly ctx: CameraOutputsContext,
   ) {
-    this.incidents = new IncidentWriter(
-      {
-        db: ctx.db,
-        events: ctx.events,
-        snapshotDir: ctx.config.snapshotDir,
-        notifier: ctx.notifier,
-        log: ctx.log,
-      },
-      camera,
-    );
     const stores = storeEndpoints(ctx.config.databaseUrl, ctx.config.redisUrl);
-    this.writes = new WriteJournal({
-      isOutage: (error) => storeOutage(error, stores) === 'database',
+    this.spill = new WriteSpill({
+      root: ctx.config.heldWritesDir,
+      cameraId: camera.id,
+      compactAfter: ctx.config.heldWritesMax,
+      log: ctx.log,
+    });
+    const target = {
+      db: ctx.db,
+      events: ctx.events,
+      cameraId: camera.id,
+      incidents: (writer: string) => this.incidentWriter(writer),
+    };
+    this.writes = new WriteJournal<HeldWrite>({
+      apply: (write) => applyHeldWrite(write, target),
+      describe: describeHeldWrite,
+      spill: this.spill,
+      isOutage: (error) => isDatabaseOutage(error, stores),
       maxHeld: ctx.config.heldWritesMax,
       retryMinMs: 500,
       retryMaxMs: 5_000,
@@ -81,16 +102,48 @@ export class CameraOutputs {
     this.health = new HealthMeter(ctx.config.workerId);
   }
 
-  /** Alarms a previous run of this camera left open (a worker that died) are closed before new ones open. */
-  async closeLeftovers(): Promise<void> {
-    await this.incidents
-      .closeLeftovers()
-      .catch((error: Error) =>
-        this.ctx.log('warn', 'leftover alarms not closed', {
-          cameraId: this.camera.id,
-          error: error.message,
-        }),
+  /**
+   * Before the first frame: the writes a previous owner of the camera held and left in its spill (a worker killed or
+   * stopped during an outage) are replayed, in order, through this camera's journal (still held if the database is
+   * still away); then the alarms a previous run left open are closed, behind them, before new ones open.
+   */
+  async takeOver(): Promise<void> {
+    const left = await this.spill.recover();
+    if (left.length > 0) await this.replay(left);
+    await this.writes.write({ kind: 'leftovers-close', writer: this.writerId });
+  }
+
+  private async replay(left: SpilledWrite[]): Promise<void> {
+    this.ctx.log('info', 'replaying the writes a previous owner of the camera held', {
+      cameraId: this.camera.id,
+      writes: left.length,
+      heldFrom: new Date(left[0]!.at).toISOString(),
+    });
+    this.writes.resume(left);
+    // Its alarms still open end where its writes stop: the last moment it is known to have been watching. A repeat
+    // folds back into the same alarm (its fold key) when this run sees the condition again.
+    const lastAt = left[left.length - 1]!.at;
+    const writers = new Set(left.flatMap(({ write }) => (write.kind === 'incident' ? [write.writer] : [])));
+    for (const writer of writers) await this.writes.write({ kind: 'incidents-end', writer, at: lastAt });
+  }
+
+  private incidentWriter(writer: string): IncidentWriter {
+    let incidents = this.incidentWriters.get(writer);
+    if (!incidents) {
+      const { ctx } = this;
+      incidents = new IncidentWriter(
+        {
+          db: ctx.db,
+          events: ctx.events,
+          snapshotDir: ctx.config.snapshotDir,
+          notifier: ctx.notifier,
+          log: ctx.log,
+        },
+        this.camera,
       );
+      this.incidentWriters.set(writer, incidents);
+    }
+    return incidents;
   }
 
   /** What the frame tells without writing: health, best views, the running vehicle count, the live feed. */
@@ -125,24 +178,35 @@ export class CameraOutputs {
 
   /** The frame's alarms and series, and the vehicle count once its interval is over. */
   async write(analysed: AnalysedFrame): Promise<void> {
-    const { t, frame, layout, step } = analysed;
-    const shot = {
-      frame,
-      layout,
-      tracks: step.tracks,
-      bestView: (trackId: number) => this.bestViews.get(trackId),
-    };
+    const { t, step } = analysed;
     for (const action of step.rules.incidentActions) {
-      await this.writes.write(`incident ${action.action}`, () => this.incidents.applyAction(action, shot));
+      const shot = this.shotFor(action, analysed);
+      await this.writes.write({ kind: 'incident', writer: this.writerId, action, shot });
     }
     const { crowdSamples, lineCounts } = step.rules;
     if (crowdSamples.length || lineCounts.length) {
-      await this.writes.write('series write', () =>
-        writeSeries(this.ctx.db, this.camera.id, crowdSamples, lineCounts),
-      );
+      await this.writes.write({ kind: 'series', crowd: [...crowdSamples], lines: [...lineCounts] });
     }
     if (this.count && t - this.count.startedAt.getTime() >= this.ctx.config.vehicleIntervalS * 1000)
       await this.flushCount(new Date(t));
+  }
+
+  /**
+   * What an incident write needs of the frame, taken now (it may be held, and spilled, long after the frame is gone):
+   * the picture and the involved tracks' best views when it may raise an alarm, the involved tracks' paths for an
+   * update, nothing for an end.
+   */
+  private shotFor(action: IncidentAction, analysed: AnalysedFrame): FrameForSnapshot {
+    const { frame, layout, step } = analysed;
+    if (action.action === 'end') return { frame: null, layout, tracks: [] };
+    const involved = action.signal.trackIds;
+    if (!drawsSnapshot(action))
+      return { frame: null, layout, tracks: step.tracks.filter((track) => involved.includes(track.id)) };
+    const bestViews = involved.flatMap((trackId) => {
+      const view = this.bestViews.get(trackId);
+      return view ? [{ trackId, view }] : [];
+    });
+    return { frame, layout, tracks: step.tracks, bestViews };
   }
 
   /**
@@ -158,18 +222,32 @@ export class CameraOutputs {
     }
     await this.flushCount(new Date());
     const endedAt = this.lastResultAt;
-    await this.writes.write('incidents end', () => this.incidents.endAll(endedAt));
+    await this.writes.write({ kind: 'incidents-end', writer: this.writerId, at: endedAt });
   }
 
   /**
    * The camera is being handed back (its worker stopping): the writes it holds through a database outage are written
-   * first, waiting up to HELD_WRITES_STOP_WAIT_S; what is still held then is lost with the process, and said so.
+   * first, waiting up to HELD_WRITES_STOP_WAIT_S; what is still held then stays in the spill on disk, for the worker
+   * that takes the camera next to write, and is said so (any write that could not be saved there is lost).
    */
   async handBack(): Promise<void> {
-    if (await this.writes.flushedWithin(this.ctx.config.heldWritesStopWaitS * 1000)) return;
-    this.ctx.log('error', 'camera handed back with writes still held: they are lost', {
-      cameraId: this.camera.id,
-      held: this.writes.state().held,
+    const flushed = await this.writes.flushedWithin(this.ctx.config.heldWritesStopWaitS * 1000);
+    await this.writes.abandon();
+    if (flushed) return;
+    const { held } = this.writes.state();
+    const onDisk = this.spill.spilled;
+    const detail = { cameraId: this.camera.id, held, onDisk, spill: this.spill.dir };
+    if (onDisk >= held) {
+      this.ctx.log(
+        'warn',
+        "camera handed back with writes still held: they stay in its spill for the camera's next owner",
+        detail,
+      );
+      return;
+    }
+    this.ctx.log('error', 'camera handed back with writes still held: those not in its spill are lost', {
+      ...detail,
+      lost: held - onDisk,
     });
   }
 
@@ -195,6 +273,6 @@ export class CameraOutputs {
         intervalS: summary.intervalS,
       },
     };
-    await this.writes.write('vehicle count write', async () => void (await this.ctx.events.record(event)));
+    await this.writes.write({ kind: 'vehicle-count', event });
   }
 }

@@ -145,7 +145,7 @@ export class CameraRunner implements RunningCamera {
 
   private async run(): Promise<void> {
     let attempt = 0;
-    await this.outputs.closeLeftovers();
+    await this.outputs.takeOver();
     await this.startRecorder();
     this.healthTimer = setInterval(() => void this.reportHealth(), this.ctx.config.healthIntervalS * 1000);
     this.ctx.live?.cameraStarted(this.camera.id);

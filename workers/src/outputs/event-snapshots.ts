@@ -8,12 +8,19 @@ import { cropObject, renderSnapshot, type SnapshotBox } from '../snapshot/render
 import type { BestView } from './best-views';
 import { saveSnapshot, type SavedSnapshot } from '../snapshot/snapshot-store';
 
+/** What a snapshot is drawn from, as data: a held write carries it (and spills it to disk) until it is written. */
 export interface FrameForSnapshot {
-  frame: Uint8Array;
+  /** The picture; null for a write that draws none (an update of an alarm already raised). */
+  frame: Uint8Array | null;
   layout: FrameLayout;
   tracks: readonly Track[];
-  /** The clearest look at a track so far, when the camera keeps them. */
-  bestView?: (trackId: number) => BestView | undefined;
+  /** The clearest look so far at the involved tracks, taken when the write was made (the camera keeps them). */
+  bestViews?: readonly TrackBestView[];
+}
+
+export interface TrackBestView {
+  trackId: number;
+  view: BestView;
 }
 
 const HIGHLIGHT = '#ff3b30';
@@ -25,9 +32,10 @@ export async function storeEventSnapshots(
   shot: FrameForSnapshot,
   involvedTrackIds: readonly number[],
 ): Promise<void> {
-  const { layout } = shot;
+  const { layout, frame } = shot;
+  if (!frame) throw new Error('no picture was kept for this snapshot');
   const input = {
-    frame: shot.frame,
+    frame,
     width: layout.frameWidth,
     height: layout.frameHeight,
     channels: layout.colorOrder === 'BGR' ? ('bgr' as const) : ('rgb' as const),
@@ -44,7 +52,7 @@ export async function storeEventSnapshots(
   const saved: ({ kind: 'frame' | 'object' } & SavedSnapshot)[] = [{ kind: 'frame', ...(await saveSnapshot(ctx.snapshotDir, { eventId, name: 'scene', jpeg: scene })) }];
   const main = visible.find((t) => involved.has(t.id));
   if (main) {
-    const best = shot.bestView?.(main.id);
+    const best = shot.bestViews?.find((b) => b.trackId === main.id)?.view;
     const closeUp = best
       ? await cropObject({ frame: best.pixels, width: best.width, height: best.height, channels: input.channels, box: [0, 0, best.width, best.height], margin: 0 })
       : await cropObject({ ...input, box: toContent(main.box, layout) });

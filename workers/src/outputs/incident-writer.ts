@@ -89,15 +89,12 @@ export class IncidentWriter {
 
   /** The stream stopped (offline, reconfigured, handed over): every alarm it was tracking ends at `at`. */
   async endAll(at: number): Promise<void> {
+    let failure: unknown = null;
     for (const key of [...this.open.keys()]) {
-      await this.endIncident(key, at).catch((error: Error) =>
-        this.ctx.log('error', 'incident write failed', {
-          cameraId: this.camera.id,
-          action: 'end',
-          error: error.message,
-        }),
-      );
+      await this.endIncident(key, at).catch((error: unknown) => (failure ??= error));
     }
+    // Thrown once all were tried: the journal holds the call (database away) and ends the ones left when it is back.
+    if (failure) throw failure;
   }
 
   private async raise(signal: RuleSignal, shot: FrameForSnapshot): Promise<void> {
@@ -165,10 +162,11 @@ export class IncidentWriter {
   private async endIncident(key: string, at: number): Promise<void> {
     const open = this.open.get(key);
     if (!open) return;
-    this.open.delete(key);
     const event = await updateDetectedEvent(this.ctx.db, open.eventId, {
       endedAt: new Date(at).toISOString(),
     });
+    // Forgotten only once ended: an end that failed (database away) is held and tried again, and must find it.
+    this.open.delete(key);
     if (!event) return;
     await insertEventUpdate(this.ctx.db, { eventId: event.id, kind: 'ended', detail: {} });
     await this.ctx.events.announce(event);

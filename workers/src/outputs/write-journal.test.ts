@@ -6,21 +6,39 @@ import { WriteJournal, type WriteJournalOptions } from './write-journal';
 
 class Outage extends Error {}
 
+/** A write as the test makes it: a name, and what writing it does. */
+interface TestWrite {
+  name: string;
+  run: () => Promise<void>;
+}
+
 /** A database that is up or down, recording the writes it accepted. */
 function fakeDatabase() {
   const state = { up: true, written: [] as string[] };
-  const write = (name: string) => async () => {
-    if (!state.up) throw new Outage('connection refused');
-    state.written.push(name);
-  };
+  const write = (name: string): TestWrite => ({
+    name,
+    run: async () => {
+      if (!state.up) throw new Outage('connection refused');
+      state.written.push(name);
+    },
+  });
   return { state, write };
 }
 
-function journal(overrides: Partial<WriteJournalOptions> = {}) {
+const failing = (name: string, message: string): TestWrite => ({
+  name,
+  run: async () => {
+    throw new Error(message);
+  },
+});
+
+function journal(overrides: Partial<WriteJournalOptions<TestWrite>> = {}) {
   const logged: string[] = [];
   const naps: number[] = [];
   const wake: Array<() => void> = [];
-  const j = new WriteJournal({
+  const j = new WriteJournal<TestWrite>({
+    apply: (write) => write.run(),
+    describe: (write) => write.name,
     isOutage: (error) => error instanceof Outage,
     maxHeld: 100,
     retryMinMs: 100,
@@ -45,8 +63,8 @@ describe('WriteJournal', () => {
   it('writes at once while the database answers', async () => {
     const db = fakeDatabase();
     const { j } = journal();
-    await j.write('a', db.write('a'));
-    await j.write('b', db.write('b'));
+    await j.write(db.write('a'));
+    await j.write(db.write('b'));
     expect(db.state.written).toEqual(['a', 'b']);
     expect(j.state()).toEqual({ held: 0, holdingSince: null, givenUp: 0 });
   });
@@ -54,10 +72,10 @@ describe('WriteJournal', () => {
   it('holds the writes in order while the database is away and writes them when it is back', async () => {
     const db = fakeDatabase();
     const { j, logged, naps, retry } = journal();
-    await j.write('a', db.write('a'));
+    await j.write(db.write('a'));
     db.state.up = false;
-    await j.write('b', db.write('b'));
-    await j.write('c', db.write('c'));
+    await j.write(db.write('b'));
+    await j.write(db.write('c'));
     expect(j.state().held).toBe(2);
     expect(j.state().holdingSince).not.toBeNull();
     await retry();
@@ -75,22 +93,18 @@ describe('WriteJournal', () => {
       'info database back: the held writes are written',
     ]);
     // Nothing held: writes run at once again.
-    await j.write('d', db.write('d'));
+    await j.write(db.write('d'));
     expect(db.state.written).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('gives up a bad write, held or not, and goes on with the next', async () => {
     const db = fakeDatabase();
     const { j, logged, retry } = journal();
-    await j.write('bad', async () => {
-      throw new Error('violates check constraint');
-    });
+    await j.write(failing('bad', 'violates check constraint'));
     db.state.up = false;
-    await j.write('a', db.write('a'));
-    await j.write('bad again', async () => {
-      throw new Error('invalid input');
-    });
-    await j.write('b', db.write('b'));
+    await j.write(db.write('a'));
+    await j.write(failing('bad again', 'invalid input'));
+    await j.write(db.write('b'));
     db.state.up = true;
     await retry();
     await j.flushed();
@@ -105,7 +119,7 @@ describe('WriteJournal', () => {
     const db = fakeDatabase();
     const { j, retry } = journal({ maxHeld: 3 });
     db.state.up = false;
-    for (const name of ['a', 'b', 'c', 'd', 'e']) await j.write(name, db.write(name));
+    for (const name of ['a', 'b', 'c', 'd', 'e']) await j.write(db.write(name));
     expect(j.state()).toMatchObject({ held: 3, givenUp: 2 });
     db.state.up = true;
     await retry();
@@ -118,7 +132,7 @@ describe('WriteJournal', () => {
     const { j, retry } = journal();
     expect(await j.flushedWithin(10)).toBe(true);
     db.state.up = false;
-    await j.write('a', db.write('a'));
+    await j.write(db.write('a'));
     // Still away: the wait ends at its limit with the write held.
     expect(await j.flushedWithin(20)).toBe(false);
     expect(j.state().held).toBe(1);
