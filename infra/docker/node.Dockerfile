@@ -21,7 +21,8 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS app
 COPY . .
 RUN npm run build -w @toc/web
-# Recordings and evidence exports live on a volume; created here so the volume starts out owned by node.
+# Snapshots, trap stills, recordings, evidence and held writes live on the storage volume at /var/lib/toc (the
+# variables below point every process there); created here so the volume starts out owned by node.
 RUN mkdir -p /var/lib/toc && chown node:node /var/lib/toc
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -29,7 +30,11 @@ ENV NODE_ENV=production \
     WEB_DIST_DIR=/app/web/dist \
     MODELS_DIR=/models \
     SHARED_DIR=/shared \
-    STORAGE_DIR=/var/lib/toc
+    TOC_DATA_DIR=/var/lib/toc \
+    SNAPSHOT_DIR=/var/lib/toc/snapshots \
+    EVIDENCE_DIR=/var/lib/toc/evidence \
+    RECORDINGS_DIR=/var/lib/toc/recordings \
+    HELD_WRITES_DIR=/var/lib/toc/held-writes
 USER node
 EXPOSE 3000
 ENTRYPOINT ["/usr/bin/tini", "--"]
