@@ -1,7 +1,9 @@
 // Medium: a camera worker process (real RTSP simulator, ffmpeg, YOLOX-nano) SIGKILLed while its PostgreSQL is away
 // (connections refused, behind a TCP fault proxy): the vehicle counts it held are in its spill on disk, and the worker
 // that takes the camera next writes them once the database is back — each once, in order, without a hole up to the
-// kill. Prints how many were held and how long after the database came back they were all stored.
+// kill. Prints how many were held and how long after the database came back they were all stored. Then the same with
+// a database that answers nothing (a saturated pool): a write still waiting for its connection when the worker is
+// killed is on disk too.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { createTestSchema, requireEnv } from '@toc/server/testing';
 import { startFailoverProxy, type FailoverProxy } from '@toc/server/testing/tcp-proxy';
 import { insertStreamCamera } from './stream-cameras';
 import { startWorkerProcess, waitFor as waitUntil, type WorkerProcess } from './worker-process';
+import { vehicleCountRows } from './vehicle-count-rows';
 
 const INTERVAL_S = 1;
 const OUTAGE_BEFORE_KILL_MS = 5_000;
@@ -26,20 +29,7 @@ let workerDatabaseUrl: string;
 let scratch: string;
 const workers: WorkerProcess[] = [];
 
-interface CountRow {
-  id: number;
-  started: number;
-  ended: number;
-}
-
-const vehicleCounts = async (cameraId: number): Promise<CountRow[]> => {
-  const { rows } = await db.query<CountRow>(
-    `SELECT id, (extract(epoch FROM started_at) * 1000)::float8 AS started, (extract(epoch FROM ended_at) * 1000)::float8 AS ended
-       FROM events WHERE camera_id = $1 AND type = 'traffic.vehicles' ORDER BY id`,
-    [cameraId],
-  );
-  return rows;
-};
+const vehicleCounts = (cameraId: number) => vehicleCountRows(db, cameraId);
 
 const output = () => workers.flatMap((w) => w.output);
 const waitFor = <T>(what: string, probe: () => Promise<T | null | undefined>, timeoutMs: number) =>
@@ -52,7 +42,7 @@ function loggedAt(message: string): number {
   return Number(/"time":(\d+)/.exec(json)?.[1] ?? NaN);
 }
 
-function startWorker(workerId: string): WorkerProcess {
+function startWorker(workerId: string, env: Record<string, string> = {}): WorkerProcess {
   const worker = startWorkerProcess(workerId, {
     DATABASE_URL: workerDatabaseUrl,
     QUEUE_PREFIX: schema.schema,
@@ -64,6 +54,7 @@ function startWorker(workerId: string): WorkerProcess {
     SNAPSHOT_DIR: path.join(scratch, 'snapshots'),
     HELD_WRITES_DIR: path.join(scratch, 'held-writes'),
     LOG_LEVEL: 'info',
+    ...env,
   });
   workers.push(worker);
   return worker;
@@ -179,5 +170,73 @@ describe('a camera worker killed while PostgreSQL is away', () => {
       async () => (await readdir(path.join(scratch, 'held-writes'))).length === 0,
       10_000,
     );
+  }, 240_000);
+
+  it('keeps a write still waiting on a database that answers nothing when the worker is killed', async () => {
+    // The first case's workers are done: the camera below is this case's workers' alone.
+    for (const { child } of workers.splice(0))
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+      }
+    const keys = { current: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')), previous: [] };
+    const camera = await insertStreamCamera(
+      db,
+      {
+        name: 'Saturated pool kill test',
+        nameTh: 'ทดสอบหยุดเครื่องขณะฐานข้อมูลไม่ตอบ',
+        location: { lon: 101.0536, lat: 13.7072 },
+        headingDeg: 80,
+        fovDeg: 60,
+        rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
+        detectFps: 5,
+      },
+      keys,
+    );
+    // A connection waits 30 s, a query 60 s: far longer than the worker lives once the database falls silent.
+    const saturated = { DB_CONNECT_TIMEOUT_S: '30', DB_QUERY_TIMEOUT_S: '60' };
+    const workerC = startWorker('worker-c', saturated);
+    await waitFor('two counts before', async () => (await vehicleCounts(camera.id)).length >= 2, 90_000);
+
+    proxy.fault('blackhole');
+    const silentAt = Date.now();
+    const spillFile = path.join(scratch, 'held-writes', `camera-${camera.id}`, 'held.jsonl');
+    // The count made once the database fell silent waits for its answer; after a second it is on disk as well.
+    const waiting = await waitFor(
+      'the waiting count in the spill',
+      async () => {
+        const text = await readFile(spillFile, 'utf8').catch(() => '');
+        const started = [...text.matchAll(/"type":"traffic\.vehicles".*?"startedAt":"([^"]+)"/g)].map((m) =>
+          Date.parse(m[1]!),
+        );
+        return started.length > 0 ? started : null;
+      },
+      12_000,
+    );
+    workerC.child.kill('SIGKILL');
+    const killedAt = Date.now();
+    await new Promise((r) => workerC.child.once('exit', r));
+    // Killed before any timeout could have turned the waiting write into a held one: it was on disk while it waited.
+    expect(killedAt - silentAt).toBeLessThan(30_000);
+
+    proxy.fault(null);
+    startWorker('worker-d');
+    const rows = await waitFor(
+      "worker-d's counts after the replayed one",
+      async () => {
+        const all = await vehicleCounts(camera.id);
+        return all.some((row) => row.started > killedAt) ? all : null;
+      },
+      90_000,
+    );
+    const stored = rows.slice(
+      0,
+      rows.findIndex((row) => row.started > killedAt),
+    );
+    // Worker-c's counts stand once each, without a hole, up to the one made after the database fell silent.
+    expect(new Set(rows.map((row) => row.started)).size).toBe(rows.length);
+    for (const [i, row] of stored.entries())
+      if (i > 0) expect(row.started - stored[i - 1]!.ended).toBeLessThan(INTERVAL_S * 1000);
+    for (const started of waiting) expect(stored.map((row) => Math.round(row.started))).toContain(started);
   }, 240_000);
 });

@@ -19,6 +19,7 @@ import { loadWorkerConfig } from '../src/config';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraRunner, type CameraRunnerContext } from '../src/camera/camera-runner';
 import { insertStreamCamera } from './stream-cameras';
+import { vehicleCountRows } from './vehicle-count-rows';
 
 const INTERVAL_S = 1;
 const OUTAGE_MS = 6_000;
@@ -35,20 +36,7 @@ let snapshotDir: string;
 let ctx: CameraRunnerContext;
 const logs: string[] = [];
 
-interface CountRow {
-  id: number;
-  started: number;
-  ended: number;
-}
-
-const vehicleCounts = async (cameraId: number): Promise<CountRow[]> => {
-  const { rows } = await db.query<CountRow>(
-    `SELECT id, (extract(epoch FROM started_at) * 1000)::float8 AS started, (extract(epoch FROM ended_at) * 1000)::float8 AS ended
-       FROM events WHERE camera_id = $1 AND type = 'traffic.vehicles' ORDER BY id`,
-    [cameraId],
-  );
-  return rows;
-};
+const vehicleCounts = (cameraId: number) => vehicleCountRows(db, cameraId);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;

@@ -94,6 +94,9 @@ export class CameraOutputs {
       spill: this.spill,
       isOutage: (error) => isDatabaseOutage(error, stores),
       maxHeld: ctx.config.heldWritesMax,
+      // A write waiting on a saturated pool is on disk after a second: a worker killed at the end of its shutdown
+      // grace, its cameras' last writes still waiting for connections, loses none of them.
+      spillSlowAfterMs: 1_000,
       retryMinMs: 500,
       retryMaxMs: 5_000,
       log: ctx.log,

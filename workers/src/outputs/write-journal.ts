@@ -33,10 +33,18 @@ export interface WriteJournalOptions<W> {
   retryMaxMs: number;
   log: JournalLog;
   spill?: JournalSpill<W>;
+  /**
+   * A write not answered within this long goes to the spill while it waits: on a saturated pool a write waits up to
+   * DB_CONNECT_TIMEOUT_S for a connection before it counts as an outage, and a worker killed meanwhile (its shutdown
+   * grace over) must not lose it. Unset: only held writes are spilled.
+   */
+  spillSlowAfterMs?: number;
   /** What the log lines name (e.g. the camera). */
   detail?: Record<string, unknown>;
   sleep?: (ms: number) => Promise<void>;
 }
+
+type Spilled = ReturnType<JournalSpill<unknown>['add']>;
 
 interface Held<W> {
   write: W;
@@ -72,10 +80,20 @@ export class WriteJournal<W> {
       return;
     }
     if (this.held.length > 0) return this.hold(write);
+    const { spill, spillSlowAfterMs } = this.options;
+    let spilled: Spilled | undefined;
+    const slow =
+      spill && spillSlowAfterMs !== undefined
+        ? setTimeout(() => (spilled = spill.add(write)), spillSlowAfterMs)
+        : undefined;
     try {
       await this.options.apply(write);
+      clearTimeout(slow);
+      if (spilled) spill?.remove(spilled.id);
     } catch (error) {
-      if (this.options.isOutage(error)) return this.hold(write, error);
+      clearTimeout(slow);
+      if (this.options.isOutage(error)) return this.hold(write, error, spilled);
+      if (spilled) spill?.remove(spilled.id);
       this.failed(write, error);
     }
   }
@@ -129,7 +147,8 @@ export class WriteJournal<W> {
     await this.options.spill?.close();
   }
 
-  private async hold(write: W, cause?: unknown): Promise<void> {
+  /** `spilled`: already in the spill (a slow write), not added again. */
+  private async hold(write: W, cause?: unknown, spilled = this.options.spill?.add(write)): Promise<void> {
     if (this.held.length >= this.options.maxHeld) {
       // The first one is being retried; the next oldest goes.
       const [dropped] = this.held.splice(1, 1);
@@ -141,7 +160,6 @@ export class WriteJournal<W> {
         givenUp: this.givenUp,
       });
     }
-    const spilled = this.options.spill?.add(write);
     this.held.push({ write, spillId: spilled?.id ?? null });
     if (this.held.length === 1) {
       this.holdingSince = Date.now();

@@ -268,4 +268,49 @@ describe('WriteJournal over a spill', () => {
     await j2.abandon();
     expect(await readdir(root)).toEqual([]);
   });
+
+  /** A journal over `target` whose database answers each write only when the test says so. */
+  function saturated(target: WriteSpill) {
+    const answers: Array<() => void> = [];
+    const j = new WriteJournal<HeldWrite>({
+      apply: () => new Promise<void>((resolve) => answers.push(resolve)),
+      describe: (write) => write.kind,
+      isOutage: () => false,
+      maxHeld: 3,
+      retryMinMs: 1,
+      retryMaxMs: 5,
+      log: () => undefined,
+      spill: target,
+      spillSlowAfterMs: 20,
+    });
+    return { j, answer: () => answers.shift()?.() };
+  }
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('puts a write the database is slow to answer on disk while it waits, for the next owner if killed', async () => {
+    const first = spill();
+    const { j, answer } = saturated(first);
+    void j.write(count(1));
+    await pause(60);
+    // Killed here, waiting for a connection: the write is on disk for the camera's next owner.
+    await first.close();
+    expect(await replayed()).toEqual([count(1)]);
+    answer();
+  });
+
+  it('marks a slow write done once answered, and keeps a quick one off the disk', async () => {
+    const target = spill();
+    const { j, answer } = saturated(target);
+    const slow = j.write(count(1));
+    await pause(60);
+    answer();
+    await slow;
+    const quick = j.write(count(2));
+    answer();
+    await quick;
+    await target.close();
+    const text = await readFile(spillFile(), 'utf8');
+    expect(parseSpill(text).entries).toEqual([]);
+    expect(text).not.toContain('"total":2');
+  });
 });
