@@ -8,20 +8,21 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '@toc/server/db/migrate';
-import { createPool, type Pool } from '@toc/server/db/pool';
+import type { Pool } from '@toc/server/db/pool';
 import { parseSecretKey } from '@toc/server/secrets/secret-box';
-import { createTestSchema, requireEnv } from '@toc/server/testing';
-import { startFailoverProxy, type FailoverProxy } from '@toc/server/testing/tcp-proxy';
+import { requireEnv } from '@toc/server/testing';
+import type { FailoverProxy } from '@toc/server/testing/tcp-proxy';
 import { insertStreamCamera } from './stream-cameras';
 import { startWorkerProcess, waitFor as waitUntil, type WorkerProcess } from './worker-process';
+import { proxiedDatabase, type ProxiedDatabase } from './proxied-database';
 import { vehicleCountRows } from './vehicle-count-rows';
 
 const INTERVAL_S = 1;
 const OUTAGE_BEFORE_KILL_MS = 5_000;
 const LOCK_S = 4;
 
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let store: ProxiedDatabase;
+let schema: ProxiedDatabase['schema'];
 /** The test's own view of the database, straight to PostgreSQL. */
 let db: Pool;
 let proxy: FailoverProxy;
@@ -40,6 +41,24 @@ function loggedAt(message: string): number {
   const line = workers[1]?.output.find((chunk) => chunk.includes(message)) ?? '';
   const json = line.split('\n').find((part) => part.includes(message)) ?? '';
   return Number(/"time":(\d+)/.exec(json)?.[1] ?? NaN);
+}
+
+/** The street clip's camera on the RTSP simulator, at 5 detect fps. */
+function streetCamera(name: string, nameTh: string) {
+  const keys = { current: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')), previous: [] };
+  return insertStreamCamera(
+    db,
+    {
+      name,
+      nameTh,
+      location: { lon: 101.0536, lat: 13.7072 },
+      headingDeg: 80,
+      fovDeg: 60,
+      rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
+      detectFps: 5,
+    },
+    keys,
+  );
 }
 
 function startWorker(workerId: string, env: Record<string, string> = {}): WorkerProcess {
@@ -61,43 +80,21 @@ function startWorker(workerId: string, env: Record<string, string> = {}): Worker
 }
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  db = createPool(schema.databaseUrl, 2);
-  await applyMigrations(db);
-  proxy = await startFailoverProxy([Number(new URL(schema.databaseUrl).port || 5432)]);
-  const viaProxy = new URL(schema.databaseUrl);
-  viaProxy.hostname = '127.0.0.1';
-  viaProxy.port = String(proxy.port);
-  workerDatabaseUrl = viaProxy.toString();
+  store = await proxiedDatabase();
+  ({ schema, db, proxy, proxiedUrl: workerDatabaseUrl } = store);
   scratch = await mkdtemp(path.join(tmpdir(), 'toc-db-outage-kill-'));
 });
 
 afterAll(async () => {
   for (const { child } of workers)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  proxy?.fault(null);
-  await db?.end();
-  await proxy?.close();
-  await schema?.drop();
+  await store?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 describe('a camera worker killed while PostgreSQL is away', () => {
   it("leaves the counts it held on disk, and the camera's next worker writes them once, in order", async () => {
-    const keys = { current: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')), previous: [] };
-    const camera = await insertStreamCamera(
-      db,
-      {
-        name: 'Outage kill test',
-        nameTh: 'ทดสอบหยุดเครื่องขณะฐานข้อมูลล่ม',
-        location: { lon: 101.0536, lat: 13.7072 },
-        headingDeg: 80,
-        fovDeg: 60,
-        rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
-        detectFps: 5,
-      },
-      keys,
-    );
+    const camera = await streetCamera('Outage kill test', 'ทดสอบหยุดเครื่องขณะฐานข้อมูลล่ม');
     const spillFile = path.join(scratch, 'held-writes', `camera-${camera.id}`, 'held.jsonl');
     const workerA = startWorker('worker-a');
     await waitFor(
@@ -179,20 +176,7 @@ describe('a camera worker killed while PostgreSQL is away', () => {
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
       }
-    const keys = { current: parseSecretKey(requireEnv('CAMERA_SECRET_KEY')), previous: [] };
-    const camera = await insertStreamCamera(
-      db,
-      {
-        name: 'Saturated pool kill test',
-        nameTh: 'ทดสอบหยุดเครื่องขณะฐานข้อมูลไม่ตอบ',
-        location: { lon: 101.0536, lat: 13.7072 },
-        headingDeg: 80,
-        fovDeg: 60,
-        rtspUrl: `${requireEnv('RTSP_BASE')}/odc_street_traffic_640x360_30fps`,
-        detectFps: 5,
-      },
-      keys,
-    );
+    const camera = await streetCamera('Saturated pool kill test', 'ทดสอบหยุดเครื่องขณะฐานข้อมูลไม่ตอบ');
     // A connection waits 30 s, a query 60 s: far longer than the worker lives once the database falls silent.
     const saturated = { DB_CONNECT_TIMEOUT_S: '30', DB_QUERY_TIMEOUT_S: '60' };
     const workerC = startWorker('worker-c', saturated);

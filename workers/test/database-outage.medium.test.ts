@@ -8,23 +8,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '@toc/server/db/migrate';
 import { createPool, type Pool } from '@toc/server/db/pool';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { channelNames } from '@toc/server/realtime/channel-names';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
-import { createTestSchema, requireEnv } from '@toc/server/testing';
-import { startFailoverProxy, type FailoverProxy } from '@toc/server/testing/tcp-proxy';
+import { requireEnv } from '@toc/server/testing';
+import type { FailoverProxy } from '@toc/server/testing/tcp-proxy';
 import { loadWorkerConfig } from '../src/config';
 import { DetectorPool } from '../src/detect/detector-pool';
 import { CameraRunner, type CameraRunnerContext } from '../src/camera/camera-runner';
 import { insertStreamCamera } from './stream-cameras';
+import { proxiedDatabase, type ProxiedDatabase } from './proxied-database';
 import { vehicleCountRows } from './vehicle-count-rows';
 
 const INTERVAL_S = 1;
 const OUTAGE_MS = 6_000;
 
-let schema: Awaited<ReturnType<typeof createTestSchema>>;
+let store: ProxiedDatabase;
+let schema: ProxiedDatabase['schema'];
 /** The test's own view of the database, straight to PostgreSQL. */
 let db: Pool;
 /** The worker's, through the proxy that plays the outage. */
@@ -75,19 +76,14 @@ async function countingCamera(name: string, nameTh: string, runWith: CameraRunne
 }
 
 beforeAll(async () => {
-  schema = await createTestSchema();
-  db = createPool(schema.databaseUrl, 2);
-  await applyMigrations(db);
-  proxy = await startFailoverProxy([Number(new URL(schema.databaseUrl).port || 5432)]);
-  const viaProxy = new URL(schema.databaseUrl);
-  viaProxy.hostname = '127.0.0.1';
-  viaProxy.port = String(proxy.port);
-  workerDb = createPool(viaProxy.toString(), 4, { connectTimeoutMs: 1000 });
+  store = await proxiedDatabase();
+  ({ schema, db, proxy } = store);
+  workerDb = createPool(store.proxiedUrl, 4, { connectTimeoutMs: 1000 });
   redis = new Redis(requireEnv('REDIS_URL'));
   snapshotDir = await mkdtemp(path.join(tmpdir(), 'toc-db-outage-'));
   const config = {
     ...loadWorkerConfig(),
-    databaseUrl: viaProxy.toString(),
+    databaseUrl: store.proxiedUrl,
     vehicleIntervalS: INTERVAL_S,
     healthIntervalS: 1,
     snapshotDir,
@@ -114,10 +110,8 @@ afterAll(async () => {
   proxy?.fault(null);
   await detectors?.close();
   await workerDb?.end();
-  await db?.end();
-  await proxy?.close();
   redis?.disconnect();
-  await schema?.drop();
+  await store?.close();
   if (snapshotDir) await rm(snapshotDir, { recursive: true, force: true });
 });
 
