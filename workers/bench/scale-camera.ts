@@ -7,7 +7,8 @@ import type { CameraHealth, CameraState } from '@toc/server/schemas';
 import type { StreamCamera } from '@toc/server/services/camera-streams.service';
 import type { EventStore } from '@toc/server/services/event-store.service';
 import type { WorkerConfig } from '../src/config';
-import type { RunningCamera } from '../src/camera/camera-jobs';
+import type { RunningCamera } from '../src/camera/running-camera';
+import type { CameraLoad } from '../src/camera/worker-capacity';
 import { loadScene, sameScene, type CameraRunnerContext } from '../src/camera/camera-runner';
 import { CameraOutputs } from '../src/camera/camera-outputs';
 import type { LiveFeeds } from '../src/live/live-feeds';
@@ -92,6 +93,15 @@ export class SimulatedCamera implements RunningCamera {
     this.stopped = true;
     this.wake();
     await this.finished;
+  }
+
+  /**
+   * Costs its worker no detector time (the detections are replayed) and is never counted short: the benchmark
+   * gives each worker its share of cameras and measures how far the event path keeps up, past the point a live
+   * worker would stop taking cameras.
+   */
+  load(): CameraLoad {
+    return { detectFps: this.camera.detectFps, inferenceMsPerFrame: null, shortOfFrames: false };
   }
 
   async reloadScene(): Promise<void> {

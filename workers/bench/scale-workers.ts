@@ -28,7 +28,7 @@ export class ScaleWorkers {
 
   private constructor(readonly processes: ScaleProcess[]) {}
 
-  /** `count` workers sharing `cameras` cameras: each may take its share (rounded up), as WORKER_CAMERA_CAPACITY. */
+  /** `count` workers sharing `cameras` cameras: each takes its share (rounded up), its start allowance and ceiling. */
   static start(count: number, cameras: number, env: NodeJS.ProcessEnv): ScaleWorkers {
     const processes: ScaleProcess[] = [];
     const workers = new ScaleWorkers(processes);
@@ -38,7 +38,12 @@ export class ScaleWorkers {
         startScaleProcess(
           name,
           'workers/bench/scale-worker.ts',
-          { ...env, WORKER_ID: `scale-${name}`, WORKER_CAMERA_CAPACITY: String(Math.ceil(cameras / count)) },
+          {
+            ...env,
+            WORKER_ID: `scale-${name}`,
+            WORKER_CAMERA_START: String(Math.ceil(cameras / count)),
+            WORKER_CAMERA_CAPACITY: String(Math.ceil(cameras / count)),
+          },
           (message) => {
             if (isReport(message)) workers.latest.set(name, message);
           },

@@ -23,8 +23,12 @@ export interface WorkerConfig {
   /** A stream must deliver frames this long before its reconnect backoff starts over (a flapping camera keeps backing off). */
   retryStableS: number;
   reconcileIntervalS: number;
-  /** Cameras this process runs at most. */
+  /** Cameras this process runs at most, however fast its detector measures. */
   cameraCapacity: number;
+  /** Cameras it takes before it has measured any: corrected, up or down, once they report. */
+  cameraStart: number;
+  /** Share of each second its detector thread may be busy; decoding, tracking and rules need the rest. */
+  inferenceShare: number;
   /** A camera job's lock: a dead worker's cameras move to another worker after about this long. */
   cameraLockS: number;
   /** How often each camera reports its health figures. */
@@ -109,7 +113,9 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     retryMaxS: number(env.RETRY_MAX_S, 60),
     retryStableS: number(env.RETRY_STABLE_S, 30),
     reconcileIntervalS: number(env.RECONCILE_INTERVAL_S, 30),
-    cameraCapacity: number(env.WORKER_CAMERA_CAPACITY, 8),
+    cameraCapacity: number(env.WORKER_CAMERA_CAPACITY, 32),
+    cameraStart: number(env.WORKER_CAMERA_START, 8),
+    inferenceShare: number(env.WORKER_INFERENCE_SHARE, 0.8),
     cameraLockS: number(env.CAMERA_LOCK_S, 15),
     healthIntervalS: number(env.HEALTH_INTERVAL_S, 5),
     heldWritesMax: number(env.HELD_WRITES_MAX, 5_000),

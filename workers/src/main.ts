@@ -134,4 +134,12 @@ const frameUrl = await frameServer.listen();
 await host.start();
 // Every worker runs it: ending a gone worker's alarm is idempotent, so two workers seeing it gone do no harm.
 started.behindKeeper = keepBehindAlarms({ db, events, behindCameras, config, host, log: logTo });
-log.info({ capacity: config.cameraCapacity, frameUrl }, 'camera worker started');
+log.info(
+  {
+    cameraStart: config.cameraStart,
+    cameraCeiling: config.cameraCapacity,
+    inferenceShare: config.inferenceShare,
+    frameUrl,
+  },
+  'camera worker started',
+);

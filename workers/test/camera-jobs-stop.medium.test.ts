@@ -59,6 +59,7 @@ describe('CameraJobHost.stop', () => {
         workerId: 'stop-test',
         queuePrefix: schema.schema,
         cameraCapacity: CAMERAS,
+        cameraStart: CAMERAS,
         // No timed sync: the test starts the one it stops in.
         reconcileIntervalS: 3600,
       },
@@ -67,6 +68,7 @@ describe('CameraJobHost.stop', () => {
       keys: TEST_CAMERA_KEYS,
       startCamera: (camera) => ({
         stop: async () => void stopped.push(camera.id),
+        load: () => ({ detectFps: camera.detectFps, inferenceMsPerFrame: null, shortOfFrames: false }),
         reloadScene: async () => {
           reloads.push({ at: performance.now() });
           await new Promise((resolve) => setTimeout(resolve, RELOAD_MS));

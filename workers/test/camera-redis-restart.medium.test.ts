@@ -105,7 +105,10 @@ describe('Redis restarted empty under a running camera', () => {
           `${resumedS.toFixed(1)} s later; ffmpeg processes ${ffmpegBefore} before, ${ffmpegAfter} after`,
       );
       expect(camerasRunning.health?.workerId).toBe('worker-a');
-      expect(await runningOn(db, camera.id, 'worker-a')()).not.toBeNull();
+      expect(
+        await runningOn(db, camera.id, 'worker-a')(),
+        `not running ${2 * LOCK_S} s later; output: ${output().slice(-8).join(' | ')}`,
+      ).not.toBeNull();
       expect(ffmpegAfter).toBe(ffmpegBefore);
     } finally {
       await queue.close();

@@ -2,6 +2,7 @@
 // A worker that dies stops renewing its job locks; another worker's stalled check puts the jobs back
 // in the queue and a worker with free capacity takes them over. A worker whose job is gone from under it (Redis
 // restarted empty, or the job taken over) stops that camera, so a camera runs once however its job came back.
+// How many it takes follows its measured speed (worker-capacity.ts): a camera past that is handed back for another.
 import { DelayedError, Queue, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Queryable } from '@toc/server/db/pool';
@@ -16,13 +17,8 @@ import { QUEUES, cameraJobId, type CameraJob } from '@toc/server/schemas';
 import type { WorkerConfig } from '../config';
 import { duplicateConnection } from '@toc/server/lib/redis-duplicate';
 import { liveWorkerIds } from './live-workers';
-
-/** What the host needs from a running camera. */
-export interface RunningCamera {
-  stop(): Promise<void>;
-  /** Re-reads zones, lines and calibration without restarting the stream. */
-  reloadScene(): Promise<void>;
-}
+import type { RunningCamera } from './running-camera';
+import { workerCapacity, type CameraLoad, type WorkerCapacity } from './worker-capacity';
 
 export interface CameraJobHostContext {
   config: WorkerConfig;
@@ -48,6 +44,9 @@ const runtimeKey = (c: StreamCamera) =>
 
 /** How long a camera job that came back while its lost run was still here waits before it runs. */
 const SAME_JOB_AGAIN_MS = 1000;
+/** How long a camera job this worker has no room for waits before a worker (maybe another) takes it again. */
+const NO_ROOM_WAIT_MS = 2000;
+const STARTING: CameraLoad = { detectFps: 0, inferenceMsPerFrame: null, shortOfFrames: false };
 
 /** Why a camera stops here: changed, the worker stopping, or its job lost (gone from Redis or held elsewhere). */
 type Outcome = 'reconfigured' | 'closing' | 'lost';
@@ -65,11 +64,16 @@ export class CameraJobHost {
   private worker: Worker | null = null;
   private subscriber: Redis | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private capacityTimer: NodeJS.Timeout | null = null;
   private readonly active = new Map<number, ActiveCamera>();
+  /** Camera jobs being run here, the ones still starting included. */
+  private taken = 0;
+  private capacity: WorkerCapacity;
   private syncing: Promise<void> = Promise.resolve();
   private closing = false;
 
   constructor(private readonly ctx: CameraJobHostContext) {
+    this.capacity = this.measureCapacity();
     this.queue = new Queue(QUEUES.cameras, {
       connection: this.connection(),
       prefix: this.ctx.config.queuePrefix,
@@ -91,7 +95,7 @@ export class CameraJobHost {
       connection: this.connection(),
       prefix: this.ctx.config.queuePrefix,
       name: this.ctx.config.workerId,
-      concurrency: this.ctx.config.cameraCapacity,
+      concurrency: this.concurrency(),
       lockDuration: lockMs,
       stalledInterval: Math.max(1000, lockMs / 2),
       // A camera job is meant to run forever: being taken over is normal, never a reason to fail it.
@@ -114,6 +118,7 @@ export class CameraJobHost {
     this.subscriber.on('message', () => void this.sync());
     // A periodic pass also catches changes made while Redis was unreachable.
     this.timer = setInterval(() => void this.sync(), this.ctx.config.reconcileIntervalS * 1000);
+    this.capacityTimer = setInterval(() => this.updateCapacity(), this.ctx.config.healthIntervalS * 1000);
     await this.sync();
   }
 
@@ -155,7 +160,55 @@ export class CameraJobHost {
     }
   }
 
+  get currentCapacity(): WorkerCapacity {
+    return this.capacity;
+  }
+
+  private measureCapacity(): WorkerCapacity {
+    const { cameraCapacity, cameraStart, inferenceShare } = this.ctx.config;
+    const loads = [...this.active.values()].map((active) => active.running.load());
+    // Jobs taken but not started yet are cameras too, not measured.
+    for (let i = loads.length; i < this.taken; i++) loads.push(STARTING);
+    return workerCapacity(loads, { ceiling: cameraCapacity, startCameras: cameraStart, inferenceShare });
+  }
+
+  /**
+   * One slot more than the cameras it may run: BullMQ fetches a job only into a free slot, and waits for a job to end
+   * (a camera job runs for good) once none is free, so a raised capacity would not be taken up. The spare slot's
+   * job is handed back while there is no room.
+   */
+  private concurrency(): number {
+    return this.capacity.cameras + 1;
+  }
+
+  private updateCapacity(): void {
+    const previous = this.capacity;
+    this.capacity = this.measureCapacity();
+    if (this.capacity.cameras !== previous.cameras || this.capacity.reason !== previous.reason)
+      this.ctx.log('info', 'camera capacity', { running: this.active.size, ...this.capacity });
+    if (this.worker && !this.closing) this.worker.concurrency = this.concurrency();
+  }
+
   private async process(job: Job<CameraJob, string>, token: string | undefined): Promise<string> {
+    // A fetch under way when the worker was told to stop brings a camera it is handing back: back it goes.
+    if (this.closing) {
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    // Its own camera coming back (below) is let in whatever the room: the run it replaces is counted already.
+    if (this.taken >= this.capacity.cameras && !this.active.has(job.data.cameraId)) {
+      await job.moveToDelayed(Date.now() + NO_ROOM_WAIT_MS, token);
+      throw new DelayedError();
+    }
+    this.taken++;
+    try {
+      return await this.runJob(job, token);
+    } finally {
+      this.taken--;
+    }
+  }
+
+  private async runJob(job: Job<CameraJob, string>, token: string | undefined): Promise<string> {
     const camera = await findStreamCamera(this.ctx.db, job.data.cameraId, this.ctx.keys);
     if (!camera || !camera.enabled) return 'not enabled';
     // The job is back while this process still runs the camera under the job it lost (Redis restarted empty and
@@ -172,9 +225,10 @@ export class CameraJobHost {
     this.ctx.log('info', 'camera started', { cameraId: camera.id, name: camera.name });
     let stoppedHere = () => undefined as void;
     const stopped = new Promise<void>((resolve) => (stoppedHere = resolve));
-    const outcome = await new Promise<Outcome>((finish) =>
-      this.active.set(camera.id, { camera, running, finish, stopped }),
-    );
+    const outcome = await new Promise<Outcome>((finish) => {
+      this.active.set(camera.id, { camera, running, finish, stopped });
+      if (this.closing) finish('closing'); // started while the worker was told to stop
+    });
     if (this.active.get(camera.id)?.running === running) this.active.delete(camera.id);
     await running.stop();
     stoppedHere();
@@ -195,10 +249,13 @@ export class CameraJobHost {
   async stop(): Promise<void> {
     this.closing = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.capacityTimer) clearInterval(this.capacityTimer);
     await this.subscriber?.quit().catch(() => undefined);
     await this.syncing;
+    // BullMQ stops taking jobs first: a camera handed back below is not taken again by this worker's free slot.
+    const closed = this.worker?.close();
     for (const active of this.active.values()) active.finish('closing');
-    await this.worker?.close();
+    await closed;
     await this.queue.close();
   }
 }

@@ -24,7 +24,8 @@ import { backlogFoldKey, recordingBacklogAlarm, recordingGapAlarm } from '../rec
 import { conditionCleared, conditionHolds } from '../outputs/condition-alarm';
 import type { BehindCameras } from './behind-cameras';
 import { CameraOutputs } from './camera-outputs';
-import type { RunningCamera } from './camera-jobs';
+import type { RunningCamera } from './running-camera';
+import type { CameraLoad } from './worker-capacity';
 
 export interface CameraStatusReport {
   cameraId: number;
@@ -116,6 +117,10 @@ export class CameraRunner implements RunningCamera {
     const scene = await loadScene(this.ctx.db, this.camera.id);
     if (sameScene(scene, this.pipeline.currentScene)) return;
     this.pipeline.setScene(scene);
+  }
+
+  load(): CameraLoad {
+    return this.outputs.health.load(this.camera.detectFps);
   }
 
   /** ffmpeg's text names the URL and may echo the user or password: every reason shown or logged goes through here. */

@@ -90,3 +90,38 @@ describe('HealthMeter pace', () => {
     expect(meter.snapshot(2000).pace).toMatchObject({ behind: true, roadSignalsHeld: 3 });
   });
 });
+
+describe('HealthMeter load', () => {
+  it('gives the detector time a frame as of the last snapshot, kept through a window the gate skipped', () => {
+    const meter = new HealthMeter('worker-a');
+    expect(meter.load(5)).toEqual({ detectFps: 5, inferenceMsPerFrame: null, shortOfFrames: false });
+    for (const ms of [30, 50]) {
+      meter.frameIn(new Date());
+      meter.detected(ms);
+    }
+    expect(meter.load(5).inferenceMsPerFrame).toBeNull(); // not before the snapshot
+    meter.snapshot();
+    expect(meter.load(5).inferenceMsPerFrame).toBe(40);
+    meter.frameIn(new Date());
+    meter.gated();
+    meter.snapshot();
+    expect(meter.load(5).inferenceMsPerFrame).toBe(40);
+  });
+
+  it('is short of frames when behind, or dropping more than a tenth of its frames', () => {
+    const meter = new HealthMeter('worker-a');
+    for (let i = 0; i < 10; i++) meter.frameIn(new Date());
+    meter.skipped();
+    meter.snapshot();
+    expect(meter.load(5).shortOfFrames).toBe(false); // one in ten
+    for (let i = 0; i < 10; i++) meter.frameIn(new Date());
+    meter.skipped();
+    meter.skipped();
+    meter.snapshot();
+    expect(meter.load(5).shortOfFrames).toBe(true);
+    meter.pace({ expectedFps: 5, analysedFps: 2, share: 0.4, behind: true, behindSince: 500 }, 0);
+    for (let i = 0; i < 10; i++) meter.frameIn(new Date());
+    meter.snapshot();
+    expect(meter.load(5).shortOfFrames).toBe(true); // no drops, but behind
+  });
+});

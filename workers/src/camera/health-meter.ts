@@ -1,11 +1,14 @@
 // Counts what happens to a camera's frames and turns the counts into the health figures operators see.
 import type { CameraHealth, CameraPace, CameraStability } from '@toc/server/schemas';
 import type { AnalysisPace } from '../pipeline/analysis-pace';
+import type { CameraLoad } from './worker-capacity';
 
 /** An hour shows a pattern of drops without holding on to yesterday's one outage. */
 const OUTAGE_WINDOW_MS = 60 * 60 * 1000;
 /** Drops in the window that make a camera unstable: once is an outage, three times an hour is a flapping link. */
 const FLAPPING_OUTAGES = 3;
+/** A camera dropping more of its frames than this (the detector busy with others) is short of frames. */
+const SHORT_SKIPPED_SHARE = 0.1;
 
 /** The stability figures from the times the stream dropped (ms); drops older than the window are forgotten. */
 export function streamStability(outages: readonly number[], now: number): CameraStability {
@@ -39,8 +42,13 @@ export function paceHealth(pace: AnalysisPace, roadSignalsHeld: number): CameraP
 }
 
 export class HealthMeter {
-  private window = { startedAt: Date.now(), framesIn: 0, detected: 0, gated: 0, inferenceMs: 0 };
+  private window = { startedAt: Date.now(), framesIn: 0, detected: 0, gated: 0, inferenceMs: 0, skipped: 0 };
   private framesSkipped = 0;
+  /** As of the last snapshot with frames: detector time a frame, and the share of frames dropped. */
+  private measured: { inferenceMsPerFrame: number | null; skippedShare: number } = {
+    inferenceMsPerFrame: null,
+    skippedShare: 0,
+  };
   private frameErrors = 0;
   private decodeErrors = 0;
   private confirmedTracks = 0;
@@ -64,6 +72,7 @@ export class HealthMeter {
   }
   skipped(): void {
     this.framesSkipped++;
+    this.window.skipped++;
   }
   frameError(): void {
     this.frameErrors++;
@@ -103,7 +112,18 @@ export class HealthMeter {
       stability: streamStability(this.outages, now),
       ...(this.latestPace ? { pace: paceHealth(this.latestPace, this.roadSignalsHeld) } : {}),
     };
-    this.window = { startedAt: now, framesIn: 0, detected: 0, gated: 0, inferenceMs: 0 };
+    if (w.detected) this.measured.inferenceMsPerFrame = w.inferenceMs / w.detected;
+    if (w.framesIn) this.measured.skippedShare = w.skipped / w.framesIn;
+    this.window = { startedAt: now, framesIn: 0, detected: 0, gated: 0, inferenceMs: 0, skipped: 0 };
     return health;
+  }
+
+  /** What the camera costs its worker, as of the last snapshot (a gated window keeps the last detector time). */
+  load(detectFps: number): CameraLoad {
+    return {
+      detectFps,
+      inferenceMsPerFrame: this.measured.inferenceMsPerFrame,
+      shortOfFrames: (this.latestPace?.behind ?? false) || this.measured.skippedShare > SHORT_SKIPPED_SHARE,
+    };
   }
 }
