@@ -101,7 +101,12 @@ export class SimulatedCamera implements RunningCamera {
    * worker would stop taking cameras.
    */
   load(): CameraLoad {
-    return { detectFps: this.camera.detectFps, inferenceMsPerFrame: null, shortOfFrames: false };
+    return {
+      detectFps: this.camera.detectFps,
+      inferenceMsPerFrame: null,
+      shortOfFrames: false,
+      silent: false,
+    };
   }
 
   async reloadScene(): Promise<void> {

@@ -68,7 +68,12 @@ describe('CameraJobHost.stop', () => {
       keys: TEST_CAMERA_KEYS,
       startCamera: (camera) => ({
         stop: async () => void stopped.push(camera.id),
-        load: () => ({ detectFps: camera.detectFps, inferenceMsPerFrame: null, shortOfFrames: false }),
+        load: () => ({
+          detectFps: camera.detectFps,
+          inferenceMsPerFrame: null,
+          shortOfFrames: false,
+          silent: false,
+        }),
         reloadScene: async () => {
           reloads.push({ at: performance.now() });
           await new Promise((resolve) => setTimeout(resolve, RELOAD_MS));

@@ -46,7 +46,7 @@ const runtimeKey = (c: StreamCamera) =>
 const SAME_JOB_AGAIN_MS = 1000;
 /** How long a camera job this worker has no room for waits before a worker (maybe another) takes it again. */
 const NO_ROOM_WAIT_MS = 2000;
-const STARTING: CameraLoad = { detectFps: 0, inferenceMsPerFrame: null, shortOfFrames: false };
+const STARTING: CameraLoad = { detectFps: 0, inferenceMsPerFrame: null, shortOfFrames: false, silent: false };
 
 /** Why a camera stops here: changed, the worker stopping, or its job lost (gone from Redis or held elsewhere). */
 type Outcome = 'reconfigured' | 'closing' | 'lost';

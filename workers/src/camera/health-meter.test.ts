@@ -94,7 +94,12 @@ describe('HealthMeter pace', () => {
 describe('HealthMeter load', () => {
   it('gives the detector time a frame as of the last snapshot, kept through a window the gate skipped', () => {
     const meter = new HealthMeter('worker-a');
-    expect(meter.load(5)).toEqual({ detectFps: 5, inferenceMsPerFrame: null, shortOfFrames: false });
+    expect(meter.load(5)).toEqual({
+      detectFps: 5,
+      inferenceMsPerFrame: null,
+      shortOfFrames: false,
+      silent: false,
+    });
     for (const ms of [30, 50]) {
       meter.frameIn(new Date());
       meter.detected(ms);
@@ -123,5 +128,15 @@ describe('HealthMeter load', () => {
     for (let i = 0; i < 10; i++) meter.frameIn(new Date());
     meter.snapshot();
     expect(meter.load(5).shortOfFrames).toBe(true); // no drops, but behind
+  });
+
+  it('is silent after 15 s without a frame, counted from its start until the first', () => {
+    const meter = new HealthMeter('worker-a');
+    const start = Date.now();
+    expect(meter.load(5, start + 10_000).silent).toBe(false);
+    expect(meter.load(5, start + 20_000).silent).toBe(true);
+    meter.frameIn(new Date(start + 20_000));
+    expect(meter.load(5, start + 30_000).silent).toBe(false);
+    expect(meter.load(5, start + 36_000).silent).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ const OUTAGE_WINDOW_MS = 60 * 60 * 1000;
 const FLAPPING_OUTAGES = 3;
 /** A camera dropping more of its frames than this (the detector busy with others) is short of frames. */
 const SHORT_SKIPPED_SHARE = 0.1;
+/** A camera without a frame this long (since it started, or since its last) is silent: down, or unreachable. */
+const SILENT_AFTER_MS = 15_000;
 
 /** The stability figures from the times the stream dropped (ms); drops older than the window are forgotten. */
 export function streamStability(outages: readonly number[], now: number): CameraStability {
@@ -56,6 +58,8 @@ export class HealthMeter {
   private outages: number[] = [];
   private latestPace: AnalysisPace | null = null;
   private roadSignalsHeld = 0;
+
+  private readonly startedAt = Date.now();
 
   constructor(private readonly workerId: string) {}
 
@@ -119,11 +123,12 @@ export class HealthMeter {
   }
 
   /** What the camera costs its worker, as of the last snapshot (a gated window keeps the last detector time). */
-  load(detectFps: number): CameraLoad {
+  load(detectFps: number, now = Date.now()): CameraLoad {
     return {
       detectFps,
       inferenceMsPerFrame: this.measured.inferenceMsPerFrame,
       shortOfFrames: (this.latestPace?.behind ?? false) || this.measured.skippedShare > SHORT_SKIPPED_SHARE,
+      silent: now - (this.lastFrameAt?.getTime() ?? this.startedAt) > SILENT_AFTER_MS,
     };
   }
 }

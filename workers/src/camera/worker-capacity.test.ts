@@ -7,7 +7,9 @@ const camera = (fps: number, ms: number | null, shortOfFrames = false): CameraLo
   detectFps: fps,
   inferenceMsPerFrame: ms,
   shortOfFrames,
+  silent: false,
 });
+const silentCamera = (ms: number | null): CameraLoad => ({ ...camera(5, ms), silent: true });
 
 describe('workerCapacity', () => {
   it('takes the start allowance before any camera is measured', () => {
@@ -44,6 +46,17 @@ describe('workerCapacity', () => {
       reason: 'measured',
       demandMsPerS: 1000,
     });
+  });
+
+  it('gives a silent camera its slot but no detector time', () => {
+    // Dead cameras do not fill a worker that has measured nothing yet…
+    expect(workerCapacity([silentCamera(null), silentCamera(null)], OPTIONS)).toMatchObject({
+      cameras: 6,
+      reason: 'unmeasured',
+    });
+    // …nor one that has: 2 live cameras of 200 ms/s leave room for 2 more whatever the silent ones once cost.
+    const loads = [camera(5, 40), camera(5, 40), silentCamera(40), silentCamera(null)];
+    expect(workerCapacity(loads, OPTIONS)).toMatchObject({ cameras: 6, demandMsPerS: 400 });
   });
 
   it('never passes the ceiling, however fast the detector', () => {

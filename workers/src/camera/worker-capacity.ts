@@ -9,6 +9,8 @@ export interface CameraLoad {
   inferenceMsPerFrame: number | null;
   /** The camera is behind, or dropping frames its detector did not get to. */
   shortOfFrames: boolean;
+  /** No frame for a while (stream down, camera unreachable): it costs nothing until it streams again. */
+  silent: boolean;
 }
 
 export interface CapacityOptions {
@@ -36,14 +38,15 @@ const costOf = (load: CameraLoad) => load.detectFps * (load.inferenceMsPerFrame 
 export function workerCapacity(loads: readonly CameraLoad[], options: CapacityOptions): WorkerCapacity {
   const running = loads.length;
   const budgetMsPerS = 1000 * options.inferenceShare;
-  const measured = loads.filter((load) => load.inferenceMsPerFrame !== null);
-  // A camera not measured yet is expected to cost what the others do.
-  const meanCost = measured.length
-    ? measured.reduce((sum, load) => sum + costOf(load), 0) / measured.length
-    : 0;
-  const demandMsPerS = Math.round(
-    measured.reduce((sum, load) => sum + costOf(load), 0) + (running - measured.length) * meanCost,
-  );
+  // A silent camera holds a slot but no detector time: a province always has dead cameras, and workers full of them
+  // would leave live ones waiting. Back online, it is measured like the rest (and a worker short of frames stops).
+  const streaming = loads.filter((load) => !load.silent);
+  const silent = running - streaming.length;
+  const measured = streaming.filter((load) => load.inferenceMsPerFrame !== null);
+  const measuredCost = measured.reduce((sum, load) => sum + costOf(load), 0);
+  // A streaming camera not measured yet is expected to cost what the others do.
+  const meanCost = measured.length ? measuredCost / measured.length : 0;
+  const demandMsPerS = Math.round(measuredCost + (streaming.length - measured.length) * meanCost);
   const result = (cameras: number, reason: CapacityReason): WorkerCapacity => ({
     cameras: Math.max(running, cameras),
     reason,
@@ -53,7 +56,8 @@ export function workerCapacity(loads: readonly CameraLoad[], options: CapacityOp
 
   // Measured speed is a forecast; a camera that is short of frames is the fact.
   if (loads.some((load) => load.shortOfFrames)) return result(running, 'short');
-  if (measured.length === 0) return result(Math.min(options.ceiling, options.startCameras), 'unmeasured');
+  if (measured.length === 0)
+    return result(Math.min(options.ceiling, options.startCameras + silent), 'unmeasured');
   const more = meanCost > 0 ? Math.floor((budgetMsPerS - demandMsPerS) / meanCost) : Infinity;
   const cameras = running + Math.max(0, more);
   return cameras >= options.ceiling ? result(options.ceiling, 'ceiling') : result(cameras, 'measured');
