@@ -4,6 +4,7 @@ import pino from 'pino';
 import { createPool } from '@toc/server/db/pool';
 import { createEventStore } from '@toc/server/services/event-store.service';
 import { reportCameraStatus } from '@toc/server/services/camera-status.service';
+import { listCameras } from '@toc/server/repositories/cameras.repository';
 import { parseSecretKeyring } from '@toc/server/secrets/secret-box';
 import { channelNames } from '@toc/server/realtime/channel-names';
 import { loadWorkerConfig } from './config';
@@ -18,6 +19,8 @@ import { startCleaner } from './record/cleaner';
 import { startExports } from './export/start-exports';
 import { BehindCameras } from './camera/behind-cameras';
 import { keepBehindAlarms } from './camera/behind-alarm-keeper';
+import { WaitingCamerasWatch } from './camera/waiting-cameras';
+import { startLeasedLoop } from './lib/leased-loop';
 import { startRequestNoticeWorker } from './notify/request-notices.worker';
 
 const config = loadWorkerConfig();
@@ -101,6 +104,7 @@ const started: {
   exports?: Awaited<ReturnType<typeof startExports>>;
   requestNotices?: ReturnType<typeof startRequestNoticeWorker>;
   behindKeeper?: ReturnType<typeof keepBehindAlarms>;
+  waitingWatch?: ReturnType<typeof startLeasedLoop>;
 } = {};
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -111,6 +115,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     await escalator.stop();
     await cleaner.stop();
     await started.behindKeeper?.stop();
+    await started.waitingWatch?.stop();
     await host.stop();
     // The cameras handed back are no longer behind here: the alarm says so before the pool closes.
     await behindCameras.written();
@@ -134,6 +139,20 @@ const frameUrl = await frameServer.listen();
 await host.start();
 // Every worker runs it: ending a gone worker's alarm is idempotent, so two workers seeing it gone do no harm.
 started.behindKeeper = keepBehindAlarms({ db, events, behindCameras, config, host, log: logTo });
+// One worker at a time (a lease): the cluster's cameras that no worker has room for, as one alarm.
+const waitingCameras = new WaitingCamerasWatch({
+  db,
+  events,
+  enabledCameras: async () => (await listCameras(db)).filter((camera) => camera.enabled),
+  waitingCameraIds: () => host.waitingCameraIds(),
+});
+started.waitingWatch = startLeasedLoop({
+  redis,
+  leaseKey: `${config.queuePrefix}:waiting-cameras`,
+  everyS: config.reconcileIntervalS,
+  pass: () => waitingCameras.pass(),
+  onError: (error) => log.error({ err: error.message }, 'waiting-cameras pass failed'),
+});
 log.info(
   {
     cameraStart: config.cameraStart,

@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   'recording.paused',
   'recording.volume',
   'camera.behind',
+  'camera.waiting',
 ] as const;
 export const EventType = Type.Enum(EVENT_TYPES);
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -25,6 +25,7 @@ export const FOLD_WINDOW_S: Partial<Record<EventType, number>> = {
   'recording.volume': 60 * 60,
   // A worker that falls behind under load does so again at the next peak: one alarm with a count.
   'camera.behind': 60 * 60,
+  'camera.waiting': 60 * 60,
 };
 
 /** The earliest end an alarm may have for a repeat raised at `raisedAt` to fold into it, or null if the type never folds. */

@@ -29,6 +29,7 @@ export const EVENT_TYPE_COLORS: Record<EventType, string> = {
   'recording.storage': '#eab308',
   'recording.paused': '#f97316',
   'camera.behind': '#f97316',
+  'camera.waiting': '#f97316',
   'recording.volume': '#dc2626',
 };
 

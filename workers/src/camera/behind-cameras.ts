@@ -4,20 +4,10 @@ import type { NewEvent } from '@toc/server/schemas';
 import { conditionCleared, conditionHolds, type ConditionAlarmContext } from '../outputs/condition-alarm';
 import { behindFoldKey } from '../outputs/fold-keys';
 import type { JournalLog } from '../outputs/write-journal';
+import { byId, listNames, type NamedCamera } from './camera-names';
 
-export interface BehindCamera {
-  id: number;
-  name: string;
-  nameTh: string;
-}
-
-/** Camera names listed in the alarm's text at most; the payload has every id. */
-const NAMES_SHOWN = 5;
-
-const listed = (names: string[]) =>
-  names.length > NAMES_SHOWN
-    ? `${names.slice(0, NAMES_SHOWN).join(', ')} +${names.length - NAMES_SHOWN}`
-    : names.join(', ');
+/** A camera behind on its frames. */
+export type BehindCamera = NamedCamera;
 
 /** The alarm for `cameras` (at least one) behind on `workerId`; its condition changes when the set does. */
 export function behindAlarm(
@@ -25,7 +15,7 @@ export function behindAlarm(
   cameras: readonly BehindCamera[],
   at: Date,
 ): NewEvent & { payload: { condition: string } } {
-  const sorted = [...cameras].sort((a, b) => a.id - b.id);
+  const sorted = byId(cameras);
   const n = sorted.length;
   return {
     type: 'camera.behind',
@@ -42,10 +32,10 @@ export function behindAlarm(
       cameraIds: sorted.map((c) => c.id),
       reasonText:
         `new road alarms held on ${n} camera${n === 1 ? '' : 's'}: worker ${workerId} cannot analyse enough of ` +
-        `their frames (${listed(sorted.map((c) => c.name))})`,
+        `their frames (${listNames(sorted.map((c) => c.name))})`,
       reasonTextTh:
         `งดแจ้งเหตุบนถนนใหม่ ${n} กล้อง: ตัวประมวลผล ${workerId} วิเคราะห์ภาพไม่ทัน ` +
-        `(${listed(sorted.map((c) => c.nameTh))})`,
+        `(${listNames(sorted.map((c) => c.nameTh))})`,
     },
   };
 }

@@ -46,6 +46,11 @@ const runtimeKey = (c: StreamCamera) =>
 const SAME_JOB_AGAIN_MS = 1000;
 /** How long a camera job this worker has no room for waits before a worker (maybe another) takes it again. */
 const NO_ROOM_WAIT_MS = 2000;
+/**
+ * How long the slot that handed a job back stays busy: free, it would be first to fetch the job again as it comes
+ * due, ahead of a worker with room (measured: such a worker waited over 20 s for it in 1 run of 6).
+ */
+const NO_ROOM_HOLD_MS = NO_ROOM_WAIT_MS + 1000;
 const STARTING: CameraLoad = { detectFps: 0, inferenceMsPerFrame: null, shortOfFrames: false, silent: false };
 
 /** Why a camera stops here: changed, the worker stopping, or its job lost (gone from Redis or held elsewhere). */
@@ -71,6 +76,8 @@ export class CameraJobHost {
   private capacity: WorkerCapacity;
   private syncing: Promise<void> = Promise.resolve();
   private closing = false;
+  private markStopping = () => undefined as void;
+  private readonly stopping = new Promise<void>((resolve) => (this.markStopping = resolve));
 
   constructor(private readonly ctx: CameraJobHostContext) {
     this.capacity = this.measureCapacity();
@@ -198,6 +205,7 @@ export class CameraJobHost {
     // Its own camera coming back (below) is let in whatever the room: the run it replaces is counted already.
     if (this.taken >= this.capacity.cameras && !this.active.has(job.data.cameraId)) {
       await job.moveToDelayed(Date.now() + NO_ROOM_WAIT_MS, token);
+      await this.pause(NO_ROOM_HOLD_MS);
       throw new DelayedError();
     }
     this.taken++;
@@ -241,13 +249,35 @@ export class CameraJobHost {
     return outcome;
   }
 
+  /** Cameras whose job waits in the queue now (waiting, or handed back for a while): run by no worker. */
+  async waitingCameraIds(): Promise<Set<number>> {
+    const jobs: (Job<CameraJob> | undefined)[] = await this.queue.getJobs([
+      'waiting',
+      'delayed',
+      'prioritized',
+    ]);
+    return new Set(jobs.flatMap((job) => (job ? [job.data.cameraId] : [])));
+  }
+
   /** The ids of the camera workers connected to the queue now, this one included once started. */
   liveWorkerIds(): Promise<Set<string>> {
     return liveWorkerIds(this.queue);
   }
 
+  /** Waits `ms`, or less if the worker is told to stop. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void this.stopping.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   async stop(): Promise<void> {
     this.closing = true;
+    this.markStopping();
     if (this.timer) clearInterval(this.timer);
     if (this.capacityTimer) clearInterval(this.capacityTimer);
     await this.subscriber?.quit().catch(() => undefined);

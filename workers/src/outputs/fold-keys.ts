@@ -23,6 +23,9 @@ export const busFoldKey = (vehicleId: number, type: string): string => `vehicle:
 /** A worker's cameras behind on their frames (road alarms held): one alarm per worker, whichever cameras. */
 export const behindFoldKey = (workerId: string): string => `worker:${workerId}|camera.behind`;
 
+/** Enabled cameras no worker has room for: one alarm for the whole cluster, whichever cameras. */
+export const WAITING_CAMERAS_FOLD_KEY = 'cluster|camera.waiting';
+
 /** A recordings-volume alarm (the volume missing, space running low, cameras paused): one for the whole volume. */
 export const recordingsFoldKey = (
   type: 'recording.volume' | 'recording.storage' | 'recording.paused',

@@ -38,7 +38,7 @@ import {
 import { conditionCleared, conditionHolds } from '../outputs/condition-alarm';
 import { pausedAlarm, storageAlarm, volumeAlarm } from '../outputs/storage-alarms';
 import { recordingsFoldKey } from '../outputs/fold-keys';
-import { RedisLease } from '../lib/redis-lease';
+import { startLeasedLoop } from '../lib/leased-loop';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 
@@ -302,26 +302,11 @@ export interface CleanerLoopContext extends CleanerContext {
 
 /** Runs `cleanOnce` every `everyS` seconds in whichever worker holds the lease, until stopped. */
 export function startCleaner(ctx: CleanerLoopContext, everyS: number): { stop: () => Promise<void> } {
-  // Long enough to outlast a slow pass; short enough that another worker takes over soon after this one dies.
-  const lease = new RedisLease(ctx.redis, ctx.leaseKey, Math.max(3 * everyS, 60) * 1000);
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return; // a pass longer than the interval: the next tick comes after it
-    running = (async () => {
-      if (await lease.acquire()) await cleanOnce(ctx);
-    })()
-      .catch((error: Error) => ctx.log('error', 'retention pass failed', { error: error.message }))
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, everyS * 1000);
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-      await lease.release().catch(() => undefined);
-    },
-  };
+  return startLeasedLoop({
+    redis: ctx.redis,
+    leaseKey: ctx.leaseKey,
+    everyS,
+    pass: () => cleanOnce(ctx),
+    onError: (error) => ctx.log('error', 'retention pass failed', { error: error.message }),
+  });
 }

@@ -31,6 +31,7 @@ export const alarmsEn = {
   'eventType.recording.storage': 'Recording storage low',
   'eventType.recording.paused': 'Recording paused (storage full)',
   'eventType.camera.behind': 'Road alarms held (analysis behind)',
+  'eventType.camera.waiting': 'Cameras not analysed (no worker has room)',
   'eventType.recording.volume': 'Recordings volume unavailable',
 
   'severity.info': 'Info',

@@ -43,6 +43,7 @@ export const alarmsTh: Record<keyof typeof alarmsEn, string> = {
   'eventType.recording.paused': 'หยุดบันทึกภาพชั่วคราว (พื้นที่เต็ม)',
   'eventType.recording.volume': 'พื้นที่จัดเก็บภาพบันทึกใช้งานไม่ได้',
   'eventType.camera.behind': 'งดแจ้งเหตุบนถนน (วิเคราะห์ภาพไม่ทัน)',
+  'eventType.camera.waiting': 'กล้องไม่ได้วิเคราะห์ภาพ (ตัวประมวลผลเต็ม)',
 
   'severity.info': 'ข้อมูล',
   'severity.low': 'ต่ำ',

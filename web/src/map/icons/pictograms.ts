@@ -203,6 +203,7 @@ export const EVENT_PICTOGRAMS: Record<EventType, Pictogram> = {
   'recording.paused': videoCameraOff,
   'recording.volume': hardDisk,
   'camera.behind': warningTriangle,
+  'camera.waiting': warningTriangle,
 };
 
 /** An arrow pointing up (north before rotation): a tracked object and where it is heading. */
