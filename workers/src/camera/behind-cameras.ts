@@ -4,7 +4,7 @@ import type { NewEvent } from '@toc/server/schemas';
 import { conditionCleared, conditionHolds, type ConditionAlarmContext } from '../outputs/condition-alarm';
 import { behindFoldKey } from '../outputs/fold-keys';
 import type { JournalLog } from '../outputs/write-journal';
-import { byId, listNames, type NamedCamera } from './camera-names';
+import { cameraSetAlarm, type NamedCamera } from './camera-set-alarm';
 
 /** A camera behind on its frames. */
 export type BehindCamera = NamedCamera;
@@ -15,29 +15,18 @@ export function behindAlarm(
   cameras: readonly BehindCamera[],
   at: Date,
 ): NewEvent & { payload: { condition: string } } {
-  const sorted = byId(cameras);
-  const n = sorted.length;
-  return {
-    type: 'camera.behind',
-    severity: 'high',
-    // The worker's alarm, not one camera's (a fold keeps the first raise's camera): the cameras are in the payload.
-    location: null,
-    cameraId: null,
-    startedAt: at.toISOString(),
-    confidence: null,
-    modelId: null,
-    payload: {
-      condition: sorted.map((c) => c.id).join(','),
-      workerId,
-      cameraIds: sorted.map((c) => c.id),
+  return cameraSetAlarm(
+    'camera.behind',
+    cameras,
+    at,
+    (n, names) => ({
       reasonText:
         `new road alarms held on ${n} camera${n === 1 ? '' : 's'}: worker ${workerId} cannot analyse enough of ` +
-        `their frames (${listNames(sorted.map((c) => c.name))})`,
-      reasonTextTh:
-        `งดแจ้งเหตุบนถนนใหม่ ${n} กล้อง: ตัวประมวลผล ${workerId} วิเคราะห์ภาพไม่ทัน ` +
-        `(${listNames(sorted.map((c) => c.nameTh))})`,
-    },
-  };
+        `their frames (${names.en})`,
+      reasonTextTh: `งดแจ้งเหตุบนถนนใหม่ ${n} กล้อง: ตัวประมวลผล ${workerId} วิเคราะห์ภาพไม่ทัน (${names.th})`,
+    }),
+    { workerId },
+  );
 }
 
 /**

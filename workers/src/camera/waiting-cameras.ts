@@ -3,34 +3,19 @@
 import type { NewEvent } from '@toc/server/schemas';
 import { conditionCleared, conditionHolds, type ConditionAlarmContext } from '../outputs/condition-alarm';
 import { WAITING_CAMERAS_FOLD_KEY } from '../outputs/fold-keys';
-import { byId, listNames, type NamedCamera } from './camera-names';
+import { cameraSetAlarm, type NamedCamera } from './camera-set-alarm';
 
 /** The alarm for `cameras` (at least one) waiting for a worker; its condition changes when the set does. */
 export function waitingAlarm(
   cameras: readonly NamedCamera[],
   at: Date,
 ): NewEvent & { payload: { condition: string } } {
-  const sorted = byId(cameras);
-  const n = sorted.length;
-  return {
-    type: 'camera.waiting',
-    severity: 'high',
-    location: null,
-    cameraId: null,
-    startedAt: at.toISOString(),
-    confidence: null,
-    modelId: null,
-    payload: {
-      condition: sorted.map((c) => c.id).join(','),
-      cameraIds: sorted.map((c) => c.id),
-      reasonText:
-        `${n} camera${n === 1 ? '' : 's'} not analysed: no camera worker has room ` +
-        `(${listNames(sorted.map((c) => c.name))}); add a worker or raise its capacity`,
-      reasonTextTh:
-        `กล้อง ${n} ตัวไม่ได้วิเคราะห์ภาพ: ไม่มีตัวประมวลผลที่รับเพิ่มได้ ` +
-        `(${listNames(sorted.map((c) => c.nameTh))}) เพิ่มตัวประมวลผลหรือเพิ่มความจุ`,
-    },
-  };
+  return cameraSetAlarm('camera.waiting', cameras, at, (n, names) => ({
+    reasonText:
+      `${n} camera${n === 1 ? '' : 's'} not analysed: no camera worker has room (${names.en}); ` +
+      'add a worker or raise its capacity',
+    reasonTextTh: `กล้อง ${n} ตัวไม่ได้วิเคราะห์ภาพ: ไม่มีตัวประมวลผลที่รับเพิ่มได้ (${names.th}) เพิ่มตัวประมวลผลหรือเพิ่มความจุ`,
+  }));
 }
 
 /** Cameras seen waiting in the previous pass, and the ones the alarm names. */
