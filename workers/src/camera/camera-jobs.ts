@@ -167,10 +167,6 @@ export class CameraJobHost {
     }
   }
 
-  get currentCapacity(): WorkerCapacity {
-    return this.capacity;
-  }
-
   private measureCapacity(): WorkerCapacity {
     const { cameraCapacity, cameraStart, inferenceShare } = this.ctx.config;
     const loads = [...this.active.values()].map((active) => active.running.load());
