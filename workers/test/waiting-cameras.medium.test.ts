@@ -15,6 +15,7 @@ import { CameraJobHost } from '../src/camera/camera-jobs';
 import { WaitingCamerasWatch } from '../src/camera/waiting-cameras';
 import { loadWorkerConfig } from '../src/config';
 import { insertStreamCamera, TEST_CAMERA_KEYS } from './stream-cameras';
+import { waitFor } from './worker-process';
 
 let db: Pool;
 let redis: Redis;
@@ -80,12 +81,9 @@ async function startHost(workerId: string, capacity: number, running: Set<number
   return host;
 }
 
-const until = async (what: string, done: () => boolean | Promise<boolean>) => {
-  for (const end = Date.now() + 20_000; !(await done());) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+/** The shared poll of the worker tests, for conditions met here in memory or the database. */
+const until = (what: string, done: () => boolean | Promise<boolean>) =>
+  waitFor(what, async () => done(), 20_000);
 
 describe('WaitingCamerasWatch', () => {
   it('names the camera no worker has room for after two passes, and ends the alarm once a worker takes it', async () => {
