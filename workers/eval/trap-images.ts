@@ -102,3 +102,35 @@ export async function allNegatives(): Promise<EvalImage[]> {
   const others = await Promise.all(extra.map(async (name) => ({ name, image: await media(name) })));
   return [...(await trapNegatives()), ...(await otherNegatives()), ...others];
 }
+
+/** Gains of a pink infrared cast (a sensor without an infrared-cut filter): red and blue above green. */
+const INFRARED_CAST = [1.12, 0.9, 1.06] as const;
+
+/**
+ * A night infrared still as many traps write it: the grey photo with a pink cast, over the trap's black data strip
+ * (a coloured logo, the moon phase, the temperature and the time), 7 % of the still's height.
+ */
+export async function nightTrap<T extends EvalImage>(still: T): Promise<T> {
+  const { data, info } = await sharp(still.image).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  const tinted = Buffer.alloc(width * height * 3);
+  for (let p = 0; p < width * height; p++) {
+    for (let c = 0; c < 3; c++)
+      tinted[p * 3 + c] = Math.min(255, Math.round(data[p * info.channels]! * INFRARED_CAST[c]!));
+  }
+  const strip = Math.max(12, Math.round(height * 0.07));
+  const unit = Math.round(strip * 0.6);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${strip}">
+    <rect width="100%" height="100%" fill="#000"/>
+    <rect x="${unit / 3}" y="${strip * 0.2}" width="${unit * 3}" height="${unit}" fill="#e8541c"/>
+    <circle cx="${unit * 4.5}" cy="${strip / 2}" r="${unit / 2}" fill="#f5d90a"/>
+    <rect x="${width * 0.45}" y="${strip * 0.3}" width="${width * 0.2}" height="${strip * 0.4}" fill="#2fb3e8"/>
+    <rect x="${width * 0.7}" y="${strip * 0.3}" width="${width * 0.27}" height="${strip * 0.4}" fill="#fff"/>
+  </svg>`;
+  const image = await sharp(tinted, { raw: { width, height, channels: 3 } })
+    .extend({ bottom: strip, background: '#000' })
+    .composite([{ input: Buffer.from(svg), top: height, left: 0 }])
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  return { ...still, name: `${still.name} (night trap)`, image };
+}

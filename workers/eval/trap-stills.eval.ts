@@ -1,10 +1,18 @@
-// `npm run eval:traps -w workers`: camera-trap stills — elephant recall on the dev photos (colour and grey),
-// artwork and negatives, time per still; the single-view path of before against the still path of now.
+// `npm run eval:traps -w workers`: camera-trap stills — elephant recall on the dev photos (colour, grey, and as night
+// traps write them: pink cast, data strip), artwork and negatives, time per still; the single-view path of before
+// against the still path of now.
 import { Detector, prepareImage, type Detection, type ObjectDetector } from '@toc/models';
 import { evaluateTrapImage } from '../src/rules/rule-engine';
 import { detectStill } from '../src/traps/still-detector';
 import { DEFAULT_STILL_PATH_OPTIONS } from '../src/traps/still-options';
-import { allNegatives, devElephantPhotos, elephantImages, greyscale, type EvalImage } from './trap-images';
+import {
+  allNegatives,
+  devElephantPhotos,
+  elephantImages,
+  greyscale,
+  nightTrap,
+  type EvalImage,
+} from './trap-images';
 
 const MODEL = process.env.TRAP_MODEL ?? 'yolox_nano_416';
 const VERBOSE = process.argv.includes('--verbose');
@@ -70,6 +78,9 @@ const artworkGrey = await Promise.all(artwork.map((p) => greyscale(p)));
 const trapViews = await elephantImages();
 const negatives = await allNegatives();
 const negativesGrey = await Promise.all(negatives.map((p) => greyscale(p)));
+// Grey as many night traps write it: a pink infrared cast and a data strip with a coloured logo.
+const liveNight = await Promise.all(live.map((p) => nightTrap(p)));
+const negativesNight = await Promise.all(negatives.map((p) => nightTrap(p)));
 
 /** Now: the trap worker's still path (views fused, second look), the same rule. */
 const stillPath: Method = async (detector, image) => {
@@ -111,11 +122,13 @@ for (const [name, method] of methods) {
   const sets: [string, readonly EvalImage[]][] = [
     ['live colour', live],
     ['live grey', liveGrey],
+    ['live night trap', liveNight],
     ['artwork colour', artwork],
     ['artwork grey', artworkGrey],
     ['trap herd views', trapViews],
     ['negatives colour', negatives],
     ['negatives grey', negativesGrey],
+    ['negatives night trap', negativesNight],
   ];
   const results: Record<string, SetResult> = {};
   for (const [set, stills] of sets) {
@@ -130,6 +143,9 @@ for (const [name, method] of methods) {
     `  live elephants, grey:   recall ${rate(r('live grey'))} (${r('live grey').seen}/${r('live grey').total}) missed: ${r('live grey').missed.join(', ') || 'none'}`,
   );
   console.log(
+    `  live elephants, night trap (pink cast, data strip): recall ${rate(r('live night trap'))} (${r('live night trap').seen}/${r('live night trap').total}) missed: ${r('live night trap').missed.join(', ') || 'none'}`,
+  );
+  console.log(
     `  camera-trap herd views: recall ${rate(r('trap herd views'))} (${r('trap herd views').seen}/${r('trap herd views').total})`,
   );
   console.log(
@@ -138,6 +154,7 @@ for (const [name, method] of methods) {
   for (const [set, stills] of [
     ['negatives colour', negatives],
     ['negatives grey', negativesGrey],
+    ['negatives night trap', negativesNight],
   ] as const) {
     const missedSet = new Set(r(set).missed);
     for (const still of stills)
@@ -150,9 +167,12 @@ for (const [name, method] of methods) {
   console.log(
     `  time per still: mean ${ms.toFixed(0)} ms, max ${Math.max(...all).toFixed(0)} ms over ${all.length} stills`,
   );
+  const negativeSets = ['negatives colour', 'negatives grey', 'negatives night trap'].map(r);
+  const negativeSightings = negativeSets.reduce((sum, set) => sum + set.seen, 0);
+  const negativeStills = negativeSets.reduce((sum, set) => sum + set.total, 0);
   summary.push(
-    `TRAPS method="${name}" recall_colour=${rate(r('live colour'))} recall_grey=${rate(r('live grey'))} ` +
-      `negatives_false=${r('negatives colour').seen + r('negatives grey').seen}/${r('negatives colour').total + r('negatives grey').total} ` +
+    `TRAPS method="${name}" recall_colour=${rate(r('live colour'))} recall_grey=${rate(r('live grey'))} recall_night=${rate(r('live night trap'))} ` +
+      `negatives_false=${negativeSightings}/${negativeStills} ` +
       `artwork_sightings=${r('artwork colour').seen + r('artwork grey').seen}/${r('artwork colour').total + r('artwork grey').total} ms_per_still=${ms.toFixed(0)}`,
   );
 }
