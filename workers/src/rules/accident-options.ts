@@ -1,4 +1,5 @@
 // The road-incident rules' options: every threshold in one object a camera can override in part, with the defaults.
+import { DEFAULT_AFTERMATH_OPTIONS, type AftermathOptions } from './aftermath.rule';
 import { DEFAULT_COLLISION_OPTIONS, type CollisionOptions } from './collision.rule';
 import { DEFAULT_CONGESTION_OPTIONS, type CongestionOptions } from './congestion.rule';
 import { DEFAULT_IMPACT_OPTIONS, type ImpactOptions } from './impact.rule';
@@ -22,6 +23,8 @@ export interface AccidentOptions {
   sudden: AbruptCriteria;
   collision: CollisionOptions;
   impact: ImpactOptions;
+  /** A crash found by what it leaves: people standing on the carriageway around a vehicle stopped in it. */
+  aftermath: AftermathOptions;
   /** A person on the carriageway this long, staying within personLingerBh of where they were, is reported… */
   personOnRoadS: number;
   personLingerBh: number;
@@ -62,6 +65,7 @@ export const DEFAULT_ACCIDENT_OPTIONS: AccidentOptions = {
   sudden: { minSpeed: { kmh: 20, bhS: 2 }, dropRatio: 0.8, keepRatio: 0.7 },
   collision: DEFAULT_COLLISION_OPTIONS,
   impact: DEFAULT_IMPACT_OPTIONS,
+  aftermath: DEFAULT_AFTERMATH_OPTIONS,
   personOnRoadS: 3,
   personLingerBh: 1.5,
   personWalkingOnRoadS: 20,
@@ -78,12 +82,13 @@ export const DEFAULT_ACCIDENT_OPTIONS: AccidentOptions = {
   congestion: DEFAULT_CONGESTION_OPTIONS,
 };
 
-type Nested = 'motion' | 'sudden' | 'collision' | 'impact' | 'congestion';
+type Nested = 'motion' | 'sudden' | 'collision' | 'impact' | 'aftermath' | 'congestion';
 export type AccidentOptionsInput = Partial<Omit<AccidentOptions, Nested>> & {
   motion?: Partial<MotionOptions>;
   sudden?: Partial<AbruptCriteria>;
   collision?: Partial<CollisionOptions>;
   impact?: Partial<ImpactOptions>;
+  aftermath?: Partial<AftermathOptions>;
   congestion?: Partial<CongestionOptions>;
 };
 
@@ -96,6 +101,7 @@ export function resolveAccidentOptions(input: AccidentOptionsInput = {}): Accide
     sudden: { ...d.sudden, ...input.sudden },
     collision: { ...d.collision, ...input.collision },
     impact: { ...d.impact, ...input.impact },
+    aftermath: { ...d.aftermath, ...input.aftermath },
     congestion: { ...d.congestion, ...input.congestion },
   };
 }

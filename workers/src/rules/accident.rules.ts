@@ -1,7 +1,15 @@
-// Road incidents from vehicle and person tracks in roadway zones: stopped vehicle, sudden stop, collision, person on road, wrong way, congestion.
+// Road incidents from vehicle and person tracks in roadway zones: stopped vehicle, sudden stop, collision, crash scene,
+// person on road, wrong way, congestion.
 import type { RuleFrame, RuleSignal, Track } from '../pipeline/types';
 import { coverage } from './box-geometry';
 import { DEFAULT_ACCIDENT_OPTIONS, type AccidentOptions } from './accident-options';
+import {
+  createAftermathState,
+  evaluateAftermath,
+  type AftermathState,
+  type StandingPerson,
+  type StandingVehicle,
+} from './aftermath.rule';
 import { createCollisionState, evaluateCollisions, type CollisionState } from './collision.rule';
 import { createCongestionState, evaluateCongestion, type CongestionState } from './congestion.rule';
 import {
@@ -41,6 +49,7 @@ export interface AccidentState {
   tracks: Map<number, TrackMemory>;
   collisions: CollisionState;
   impacts: ImpactState;
+  aftermath: AftermathState;
   congestion: CongestionState;
 }
 
@@ -48,6 +57,7 @@ export const createAccidentState = (): AccidentState => ({
   tracks: new Map(),
   collisions: createCollisionState(),
   impacts: createImpactState(),
+  aftermath: createAftermathState(),
   congestion: createCongestionState(),
 });
 
@@ -101,6 +111,15 @@ interface FrameEvaluation {
   vehicles: readonly Subject[];
 }
 
+/** Enough other vehicles stand in the subject's roadway zones for its stop to be a queue (a light, a jam). */
+function inQueue(subject: Subject, vehicles: readonly Subject[], options: AccidentOptions): boolean {
+  const zoneIds = new Set(subject.roadZones.map((z) => z.id));
+  const others = vehicles.filter(
+    (v) => v !== subject && v.memory.motion.phase === 'stopped' && v.roadZones.some((z) => zoneIds.has(z.id)),
+  );
+  return others.length >= options.queueSuppressCount;
+}
+
 function stoppedVehicleSignal(
   subject: Subject,
   { context, options, vehicles }: FrameEvaluation,
@@ -112,12 +131,7 @@ function stoppedVehicleSignal(
   if (motion.phase !== 'stopped' || !motion.lastStop?.hadMoved || stoppedS < options.stoppedAfterS)
     return null;
   if (!memory.reported && !memory.queued) {
-    const zoneIds = new Set(subject.roadZones.map((z) => z.id));
-    const queue = vehicles.filter(
-      (p) =>
-        p !== subject && p.memory.motion.phase === 'stopped' && p.roadZones.some((z) => zoneIds.has(z.id)),
-    );
-    memory.queued = queue.length >= options.queueSuppressCount;
+    memory.queued = inQueue(subject, vehicles, options);
     memory.reported = !memory.queued;
   }
   if (!memory.reported) return null;
@@ -171,10 +185,15 @@ function wrongWaySignal(subject: Subject, { context, options }: FrameEvaluation)
   });
 }
 
-function personOnRoadSignal(
-  subject: Subject,
-  { context, options, vehicles }: FrameEvaluation,
-): RuleSignal | null {
+/** A person on the carriageway this frame: since when, and whether they stand there rather than cross. */
+interface OnRoad {
+  since: number;
+  onRoadS: number;
+  lingering: boolean;
+}
+
+/** Follows the person's time on the carriageway (in `memory.onRoad`); null while not on it, riding or on a sidewalk. */
+function personOnRoad(subject: Subject, { context, options, vehicles }: FrameEvaluation): OnRoad | null {
   const { memory, track, contact } = subject;
   const { scene, frame } = context;
   const onSidewalk = zonesAt(scene, contact, 'sidewalk').length > 0;
@@ -196,21 +215,48 @@ function personOnRoadSignal(
     memory.onRoad.since = Math.min(memory.onRoad.since, roadOnsetFromHistory(scene, track));
   if (!holds || !memory.onRoad) return null;
   const onRoadS = (frame.t - memory.onRoad.since) / 1000;
-  if (onRoadS < options.personOnRoadS) return null;
   const moved = displacementOver(track.history, options.personOnRoadS);
   const lingering = !moved || Math.hypot(moved.dx, moved.dy) <= options.personLingerBh * moved.heightPx;
+  return { since: memory.onRoad.since, onRoadS, lingering };
+}
+
+function personOnRoadSignal(subject: Subject, onRoad: OnRoad, options: AccidentOptions): RuleSignal | null {
+  const { onRoadS, lingering } = onRoad;
+  if (onRoadS < options.personOnRoadS) return null;
   if (!lingering && onRoadS < options.personWalkingOnRoadS) return null;
   return trackSignal(subject, {
-    key: `person:${track.id}`,
+    key: `person:${subject.track.id}`,
     type: 'traffic.incident',
     kind: 'person_on_road',
     severity: 'medium',
     confidence: round2(
-      clamp01(track.score * (0.7 + 0.3 * Math.min(1, onRoadS / (2 * options.personOnRoadS)))),
+      clamp01(subject.track.score * (0.7 + 0.3 * Math.min(1, onRoadS / (2 * options.personOnRoadS)))),
     ),
-    onset: memory.onRoad.since,
+    onset: onRoad.since,
     detail: { onRoadS: round2(onRoadS), zoneId: subject.roadZones[0]?.id ?? null },
   });
+}
+
+/** The vehicle as the crash-scene rule sees it, when it stands in a lane: not in a queue or a congested zone. */
+function standingInLane(
+  subject: Subject,
+  { options, vehicles }: FrameEvaluation,
+  congestedZoneIds: ReadonlySet<number>,
+): StandingVehicle[] {
+  const { motion } = subject.memory;
+  if (subject.roadZones.length === 0 || motion.phase !== 'stopped' || motion.stoppedSince === null) return [];
+  if (subject.roadZones.some((z) => congestedZoneIds.has(z.id))) return [];
+  if (inQueue(subject, vehicles, options)) return [];
+  return [
+    {
+      trackId: subject.track.id,
+      label: subject.track.label,
+      box: subject.track.box,
+      contact: subject.contact,
+      stoppedSince: motion.stoppedSince,
+      ground: latestGround(subject.track),
+    },
+  ];
 }
 
 /** Updates `state` in place and returns this frame's signals. */
@@ -329,10 +375,25 @@ export function evaluateAccidents(
     if (stopped) signals.push(stopped);
   }
 
+  const standingPeople: StandingPerson[] = [];
   for (const subject of persons) {
-    const signal = personOnRoadSignal(subject, evaluation);
+    const onRoad = personOnRoad(subject, evaluation);
+    if (!onRoad) continue;
+    if (onRoad.lingering)
+      standingPeople.push({ trackId: subject.track.id, contact: subject.contact, onRoadSince: onRoad.since });
+    const signal = personOnRoadSignal(subject, onRoad, options);
     if (signal) signals.push(signal);
   }
+  const standingVehicles = vehicles.flatMap((subject) =>
+    standingInLane(subject, evaluation, congestedZoneIds),
+  );
+  signals.push(
+    ...evaluateAftermath(
+      state.aftermath,
+      { t, vehicles: standingVehicles, people: standingPeople },
+      options.aftermath,
+    ),
+  );
 
   for (const [id, memory] of state.tracks) {
     if (t - memory.lastSeen > options.forgetAfterS * 1000) state.tracks.delete(id);

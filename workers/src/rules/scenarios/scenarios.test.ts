@@ -19,7 +19,7 @@ function checkRun(run: ScenarioRun): void {
 describe('scenarios', () => {
   it('covers every rule kind with a labelled scenario', () => {
     const kinds = new Set(SCENARIOS.flatMap((s) => s.expected.map((e) => e.kind)));
-    expect(kinds.size).toBe(8);
+    expect(kinds.size).toBe(9);
     expect(SCENARIOS.map((s) => s.name)).toContain('normal flow');
     for (const scenario of SCENARIOS) {
       expect(scenario.frames[1]!.t - scenario.frames[0]!.t).toBe(200);
@@ -64,6 +64,7 @@ describe('scenarios', () => {
     expect(Object.keys(scores).sort()).toEqual([
       'collision',
       'congestion',
+      'crash_aftermath',
       'crowd_alert',
       'elephant_sighting',
       'person_on_road',

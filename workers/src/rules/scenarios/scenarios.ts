@@ -285,12 +285,30 @@ const elephantPassing: ScenarioSpec = {
   expected: [{ kind: 'elephant_sighting', type: 'elephant.sighting', onsetS: 1 }],
 };
 
+// The camera looks after the impact (or missed it): the car stands in lane A from the first frame; from 4 s its driver
+// and a passer-by stand beside it on the carriageway; the car is towed away at 42 s.
+const crashAftermath: ScenarioSpec = {
+  name: 'crash aftermath',
+  description:
+    'A car stands in lane A from the first frame, its impact unseen; two people stand beside it on the carriageway from 4 s to 40 s; the car is towed at 42 s; lane B flows.',
+  durationS: 90,
+  seed: 20,
+  actors: [
+    laneCar({ id: 1, laneY: LANE_A_Y, appearS: 0, fromX: 640, speeds: 0, disappearS: 42 }),
+    standingPerson(2, [730, LANE_A_Y + 10], 4, 40),
+    standingPerson(3, [560, LANE_A_Y - 20], 4.4, 40),
+    ...laneTraffic({ firstId: 10, laneY: LANE_B_Y, times: every(0, 85, 6), speed: 280 }),
+  ],
+  expected: [{ kind: 'crash_aftermath', type: 'traffic.accident', onsetS: 0 }],
+};
+
 const SPECS: readonly ScenarioSpec[] = [
   stoppedCar,
   suddenStop,
   collision,
   wrongWay,
   personOnRoad,
+  crashAftermath,
   normalFlow,
   congestion,
   crowdGathering,
