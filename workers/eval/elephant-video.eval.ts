@@ -3,12 +3,12 @@
 // near and far (a third of the size in the middle of the picture, its borders smeared outwards), through the camera
 // pipeline with and without 2 × 2 tiling. Counts the clips that raise a sighting (confirmed over frames) and the
 // blank, vehicle, horse, dog and person stills that do.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Detector } from '@toc/models';
 import type { Tiling } from '@toc/server/schemas';
+import { runFfmpeg } from '../src/export/ffmpeg-process';
 import { runClip } from '../src/pipeline/clip-runner';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';
 import { allNegatives, devElephantPhotos, elephantImages, type EvalImage } from './trap-images';
@@ -43,39 +43,44 @@ function filterOf(kind: ClipKind): string {
   return `${pan}${far}${kind.grey ? ',format=gray' : ''},format=yuv420p`;
 }
 
-function ffmpeg(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
-      stdio: 'inherit',
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}`))));
-  });
+/** Each still written once, as the file every kind of clip is made from. */
+async function writeStills(dir: string, stills: readonly EvalImage[], prefix: string): Promise<string[]> {
+  return Promise.all(
+    stills.map(async (still, i) => {
+      const file = path.join(dir, `${prefix}-${i}.jpg`);
+      await writeFile(file, still.image);
+      return file;
+    }),
+  );
 }
 
-async function makeClip(dir: string, still: EvalImage, kind: ClipKind, index: number): Promise<string> {
-  const source = path.join(dir, `still-${index}.jpg`);
-  const clip = path.join(dir, `clip-${index}-${kind.grey ? 'g' : 'c'}${kind.far ? 'f' : 'n'}.mp4`);
-  await writeFile(source, still.image);
-  await ffmpeg([
-    '-loop',
-    '1',
-    '-framerate',
-    String(FPS),
-    '-t',
-    String(CLIP_S),
-    '-i',
-    source,
-    '-vf',
-    filterOf(kind),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-crf',
-    '23',
-    clip,
-  ]);
+async function makeClip(source: string, kind: ClipKind): Promise<string> {
+  const clip = source.replace(/\.jpg$/, `-${kind.grey ? 'g' : 'c'}${kind.far ? 'f' : 'n'}.mp4`);
+  await runFfmpeg({
+    args: [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-loop',
+      '1',
+      '-framerate',
+      String(FPS),
+      '-t',
+      String(CLIP_S),
+      '-i',
+      source,
+      '-vf',
+      filterOf(kind),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '23',
+      clip,
+    ],
+  });
   return clip;
 }
 
@@ -103,11 +108,11 @@ async function sighted(file: string, tiling: Tiling): Promise<boolean> {
 
 const summary: string[] = [];
 try {
+  const liveStills = await writeStills(dir, live, 'live');
+  const negativeStills = await writeStills(dir, negatives, 'negative');
   for (const kind of KINDS) {
-    const clips = await Promise.all(live.map((still, i) => makeClip(dir, still, kind, i)));
-    const negativeClips = await Promise.all(
-      negatives.map((still, i) => makeClip(dir, still, kind, 1000 + i)),
-    );
+    const clips = await Promise.all(liveStills.map((still) => makeClip(still, kind)));
+    const negativeClips = await Promise.all(negativeStills.map((still) => makeClip(still, kind)));
     for (const tiling of ['none', '2x2'] as Tiling[]) {
       const missed: string[] = [];
       for (const [i, clip] of clips.entries()) if (!(await sighted(clip, tiling))) missed.push(live[i]!.name);

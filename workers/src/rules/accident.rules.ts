@@ -1,9 +1,10 @@
-// Road incidents from vehicle and person tracks in roadway zones: stopped vehicle, sudden stop, collision, crash scene,
-// person on road, wrong way, congestion.
+// Road incidents from vehicle and person tracks in roadway zones: stopped vehicle, sudden stop, collision, crash
+// aftermath, person on road, wrong way, congestion.
 import type { RuleFrame, RuleSignal, Track } from '../pipeline/types';
 import { coverage } from './box-geometry';
 import { DEFAULT_ACCIDENT_OPTIONS, type AccidentOptions } from './accident-options';
 import {
+  aftermathWatching,
   createAftermathState,
   evaluateAftermath,
   type AftermathState,
@@ -237,26 +238,25 @@ function personOnRoadSignal(subject: Subject, onRoad: OnRoad, options: AccidentO
   });
 }
 
-/** The vehicle as the crash-scene rule sees it, when it stands in a lane: not in a queue or a congested zone. */
+/** The vehicle as the crash-aftermath rule sees it, when it stands in a lane: not in a queue or a congested zone. */
 function standingInLane(
   subject: Subject,
   { options, vehicles }: FrameEvaluation,
   congestedZoneIds: ReadonlySet<number>,
-): StandingVehicle[] {
+): StandingVehicle | null {
   const { motion } = subject.memory;
-  if (subject.roadZones.length === 0 || motion.phase !== 'stopped' || motion.stoppedSince === null) return [];
-  if (subject.roadZones.some((z) => congestedZoneIds.has(z.id))) return [];
-  if (inQueue(subject, vehicles, options)) return [];
-  return [
-    {
-      trackId: subject.track.id,
-      label: subject.track.label,
-      box: subject.track.box,
-      contact: subject.contact,
-      stoppedSince: motion.stoppedSince,
-      ground: latestGround(subject.track),
-    },
-  ];
+  if (subject.roadZones.length === 0 || motion.phase !== 'stopped' || motion.stoppedSince === null)
+    return null;
+  if (subject.roadZones.some((z) => congestedZoneIds.has(z.id))) return null;
+  if (inQueue(subject, vehicles, options)) return null;
+  return {
+    trackId: subject.track.id,
+    label: subject.track.label,
+    box: subject.track.box,
+    contact: subject.contact,
+    stoppedSince: motion.stoppedSince,
+    ground: latestGround(subject.track),
+  };
 }
 
 /** Updates `state` in place and returns this frame's signals. */
@@ -384,16 +384,19 @@ export function evaluateAccidents(
     const signal = personOnRoadSignal(subject, onRoad, options);
     if (signal) signals.push(signal);
   }
-  const standingVehicles = vehicles.flatMap((subject) =>
-    standingInLane(subject, evaluation, congestedZoneIds),
-  );
-  signals.push(
-    ...evaluateAftermath(
-      state.aftermath,
-      { t, vehicles: standingVehicles, people: standingPeople },
-      options.aftermath,
-    ),
-  );
+  // Most frames nobody stands on the road: the queue test per stopped vehicle is skipped then.
+  if (aftermathWatching(state.aftermath, standingPeople)) {
+    const standingVehicles = vehicles
+      .map((subject) => standingInLane(subject, evaluation, congestedZoneIds))
+      .filter((vehicle): vehicle is StandingVehicle => vehicle !== null);
+    signals.push(
+      ...evaluateAftermath(
+        state.aftermath,
+        { t, vehicles: standingVehicles, people: standingPeople },
+        options.aftermath,
+      ),
+    );
+  }
 
   for (const [id, memory] of state.tracks) {
     if (t - memory.lastSeen > options.forgetAfterS * 1000) state.tracks.delete(id);

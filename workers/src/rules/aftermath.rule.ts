@@ -11,9 +11,9 @@ export interface AftermathOptions {
   /** The vehicle has stood in the carriageway at least this long… */
   stoppedS: number;
   /**
-   * …with at least this many people standing on the carriageway: one is enough, for a person standing there raises an
-   * alarm anyway, and people step out of a crash one by one (requiring two would raise the first as a person on the
-   * road, a second alarm for the same scene).
+   * …with at least this many (1 or more) people standing on the carriageway: one is enough, for a person standing
+   * there raises an alarm anyway, and people step out of a crash one by one (requiring two would raise the first as a
+   * person on the road, a second alarm for the same scene).
    */
   minPeople: number;
   /** …each on it at least this long (boarding a bus or a taxi takes less)… */
@@ -70,6 +70,10 @@ export interface AftermathState {
 }
 
 export const createAftermathState = (): AftermathState => ({ scenes: new Map() });
+
+/** Whether a frame can change anything: someone stands on the carriageway, or a scene found is still held. */
+export const aftermathWatching = (state: AftermathState, people: readonly StandingPerson[]): boolean =>
+  people.length > 0 || state.scenes.size > 0;
 
 const inside = ([x, y]: Pixel, box: Box) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
 
