@@ -9,6 +9,7 @@ export { resizeGeometry, type ResizeGeometry } from './preprocess/resize-geometr
 export { letterbox } from './preprocess/letterbox';
 export { frameGeometry, type FrameGeometry } from './preprocess/frame-geometry';
 export { tensorFromPackedFrame, tensorFromPackedRegion } from './preprocess/packed-frame';
+export { tensorFromPackedOverview, type OverviewInput } from './preprocess/packed-overview';
 export {
   tiledFrameGeometry,
   TILE_OVERLAP,

@@ -182,6 +182,17 @@ describe('camera updates change only what they name', () => {
     });
   });
 
+  it('sets a tiling that looks at the whole picture as well, and refuses one it does not know with the reason', async () => {
+    const set = await app.inject({ method: 'PATCH', url: `/api/cameras/${urlCamera.id}`, headers: as('admin'), payload: { tiling: 'whole+2x2' } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json<Camera>().tiling).toBe('whole+2x2');
+    const unknown = await app.inject({ method: 'PATCH', url: `/api/cameras/${urlCamera.id}`, headers: as('admin'), payload: { tiling: 'whole+4x4' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ messageTh: expect.stringContaining('tiling') });
+    const back = await app.inject({ method: 'PATCH', url: `/api/cameras/${urlCamera.id}`, headers: as('admin'), payload: { tiling: '2x1' } });
+    expect(back.json<Camera>().tiling).toBe('2x1');
+  });
+
   it('refuses an empty update and one that gives credentials twice, and changes nothing', async () => {
     const before = (await app.inject({ url: `/api/cameras/${urlCamera.id}`, headers: as('admin') })).body;
     const empty = await app.inject({ method: 'PATCH', url: `/api/cameras/${urlCamera.id}`, headers: as('admin'), payload: {} });

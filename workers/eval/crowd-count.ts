@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { sharedDir, type ObjectDetector } from '@toc/models';
 import type { Tiling } from '@toc/server/schemas';
 import { CameraPipeline } from '../src/pipeline/camera-pipeline';
-import { cameraGeometry, frameLayout } from '../src/pipeline/frame-layout';
+import { cameraGeometry, frameLayout, tilesOf } from '../src/pipeline/frame-layout';
 import { detectFrame } from '../src/pipeline/frame-step';
 import { countPeople, DEFAULT_CROWD_OPTIONS } from '../src/rules/crowd.rule';
 import type { PixelZone } from '../src/rules/scene';
@@ -140,7 +140,7 @@ async function detectAll(
     pipeline,
     detector,
     scale: geometry,
-    ...('tiles' in geometry ? { tiles: geometry.tiles } : {}),
+    ...tilesOf(geometry),
   };
   let ms = 0;
   const results = [];
@@ -157,7 +157,7 @@ async function detectAll(
 export async function evaluateCrowdCounts(options: CrowdCountOptions): Promise<CrowdCountFigures> {
   const clip = options.clip ?? VTEST_HAND_COUNTS;
   const grids = options.grids ?? [1, 2, 3, 4, 5];
-  const tilings = options.tilings ?? ['none', '2x2', '3x2'];
+  const tilings = options.tilings ?? ['none', '2x2', '3x2', 'whole+2x2', 'whole+3x2'];
   const minScores = options.minScores ?? [DEFAULT_CROWD_OPTIONS.detectionMinScore];
   const tolerance = options.tolerance ?? 0.1;
   const zone = wholeFrameZone(clip.width, clip.height);

@@ -1,7 +1,7 @@
 // `npm run eval:elephant-video -w @toc/workers`: the video path on elephants (a fixed camera, not a trap): each live
 // dev photo and the camera-trap herd made a 4 s clip with a slow pan, in colour and grey (a night infrared camera),
 // near and far (a third of the size in the middle of the picture, its borders smeared outwards), through the camera
-// pipeline with and without 2 × 2 tiling. Counts the clips that raise a sighting (confirmed over frames) and the
+// pipeline whole, with 2 × 2 tiles, and with both ("whole+2x2"). Counts the clips that raise a sighting (confirmed over frames) and the
 // blank, vehicle, horse, dog and person stills that do.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,10 @@ interface ClipKind {
   grey: boolean;
   far: boolean;
 }
+
+/** The tilings compared, and their names in the last line. */
+const TILING_NAMES: Partial<Record<Tiling, string>> = { none: 'whole', '2x2': 'tiled', 'whole+2x2': 'both' };
+const TILINGS = Object.keys(TILING_NAMES) as Tiling[];
 
 const KINDS: ClipKind[] = [
   { name: 'colour, near', grey: false, far: false },
@@ -113,7 +117,7 @@ try {
   for (const kind of KINDS) {
     const clips = await Promise.all(liveStills.map((still) => makeClip(still, kind)));
     const negativeClips = await Promise.all(negativeStills.map((still) => makeClip(still, kind)));
-    for (const tiling of ['none', '2x2'] as Tiling[]) {
+    for (const tiling of TILINGS) {
       const missed: string[] = [];
       for (const [i, clip] of clips.entries()) if (!(await sighted(clip, tiling))) missed.push(live[i]!.name);
       const falseAlarms: string[] = [];
@@ -126,7 +130,7 @@ try {
           (missed.length ? `; missed: ${missed.join(', ')}` : ''),
       );
       summary.push(
-        `${kind.grey ? 'grey' : 'colour'}_${kind.far ? 'far' : 'near'}_${tiling === 'none' ? 'whole' : 'tiled'}=${recall.toFixed(2)}`,
+        `${kind.grey ? 'grey' : 'colour'}_${kind.far ? 'far' : 'near'}_${TILING_NAMES[tiling]}=${recall.toFixed(2)}`,
       );
     }
   }

@@ -1,8 +1,11 @@
 // Medium: the whole pipeline (ffmpeg, motion gate, YOLOX-nano, tracker, placement, rules) on the real clips.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Detector, sharedDir } from '@toc/models';
 import { calibrate } from '@toc/server/geometry/calibration';
+import { runFfmpeg } from '../src/export/ffmpeg-process';
 import { runClip } from '../src/pipeline/clip-runner';
 import { PEDESTRIAN_SCENE, STREET_SCENE, streetCalibrationPairs } from '@toc/server/db/demo-scenes';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';
@@ -66,7 +69,7 @@ describe('street clip', () => {
 
 describe('tiling', () => {
   it('finds more of the small, distant vehicles on a 2 × 1 grid of tiles than in one view', async () => {
-    const vehicles = async (tiling: 'none' | '2x1') => {
+    const vehicles = async (tiling: 'none' | '2x1' | 'whole+2x1') => {
       let found = 0;
       await runClip({
         file: media('odc_street_traffic_640x360_30fps.mp4'),
@@ -81,8 +84,48 @@ describe('tiling', () => {
     };
     const single = await vehicles('none');
     const tiled = await vehicles('2x1');
+    const both = await vehicles('whole+2x1');
     expect(single).toBeGreaterThan(50);
     expect(tiled).toBeGreaterThan(single * 1.3);
+    // The whole picture adds the near vehicles the tiles cut and counts none twice.
+    expect(both).toBeGreaterThanOrEqual(tiled);
+    expect(both).toBeLessThan(tiled * 1.15);
+  });
+
+  it('keeps an elephant that fills the picture, which every 2 × 2 tile cuts, when it also looks at the whole', async () => {
+    // A real dev photo (one elephant, close up) made a 1 s clip at 1280×720 as a camera beside a path would see it.
+    const photos = path.join(sharedDir(), 'media', 'elephants_openimages_dev', 'images');
+    const photo = (await readdir(photos)).find((name) => name.startsWith('6fc6d2fb5a34af59'));
+    if (!photo) throw new Error('the close-up elephant photo is missing from ../shared/media');
+    const dir = await mkdtemp(path.join(tmpdir(), 'toc-near-elephant-'));
+    try {
+      const clip = path.join(dir, 'near.mp4');
+      await runFfmpeg({
+        args: ['-loglevel', 'error', '-loop', '1', '-framerate', '5', '-t', '1', '-i', path.join(photos, photo)]
+          .concat(['-vf', 'scale=1280:720,format=yuv420p', '-c:v', 'libx264', clip]),
+      });
+      const elephantsWiderThanHalf = async (tiling: 'none' | '2x2' | 'whole+2x2') => {
+        let frames = 0;
+        await runClip({
+          file: clip,
+          detector,
+          scene: sceneSetupOf({ zones: [], lines: [] }),
+          fps: 5,
+          gating: false,
+          tiling,
+          onFrame: ({ detections }) => {
+            const wide = (detections ?? []).filter((d) => d.label === 'elephant' && d.score >= 0.5 && d.box[2] - d.box[0] > 640);
+            if (wide.length === 1) frames++;
+          },
+        });
+        return frames;
+      };
+      expect(await elephantsWiderThanHalf('none')).toBe(5);
+      expect(await elephantsWiderThanHalf('2x2')).toBe(0);
+      expect(await elephantsWiderThanHalf('whole+2x2')).toBe(5);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

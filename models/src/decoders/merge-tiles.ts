@@ -1,5 +1,7 @@
-// Brings the detections of each tile back to source pixels and removes the doubles found where tiles overlap.
+// Brings the detections of each tile back to source pixels and removes the doubles found where tiles overlap (and,
+// for a camera tiled "whole + tiles", those the whole picture found as well).
 import type { BoxScale, Detection } from '../detection.schema';
+import { mergeOverview } from './merge-overview';
 import { iou } from './nms';
 import { joinSeamParts } from './tile-seams';
 
@@ -23,29 +25,28 @@ function containment(a: Detection['box'], b: Detection['box']): number {
   return smaller > 0 ? (iw * ih) / smaller : 0;
 }
 
+/** `overview`: the whole picture's detections in canvas pixels, when the camera detects on it as well. */
 export function mergeTileDetections(
   tiles: readonly TileDetections[],
   scale: BoxScale,
+  overview?: readonly Detection[],
   iouThreshold = 0.5,
   containThreshold = 0.8,
 ): Detection[] {
-  const canvas = tiles.flatMap(({ x, y, width, height, detections }) =>
+  const rects = tiles.map(({ x, y, width, height }) => ({
+    x,
+    y,
+    width: width ?? Number.POSITIVE_INFINITY,
+    height: height ?? Number.POSITIVE_INFINITY,
+  }));
+  const canvas = tiles.flatMap(({ x, y, detections }, i) =>
     detections.map((d) => ({
       ...d,
       box: [d.box[0] + x, d.box[1] + y, d.box[2] + x, d.box[3] + y] as Detection['box'],
-      tile: { x, y, width: width ?? Number.POSITIVE_INFINITY, height: height ?? Number.POSITIVE_INFINITY },
+      tile: rects[i]!,
     })),
   );
-  const all = joinSeamParts(canvas).map((d) => ({
-    ...d,
-    box: [
-      d.box[0] * scale.scaleX,
-      d.box[1] * scale.scaleY,
-      d.box[2] * scale.scaleX,
-      d.box[3] * scale.scaleY,
-    ] as Detection['box'],
-  }));
-  all.sort((a, b) => b.score - a.score);
+  const all = joinSeamParts(canvas).sort((a, b) => b.score - a.score);
   const kept: Detection[] = [];
   for (const d of all) {
     const double = kept.some(
@@ -55,5 +56,14 @@ export function mergeTileDetections(
     );
     if (!double) kept.push(d);
   }
-  return kept;
+  const merged = overview ? mergeOverview(kept, overview, rects, iouThreshold, containThreshold) : kept;
+  return merged.map((d) => ({
+    ...d,
+    box: [
+      d.box[0] * scale.scaleX,
+      d.box[1] * scale.scaleY,
+      d.box[2] * scale.scaleX,
+      d.box[3] * scale.scaleY,
+    ] as Detection['box'],
+  }));
 }

@@ -8,7 +8,7 @@ export interface CanvasDetection extends Detection {
 }
 
 /** A box edge this close to an inner tile edge (canvas pixels) is a cut, not the object's own edge. */
-const CUT_MARGIN = 3;
+export const CUT_MARGIN = 3;
 /** Parts are joined when they share this much of the narrower one's extent across the seam. */
 const MIN_ACROSS_OVERLAP = 0.6;
 

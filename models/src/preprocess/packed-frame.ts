@@ -2,7 +2,7 @@
 import type { ColorOrder, ModelInput, ModelManifest } from '../manifest.schema';
 
 /** Per-channel gain and offset: value = byte × gain + offset = (byte × scale − mean) / std. */
-function affine(input: ModelInput): [number, number, number, number, number, number] {
+export function affine(input: ModelInput): [number, number, number, number, number, number] {
   const gain = (c: number) => input.scale / (input.std?.[c] ?? 1);
   const offset = (c: number) => -(input.mean?.[c] ?? 0) / (input.std?.[c] ?? 1);
   return [gain(0), gain(1), gain(2), offset(0), offset(1), offset(2)];

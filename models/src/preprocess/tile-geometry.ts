@@ -7,11 +7,14 @@ import { resizeGeometry } from './resize-geometry';
 export interface TileGrid {
   cols: number;
   rows: number;
+  /** Also detect on the whole picture, shrunk to one model input (see packed-overview.ts). */
+  overview?: boolean;
 }
 
 export interface TiledGeometry extends FrameGeometry {
   /** Each model-sized tile on the canvas (the packed frame): top-left corner and size. */
   tiles: { x: number; y: number; width: number; height: number }[];
+  overview: boolean;
 }
 
 /** Share of a tile that overlaps its neighbour, so an object cut by one tile edge is whole in the other. */
@@ -65,5 +68,6 @@ export function tiledFrameGeometry(
     scaleX: fit.scaleX,
     scaleY: fit.scaleY,
     tiles,
+    overview: grid.overview ?? false,
   };
 }

@@ -25,7 +25,7 @@ export const CameraState = Type.Union([
 ]);
 export type CameraState = Static<typeof CameraState>;
 
-export const TILINGS = ['none', '2x1', '2x2', '3x2'] as const;
+export const TILINGS = ['none', '2x1', '2x2', '3x2', 'whole+2x1', 'whole+2x2', 'whole+3x2'] as const;
 export type Tiling = (typeof TILINGS)[number];
 
 const cameraFields = {
@@ -57,7 +57,8 @@ const cameraFields = {
   }),
   tiling: Type.Enum(TILINGS, {
     description:
-      'Detect on a grid of tiles (columns × rows) to find small, distant objects; one inference per tile (default none)',
+      'Detect on a grid of tiles (columns × rows) to find small, distant objects, one inference per tile; ' +
+      '"whole+" also detects on the whole picture (one more), which keeps near objects the tiles cut (default none)',
   }),
 };
 

@@ -1,8 +1,16 @@
 // A camera's live health figures (from its worker's reports) and its set-up facts, as a definition list.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Camera } from '@toc/server/schemas';
+import type { Camera, Tiling } from '@toc/server/schemas';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
+
+/** "2x2" → "tiles 2 × 2", "whole+2x2" → "whole picture and tiles 2 × 2". */
+function tilingText(tiling: Tiling, t: TFunction): string {
+  if (tiling === 'none') return t('setup.facts.tilingNone');
+  const grid = tiling.replace('whole+', '').replace('x', ' × ');
+  return tiling.startsWith('whole+') ? t('setup.facts.tilingWhole', { grid }) : t('setup.facts.tilingGrid', { grid });
+}
 
 export function CameraFigures({ camera }: { camera: Camera }) {
   const { t } = useTranslation();
@@ -86,7 +94,7 @@ export function CameraFigures({ camera }: { camera: Camera }) {
           {t('setup.facts.detectionValue', {
             model: camera.modelId,
             fps: n(camera.detectFps),
-            tiling: camera.tiling,
+            tiling: tilingText(camera.tiling, t),
           })}
         </dd>
         <dt>{t('setup.facts.lastSeen')}</dt>

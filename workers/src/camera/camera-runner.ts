@@ -14,7 +14,7 @@ import { startFrameReader, type FrameReader } from '../ingest/frame-reader';
 import { probeStream, UnsupportedStreamError } from '../ingest/probe';
 import { attemptAfterRun, backoffDelayMs } from '../lib/backoff';
 import { CameraPipeline, type SceneSetup } from '../pipeline/camera-pipeline';
-import { cameraGeometry, frameLayout } from '../pipeline/frame-layout';
+import { cameraGeometry, frameLayout, tilesOf } from '../pipeline/frame-layout';
 import type { NotifierContext } from '../outputs/notifier';
 import { prepareFrame, type FrameStepContext, type FrameStepResult } from '../pipeline/frame-step';
 import { FrameDrain } from '../pipeline/frame-drain';
@@ -245,7 +245,7 @@ export class CameraRunner implements RunningCamera {
       pipeline,
       detector,
       scale: geometry,
-      ...('tiles' in geometry ? { tiles: geometry.tiles } : {}),
+      ...tilesOf(geometry),
     };
     const drain = new FrameDrain(
       context,

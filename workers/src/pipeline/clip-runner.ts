@@ -2,7 +2,7 @@
 import type { Detection, ObjectDetector } from '@toc/models';
 import { startFrameReader } from '../ingest/frame-reader';
 import { probeFile } from '../ingest/probe-file';
-import { cameraGeometry, frameLayout } from './frame-layout';
+import { cameraGeometry, frameLayout, tilesOf } from './frame-layout';
 import type { Tiling } from '@toc/server/schemas';
 import type { RuleEngineOptionsInput } from '../rules/rule-engine';
 import { CameraPipeline, type PipelineStep, type SceneSetup } from './camera-pipeline';
@@ -56,7 +56,7 @@ const MAX_QUEUED = 16;
 export async function runClip(options: ClipRunOptions): Promise<ClipRunSummary> {
   const info = await probeFile(options.file);
   const geometry = cameraGeometry(options.detector, options.tiling ?? 'none', info.width, info.height);
-  const tiles = 'tiles' in geometry ? { tiles: geometry.tiles } : {};
+  const tiles = tilesOf(geometry);
   const pipeline = new CameraPipeline(
     frameLayout(options.detector, geometry, info.width, info.height),
     options.scene,

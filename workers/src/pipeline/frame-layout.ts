@@ -17,11 +17,17 @@ export interface FrameLayout {
   sourceHeight: number;
 }
 
-/** The model input itself, or a canvas of tiles for a tiled camera. */
+/** The model input itself, or a canvas of tiles for a tiled camera ("whole+2x2": the tiles and the whole picture). */
 export function cameraGeometry(detector: ObjectDetector, tiling: Tiling, width: number, height: number): FrameGeometry | TiledGeometry {
   if (tiling === 'none') return frameGeometry(detector.manifest, width, height);
-  const [cols, rows] = tiling.split('x').map(Number) as [number, number];
-  return tiledFrameGeometry(detector.manifest, width, height, { cols, rows });
+  const overview = tiling.startsWith('whole+');
+  const [cols, rows] = tiling.replace('whole+', '').split('x').map(Number) as [number, number];
+  return tiledFrameGeometry(detector.manifest, width, height, { cols, rows, overview });
+}
+
+/** What a frame step needs to know of the canvas: nothing for one whole frame. */
+export function tilesOf(geometry: FrameGeometry | TiledGeometry): { tiles?: TiledGeometry['tiles']; overview?: boolean } {
+  return 'tiles' in geometry ? { tiles: geometry.tiles, overview: geometry.overview } : {};
 }
 
 export function frameLayout(detector: ObjectDetector, geometry: FrameGeometry, sourceWidth: number, sourceHeight: number): FrameLayout {

@@ -4,6 +4,7 @@
 import {
   mergeTileDetections,
   tensorFromPackedFrame,
+  tensorFromPackedOverview,
   tensorFromPackedRegion,
   type BoxScale,
   type Detection,
@@ -17,6 +18,8 @@ export interface FrameStepContext {
   scale: BoxScale;
   /** Tile corners when the camera is tiled (the frame is then a canvas of tiles); absent for one whole frame. */
   tiles?: readonly { x: number; y: number; width?: number; height?: number }[];
+  /** With tiles: also detect on the whole picture, which keeps the near objects that the tiles cut. */
+  overview?: boolean;
 }
 
 export interface PreparedFrame {
@@ -43,31 +46,36 @@ export function prepareFrame(ctx: FrameStepContext, frame: Uint8Array, t: number
   return { frame, t, detect: !gate || gate.detect };
 }
 
-function tensorsOf(ctx: FrameStepContext, frame: Uint8Array): Float32Array[] {
-  const { manifest } = ctx.detector;
-  if (!ctx.tiles) return [tensorFromPackedFrame(frame, manifest)];
+function tileTensors(ctx: FrameStepContext, tiles: NonNullable<FrameStepContext['tiles']>, frame: Uint8Array): Float32Array[] {
   const width = ctx.pipeline.layout.frameWidth;
-  return ctx.tiles.map(({ x, y }) => tensorFromPackedRegion(frame, width, x, y, manifest));
+  return tiles.map(({ x, y }) => tensorFromPackedRegion(frame, width, x, y, ctx.detector.manifest));
+}
+
+async function detectOverview(ctx: FrameStepContext, frame: Uint8Array) {
+  const { frameWidth, contentWidth, contentHeight } = ctx.pipeline.layout;
+  const overview = tensorFromPackedOverview(frame, frameWidth, contentWidth, contentHeight, ctx.detector.manifest);
+  return ctx.detector.detect(overview.tensor, overview.scale);
 }
 
 export async function detectFrame(ctx: FrameStepContext, prepared: PreparedFrame): Promise<DetectedFrame> {
   if (!prepared.detect) return { prepared, detections: null, inferenceMs: null };
-  const tensors = tensorsOf(ctx, prepared.frame);
   if (!ctx.tiles) {
-    const result = await ctx.detector.detect(tensors[0]!, ctx.scale);
+    const result = await ctx.detector.detect(tensorFromPackedFrame(prepared.frame, ctx.detector.manifest), ctx.scale);
     return { prepared, detections: result.detections, inferenceMs: result.inferenceMs };
   }
   const tiles = ctx.tiles;
-  const results = await Promise.all(
-    tensors.map((tensor) => ctx.detector.detect(tensor, { scaleX: 1, scaleY: 1 })),
-  );
+  const [overview, ...results] = await Promise.all([
+    ctx.overview ? detectOverview(ctx, prepared.frame) : null,
+    ...tileTensors(ctx, tiles, prepared.frame).map((tensor) => ctx.detector.detect(tensor, { scaleX: 1, scaleY: 1 })),
+  ]);
   return {
     prepared,
     detections: mergeTileDetections(
-      results.map((r, i) => ({ ...tiles[i]!, detections: r.detections })),
+      results.map((r, i) => ({ ...tiles[i]!, detections: r!.detections })),
       ctx.scale,
+      overview?.detections,
     ),
-    inferenceMs: results.reduce((sum, r) => sum + r.inferenceMs, 0),
+    inferenceMs: results.reduce((sum, r) => sum + r!.inferenceMs, overview?.inferenceMs ?? 0),
   };
 }
 
