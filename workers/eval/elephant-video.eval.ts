@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Detector } from '@toc/models';
-import type { Tiling } from '@toc/server/schemas';
+import { TILINGS, type Tiling } from '@toc/server/schemas';
 import { runFfmpeg } from '../src/export/ffmpeg-process';
 import { runClip } from '../src/pipeline/clip-runner';
 import { sceneSetupOf } from '../src/pipeline/scene-setup';
@@ -25,16 +25,23 @@ interface ClipKind {
   far: boolean;
 }
 
-/** The tilings compared, and their names in the last line. */
+/** The tilings compared (`EVAL_TILINGS=none,whole+3x2` picks others), and their names in the last line. */
 const TILING_NAMES: Partial<Record<Tiling, string>> = { none: 'whole', '2x2': 'tiled', 'whole+2x2': 'both' };
-const TILINGS = Object.keys(TILING_NAMES) as Tiling[];
+const COMPARED = (process.env.EVAL_TILINGS?.split(',') ?? Object.keys(TILING_NAMES)).map((name) => {
+  const tiling = TILINGS.find((t) => t === name);
+  if (!tiling) throw new Error(`EVAL_TILINGS: ${name} is not one of ${TILINGS.join(', ')}`);
+  return tiling;
+});
+const tilingName = (tiling: Tiling) => TILING_NAMES[tiling] ?? tiling;
 
-const KINDS: ClipKind[] = [
+const ALL_KINDS: ClipKind[] = [
   { name: 'colour, near', grey: false, far: false },
   { name: 'grey, near', grey: true, far: false },
   { name: 'colour, far', grey: false, far: true },
   { name: 'grey, far', grey: true, far: true },
 ];
+/** `EVAL_DISTANCE=far` (or `near`) runs only those clips. */
+const KINDS = ALL_KINDS.filter((k) => !process.env.EVAL_DISTANCE || (k.far ? 'far' : 'near') === process.env.EVAL_DISTANCE);
 
 /** ffmpeg filters that make the still a panning clip of the kind (argument arrays only, no shell). */
 function filterOf(kind: ClipKind): string {
@@ -117,7 +124,7 @@ try {
   for (const kind of KINDS) {
     const clips = await Promise.all(liveStills.map((still) => makeClip(still, kind)));
     const negativeClips = await Promise.all(negativeStills.map((still) => makeClip(still, kind)));
-    for (const tiling of TILINGS) {
+    for (const tiling of COMPARED) {
       const missed: string[] = [];
       for (const [i, clip] of clips.entries()) if (!(await sighted(clip, tiling))) missed.push(live[i]!.name);
       const falseAlarms: string[] = [];
@@ -130,7 +137,7 @@ try {
           (missed.length ? `; missed: ${missed.join(', ')}` : ''),
       );
       summary.push(
-        `${kind.grey ? 'grey' : 'colour'}_${kind.far ? 'far' : 'near'}_${TILING_NAMES[tiling]}=${recall.toFixed(2)}`,
+        `${kind.grey ? 'grey' : 'colour'}_${kind.far ? 'far' : 'near'}_${tilingName(tiling)}=${recall.toFixed(2)}`,
       );
     }
   }

@@ -37,6 +37,13 @@ describe('merging the whole picture with the tiles', () => {
     expect(merged).toEqual(people);
   });
 
+  it('drops an overview box that is a part of a person the tiles found whole, or straddles two of them', () => {
+    const people = [person([393, 159, 424, 239], 0.8), person([614, 127, 636, 195], 0.8), person([636, 134, 656, 200], 0.78)];
+    const upperHalf = person([403, 156, 426, 205], 0.32);
+    const straddle = person([621, 135, 650, 196], 0.53);
+    expect(mergeOverview(people, [upperHalf, straddle], tiles)).toEqual(people);
+  });
+
   it('adds what only the overview found, and leaves other classes alone', () => {
     const car = of(2, 'car')([500, 300, 700, 400], 0.9);
     const merged = mergeOverview([car], [elephant([100, 100, 300, 300], 0.5)], tiles);

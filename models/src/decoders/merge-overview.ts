@@ -23,6 +23,11 @@ function insideShare(inner: Box, outer: Box): number {
 
 const area = (b: Box) => (b[2] - b[0]) * (b[3] - b[1]);
 
+/** Share of `box` that the `others` cover (their overlaps with it summed: an upper bound where they overlap). */
+function coveredShare(box: Box, others: readonly Box[]): number {
+  return others.reduce((sum, other) => sum + insideShare(box, other), 0);
+}
+
 /** The lines where one tile ends inside the picture (canvas pixels): a box edge on one is a cut, not the object's. */
 function seamLines(tiles: readonly TileRect[]): { xs: number[]; ys: number[] } {
   const right = Math.max(...tiles.map((t) => t.x + t.width));
@@ -41,8 +46,9 @@ function cutBySeam(box: Box, seams: { xs: number[]; ys: number[] }): boolean {
  * `tiled`: the tiles' detections after their own merge; `overview`: the whole picture's; both in canvas pixels.
  * - One object in both (same class, IoU above `iouThreshold`, the tile box not cut by a seam): the higher-scoring
  *   box.
- * - An overview box around a same-class tile box that no seam cuts: the tiles saw it better (a group box around
- *   people the tiles told apart, or the whole of a part the tiles found on their own); the overview box goes.
+ * - An overview box around a same-class tile box that no seam cuts, or mostly covered by such boxes: the tiles saw
+ *   it better (a group box around people the tiles told apart, the whole of a part the tiles found on their own, a
+ *   part of a person they found whole, a box straddling two of them); the overview box goes.
  * - Tile boxes cut by a seam that overlap or lie inside a same-class overview box: parts of what the overview saw
  *   whole. They go, and the overview box keeps the best score of them all (each is evidence of the one object).
  */
@@ -67,7 +73,10 @@ export function mergeOverview(
       if (o.score > twin.d.score) twin.d = o;
       continue;
     }
-    if (inside.some((k) => !k.cut)) continue;
+    // The tiles saw better what lies around or over this box: a group box around people they told apart, the whole
+    // of a part they found on their own, or a part (or a straddle) of objects they found whole.
+    const whole = same.filter((k) => !k.cut);
+    if (inside.some((k) => !k.cut) || coveredShare(o.box, whole.map((k) => k.d.box)) > containThreshold) continue;
     const parts = [...overlaps, ...inside];
     for (const k of parts) k.dropped = true;
     added.push({ ...o, score: Math.max(o.score, ...parts.map((k) => k.d.score)) });

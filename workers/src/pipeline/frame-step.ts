@@ -64,18 +64,20 @@ export async function detectFrame(ctx: FrameStepContext, prepared: PreparedFrame
     return { prepared, detections: result.detections, inferenceMs: result.inferenceMs };
   }
   const tiles = ctx.tiles;
-  const [overview, ...results] = await Promise.all([
+  const [overview, results] = await Promise.all([
     ctx.overview ? detectOverview(ctx, prepared.frame) : null,
-    ...tileTensors(ctx, tiles, prepared.frame).map((tensor) => ctx.detector.detect(tensor, { scaleX: 1, scaleY: 1 })),
+    Promise.all(
+      tileTensors(ctx, tiles, prepared.frame).map((tensor) => ctx.detector.detect(tensor, { scaleX: 1, scaleY: 1 })),
+    ),
   ]);
   return {
     prepared,
     detections: mergeTileDetections(
-      results.map((r, i) => ({ ...tiles[i]!, detections: r!.detections })),
+      results.map((r, i) => ({ ...tiles[i]!, detections: r.detections })),
       ctx.scale,
       overview?.detections,
     ),
-    inferenceMs: results.reduce((sum, r) => sum + r!.inferenceMs, overview?.inferenceMs ?? 0),
+    inferenceMs: results.reduce((sum, r) => sum + r.inferenceMs, overview?.inferenceMs ?? 0),
   };
 }
 
