@@ -23,6 +23,11 @@ export interface AccidentOptions {
   sudden: AbruptCriteria;
   collision: CollisionOptions;
   impact: ImpactOptions;
+  /**
+   * A crash is held this long after its rule and its scene were last seen: a later accident in the view (a sudden stop
+   * that becomes a contact, a contact found again after lost tracks) folds into it instead of raising its own alarm.
+   */
+  crashHoldS: number;
   /** A crash found by what it leaves: people standing on the carriageway around a vehicle stopped in it. */
   aftermath: AftermathOptions;
   /** A person on the carriageway this long, staying within personLingerBh of where they were, is reported… */
@@ -65,6 +70,7 @@ export const DEFAULT_ACCIDENT_OPTIONS: AccidentOptions = {
   sudden: { minSpeed: { kmh: 20, bhS: 2 }, dropRatio: 0.8, keepRatio: 0.7 },
   collision: DEFAULT_COLLISION_OPTIONS,
   impact: DEFAULT_IMPACT_OPTIONS,
+  crashHoldS: 20,
   aftermath: DEFAULT_AFTERMATH_OPTIONS,
   personOnRoadS: 3,
   personLingerBh: 1.5,

@@ -20,7 +20,7 @@ import {
   impactParties,
   type ImpactState,
 } from './impact.rule';
-import { foldIntoCrash } from './crash-scene';
+import { foldWithHeldCrash, type HeldCrash } from './crash-scene';
 import { isPerson, isRidden, isVehicle } from './labels';
 import {
   abruptStopScore,
@@ -52,6 +52,8 @@ export interface AccidentState {
   impacts: ImpactState;
   aftermath: AftermathState;
   congestion: CongestionState;
+  /** The view's crash, held after its rule falls silent so that what follows folds into it. */
+  crash: HeldCrash | null;
 }
 
 export const createAccidentState = (): AccidentState => ({
@@ -60,6 +62,7 @@ export const createAccidentState = (): AccidentState => ({
   impacts: createImpactState(),
   aftermath: createAftermathState(),
   congestion: createCongestionState(),
+  crash: null,
 });
 
 export interface RuleContext {
@@ -401,14 +404,16 @@ export function evaluateAccidents(
   for (const [id, memory] of state.tracks) {
     if (t - memory.lastSeen > options.forgetAfterS * 1000) state.tracks.delete(id);
   }
-  const folded = foldIntoCrash(signals, {
+  const view = {
     stoppedSince: vehicles.flatMap(({ roadZones, memory: { motion } }) =>
       roadZones.length > 0 && motion.phase === 'stopped' && motion.stoppedSince !== null
         ? [motion.stoppedSince]
         : [],
     ),
     onRoadSince: persons.flatMap(({ memory }) => (memory.onRoad ? [memory.onRoad.since] : [])),
-  });
+  };
+  const folded = foldWithHeldCrash(signals, view, state.crash, t, options.crashHoldS * 1000);
+  state.crash = folded.held;
   if (folded.sceneLasts) extendImpactScenes(state.impacts, t);
   return folded.signals;
 }

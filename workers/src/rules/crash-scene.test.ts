@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleSignal } from '../pipeline/types';
-import { foldIntoCrash } from './crash-scene';
+import { foldIntoCrash, foldWithHeldCrash } from './crash-scene';
 
 const signal = (kind: string, type: RuleSignal['type'], onset: number, trackIds: number[]): RuleSignal => ({
   key: `${kind}:${trackIds.join('-')}`,
@@ -50,5 +50,36 @@ describe('foldIntoCrash', () => {
       signals: [crash],
       sceneLasts: false,
     });
+  });
+});
+
+describe('foldWithHeldCrash', () => {
+  const HOLD_MS = 20_000;
+
+  it('folds a contact that follows a sudden stop whose rule fell silent into it, within the hold', () => {
+    const stop = signal('sudden_stop', 'traffic.accident', 1000, [1]);
+    const first = foldWithHeldCrash([stop], NOTHING, null, 1200, HOLD_MS);
+    expect(first.signals).toEqual([stop]);
+    // The vehicle is now a party to a contact: the stop rule leaves it to the contact, which comes later.
+    const contact = signal('collision', 'traffic.accident', 1800, [1, 2]);
+    const second = foldWithHeldCrash([contact], NOTHING, first.held, 2000, HOLD_MS);
+    expect(second.signals.map((s) => s.key)).toEqual(['sudden_stop:1']);
+    // Past the hold the contact is an accident of its own.
+    const late = foldWithHeldCrash([contact], NOTHING, first.held, 1200 + HOLD_MS + 1, HOLD_MS);
+    expect(late.signals.map((s) => s.key)).toEqual(['collision:1-2']);
+  });
+
+  it('signals a held crash only while something follows it, and keeps it while its scene lasts', () => {
+    const crash = signal('collision', 'traffic.accident', 1000, [1, 2]);
+    const { held } = foldWithHeldCrash([crash], NOTHING, null, 1000, HOLD_MS);
+    const quiet = foldWithHeldCrash([], NOTHING, held, 5000, HOLD_MS);
+    expect(quiet.signals).toEqual([]);
+    expect(quiet.held).toEqual(held);
+    const stopped = signal('stopped_vehicle', 'traffic.incident', 3000, [3]);
+    const scene = foldWithHeldCrash([stopped], NOTHING, held, 15_000, HOLD_MS);
+    expect(scene.signals.map((s) => s.key)).toEqual(['collision:1-2']);
+    expect(scene.signals[0]!.detail).toMatchObject({ stoppedVehicles: 1 });
+    // The scene renewed the hold: a vehicle still standing 30 s after the crash is still part of it.
+    expect(foldWithHeldCrash([stopped], NOTHING, scene.held, 30_000, HOLD_MS).signals[0]!.key).toBe('collision:1-2');
   });
 });

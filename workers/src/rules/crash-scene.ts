@@ -1,5 +1,6 @@
 // What follows a crash in the same view — vehicles left standing, sudden stops, people on the road, later contacts —
-// is part of its incident, counted in its detail, not alarms of their own. Pure.
+// is part of its incident, counted in its detail, not alarms of their own; the crash is held a while after its own
+// rule falls silent so that what follows still finds it. Pure.
 import type { RuleSignal } from '../pipeline/types';
 
 const CRASH_SCENE_KINDS = new Set(['stopped_vehicle', 'sudden_stop', 'person_on_road']);
@@ -16,6 +17,12 @@ export interface FoldedSignals {
   signals: RuleSignal[];
   /** The crash's scene is still there: its hold should restart. */
   sceneLasts: boolean;
+}
+
+/** The crash of the view as last signalled, and when its rule or its scene was last seen. */
+export interface HeldCrash {
+  signal: RuleSignal;
+  seenAt: number;
 }
 
 /**
@@ -46,4 +53,32 @@ export function foldIntoCrash(signals: readonly RuleSignal[], view: ViewNow): Fo
     signals: kept.flatMap((s) => (s === crash ? [folded] : CRASH_SCENE_KINDS.has(s.kind) ? [] : [s])),
     sceneLasts: true,
   };
+}
+
+/**
+ * Folds this frame's signals into the crash, with the crash `held` from earlier frames when its own rule no longer
+ * signals it (a sudden stop whose vehicle then becomes a party to a contact, a collision whose tracks were lost in
+ * dropped frames): what follows within `holdMs` of when it or its scene was last seen is part of it, not a second
+ * alarm. Returns, besides the fold, the crash to hold next frame (null once the hold has run out).
+ */
+export function foldWithHeldCrash(
+  signals: readonly RuleSignal[],
+  view: ViewNow,
+  held: HeldCrash | null,
+  t: number,
+  holdMs: number,
+): FoldedSignals & { held: HeldCrash | null } {
+  const live = held && t - held.seenAt <= holdMs ? held : null;
+  if (!live || signals.some((s) => s.key === live.signal.key)) {
+    const folded = foldIntoCrash(signals, view);
+    const crash = folded.signals.find((s) => s.type === 'traffic.accident');
+    return { ...folded, held: crash ? { signal: crash, seenAt: t } : live };
+  }
+  // Its rule is silent: the held crash takes in what follows, and is signalled only when there is something to take
+  // in (so its alarm ends as it would have, when nothing follows).
+  const folded = foldIntoCrash([...signals, live.signal], view);
+  const crash = folded.signals.find((s) => s.type === 'traffic.accident')!;
+  const followed = folded.sceneLasts || signals.some((s) => s.type === 'traffic.accident');
+  if (!followed) return { signals: [...signals], sceneLasts: false, held: live };
+  return { ...folded, held: { signal: crash, seenAt: t } };
 }
