@@ -14,14 +14,14 @@ export interface TileRect {
 }
 
 /** Share of `inner` that lies inside `outer`. */
-function insideShare(inner: Box, outer: Box): number {
+export function insideShare(inner: Box, outer: Box): number {
   const iw = Math.min(inner[2], outer[2]) - Math.max(inner[0], outer[0]);
   const ih = Math.min(inner[3], outer[3]) - Math.max(inner[1], outer[1]);
-  const area = (inner[2] - inner[0]) * (inner[3] - inner[1]);
-  return iw > 0 && ih > 0 && area > 0 ? (iw * ih) / area : 0;
+  const own = area(inner);
+  return iw > 0 && ih > 0 && own > 0 ? (iw * ih) / own : 0;
 }
 
-const area = (b: Box) => (b[2] - b[0]) * (b[3] - b[1]);
+export const area = (b: Box) => (b[2] - b[0]) * (b[3] - b[1]);
 
 /** Share of `box` that the `others` cover (their overlaps with it summed: an upper bound where they overlap). */
 function coveredShare(box: Box, others: readonly Box[]): number {

@@ -1,7 +1,7 @@
 // Brings the detections of each tile back to source pixels and removes the doubles found where tiles overlap (and,
 // for a camera tiled "whole + tiles", those the whole picture found as well).
 import type { BoxScale, Detection } from '../detection.schema';
-import { mergeOverview } from './merge-overview';
+import { area, insideShare, mergeOverview } from './merge-overview';
 import { iou } from './nms';
 import { joinSeamParts } from './tile-seams';
 
@@ -17,13 +17,8 @@ export interface TileDetections {
 }
 
 /** Share of the smaller box inside the larger: an object cut at a tile edge is a part of its whole self. */
-function containment(a: Detection['box'], b: Detection['box']): number {
-  const iw = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-  const ih = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-  if (iw <= 0 || ih <= 0) return 0;
-  const smaller = Math.min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]));
-  return smaller > 0 ? (iw * ih) / smaller : 0;
-}
+const containment = (a: Detection['box'], b: Detection['box']): number =>
+  area(a) <= area(b) ? insideShare(a, b) : insideShare(b, a);
 
 /** `overview`: the whole picture's detections in canvas pixels, when the camera detects on it as well. */
 export function mergeTileDetections(

@@ -47,9 +47,9 @@ export function tensorFromPackedOverview(
   const plane = input.width * input.height;
   const tensor = new Float32Array(plane * 3);
   const pad = input.padValue ?? 0;
-  const [g0, g1, g2, o0, o1, o2] = affine(input);
-  const gain = [g0, g1, g2];
-  const offset = [o0, o1, o2];
+  const normalisation = affine(input);
+  const gain = normalisation.slice(0, 3);
+  const offset = normalisation.slice(3);
   for (let c = 0; c < 3; c++) tensor.fill(pad * gain[c]! + offset[c]!, c * plane, (c + 1) * plane);
   const xs = spans(contentWidth, fit.resizedWidth);
   const ys = spans(contentHeight, fit.resizedHeight);

@@ -28,6 +28,14 @@ export type CameraState = Static<typeof CameraState>;
 export const TILINGS = ['none', '2x1', '2x2', '3x2', 'whole+2x1', 'whole+2x2', 'whole+3x2'] as const;
 export type Tiling = (typeof TILINGS)[number];
 
+/** A tiling's grid, and whether the whole picture is detected on as well; null for `none`. */
+export function tilingGrid(tiling: Tiling): { cols: number; rows: number; overview: boolean } | null {
+  if (tiling === 'none') return null;
+  const overview = tiling.startsWith('whole+');
+  const [cols, rows] = tiling.replace('whole+', '').split('x').map(Number) as [number, number];
+  return { cols, rows, overview };
+}
+
 const cameraFields = {
   name: Type.String({ minLength: 1, maxLength: 120, description: 'Name in English' }),
   nameTh: Type.String({ minLength: 1, maxLength: 120, description: 'Name in Thai' }),

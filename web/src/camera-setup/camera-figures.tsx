@@ -1,15 +1,16 @@
 // A camera's live health figures (from its worker's reports) and its set-up facts, as a definition list.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Camera, Tiling } from '@toc/server/schemas';
+import { tilingGrid, type Camera, type Tiling } from '@toc/server/schemas';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/use-language';
 
 /** "2x2" → "tiles 2 × 2", "whole+2x2" → "whole picture and tiles 2 × 2". */
 function tilingText(tiling: Tiling, t: TFunction): string {
-  if (tiling === 'none') return t('setup.facts.tilingNone');
-  const grid = tiling.replace('whole+', '').replace('x', ' × ');
-  return tiling.startsWith('whole+') ? t('setup.facts.tilingWhole', { grid }) : t('setup.facts.tilingGrid', { grid });
+  const grid = tilingGrid(tiling);
+  if (!grid) return t('setup.facts.tilingNone');
+  const size = `${grid.cols} × ${grid.rows}`;
+  return grid.overview ? t('setup.facts.tilingWhole', { grid: size }) : t('setup.facts.tilingGrid', { grid: size });
 }
 
 export function CameraFigures({ camera }: { camera: Camera }) {

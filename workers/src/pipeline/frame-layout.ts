@@ -1,6 +1,6 @@
 // The frame ffmpeg delivers for a camera (model input, or a canvas of tiles) and where the picture sits in it.
 import { frameGeometry, tiledFrameGeometry, type FrameGeometry, type ObjectDetector, type TiledGeometry } from '@toc/models';
-import type { Tiling } from '@toc/server/schemas';
+import { tilingGrid, type Tiling } from '@toc/server/schemas';
 import type { Box } from './types';
 
 /** Where the picture sits inside a model-sized frame, and the size of the camera's own picture. */
@@ -19,10 +19,8 @@ export interface FrameLayout {
 
 /** The model input itself, or a canvas of tiles for a tiled camera ("whole+2x2": the tiles and the whole picture). */
 export function cameraGeometry(detector: ObjectDetector, tiling: Tiling, width: number, height: number): FrameGeometry | TiledGeometry {
-  if (tiling === 'none') return frameGeometry(detector.manifest, width, height);
-  const overview = tiling.startsWith('whole+');
-  const [cols, rows] = tiling.replace('whole+', '').split('x').map(Number) as [number, number];
-  return tiledFrameGeometry(detector.manifest, width, height, { cols, rows, overview });
+  const grid = tilingGrid(tiling);
+  return grid ? tiledFrameGeometry(detector.manifest, width, height, grid) : frameGeometry(detector.manifest, width, height);
 }
 
 /** What a frame step needs to know of the canvas: nothing for one whole frame. */
